@@ -1,0 +1,37 @@
+package jp.machi.core.api;
+
+import jakarta.ws.rs.core.EntityTag;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+
+/**
+ * Conditional updates: every representation carries an {@code ETag} from the row's version; an
+ * update must send it back in {@code If-Match}. Without it the answer is 428, with a stale one 412,
+ * so nobody overwrites a colleague's edit unknowingly.
+ */
+public final class Versions {
+
+    private Versions() {
+    }
+
+    public static EntityTag tag(long version) {
+        return new EntityTag(Long.toString(version));
+    }
+
+    /** Throws the 428 or 412 problem unless {@code If-Match} names the current version. */
+    public static void requireMatch(Request request, HttpHeaders headers, long currentVersion) {
+        if (headers.getHeaderString(HttpHeaders.IF_MATCH) == null) {
+            throw new ApiException(428, "precondition-required", "problem.ifMatchRequired.detail");
+        }
+        Response.ResponseBuilder failed;
+        try {
+            failed = request.evaluatePreconditions(tag(currentVersion));
+        } catch (IllegalArgumentException malformed) {
+            throw new ApiException(400, "malformed-header", "problem.malformedIfMatch.detail");
+        }
+        if (failed != null) {
+            throw new ApiException(412, "stale-version", "problem.staleVersion.detail");
+        }
+    }
+}

@@ -1,0 +1,31 @@
+package jp.machi.core.i18n;
+
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
+
+/**
+ * Looks up user-facing messages by key in {@code jp/machi/core/i18n/messages*.properties}.
+ * Japanese is the root bundle, so a key missing in English still says something.
+ */
+public final class Messages {
+
+    private static final String BUNDLE = "jp.machi.core.i18n.messages";
+
+    private Messages() {
+    }
+
+    public static String get(Locale locale, String key, Object... args) {
+        Locale effective = Languages.isEnglish(locale) ? Languages.ENGLISH : Locale.ROOT;
+        String pattern;
+        try {
+            pattern = ResourceBundle.getBundle(BUNDLE, effective, Messages.class.getClassLoader(),
+                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
+                    .getString(key);
+        } catch (MissingResourceException e) {
+            return key;
+        }
+        return args.length == 0 ? pattern : new MessageFormat(pattern, effective).format(args);
+    }
+}

@@ -1,0 +1,84 @@
+package jp.machi.core.indicator.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * A municipality's rating thresholds on the achievement rate, best grade first: for example
+ * A ≥ 100 %, B ≥ 80 %, C ≥ 60 %, D below. The last grade's minimum is 0, so every rate gets a
+ * grade. Each municipality sets its own; these are data, not code.
+ */
+public record RatingScale(List<Grade> grades) {
+
+    /** A grade and the lowest achievement rate (in percent) that earns it. */
+    public record Grade(String label, BigDecimal minimumPercent) {
+    }
+
+    public RatingScale {
+        grades = List.copyOf(grades);
+        List<String> problems = problems(grades);
+        if (!problems.isEmpty()) {
+            throw new InvalidRatingScaleException(problems);
+        }
+    }
+
+    public static RatingScale defaultScale() {
+        return new RatingScale(List.of(
+                new Grade("A", new BigDecimal("100")),
+                new Grade("B", new BigDecimal("80")),
+                new Grade("C", new BigDecimal("60")),
+                new Grade("D", BigDecimal.ZERO)));
+    }
+
+    /** Message keys of what is wrong with a proposed list of grades; empty when it is usable. */
+    public static List<String> problems(List<Grade> grades) {
+        List<String> problems = new ArrayList<>();
+        if (grades == null || grades.isEmpty() || grades.size() > 10) {
+            problems.add("rating.grades.count");
+            return problems;
+        }
+        Set<String> labels = new HashSet<>();
+        BigDecimal previous = null;
+        for (Grade g : grades) {
+            if (g == null || g.label() == null || g.label().isBlank() || g.label().length() > 10) {
+                problems.add("rating.grades.label");
+                return problems;
+            }
+            if (!labels.add(g.label())) {
+                problems.add("rating.grades.duplicate");
+            }
+            if (g.minimumPercent() == null || g.minimumPercent().signum() < 0) {
+                problems.add("rating.grades.minimum");
+                return problems;
+            }
+            if (previous != null && g.minimumPercent().compareTo(previous) >= 0) {
+                problems.add("rating.grades.order");
+            }
+            previous = g.minimumPercent();
+        }
+        if (previous.signum() != 0) {
+            problems.add("rating.grades.lastZero");
+        }
+        return problems;
+    }
+
+    public String gradeFor(BigDecimal percent) {
+        for (Grade g : grades) {
+            if (percent.compareTo(g.minimumPercent()) >= 0) {
+                return g.label();
+            }
+        }
+        return worst();
+    }
+
+    public String best() {
+        return grades.get(0).label();
+    }
+
+    public String worst() {
+        return grades.get(grades.size() - 1).label();
+    }
+}

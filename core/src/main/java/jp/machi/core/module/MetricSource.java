@@ -1,0 +1,18 @@
+package jp.machi.core.module;
+
+import java.math.BigDecimal;
+import java.util.Optional;
+import jp.machi.core.fiscalyear.FiscalYear;
+
+/**
+ * Computes a module's declared metrics. A module that declares {@link ModuleDescriptor#metrics()}
+ * provides one {@code @ApplicationScoped} bean implementing this for its own id. Core calls it
+ * inside a transaction whose entity manager is already bound to {@code lgCode}.
+ */
+public interface MetricSource {
+
+    String moduleId();
+
+    /** The value of metric {@code metricId} for one municipality and fiscal year, if any. */
+    Optional<BigDecimal> value(String metricId, String lgCode, FiscalYear fiscalYear);
+}

@@ -1,0 +1,100 @@
+package jp.machi.core.module.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Problems;
+import jp.machi.core.module.ModuleDependency;
+import jp.machi.core.module.ModuleRegistry;
+import jp.machi.core.module.ModuleRegistry.ModuleState;
+import jp.machi.core.module.interfaces.rest.ModuleDtos.EnabledSwitch;
+import jp.machi.core.module.interfaces.rest.ModuleDtos.MunicipalityModuleView;
+import jp.machi.core.municipality.application.ModuleEnablementService;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/municipalities/{lgCode}/modules}: which modules a municipality uses. A module
+ * can be switched on only when it runs in this deployment and the modules it requires are on for
+ * the same municipality; one that others rely on cannot be switched off under them.
+ */
+@Path("municipalities/{lgCode}/modules")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "modules")
+public class MunicipalityModulesResource {
+
+    @Inject
+    ModuleRegistry registry;
+
+    @Inject
+    ModuleEnablementService enablement;
+
+    @Context
+    HttpHeaders headers;
+
+    @PathParam("lgCode")
+    String lgCode;
+
+    @GET
+    @Operation(summary = "Each module of the deployment and whether this municipality has it enabled")
+    public List<MunicipalityModuleView> list() {
+        Locale l = Problems.locale(headers);
+        Map<String, Boolean> on = enablement.enablement(lgCode);
+        return registry.modules().stream()
+                .map(s -> MunicipalityModuleView.of(s, on.getOrDefault(s.id(), false), l)).toList();
+    }
+
+    @GET
+    @Path("{moduleId}")
+    @Operation(summary = "One module for this municipality")
+    public MunicipalityModuleView get(@PathParam("moduleId") String moduleId) {
+        ModuleState s = registry.find(moduleId).orElseThrow(() -> ApiException.notFound("module.unknown", moduleId));
+        return MunicipalityModuleView.of(s, enablement.isEnabled(lgCode, moduleId), Problems.locale(headers));
+    }
+
+    @PUT
+    @Path("{moduleId}")
+    @Transactional
+    @Operation(summary = "Switch a module on or off for this municipality; its data stays")
+    public MunicipalityModuleView set(@PathParam("moduleId") String moduleId, @NotNull @Valid EnabledSwitch body) {
+        ModuleState s = registry.find(moduleId).orElseThrow(() -> ApiException.notFound("module.unknown", moduleId));
+        Map<String, Boolean> on = enablement.enablement(lgCode);
+        if (body.enabled()) {
+            if (!s.started()) {
+                throw ApiException.conflict("module-not-started", "module.enable.notStarted", moduleId);
+            }
+            for (ModuleDependency dep : s.descriptor().dependencies()) {
+                if (dep.required() && !on.getOrDefault(dep.moduleId(), false)) {
+                    throw ApiException.conflict("module-dependency-disabled", "module.enable.needs", moduleId, dep.moduleId());
+                }
+            }
+        } else {
+            for (ModuleState other : registry.modules()) {
+                boolean needsIt = other.descriptor().dependencies().stream()
+                        .anyMatch(d -> d.required() && d.moduleId().equals(moduleId));
+                if (needsIt && on.getOrDefault(other.id(), false)) {
+                    throw ApiException.conflict("module-still-needed", "module.disable.neededBy", moduleId, other.id());
+                }
+            }
+        }
+        enablement.set(lgCode, moduleId, body.enabled());
+        return MunicipalityModuleView.of(s, body.enabled(), Problems.locale(headers));
+    }
+}

@@ -1,0 +1,106 @@
+package jp.machi.core.municipality.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.Locale;
+import jp.machi.core.api.Csv;
+import jp.machi.core.api.LocalGovernmentCodes;
+import jp.machi.core.api.Page;
+import jp.machi.core.api.PageRequest;
+import jp.machi.core.api.Problems;
+import jp.machi.core.api.Versions;
+import jp.machi.core.i18n.Messages;
+import jp.machi.core.municipality.application.MunicipalityService;
+import jp.machi.core.municipality.domain.LocalGovernmentCode;
+import jp.machi.core.municipality.domain.Municipality;
+import jp.machi.core.municipality.interfaces.rest.MunicipalityDtos.MunicipalityNames;
+import jp.machi.core.municipality.interfaces.rest.MunicipalityDtos.MunicipalityView;
+import jp.machi.core.municipality.interfaces.rest.MunicipalityDtos.NewMunicipality;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/v1/municipalities}: the municipalities this deployment serves. */
+@Path("municipalities")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "municipalities", description = "地方公共団体 / municipalities")
+public class MunicipalityResource {
+
+    @Inject
+    MunicipalityService municipalities;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    Request request;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Operation(summary = "List municipalities (paged; CSV with ?format=csv)")
+    public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format) {
+        List<Municipality> all = municipalities.all();
+        if (Csv.requested(format, headers)) {
+            Locale l = Problems.locale(headers);
+            return Csv.response("municipalities.csv",
+                    List.of(Messages.get(l, "csv.municipality.code"), Messages.get(l, "csv.municipality.nameJa"),
+                            Messages.get(l, "csv.municipality.nameKana"), Messages.get(l, "csv.municipality.nameEn"),
+                            Messages.get(l, "csv.municipality.prefecture")),
+                    all, m -> List.of(m.getCode().value(), m.getNameJa(), m.getNameKana(), m.getNameEn(),
+                            m.getPrefecture().displayName().in(l)));
+        }
+        return Response.ok(Page.of(all, paging).map(MunicipalityView::of)).build();
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Register a municipality")
+    public Response register(@NotNull @Valid NewMunicipality body) {
+        LocalGovernmentCode code = LocalGovernmentCodes.parse(body.code());
+        Municipality m = municipalities.register(code, body.nameJa().strip(), body.nameKana().strip(), body.nameEn().strip());
+        return Response.created(uri.getAbsolutePathBuilder().path(code.value()).build())
+                .tag(Versions.tag(m.getVersion())).entity(MunicipalityView.of(m)).build();
+    }
+
+    @GET
+    @Path("{lgCode}")
+    @Operation(summary = "One municipality")
+    public Response get(@PathParam("lgCode") String lgCode) {
+        Municipality m = municipalities.require(lgCode);
+        return Response.ok(MunicipalityView.of(m)).tag(Versions.tag(m.getVersion())).build();
+    }
+
+    @PUT
+    @Path("{lgCode}")
+    @Transactional
+    @Operation(summary = "Change a municipality's names (If-Match required)")
+    public Response update(@PathParam("lgCode") String lgCode, @NotNull @Valid MunicipalityNames body) {
+        Municipality m = municipalities.require(lgCode);
+        Versions.requireMatch(request, headers, m.getVersion());
+        municipalities.rename(m, body.nameJa().strip(), body.nameKana().strip(), body.nameEn().strip());
+        return Response.ok(MunicipalityView.of(m)).tag(Versions.tag(m.getVersion())).build();
+    }
+}

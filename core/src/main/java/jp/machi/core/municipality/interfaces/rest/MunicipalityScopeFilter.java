@@ -1,0 +1,71 @@
+package jp.machi.core.municipality.interfaces.rest;
+
+import jakarta.annotation.Priority;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.Priorities;
+import jakarta.ws.rs.container.ContainerRequestContext;
+import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ResourceInfo;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.ext.Provider;
+import java.util.Optional;
+import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Problems;
+import jp.machi.core.module.ModuleRegistry;
+import jp.machi.core.municipality.application.ModuleEnablementService;
+import jp.machi.core.municipality.application.MunicipalityService;
+import jp.machi.core.persistence.CurrentMunicipality;
+
+/**
+ * Runs before every resource method: a request whose path names a municipality ({@code {lgCode}})
+ * gets that code validated (400), the municipality found (404) and bound as the request's tenant;
+ * a request to a module's resource is refused with 404 while the module is not started in this
+ * deployment or not enabled for that municipality.
+ */
+@Provider
+@Priority(Priorities.AUTHORIZATION + 100)
+public class MunicipalityScopeFilter implements ContainerRequestFilter {
+
+    @Context
+    ResourceInfo resource;
+
+    @Context
+    HttpHeaders headers;
+
+    @Inject
+    MunicipalityService municipalities;
+
+    @Inject
+    ModuleEnablementService enablement;
+
+    @Inject
+    ModuleRegistry modules;
+
+    @Inject
+    CurrentMunicipality current;
+
+    @Override
+    public void filter(ContainerRequestContext ctx) {
+        try {
+            String lgCode = ctx.getUriInfo().getPathParameters().getFirst("lgCode");
+            if (lgCode != null) {
+                municipalities.require(lgCode);
+                current.set(lgCode);
+            }
+            Optional<String> owner = resource.getResourceClass() == null ? Optional.empty()
+                    : modules.ownerOf(resource.getResourceClass());
+            if (owner.isPresent()) {
+                String moduleId = owner.get();
+                if (!modules.isStarted(moduleId)) {
+                    throw ApiException.notFound("module.notStarted", moduleId);
+                }
+                if (lgCode != null && !enablement.isEnabled(lgCode, moduleId)) {
+                    throw new ApiException(404, "module-not-enabled", "module.notEnabled", moduleId, lgCode);
+                }
+            }
+        } catch (ApiException e) {
+            ctx.abortWith(Problems.response(headers, e));
+        }
+    }
+}

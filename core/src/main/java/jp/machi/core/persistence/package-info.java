@@ -1,0 +1,2 @@
+/** Persistence shared by all modules: tenant-owned rows, tenant-bound entity managers, migrations. */
+package jp.machi.core.persistence;

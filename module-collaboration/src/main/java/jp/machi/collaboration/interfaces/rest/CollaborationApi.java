@@ -1,0 +1,18 @@
+package jp.machi.collaboration.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Path;
+import jp.machi.core.module.interfaces.rest.ModuleApiRoot;
+import jp.machi.collaboration.CollaborationModule;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/v1/municipalities/{lgCode}/collaboration}: the module's API root. */
+@Path("municipalities/{lgCode}/collaboration")
+@RequestScoped
+@Tag(name = "collaboration", description = "市民協働 / Citizen collaboration")
+public class CollaborationApi extends ModuleApiRoot {
+
+    public CollaborationApi() {
+        super(CollaborationModule.ID);
+    }
+}

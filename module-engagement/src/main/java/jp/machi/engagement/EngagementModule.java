@@ -1,0 +1,66 @@
+package jp.machi.engagement;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import jp.machi.core.i18n.LocalizedText;
+import jp.machi.core.module.ModuleDescriptor;
+import jp.machi.core.module.RoleDefinition;
+import jp.machi.core.module.SettingDefinition;
+import jp.machi.core.module.UiContribution;
+import jp.machi.engagement.interfaces.rest.EngagementApi;
+
+/** The engagement module's descriptor: 広聴 (Public hearing). */
+@ApplicationScoped
+public class EngagementModule implements ModuleDescriptor {
+
+    public static final String ID = "engagement";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public LocalizedText name() {
+        return LocalizedText.of("広聴", "Public hearing");
+    }
+
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    @Override
+    public String coreVersionRange() {
+        return "[0.1,1.0)";
+    }
+
+    @Override
+    public String changelog() {
+        return "db/machi/engagement/changelog.xml";
+    }
+
+    @Override
+    public List<Class<?>> resources() {
+        return List.of(EngagementApi.class);
+    }
+
+    @Override
+    public List<RoleDefinition> roles() {
+        return List.of(
+                new RoleDefinition("engagement.responder", LocalizedText.of("市民の声への回答", "Answer citizen voices")));
+    }
+
+    @Override
+    public List<SettingDefinition> settings() {
+        return List.of(
+                new SettingDefinition("answerDeadlineDays", LocalizedText.of("回答期限 (日)", "Answer deadline (days)"), SettingDefinition.Type.INTEGER, "40"),
+                new SettingDefinition("publicCommentMinimumDays", LocalizedText.of("パブリックコメントの最短期間 (日)", "Minimum public comment period (days)"), SettingDefinition.Type.INTEGER, "30"));
+    }
+
+    @Override
+    public List<UiContribution> ui() {
+        return List.of(
+                new UiContribution("engagement-voices", UiContribution.Area.CONSOLE, LocalizedText.of("市民の声", "Citizen voices"), "engagement/voices.html", 20));
+    }
+}

@@ -1,0 +1,18 @@
+package jp.machi.engagement.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Path;
+import jp.machi.core.module.interfaces.rest.ModuleApiRoot;
+import jp.machi.engagement.EngagementModule;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/v1/municipalities/{lgCode}/engagement}: the module's API root. */
+@Path("municipalities/{lgCode}/engagement")
+@RequestScoped
+@Tag(name = "engagement", description = "広聴 / Public hearing")
+public class EngagementApi extends ModuleApiRoot {
+
+    public EngagementApi() {
+        super(EngagementModule.ID);
+    }
+}

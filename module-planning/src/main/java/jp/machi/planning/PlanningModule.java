@@ -1,0 +1,68 @@
+package jp.machi.planning;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import jp.machi.core.i18n.LocalizedText;
+import jp.machi.core.module.ModuleDescriptor;
+import jp.machi.core.module.RoleDefinition;
+import jp.machi.core.module.SettingDefinition;
+import jp.machi.core.module.UiContribution;
+import jp.machi.planning.interfaces.rest.PlanningApi;
+
+/** The planning module's descriptor: 行政計画・評価 (Planning and evaluation). */
+@ApplicationScoped
+public class PlanningModule implements ModuleDescriptor {
+
+    public static final String ID = "planning";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public LocalizedText name() {
+        return LocalizedText.of("行政計画・評価", "Planning and evaluation");
+    }
+
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    @Override
+    public String coreVersionRange() {
+        return "[0.1,1.0)";
+    }
+
+    @Override
+    public String changelog() {
+        return "db/machi/planning/changelog.xml";
+    }
+
+    @Override
+    public List<Class<?>> resources() {
+        return List.of(PlanningApi.class);
+    }
+
+    @Override
+    public List<RoleDefinition> roles() {
+        return List.of(
+                new RoleDefinition("planning.editor", LocalizedText.of("計画・事業の編集", "Edit plans and programs")),
+                new RoleDefinition("planning.evaluator", LocalizedText.of("事務事業の評価", "Evaluate programs")));
+    }
+
+    @Override
+    public List<SettingDefinition> settings() {
+        return List.of(
+                new SettingDefinition("levelNames", LocalizedText.of("計画の階層名", "Plan level names"), SettingDefinition.Type.LIST, "基本目標,基本施策,施策,取組項目"),
+                new SettingDefinition("futureDirections", LocalizedText.of("今後の方向性の選択肢", "Future directions"), SettingDefinition.Type.LIST, "拡充,現状維持,改善,縮小,統合,休止,廃止,終了"),
+                new SettingDefinition("personnelUnitCost", LocalizedText.of("人件費単価 (千円/人・年)", "Personnel unit cost (¥1,000 per FTE-year)"), SettingDefinition.Type.INTEGER, "8000"));
+    }
+
+    @Override
+    public List<UiContribution> ui() {
+        return List.of(
+                new UiContribution("planning-programs", UiContribution.Area.CONSOLE, LocalizedText.of("事務事業", "Administrative programs"), "planning/programs.html", 10));
+    }
+}

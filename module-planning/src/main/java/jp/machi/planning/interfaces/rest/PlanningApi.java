@@ -1,0 +1,18 @@
+package jp.machi.planning.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Path;
+import jp.machi.core.module.interfaces.rest.ModuleApiRoot;
+import jp.machi.planning.PlanningModule;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/v1/municipalities/{lgCode}/planning}: the module's API root. */
+@Path("municipalities/{lgCode}/planning")
+@RequestScoped
+@Tag(name = "planning", description = "行政計画・評価 / Planning and evaluation")
+public class PlanningApi extends ModuleApiRoot {
+
+    public PlanningApi() {
+        super(PlanningModule.ID);
+    }
+}

@@ -1,0 +1,66 @@
+package jp.machi.promotion;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+import jp.machi.core.i18n.LocalizedText;
+import jp.machi.core.module.ModuleDescriptor;
+import jp.machi.core.module.RoleDefinition;
+import jp.machi.core.module.SettingDefinition;
+import jp.machi.core.module.UiContribution;
+import jp.machi.promotion.interfaces.rest.PromotionApi;
+
+/** The promotion module's descriptor: シティプロモーション (City promotion). */
+@ApplicationScoped
+public class PromotionModule implements ModuleDescriptor {
+
+    public static final String ID = "promotion";
+
+    @Override
+    public String id() {
+        return ID;
+    }
+
+    @Override
+    public LocalizedText name() {
+        return LocalizedText.of("シティプロモーション", "City promotion");
+    }
+
+    @Override
+    public String version() {
+        return "0.1.0";
+    }
+
+    @Override
+    public String coreVersionRange() {
+        return "[0.1,1.0)";
+    }
+
+    @Override
+    public String changelog() {
+        return "db/machi/promotion/changelog.xml";
+    }
+
+    @Override
+    public List<Class<?>> resources() {
+        return List.of(PromotionApi.class);
+    }
+
+    @Override
+    public List<RoleDefinition> roles() {
+        return List.of(
+                new RoleDefinition("promotion.editor", LocalizedText.of("プロモーションの編集", "Edit promotion records")));
+    }
+
+    @Override
+    public List<SettingDefinition> settings() {
+        return List.of(
+                new SettingDefinition("returnGiftRatioLimitPercent", LocalizedText.of("返礼品の返礼割合の上限 (%)", "Return gift ratio limit (%)"), SettingDefinition.Type.INTEGER, "30"),
+                new SettingDefinition("collectionCostLimitPercent", LocalizedText.of("募集費用の上限 (%)", "Collection cost limit (%)"), SettingDefinition.Type.INTEGER, "50"));
+    }
+
+    @Override
+    public List<UiContribution> ui() {
+        return List.of(
+                new UiContribution("promotion-donations", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税", "Hometown-tax donations"), "promotion/donations.html", 40));
+    }
+}

@@ -1,0 +1,18 @@
+package jp.machi.promotion.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.Path;
+import jp.machi.core.module.interfaces.rest.ModuleApiRoot;
+import jp.machi.promotion.PromotionModule;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/v1/municipalities/{lgCode}/promotion}: the module's API root. */
+@Path("municipalities/{lgCode}/promotion")
+@RequestScoped
+@Tag(name = "promotion", description = "シティプロモーション / City promotion")
+public class PromotionApi extends ModuleApiRoot {
+
+    public PromotionApi() {
+        super(PromotionModule.ID);
+    }
+}

@@ -1,0 +1,2 @@
+/** シティプロモーション: fan club, hometown-tax donations, migration and vacant houses, PR channels. */
+package jp.machi.promotion;
