@@ -3,11 +3,14 @@ package jp.machi.planning;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
 import jp.machi.core.i18n.LocalizedText;
+import jp.machi.core.module.MetricDefinition;
 import jp.machi.core.module.ModuleDescriptor;
 import jp.machi.core.module.RoleDefinition;
 import jp.machi.core.module.SettingDefinition;
 import jp.machi.core.module.UiContribution;
 import jp.machi.planning.interfaces.rest.PlanningApi;
+import jp.machi.planning.program.application.ProgramMetrics;
+import jp.machi.planning.program.interfaces.rest.ProgramResource;
 
 /** The planning module's descriptor: 行政計画・評価 (Planning and evaluation). */
 @ApplicationScoped
@@ -42,7 +45,7 @@ public class PlanningModule implements ModuleDescriptor {
 
     @Override
     public List<Class<?>> resources() {
-        return List.of(PlanningApi.class);
+        return List.of(PlanningApi.class, ProgramResource.class);
     }
 
     @Override
@@ -58,6 +61,11 @@ public class PlanningModule implements ModuleDescriptor {
                 new SettingDefinition("levelNames", LocalizedText.of("計画の階層名", "Plan level names"), SettingDefinition.Type.LIST, "基本目標,基本施策,施策,取組項目"),
                 new SettingDefinition("futureDirections", LocalizedText.of("今後の方向性の選択肢", "Future directions"), SettingDefinition.Type.LIST, "拡充,現状維持,改善,縮小,統合,休止,廃止,終了"),
                 new SettingDefinition("personnelUnitCost", LocalizedText.of("人件費単価 (千円/人・年)", "Personnel unit cost (¥1,000 per FTE-year)"), SettingDefinition.Type.INTEGER, "8000"));
+    }
+
+    @Override
+    public List<MetricDefinition> metrics() {
+        return ProgramMetrics.DEFINITIONS;
     }
 
     @Override

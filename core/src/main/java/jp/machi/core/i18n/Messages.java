@@ -6,26 +6,41 @@ import java.util.MissingResourceException;
 import java.util.ResourceBundle;
 
 /**
- * Looks up user-facing messages by key in {@code jp/machi/core/i18n/messages*.properties}.
- * Japanese is the root bundle, so a key missing in English still says something.
+ * Looks up user-facing messages by key: core's in {@code jp/machi/core/i18n/messages*.properties},
+ * a module's in {@code jp/machi/<moduleId>/messages*.properties} for keys starting with
+ * {@code <moduleId>.}. Japanese is the root bundle, so a key missing in English still says something.
  */
 public final class Messages {
 
-    private static final String BUNDLE = "jp.machi.core.i18n.messages";
+    private static final String CORE_BUNDLE = "jp.machi.core.i18n.messages";
+    private static final ResourceBundle.Control NO_FALLBACK =
+            ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES);
 
     private Messages() {
     }
 
     public static String get(Locale locale, String key, Object... args) {
         Locale effective = Languages.isEnglish(locale) ? Languages.ENGLISH : Locale.ROOT;
-        String pattern;
-        try {
-            pattern = ResourceBundle.getBundle(BUNDLE, effective, Messages.class.getClassLoader(),
-                    ResourceBundle.Control.getNoFallbackControl(ResourceBundle.Control.FORMAT_PROPERTIES))
-                    .getString(key);
-        } catch (MissingResourceException e) {
+        String pattern = find(CORE_BUNDLE, effective, key, Messages.class.getClassLoader());
+        if (pattern == null) {
+            int dot = key.indexOf('.');
+            if (dot > 0 && key.substring(0, dot).matches("[a-z][a-z0-9]*")) {
+                ClassLoader cl = Thread.currentThread().getContextClassLoader();
+                pattern = find("jp.machi." + key.substring(0, dot) + ".messages", effective, key,
+                        cl == null ? Messages.class.getClassLoader() : cl);
+            }
+        }
+        if (pattern == null) {
             return key;
         }
         return args.length == 0 ? pattern : new MessageFormat(pattern, effective).format(args);
+    }
+
+    private static String find(String bundle, Locale locale, String key, ClassLoader cl) {
+        try {
+            return ResourceBundle.getBundle(bundle, locale, cl, NO_FALLBACK).getString(key);
+        } catch (MissingResourceException e) {
+            return null;
+        }
     }
 }

@@ -90,7 +90,12 @@ public class ModuleStartup {
             }
             registry.publish(states);
             List<String> ids = states.stream().filter(ModuleState::started).map(ModuleState::id).toList();
-            started.fire(new ModulesStarted(ids));
+            try {
+                started.fire(new ModulesStarted(ids));
+            } catch (RuntimeException e) {
+                // Work that follows start-up (demo data…) must not take the migrated platform down with it.
+                LOG.log(Level.SEVERE, "A start-up observer failed; Machi runs without what it was doing", e);
+            }
             registry.markReady();
             for (ModuleState s : states) {
                 if (s.started()) {

@@ -30,9 +30,23 @@ public class Tenancy {
     @Resource
     private TransactionSynchronizationRegistry transactions;
 
-    /** The entity manager of the municipality this request is about. */
+    /**
+     * The entity manager of the municipality this work is about: the one this transaction was
+     * bound to, or else the one the request names.
+     */
     public EntityManager em() {
-        return bind(current.code());
+        return bind(code());
+    }
+
+    /** The local government code this transaction serves (bound, or taken from the request). */
+    public String code() {
+        if (transactions.getTransactionKey() != null) {
+            Object bound = transactions.getResource(BOUND_KEY);
+            if (bound != null) {
+                return (String) bound;
+            }
+        }
+        return current.code();
     }
 
     /**

@@ -7,7 +7,8 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 import jp.machi.core.persistence.TenantOwned;
 
@@ -33,7 +34,7 @@ public class ModuleEnablement extends TenantOwned {
     private boolean enabled;
 
     @Column(name = "changed_at", nullable = false)
-    private Instant changedAt;
+    private OffsetDateTime changedAt;
 
     protected ModuleEnablement() {
     }
@@ -45,7 +46,7 @@ public class ModuleEnablement extends TenantOwned {
 
     public final void switchTo(boolean enabled) {
         this.enabled = enabled;
-        this.changedAt = Instant.now();
+        this.changedAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     public String getModuleId() {
@@ -56,7 +57,7 @@ public class ModuleEnablement extends TenantOwned {
         return enabled;
     }
 
-    public Instant getChangedAt() {
+    public OffsetDateTime getChangedAt() {
         return changedAt;
     }
 }

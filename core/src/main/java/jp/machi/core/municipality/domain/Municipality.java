@@ -8,7 +8,8 @@ import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
-import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.UUID;
 
 /**
@@ -40,7 +41,7 @@ public class Municipality {
     private String nameEn;
 
     @Column(name = "created_at", nullable = false, updatable = false)
-    private Instant createdAt;
+    private OffsetDateTime createdAt;
 
     @Version
     @Column(name = "version", nullable = false)
@@ -52,7 +53,7 @@ public class Municipality {
     public Municipality(LocalGovernmentCode code, String nameJa, String nameKana, String nameEn) {
         this.code = code.value();
         rename(nameJa, nameKana, nameEn);
-        this.createdAt = Instant.now();
+        this.createdAt = OffsetDateTime.now(ZoneOffset.UTC);
     }
 
     public final void rename(String nameJa, String nameKana, String nameEn) {
@@ -85,7 +86,7 @@ public class Municipality {
         return getCode().prefecture();
     }
 
-    public Instant getCreatedAt() {
+    public OffsetDateTime getCreatedAt() {
         return createdAt;
     }
 

@@ -15,4 +15,9 @@ public class PlanningApi extends ModuleApiRoot {
     public PlanningApi() {
         super(PlanningModule.ID);
     }
+
+    @Override
+    protected java.util.List<String> collections() {
+        return java.util.List.of("programs");
+    }
 }

@@ -1,0 +1,120 @@
+package jp.machi.core.indicator.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import jp.machi.core.api.ApiException;
+import jp.machi.core.fiscalyear.FiscalYear;
+import jp.machi.core.indicator.domain.Indicator;
+import jp.machi.core.indicator.domain.IndicatorKind;
+import jp.machi.core.indicator.domain.RatingScale;
+import jp.machi.core.indicator.domain.YearEvaluation;
+import jp.machi.core.organization.application.OrganizationService;
+import jp.machi.core.persistence.Tenancy;
+
+/** Indicators of the request's municipality: keeping them and evaluating them per fiscal year. */
+@ApplicationScoped
+@Transactional
+public class IndicatorService {
+
+    private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    OrganizationService organization;
+
+    @Inject
+    MetricCatalog metrics;
+
+    @Inject
+    RatingScaleService ratings;
+
+    /** What a list may be narrowed to; every part is optional. */
+    public record Filter(IndicatorKind kind, String category, UUID unitId, boolean includeUnitLineage, String text) {
+    }
+
+    public List<Indicator> list(Filter f) {
+        List<Indicator> all = tenancy.em().createNamedQuery("Indicator.all", Indicator.class).getResultList();
+        Set<UUID> units = f.unitId() == null ? null
+                : f.includeUnitLineage() ? organization.lineage(f.unitId()) : Set.of(f.unitId());
+        String text = f.text() == null || f.text().isBlank() ? null : f.text().strip().toLowerCase(Locale.ROOT);
+        return all.stream()
+                .filter(i -> f.kind() == null || i.getKind() == f.kind())
+                .filter(i -> f.category() == null || f.category().equals(i.getCategory()))
+                .filter(i -> units == null || (i.getOwnerUnitId() != null && units.contains(i.getOwnerUnitId())))
+                .filter(i -> text == null || i.getNameJa().toLowerCase(Locale.ROOT).contains(text)
+                        || (i.getNameEn() != null && i.getNameEn().toLowerCase(Locale.ROOT).contains(text))
+                        || (i.getCode() != null && i.getCode().toLowerCase(Locale.ROOT).contains(text)))
+                .toList();
+    }
+
+    public List<String> categories() {
+        return tenancy.em().createNamedQuery("Indicator.categories", String.class).getResultList();
+    }
+
+    public Indicator require(UUID id) {
+        Indicator i = tenancy.em().find(Indicator.class, id);
+        if (i == null) {
+            throw ApiException.notFound("indicator.notFound", id.toString());
+        }
+        return i;
+    }
+
+    public Indicator create(Indicator.Definition d, List<Indicator.YearFigures> figures) {
+        checkReferences(d);
+        Indicator i = new Indicator(d, figures);
+        tenancy.em().persist(i);
+        tenancy.em().flush();
+        return i;
+    }
+
+    public Indicator update(Indicator i, Indicator.Definition d, List<Indicator.YearFigures> figures) {
+        checkReferences(d);
+        i.redefine(d, figures);
+        tenancy.em().flush();
+        return i;
+    }
+
+    public void delete(Indicator i) {
+        tenancy.em().remove(i);
+        tenancy.em().flush();
+    }
+
+    private void checkReferences(Indicator.Definition d) {
+        if (d.ownerUnitId() != null && organization.find(d.ownerUnitId()).isEmpty()) {
+            throw new ApiException(400, "invalid-reference",
+                    List.of(new ApiException.FieldErrorKey("ownerUnitId", "indicator.ownerUnit.notFound", d.ownerUnitId())),
+                    "problem.validation.detail");
+        }
+        if (d.metricModule() != null && metrics.find(tenancy.code(), d.metricModule(), d.metricId()).isEmpty()) {
+            throw new ApiException(400, "invalid-reference",
+                    List.of(new ApiException.FieldErrorKey("metricSource", "indicator.metric.notOffered",
+                            d.metricModule() + ":" + d.metricId())),
+                    "problem.validation.detail");
+        }
+    }
+
+    /** Every year worth showing, evaluated against the municipality's rating scale. */
+    public List<YearEvaluation> evaluate(Indicator i) {
+        return evaluate(i, ratings.current());
+    }
+
+    public List<YearEvaluation> evaluate(Indicator i, RatingScale scale) {
+        String lg = tenancy.code();
+        boolean available = i.isBoundToMetric() && metrics.find(lg, i.getMetricModule(), i.getMetricId()).isPresent();
+        return YearEvaluation.evaluate(i, scale,
+                fy -> metrics.value(lg, i.getMetricModule(), i.getMetricId(), fy), available, currentFiscalYear());
+    }
+
+    public static FiscalYear currentFiscalYear() {
+        return FiscalYear.containing(LocalDate.now(JAPAN));
+    }
+}

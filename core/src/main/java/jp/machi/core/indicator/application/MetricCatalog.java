@@ -1,0 +1,71 @@
+package jp.machi.core.indicator.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
+import jakarta.inject.Inject;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import jp.machi.core.fiscalyear.FiscalYear;
+import jp.machi.core.module.MetricDefinition;
+import jp.machi.core.module.MetricSource;
+import jp.machi.core.module.ModuleRegistry;
+import jp.machi.core.module.ModuleRegistry.ModuleState;
+import jp.machi.core.municipality.application.ModuleEnablementService;
+
+/**
+ * The metric sources modules publish, as one municipality sees them: only those of modules that
+ * run in this deployment and that the municipality has enabled. A metric of a module switched off
+ * yields nothing, so an indicator bound to it shows no actual rather than stale data.
+ */
+@ApplicationScoped
+public class MetricCatalog {
+
+    /** A metric as offered to one municipality; {@code id} is {@code module:metric}. */
+    public record Offered(String moduleId, MetricDefinition definition) {
+        public String id() {
+            return moduleId + ":" + definition.id();
+        }
+    }
+
+    @Inject
+    ModuleRegistry modules;
+
+    @Inject
+    ModuleEnablementService enablement;
+
+    @Inject
+    @Any
+    Instance<MetricSource> sources;
+
+    public List<Offered> offeredTo(String lgCode) {
+        List<Offered> offered = new ArrayList<>();
+        for (ModuleState s : modules.started()) {
+            if (s.descriptor().metrics().isEmpty() || !enablement.isEnabled(lgCode, s.id())) {
+                continue;
+            }
+            s.descriptor().metrics().forEach(m -> offered.add(new Offered(s.id(), m)));
+        }
+        return offered;
+    }
+
+    public Optional<Offered> find(String lgCode, String moduleId, String metricId) {
+        return offeredTo(lgCode).stream()
+                .filter(o -> o.moduleId().equals(moduleId) && o.definition().id().equals(metricId)).findFirst();
+    }
+
+    /** The metric's value, or empty when the module is off for this municipality or has no figure. */
+    public Optional<BigDecimal> value(String lgCode, String moduleId, String metricId, FiscalYear fy) {
+        if (find(lgCode, moduleId, metricId).isEmpty()) {
+            return Optional.empty();
+        }
+        for (MetricSource source : sources) {
+            if (source.moduleId().equals(moduleId)) {
+                return source.value(metricId, lgCode, fy);
+            }
+        }
+        return Optional.empty();
+    }
+}

@@ -1,0 +1,38 @@
+package jp.machi.core.indicator.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.util.List;
+import jp.machi.core.indicator.domain.RatingGrade;
+import jp.machi.core.indicator.domain.RatingScale;
+import jp.machi.core.persistence.Tenancy;
+
+/** A municipality's rating thresholds; the default scale until it sets its own. */
+@ApplicationScoped
+@Transactional
+public class RatingScaleService {
+
+    @Inject
+    Tenancy tenancy;
+
+    public RatingScale current() {
+        List<RatingGrade> rows = tenancy.em().createNamedQuery("RatingGrade.all", RatingGrade.class).getResultList();
+        return rows.isEmpty() ? RatingScale.defaultScale()
+                : new RatingScale(rows.stream().map(RatingGrade::toGrade).toList());
+    }
+
+    public boolean isCustom() {
+        return !tenancy.em().createNamedQuery("RatingGrade.all", RatingGrade.class).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    public void replace(RatingScale scale) {
+        var em = tenancy.em();
+        em.createNamedQuery("RatingGrade.all", RatingGrade.class).getResultList().forEach(em::remove);
+        em.flush();
+        for (int i = 0; i < scale.grades().size(); i++) {
+            em.persist(new RatingGrade(i, scale.grades().get(i)));
+        }
+        em.flush();
+    }
+}

@@ -1,0 +1,67 @@
+package jp.machi.core.indicator.domain;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.util.UUID;
+import jp.machi.core.fiscalyear.FiscalYear;
+import jp.machi.core.fiscalyear.FiscalYearConverter;
+import jp.machi.core.persistence.TenantOwned;
+
+/** The target and the actual of one indicator in one fiscal year; either may be absent. */
+@Entity
+@Table(name = "indicator_year_value")
+public class IndicatorYearValue extends TenantOwned {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.UUID)
+    private UUID id;
+
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "indicator_id", nullable = false)
+    private Indicator indicator;
+
+    @Convert(converter = FiscalYearConverter.class)
+    @Column(name = "fiscal_year", nullable = false)
+    private FiscalYear fiscalYear;
+
+    @Column(name = "target_value", precision = 20, scale = 4)
+    private BigDecimal target;
+
+    @Column(name = "actual_value", precision = 20, scale = 4)
+    private BigDecimal actual;
+
+    protected IndicatorYearValue() {
+    }
+
+    IndicatorYearValue(Indicator indicator, FiscalYear fiscalYear, BigDecimal target, BigDecimal actual) {
+        this.indicator = indicator;
+        this.fiscalYear = fiscalYear;
+        set(target, actual);
+    }
+
+    final void set(BigDecimal target, BigDecimal actual) {
+        this.target = target;
+        this.actual = actual;
+    }
+
+    public FiscalYear getFiscalYear() {
+        return fiscalYear;
+    }
+
+    public BigDecimal getTarget() {
+        return target;
+    }
+
+    public BigDecimal getActual() {
+        return actual;
+    }
+}

@@ -1,0 +1,113 @@
+package jp.machi.core.indicator.domain;
+
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.TreeSet;
+import java.util.function.Function;
+import jp.machi.core.fiscalyear.FiscalYear;
+
+/**
+ * One fiscal year of an indicator as a reader sees it: the target that applies (the year's own,
+ * or else the final target), the actual (entered, or computed from the bound metric), and the
+ * resulting achievement and rating.
+ */
+public record YearEvaluation(FiscalYear fiscalYear, BigDecimal target, TargetSource targetSource, BigDecimal actual,
+        ActualSource actualSource, Achievement achievement) {
+
+    /** Where the target of a year comes from. */
+    public enum TargetSource {
+        /** The year's own target. */
+        YEARLY,
+        /** No yearly target: measured against the final target. */
+        FINAL,
+        NONE
+    }
+
+    /** Where the actual of a year comes from. */
+    public enum ActualSource {
+        ENTERED,
+        /** Computed from the module metric the indicator is bound to. */
+        METRIC,
+        /** Bound to a metric whose module is not available to this municipality now. */
+        METRIC_UNAVAILABLE,
+        NONE
+    }
+
+    /**
+     * Evaluates every fiscal year worth showing: years with entered figures, the final target's
+     * year, and, for a bound indicator, each year from the one after the baseline up to the
+     * current one.
+     *
+     * @param metric the bound metric's yearly value, or {@code null} when the indicator is not bound
+     *     or the metric is unavailable ({@code metricAvailable} tells which)
+     */
+    public static List<YearEvaluation> evaluate(Indicator indicator, RatingScale scale,
+            Function<FiscalYear, Optional<BigDecimal>> metric, boolean metricAvailable, FiscalYear current) {
+        TreeSet<FiscalYear> years = new TreeSet<>();
+        indicator.getValues().forEach(v -> years.add(v.getFiscalYear()));
+        if (indicator.getFinalTargetYear() != null) {
+            years.add(indicator.getFinalTargetYear());
+        }
+        boolean bound = indicator.isBoundToMetric();
+        if (bound) {
+            FiscalYear from = indicator.getBaselineYear() != null ? indicator.getBaselineYear().next()
+                    : years.isEmpty() ? current : years.first();
+            FiscalYear to = indicator.getFinalTargetYear() != null && indicator.getFinalTargetYear().compareTo(current) < 0
+                    ? indicator.getFinalTargetYear() : current;
+            for (FiscalYear y = from; y.compareTo(to) <= 0; y = y.next()) {
+                years.add(y);
+            }
+        }
+        List<YearEvaluation> result = new ArrayList<>();
+        for (FiscalYear fy : years) {
+            var figures = indicator.figuresOf(fy);
+            BigDecimal target = figures.map(IndicatorYearValue::getTarget).orElse(null);
+            TargetSource targetSource = target != null ? TargetSource.YEARLY : TargetSource.NONE;
+            if (target == null && indicator.getFinalTarget() != null && indicator.getFinalTargetYear() != null
+                    && fy.compareTo(indicator.getFinalTargetYear()) <= 0) {
+                target = indicator.getFinalTarget();
+                targetSource = TargetSource.FINAL;
+            }
+            BigDecimal actual;
+            ActualSource actualSource;
+            if (bound) {
+                if (!metricAvailable) {
+                    actual = null;
+                    actualSource = ActualSource.METRIC_UNAVAILABLE;
+                } else {
+                    actual = boundActual(indicator, fy, metric);
+                    actualSource = actual == null ? ActualSource.NONE : ActualSource.METRIC;
+                }
+            } else {
+                actual = figures.map(IndicatorYearValue::getActual).orElse(null);
+                actualSource = actual == null ? ActualSource.NONE : ActualSource.ENTERED;
+            }
+            result.add(new YearEvaluation(fy, target, targetSource, actual, actualSource,
+                    Achievement.evaluate(indicator.getDirection(), target, actual, scale)));
+        }
+        return result;
+    }
+
+    /** A bound indicator's actual: the metric's value, or for a cumulative one, baseline plus the yearly values since. */
+    private static BigDecimal boundActual(Indicator indicator, FiscalYear fy, Function<FiscalYear, Optional<BigDecimal>> metric) {
+        if (!indicator.isCumulative()) {
+            return metric.apply(fy).orElse(null);
+        }
+        FiscalYear from = indicator.getBaselineYear() != null ? indicator.getBaselineYear().next() : fy;
+        if (fy.compareTo(from) < 0) {
+            return fy.equals(indicator.getBaselineYear()) ? indicator.getBaselineValue() : null;
+        }
+        BigDecimal sum = indicator.getBaselineValue() == null ? BigDecimal.ZERO : indicator.getBaselineValue();
+        boolean any = false;
+        for (FiscalYear y = from; y.compareTo(fy) <= 0; y = y.next()) {
+            Optional<BigDecimal> v = metric.apply(y);
+            if (v.isPresent()) {
+                sum = sum.add(v.get());
+                any = true;
+            }
+        }
+        return any ? sum : null;
+    }
+}

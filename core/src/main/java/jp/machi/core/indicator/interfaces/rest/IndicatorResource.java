@@ -1,0 +1,256 @@
+package jp.machi.core.indicator.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import java.util.UUID;
+import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Csv;
+import jp.machi.core.api.Page;
+import jp.machi.core.api.PageRequest;
+import jp.machi.core.api.Problems;
+import jp.machi.core.api.Versions;
+import jp.machi.core.fiscalyear.FiscalYear;
+import jp.machi.core.i18n.Messages;
+import jp.machi.core.indicator.application.IndicatorService;
+import jp.machi.core.indicator.application.RatingScaleService;
+import jp.machi.core.indicator.domain.Indicator;
+import jp.machi.core.indicator.domain.IndicatorKind;
+import jp.machi.core.indicator.domain.RatingScale;
+import jp.machi.core.indicator.interfaces.rest.IndicatorDtos.IndicatorInput;
+import jp.machi.core.indicator.interfaces.rest.IndicatorDtos.IndicatorView;
+import jp.machi.core.indicator.interfaces.rest.IndicatorDtos.YearInput;
+import jp.machi.core.indicator.interfaces.rest.IndicatorDtos.YearView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** {@code /api/v1/municipalities/{lgCode}/indicators}: a municipality's indicators, evaluated per fiscal year. */
+@Path("municipalities/{lgCode}/indicators")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "indicators", description = "指標 / indicators")
+public class IndicatorResource {
+
+    @Inject
+    IndicatorService indicators;
+
+    @Inject
+    RatingScaleService ratings;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    Request request;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Transactional
+    @Operation(summary = "List indicators (filters: kind, category, unitId with includeLineage, q; paged; CSV with ?format=csv)")
+    public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
+            @QueryParam("kind") String kind, @QueryParam("category") String category,
+            @QueryParam("unitId") String unitId, @QueryParam("includeLineage") String includeLineage,
+            @QueryParam("q") String text) {
+        Locale l = Problems.locale(headers);
+        IndicatorService.Filter filter = new IndicatorService.Filter(parseKind(kind), blankToNull(category),
+                parseUuid("unitId", unitId), "true".equalsIgnoreCase(includeLineage), text);
+        boolean csv = Csv.requested(format, headers);
+        PageRequest pageRequest = csv ? null : paging;
+        if (pageRequest != null) {
+            pageRequest.size();
+        }
+        List<Indicator> found = indicators.list(filter);
+        RatingScale scale = ratings.current();
+        if (csv) {
+            return Csv.response("indicators.csv", csvHeader(l), found, i -> csvRow(i, scale, l));
+        }
+        Page<Indicator> page = Page.of(found, paging);
+        return Response.ok(page.map(i -> IndicatorView.of(i, indicators.evaluate(i, scale), l))).build();
+    }
+
+    @GET
+    @Path("categories")
+    @Transactional
+    @Operation(summary = "The categories in use (a free list per municipality)")
+    public List<String> categories() {
+        return indicators.categories();
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Create an indicator")
+    public Response create(@NotNull @Valid IndicatorInput body) {
+        Indicator i = indicators.create(definition(body), figures(body));
+        return Response.created(uri.getAbsolutePathBuilder().path(i.getId().toString()).build())
+                .tag(Versions.tag(i.getVersion()))
+                .entity(IndicatorView.of(i, indicators.evaluate(i), Problems.locale(headers))).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "One indicator with targets, actuals, achievement and rating per fiscal year")
+    public Response get(@PathParam("id") UUID id) {
+        Indicator i = indicators.require(id);
+        return Response.ok(IndicatorView.of(i, indicators.evaluate(i), Problems.locale(headers)))
+                .tag(Versions.tag(i.getVersion())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "Replace an indicator (If-Match required)")
+    public Response update(@PathParam("id") UUID id, @NotNull @Valid IndicatorInput body) {
+        Indicator i = indicators.require(id);
+        Versions.requireMatch(request, headers, i.getVersion());
+        indicators.update(i, definition(body), figures(body));
+        return Response.ok(IndicatorView.of(i, indicators.evaluate(i), Problems.locale(headers)))
+                .tag(Versions.tag(i.getVersion())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "Delete an indicator (If-Match required)")
+    public Response delete(@PathParam("id") UUID id) {
+        Indicator i = indicators.require(id);
+        Versions.requireMatch(request, headers, i.getVersion());
+        indicators.delete(i);
+        return Response.noContent().build();
+    }
+
+    private Indicator.Definition definition(IndicatorInput b) {
+        String module = null;
+        String metric = null;
+        if (b.metricSource() != null && !b.metricSource().isBlank()) {
+            int colon = b.metricSource().indexOf(':');
+            module = b.metricSource().substring(0, colon);
+            metric = b.metricSource().substring(colon + 1);
+        }
+        List<ApiException.FieldErrorKey> errors = new ArrayList<>();
+        if (module != null && b.years() != null && b.years().stream().anyMatch(y -> y.actual() != null)) {
+            errors.add(new ApiException.FieldErrorKey("years", "indicator.actual.bound"));
+        }
+        if (b.baseline() == null && Boolean.TRUE.equals(b.cumulative()) && module != null) {
+            errors.add(new ApiException.FieldErrorKey("baseline", "indicator.baseline.requiredForCumulative"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new Indicator.Definition(blankToNull(b.code()), b.nameJa().strip(), blankToNull(b.nameEn()), b.kind(),
+                blankToNull(b.category()), b.unit().strip(), b.direction(),
+                b.baseline() == null ? null : b.baseline().value(), b.baseline() == null ? null : b.baseline().fiscalYear(),
+                b.finalTarget() == null ? null : b.finalTarget().value(),
+                b.finalTarget() == null ? null : b.finalTarget().fiscalYear(),
+                Boolean.TRUE.equals(b.cumulative()), b.ownerUnitId(), module, metric, blankToNull(b.note()));
+    }
+
+    private static List<Indicator.YearFigures> figures(IndicatorInput b) {
+        if (b.years() == null) {
+            return List.of();
+        }
+        Set<FiscalYear> seen = new HashSet<>();
+        List<Indicator.YearFigures> figures = new ArrayList<>();
+        for (int n = 0; n < b.years().size(); n++) {
+            YearInput y = b.years().get(n);
+            if (!seen.add(y.fiscalYear())) {
+                throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("years[" + n + "].fiscalYear",
+                        "indicator.year.duplicate", y.fiscalYear().japaneseLabel())));
+            }
+            figures.add(new Indicator.YearFigures(y.fiscalYear(), y.target(), y.actual()));
+        }
+        return figures;
+    }
+
+    private static IndicatorKind parseKind(String kind) {
+        if (kind == null || kind.isBlank()) {
+            return null;
+        }
+        try {
+            return IndicatorKind.valueOf(kind.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("kind", "indicator.kind.unknown", kind)));
+        }
+    }
+
+    static UUID parseUuid(String field, String text) {
+        if (text == null || text.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(text.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey(field, "id.malformed", text)));
+        }
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static List<String> csvHeader(Locale l) {
+        List<String> h = new ArrayList<>();
+        for (String key : List.of("code", "nameJa", "nameEn", "kind", "category", "unit", "direction", "baseline",
+                "baselineYear", "finalTarget", "finalTargetYear", "cumulative", "metricSource", "latestYear",
+                "latestTarget", "latestActual", "latestRate", "latestRating")) {
+            h.add(Messages.get(l, "csv.indicator." + key));
+        }
+        return h;
+    }
+
+    private List<?> csvRow(Indicator i, RatingScale scale, Locale l) {
+        List<YearView> years = indicators.evaluate(i, scale).stream().map(YearView::of).toList();
+        YearView latest = years.stream().filter(y -> y.actual() != null).reduce((a, b) -> b).orElse(null);
+        List<Object> row = new ArrayList<>();
+        row.add(i.getCode());
+        row.add(i.getNameJa());
+        row.add(i.getNameEn());
+        row.add(IndicatorDtos.Labels.kind(i.getKind(), l));
+        row.add(i.getCategory());
+        row.add(i.getUnit());
+        row.add(IndicatorDtos.Labels.direction(i.getDirection(), l));
+        row.add(plain(i.getBaselineValue()));
+        row.add(i.getBaselineYear() == null ? null : i.getBaselineYear().label(l));
+        row.add(plain(i.getFinalTarget()));
+        row.add(i.getFinalTargetYear() == null ? null : i.getFinalTargetYear().label(l));
+        row.add(Messages.get(l, i.isCumulative() ? "csv.yes" : "csv.no"));
+        row.add(i.isBoundToMetric() ? i.getMetricModule() + ":" + i.getMetricId() : null);
+        row.add(latest == null ? null : latest.fiscalYear().label(l));
+        row.add(latest == null ? null : latest.target());
+        row.add(latest == null ? null : latest.actual());
+        row.add(latest == null ? null : latest.achievementRate());
+        row.add(latest == null ? null : latest.rating());
+        return row;
+    }
+
+    private static Object plain(java.math.BigDecimal v) {
+        return jp.machi.core.api.Decimals.plain(v) == null ? null : jp.machi.core.api.Decimals.plain(v).toPlainString();
+    }
+}
