@@ -4,7 +4,6 @@ import static jp.machi.core.module.TestModule.module;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
-import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.Arrays;
@@ -278,11 +277,9 @@ class ModuleResolverTest {
         TestModule second = module("planning").version("0.2.0");
         List<Outcome> out = resolve(first, second, module("promotion"));
         assertEquals(List.of("promotion"), started(out));
-        for (Outcome o : out) {
-            if (o.descriptor() != out.get(0).descriptor()) {
-                assertEquals("module.reason.duplicate", o.reason().key());
-                assertEquals(List.of("planning"), o.reason().args());
-            }
+        for (TestModule duplicate : List.of(first, second)) {
+            Reason r = out.stream().filter(o -> o.descriptor() == duplicate).findFirst().orElseThrow().reason();
+            assertEquals(Reason.of("module.reason.duplicate", "planning"), r);
         }
     }
 
@@ -364,7 +361,7 @@ class ModuleResolverTest {
                 module("aa").requires("zz"),
                 module("dup"), module("dup"));
         assertEquals(List.of("mm"), started(out));
-        assertSame(out.get(0).descriptor().id(), "mm");
+        assertEquals("mm", out.get(0).descriptor().id());
         List<String> others = out.subList(1, out.size()).stream().map(o -> o.descriptor().id()).collect(Collectors.toList());
         assertEquals(List.of("Bad", "aa", "dup", "dup", "zz"), others);
         assertFalse(out.subList(1, out.size()).stream().anyMatch(Outcome::startable));
