@@ -36,7 +36,9 @@ public final class FiscalYearJson {
         @Override
         public FiscalYear deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
             JsonValue value = parser.getValue();
-            return read(value);
+            // Yasson hands an explicit null to the deserializer too; it means "no fiscal year",
+            // as an absent property does. Whether one is required is for validation to say.
+            return value.getValueType() == JsonValue.ValueType.NULL ? null : read(value);
         }
     }
 
@@ -47,7 +49,11 @@ public final class FiscalYearJson {
                 if (!n.isIntegral()) {
                     throw new InvalidFiscalYearException(n.toString());
                 }
-                return FiscalYear.of(n.intValueExact());
+                try {
+                    return FiscalYear.of(n.intValueExact());
+                } catch (ArithmeticException tooLarge) {
+                    throw new InvalidFiscalYearException(n.toString());
+                }
             case STRING:
                 return FiscalYear.parse(((JsonString) value).getString());
             case OBJECT:

@@ -33,7 +33,15 @@ public final class Messages {
         if (pattern == null) {
             return key;
         }
-        return args.length == 0 ? pattern : new MessageFormat(pattern, effective).format(args);
+        return format(pattern, effective, args);
+    }
+
+    /**
+     * Renders a pattern even without arguments: every message is written in MessageFormat syntax
+     * (a literal ' is ''), so returning a pattern unformatted would show '' to the reader.
+     */
+    static String format(String pattern, Locale locale, Object... args) {
+        return new MessageFormat(pattern, locale).format(args);
     }
 
     private static String find(String bundle, Locale locale, String key, ClassLoader cl) {

@@ -6,10 +6,14 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
+import java.util.LinkedList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
@@ -44,10 +48,15 @@ public final class ModuleResolver {
         Map<String, Reason> failed = new HashMap<>();
         Map<String, ModuleDescriptor> byId = new TreeMap<>();
         Map<String, List<ModuleDescriptor>> duplicates = new TreeMap<>();
+        List<Outcome> rejected = new ArrayList<>();
         for (ModuleDescriptor d : descriptors) {
+            if (d.id() == null) {
+                // Checked here: the grouping below is a TreeMap, which cannot hold a null key.
+                rejected.add(new Outcome(d, Reason.of("module.reason.invalidId", "null")));
+                continue;
+            }
             duplicates.computeIfAbsent(d.id(), k -> new ArrayList<>()).add(d);
         }
-        List<Outcome> rejected = new ArrayList<>();
         for (Map.Entry<String, List<ModuleDescriptor>> e : duplicates.entrySet()) {
             if (e.getValue().size() > 1) {
                 for (ModuleDescriptor d : e.getValue()) {
@@ -56,7 +65,7 @@ public final class ModuleResolver {
                 continue;
             }
             ModuleDescriptor d = e.getValue().get(0);
-            if (d.id() == null || !ID.matcher(d.id()).matches()) {
+            if (!ID.matcher(d.id()).matches()) {
                 rejected.add(new Outcome(d, Reason.of("module.reason.invalidId", String.valueOf(d.id()))));
                 continue;
             }
@@ -82,7 +91,7 @@ public final class ModuleResolver {
                     if (!dep.required()) {
                         continue;
                     }
-                    Reason r = checkRequired(dep, byId, failed);
+                    Reason r = checkRequired(dep, byId, duplicates.keySet(), failed);
                     if (r != null) {
                         failed.put(d.id(), r);
                         changed = true;
@@ -95,11 +104,19 @@ public final class ModuleResolver {
         Map<String, ModuleDescriptor> candidates = new LinkedHashMap<>();
         byId.values().stream().filter(d -> !failed.containsKey(d.id())).forEach(d -> candidates.put(d.id(), d));
         List<ModuleDescriptor> ordered = new ArrayList<>();
-        List<String> inCycle = topologicalOrder(candidates, ordered);
-
-        // A module that needs one caught in a cycle cannot start either.
-        for (String id : inCycle) {
-            failed.put(id, Reason.of("module.reason.cycle", String.join(" → ", cycleThrough(id, candidates))));
+        List<String> leftOver = topologicalOrder(candidates, ordered);
+        if (!leftOver.isEmpty()) {
+            // What Kahn's algorithm leaves over sits on a cycle or merely behind one. Only the
+            // modules on a cycle fail for it; without them the rest has an order, and a module
+            // behind a cycle then fails below like any module whose required dependency did not
+            // start - or starts, when it only works with a cycle member.
+            Set<String> onCycle = onCycle(leftOver, candidates);
+            for (String id : onCycle) {
+                failed.put(id, Reason.of("module.reason.cycle", String.join(" → ", cycleThrough(id, onCycle, candidates))));
+            }
+            candidates.keySet().removeAll(onCycle);
+            ordered.clear();
+            topologicalOrder(candidates, ordered);
         }
         List<ModuleDescriptor> startable = new ArrayList<>();
         for (ModuleDescriptor d : ordered) {
@@ -117,12 +134,13 @@ public final class ModuleResolver {
             }
         }
 
+        List<Outcome> notStartable = new ArrayList<>(rejected);
+        byId.values().stream().filter(d -> failed.containsKey(d.id()))
+                .forEach(d -> notStartable.add(new Outcome(d, failed.get(d.id()))));
+        notStartable.sort(Comparator.comparing(o -> String.valueOf(o.descriptor().id())));
         List<Outcome> outcomes = new ArrayList<>();
         startable.forEach(d -> outcomes.add(new Outcome(d, null)));
-        byId.values().stream().filter(d -> failed.containsKey(d.id()))
-                .forEach(d -> outcomes.add(new Outcome(d, failed.get(d.id()))));
-        rejected.sort(Comparator.comparing(o -> String.valueOf(o.descriptor().id())));
-        outcomes.addAll(rejected);
+        outcomes.addAll(notStartable);
         return outcomes;
     }
 
@@ -151,12 +169,22 @@ public final class ModuleResolver {
         return null;
     }
 
-    private static Reason checkRequired(ModuleDependency dep, Map<String, ModuleDescriptor> byId, Map<String, Reason> failed) {
+    private static Reason checkRequired(ModuleDependency dep, Map<String, ModuleDescriptor> byId, Set<String> presentIds,
+            Map<String, Reason> failed) {
         ModuleDescriptor target = byId.get(dep.moduleId());
         if (target == null) {
-            return Reason.of("module.reason.missingDependency", dep.moduleId(), dep.versionRange());
+            // Present but rejected (duplicate or invalid id) is not "missing": it did not start.
+            return presentIds.contains(dep.moduleId())
+                    ? Reason.of("module.reason.dependencyNotStarted", dep.moduleId())
+                    : Reason.of("module.reason.missingDependency", dep.moduleId(), dep.versionRange());
         }
-        Version v = Version.parse(target.version());
+        Version v;
+        try {
+            v = Version.parse(target.version());
+        } catch (RuntimeException e) {
+            // The dependency itself failed with module.reason.invalidVersion.
+            return Reason.of("module.reason.dependencyNotStarted", dep.moduleId());
+        }
         if (!VersionRange.parse(dep.versionRange()).contains(v)) {
             return Reason.of("module.reason.dependencyVersion", dep.moduleId(), dep.versionRange(), v.toString());
         }
@@ -201,22 +229,52 @@ public final class ModuleResolver {
                 .collect(Collectors.toList());
     }
 
-    /** A path from {@code start} along dependencies until an id repeats: the cycle to show a person. */
-    private static List<String> cycleThrough(String start, Map<String, ModuleDescriptor> candidates) {
-        List<String> path = new ArrayList<>();
-        Deque<String> seen = new ArrayDeque<>();
-        String current = start;
-        while (current != null && !seen.contains(current)) {
-            seen.add(current);
-            path.add(current);
-            List<String> next = edges(candidates.get(current), candidates);
-            current = next.isEmpty() ? null : next.get(0);
+    /** The ids among {@code leftOver} that lie on a cycle: those that can reach themselves. */
+    private static Set<String> onCycle(List<String> leftOver, Map<String, ModuleDescriptor> candidates) {
+        Set<String> within = new HashSet<>(leftOver);
+        Set<String> result = new TreeSet<>();
+        for (String id : leftOver) {
+            if (!shortestPath(id, id, within, candidates).isEmpty()) {
+                result.add(id);
+            }
         }
-        if (current != null) {
-            path.add(current);
-            int first = path.indexOf(current);
-            return path.subList(first, path.size());
+        return result;
+    }
+
+    /** The shortest cycle from {@code start} back to itself, e.g. [a, b, a]: the one to show a person. */
+    private static List<String> cycleThrough(String start, Set<String> onCycle, Map<String, ModuleDescriptor> candidates) {
+        return shortestPath(start, start, onCycle, candidates);
+    }
+
+    /**
+     * Breadth-first along dependencies (declared order, so the answer is stable) through ids in
+     * {@code within}, from {@code from} to {@code to}; at least one step; empty when there is none.
+     */
+    private static List<String> shortestPath(String from, String to, Set<String> within,
+            Map<String, ModuleDescriptor> candidates) {
+        Map<String, String> cameFrom = new HashMap<>();
+        Deque<String> queue = new ArrayDeque<>();
+        queue.add(from);
+        while (!queue.isEmpty()) {
+            String current = queue.poll();
+            for (String next : edges(candidates.get(current), candidates)) {
+                if (!within.contains(next)) {
+                    continue;
+                }
+                if (next.equals(to)) {
+                    LinkedList<String> path = new LinkedList<>();
+                    path.addFirst(to);
+                    for (String step = current; step != null; step = step.equals(from) ? null : cameFrom.get(step)) {
+                        path.addFirst(step);
+                    }
+                    return path;
+                }
+                if (!next.equals(from) && !cameFrom.containsKey(next)) {
+                    cameFrom.put(next, current);
+                    queue.add(next);
+                }
+            }
         }
-        return path;
+        return List.of();
     }
 }

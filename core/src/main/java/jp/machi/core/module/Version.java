@@ -2,12 +2,15 @@ package jp.machi.core.module;
 
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.regex.Pattern;
 
 /**
  * A dotted numeric version such as {@code 0.1.0}; a {@code -SNAPSHOT} or other qualifier is
  * ignored for ordering, so a development build satisfies the same ranges as its release.
  */
 public final class Version implements Comparable<Version> {
+
+    private static final Pattern DIGITS = Pattern.compile("[0-9]+");
 
     private final int[] parts;
     private final String text;
@@ -27,16 +30,18 @@ public final class Version implements Comparable<Version> {
         if (core.isEmpty()) {
             throw new IllegalArgumentException("Not a version: '" + text + "'");
         }
-        String[] tokens = core.split("\\.");
+        // Limit -1 keeps trailing empty parts, so "1." is refused rather than read as "1"; the
+        // digit check refuses the signs Integer.parseInt would accept ("+1").
+        String[] tokens = core.split("\\.", -1);
         int[] parts = new int[tokens.length];
         for (int i = 0; i < tokens.length; i++) {
+            if (!DIGITS.matcher(tokens[i]).matches()) {
+                throw new IllegalArgumentException("Not a version: '" + text + "'");
+            }
             try {
                 parts[i] = Integer.parseInt(tokens[i]);
             } catch (NumberFormatException e) {
                 throw new IllegalArgumentException("Not a version: '" + text + "'", e);
-            }
-            if (parts[i] < 0) {
-                throw new IllegalArgumentException("Not a version: '" + text + "'");
             }
         }
         return new Version(parts, text.trim());

@@ -1,8 +1,8 @@
 package jp.machi.core.indicator.domain;
 
 import java.math.BigDecimal;
-import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 
@@ -18,11 +18,13 @@ public record RatingScale(List<Grade> grades) {
     }
 
     public RatingScale {
-        grades = List.copyOf(grades);
+        // Check before copying: List.copyOf throws a bare NullPointerException on a missing list
+        // or grade, which would reach the caller as a server error instead of a problem to fix.
         List<String> problems = problems(grades);
         if (!problems.isEmpty()) {
             throw new InvalidRatingScaleException(problems);
         }
+        grades = List.copyOf(grades);
     }
 
     public static RatingScale defaultScale() {
@@ -33,26 +35,28 @@ public record RatingScale(List<Grade> grades) {
                 new Grade("D", BigDecimal.ZERO)));
     }
 
-    /** Message keys of what is wrong with a proposed list of grades; empty when it is usable. */
+    /**
+     * Message keys of what is wrong with a proposed list of grades, each key once, in the order
+     * first found; empty when it is usable.
+     */
     public static List<String> problems(List<Grade> grades) {
-        List<String> problems = new ArrayList<>();
+        Set<String> problems = new LinkedHashSet<>();
         if (grades == null || grades.isEmpty() || grades.size() > 10) {
-            problems.add("rating.grades.count");
-            return problems;
+            return List.of("rating.grades.count");
         }
         Set<String> labels = new HashSet<>();
         BigDecimal previous = null;
         for (Grade g : grades) {
             if (g == null || g.label() == null || g.label().isBlank() || g.label().length() > 10) {
                 problems.add("rating.grades.label");
-                return problems;
+                return List.copyOf(problems);
             }
             if (!labels.add(g.label())) {
                 problems.add("rating.grades.duplicate");
             }
             if (g.minimumPercent() == null || g.minimumPercent().signum() < 0) {
                 problems.add("rating.grades.minimum");
-                return problems;
+                return List.copyOf(problems);
             }
             if (previous != null && g.minimumPercent().compareTo(previous) >= 0) {
                 problems.add("rating.grades.order");
@@ -62,7 +66,7 @@ public record RatingScale(List<Grade> grades) {
         if (previous.signum() != 0) {
             problems.add("rating.grades.lastZero");
         }
-        return problems;
+        return List.copyOf(problems);
     }
 
     public String gradeFor(BigDecimal percent) {

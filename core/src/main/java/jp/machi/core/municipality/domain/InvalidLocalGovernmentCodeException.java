@@ -11,7 +11,8 @@ public class InvalidLocalGovernmentCodeException extends IllegalArgumentExceptio
     public InvalidLocalGovernmentCodeException(String text, Integer expectedCheckDigit) {
         super(expectedCheckDigit == null
                 ? "Not a local government code: '" + text + "'"
-                : "Wrong check digit in '" + text + "': expected " + expectedCheckDigit);
+                : "Wrong check digit in '" + text + "': expected " + expectedCheckDigit
+                        + " (" + text.substring(0, 5) + expectedCheckDigit + ")");
         this.text = text;
         this.expectedCheckDigit = expectedCheckDigit;
     }

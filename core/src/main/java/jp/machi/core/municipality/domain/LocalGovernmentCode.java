@@ -26,13 +26,15 @@ public final class LocalGovernmentCode {
         if (text == null || !text.matches("[0-9]{6}")) {
             throw new InvalidLocalGovernmentCodeException(text, null);
         }
-        int expected = checkDigit(text.substring(0, 5));
-        if (text.charAt(5) - '0' != expected) {
-            throw new InvalidLocalGovernmentCodeException(text, expected);
-        }
+        // The prefecture comes first: no check digit can repair prefecture 00 or 48, so suggesting
+        // one would send the person to another code that is just as invalid.
         int prefecture = Integer.parseInt(text.substring(0, 2));
         if (prefecture < 1 || prefecture > 47) {
             throw new InvalidLocalGovernmentCodeException(text, null);
+        }
+        int expected = checkDigit(text.substring(0, 5));
+        if (text.charAt(5) - '0' != expected) {
+            throw new InvalidLocalGovernmentCodeException(text, expected);
         }
         return new LocalGovernmentCode(text);
     }
