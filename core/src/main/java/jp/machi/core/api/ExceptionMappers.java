@@ -173,6 +173,10 @@ public final class ExceptionMappers {
             if (e instanceof NotAcceptableException) {
                 return Problems.response(headers, 406, "not-acceptable", "problem.notAcceptable.detail");
             }
+            if (e instanceof jakarta.ws.rs.BadRequestException && e.getCause() instanceof jakarta.ws.rs.core.NoContentException) {
+                return Problems.response(headers, ApiException.invalid(java.util.List.of(
+                        new ApiException.FieldErrorKey("body", "body.required"))));
+            }
             if (e.getCause() instanceof JsonbException || e.getCause() instanceof ProcessingException) {
                 return unreadableBody(headers, e.getCause());
             }

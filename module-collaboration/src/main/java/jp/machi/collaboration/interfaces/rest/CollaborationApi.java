@@ -1,9 +1,12 @@
 package jp.machi.collaboration.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jp.machi.core.module.interfaces.rest.ModuleApiRoot;
 import jp.machi.collaboration.CollaborationModule;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/municipalities/{lgCode}/collaboration}: the module's API root. */
@@ -14,5 +17,11 @@ public class CollaborationApi extends ModuleApiRoot {
 
     public CollaborationApi() {
         super(CollaborationModule.ID);
+    }
+
+    @GET
+    @Operation(summary = "The collaboration module's API root for this municipality (404 while the module is not enabled)")
+    public Root root(@PathParam("lgCode") String lgCode) {
+        return describe(lgCode);
     }
 }

@@ -1,9 +1,12 @@
 package jp.machi.planning.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jp.machi.core.module.interfaces.rest.ModuleApiRoot;
 import jp.machi.planning.PlanningModule;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/municipalities/{lgCode}/planning}: the module's API root. */
@@ -19,5 +22,11 @@ public class PlanningApi extends ModuleApiRoot {
     @Override
     protected java.util.List<String> collections() {
         return java.util.List.of("programs");
+    }
+
+    @GET
+    @Operation(summary = "The planning module's API root for this municipality (404 while the module is not enabled)")
+    public Root root(@PathParam("lgCode") String lgCode) {
+        return describe(lgCode);
     }
 }

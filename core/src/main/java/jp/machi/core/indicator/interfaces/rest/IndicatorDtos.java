@@ -28,37 +28,79 @@ public final class IndicatorDtos {
     private IndicatorDtos() {
     }
 
-    /** A value with its fiscal year: a baseline (現状値) or a final target (目標値). */
+    /** A value with its fiscal year as shown: a baseline (現状値) or a final target (目標値). */
     @JsonbPropertyOrder({"value", "fiscalYear"})
-    public record YearValue(
-            @NotNull @Digits(integer = 15, fraction = 4) BigDecimal value,
-            @NotNull FiscalYear fiscalYear) {
+    public record YearValue(BigDecimal value, FiscalYear fiscalYear) {
+    }
+
+    /** A value with its fiscal year as sent. */
+    public static class YearValueInput {
+        @NotNull
+        @Digits(integer = 15, fraction = 4)
+        public BigDecimal value;
+
+        @NotNull
+        public FiscalYear fiscalYear;
     }
 
     /** What is typed in for one year. */
-    @JsonbPropertyOrder({"fiscalYear", "target", "actual"})
-    public record YearInput(
-            @NotNull FiscalYear fiscalYear,
-            @Digits(integer = 15, fraction = 4) BigDecimal target,
-            @Digits(integer = 15, fraction = 4) BigDecimal actual) {
+    public static class YearInput {
+        @NotNull
+        public FiscalYear fiscalYear;
+
+        @Digits(integer = 15, fraction = 4)
+        public BigDecimal target;
+
+        @Digits(integer = 15, fraction = 4)
+        public BigDecimal actual;
     }
 
     /** The whole of an indicator as the client sends it on create and on update. */
-    public record IndicatorInput(
-            @Size(max = 40) @Pattern(regexp = "^[A-Za-z0-9._-]*$") String code,
-            @NotBlank @Size(max = 300) String nameJa,
-            @Size(max = 300) String nameEn,
-            @NotNull IndicatorKind kind,
-            @Size(max = 100) String category,
-            @NotBlank @Size(max = 40) String unit,
-            @NotNull Direction direction,
-            @Valid YearValue baseline,
-            @Valid YearValue finalTarget,
-            Boolean cumulative,
-            UUID ownerUnitId,
-            @Size(max = 121) @Pattern(regexp = "^[a-z][a-z0-9-]*:[A-Za-z0-9._-]+$") String metricSource,
-            @Size(max = 2000) String note,
-            @Size(max = 100) List<@Valid @NotNull YearInput> years) {
+    public static class IndicatorInput {
+        @Size(max = 40)
+        @Pattern(regexp = "^[A-Za-z0-9._-]*$")
+        public String code;
+
+        @NotBlank
+        @Size(max = 300)
+        public String nameJa;
+
+        @Size(max = 300)
+        public String nameEn;
+
+        @NotNull
+        public IndicatorKind kind;
+
+        @Size(max = 100)
+        public String category;
+
+        @NotBlank
+        @Size(max = 40)
+        public String unit;
+
+        @NotNull
+        public Direction direction;
+
+        @Valid
+        public YearValueInput baseline;
+
+        @Valid
+        public YearValueInput finalTarget;
+
+        public Boolean cumulative;
+
+        public UUID ownerUnitId;
+
+        @Size(max = 121)
+        @Pattern(regexp = "^[a-z][a-z0-9-]*:[A-Za-z0-9._-]+$")
+        public String metricSource;
+
+        @Size(max = 2000)
+        public String note;
+
+        @Size(max = 100)
+        @Valid
+        public List<@NotNull YearInput> years;
     }
 
     @JsonbPropertyOrder({"fiscalYear", "target", "targetSource", "actual", "actualSource", "achievementRate", "met", "rating"})
@@ -91,8 +133,19 @@ public final class IndicatorDtos {
     }
 
     @JsonbPropertyOrder({"label", "minimumPercent"})
-    public record GradeView(@NotBlank @Size(max = 10) String label,
-            @NotNull @DecimalMin("0") @DecimalMax("100000") BigDecimal minimumPercent) {
+    public record GradeView(String label, BigDecimal minimumPercent) {
+    }
+
+    /** One grade as sent. */
+    public static class GradeInput {
+        @NotBlank
+        @Size(max = 10)
+        public String label;
+
+        @NotNull
+        @DecimalMin("0")
+        @DecimalMax("100000")
+        public BigDecimal minimumPercent;
     }
 
     @JsonbPropertyOrder({"grades", "custom"})
@@ -103,7 +156,12 @@ public final class IndicatorDtos {
         }
     }
 
-    public record RatingScaleInput(@NotNull @Size(min = 1, max = 10) List<@Valid @NotNull GradeView> grades) {
+    /** The whole scale, best grade first. */
+    public static class RatingScaleInput {
+        @NotNull
+        @Size(min = 1, max = 10)
+        @Valid
+        public List<@NotNull GradeInput> grades;
     }
 
     @JsonbPropertyOrder({"id", "module", "name", "unit", "description"})

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
@@ -28,6 +27,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
@@ -106,7 +106,8 @@ public class IndicatorResource {
     @POST
     @Transactional
     @Operation(summary = "Create an indicator")
-    public Response create(@NotNull @Valid IndicatorInput body) {
+    public Response create(@Valid IndicatorInput body) {
+        Bodies.require(body);
         Indicator i = indicators.create(definition(body), figures(body));
         return Response.created(uri.getAbsolutePathBuilder().path(i.getId().toString()).build())
                 .tag(Versions.tag(i.getVersion()))
@@ -127,7 +128,8 @@ public class IndicatorResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Replace an indicator (If-Match required)")
-    public Response update(@PathParam("id") UUID id, @NotNull @Valid IndicatorInput body) {
+    public Response update(@PathParam("id") UUID id, @Valid IndicatorInput body) {
+        Bodies.require(body);
         Indicator i = indicators.require(id);
         Versions.requireMatch(request, headers, i.getVersion());
         indicators.update(i, definition(body), figures(body));
@@ -149,42 +151,42 @@ public class IndicatorResource {
     private Indicator.Definition definition(IndicatorInput b) {
         String module = null;
         String metric = null;
-        if (b.metricSource() != null && !b.metricSource().isBlank()) {
-            int colon = b.metricSource().indexOf(':');
-            module = b.metricSource().substring(0, colon);
-            metric = b.metricSource().substring(colon + 1);
+        if (b.metricSource != null && !b.metricSource.isBlank()) {
+            int colon = b.metricSource.indexOf(':');
+            module = b.metricSource.substring(0, colon);
+            metric = b.metricSource.substring(colon + 1);
         }
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
-        if (module != null && b.years() != null && b.years().stream().anyMatch(y -> y.actual() != null)) {
+        if (module != null && b.years != null && b.years.stream().anyMatch(y -> y.actual != null)) {
             errors.add(new ApiException.FieldErrorKey("years", "indicator.actual.bound"));
         }
-        if (b.baseline() == null && Boolean.TRUE.equals(b.cumulative()) && module != null) {
+        if (b.baseline == null && Boolean.TRUE.equals(b.cumulative) && module != null) {
             errors.add(new ApiException.FieldErrorKey("baseline", "indicator.baseline.requiredForCumulative"));
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return new Indicator.Definition(blankToNull(b.code()), b.nameJa().strip(), blankToNull(b.nameEn()), b.kind(),
-                blankToNull(b.category()), b.unit().strip(), b.direction(),
-                b.baseline() == null ? null : b.baseline().value(), b.baseline() == null ? null : b.baseline().fiscalYear(),
-                b.finalTarget() == null ? null : b.finalTarget().value(),
-                b.finalTarget() == null ? null : b.finalTarget().fiscalYear(),
-                Boolean.TRUE.equals(b.cumulative()), b.ownerUnitId(), module, metric, blankToNull(b.note()));
+        return new Indicator.Definition(blankToNull(b.code), b.nameJa.strip(), blankToNull(b.nameEn), b.kind,
+                blankToNull(b.category), b.unit.strip(), b.direction,
+                b.baseline == null ? null : b.baseline.value, b.baseline == null ? null : b.baseline.fiscalYear,
+                b.finalTarget == null ? null : b.finalTarget.value,
+                b.finalTarget == null ? null : b.finalTarget.fiscalYear,
+                Boolean.TRUE.equals(b.cumulative), b.ownerUnitId, module, metric, blankToNull(b.note));
     }
 
     private static List<Indicator.YearFigures> figures(IndicatorInput b) {
-        if (b.years() == null) {
+        if (b.years == null) {
             return List.of();
         }
         Set<FiscalYear> seen = new HashSet<>();
         List<Indicator.YearFigures> figures = new ArrayList<>();
-        for (int n = 0; n < b.years().size(); n++) {
-            YearInput y = b.years().get(n);
-            if (!seen.add(y.fiscalYear())) {
+        for (int n = 0; n < b.years.size(); n++) {
+            YearInput y = b.years.get(n);
+            if (!seen.add(y.fiscalYear)) {
                 throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("years[" + n + "].fiscalYear",
-                        "indicator.year.duplicate", y.fiscalYear().japaneseLabel())));
+                        "indicator.year.duplicate", y.fiscalYear.japaneseLabel())));
             }
-            figures.add(new Indicator.YearFigures(y.fiscalYear(), y.target(), y.actual()));
+            figures.add(new Indicator.YearFigures(y.fiscalYear, y.target, y.actual));
         }
         return figures;
     }

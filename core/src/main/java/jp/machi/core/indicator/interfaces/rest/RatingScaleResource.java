@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -17,6 +16,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Versions;
 import jp.machi.core.indicator.application.RatingScaleService;
 import jp.machi.core.indicator.domain.RatingScale;
@@ -56,10 +56,11 @@ public class RatingScaleResource {
     @PUT
     @Transactional
     @Operation(summary = "Replace the rating thresholds, best grade first, the last starting at 0 % (If-Match required)")
-    public Response put(@NotNull @Valid RatingScaleInput body) {
+    public Response put(@Valid RatingScaleInput body) {
+        Bodies.require(body);
         Versions.requireMatch(request, headers, version(ratings.current()));
-        List<RatingScale.Grade> grades = body.grades().stream()
-                .map(g -> new RatingScale.Grade(g.label().strip(), g.minimumPercent())).toList();
+        List<RatingScale.Grade> grades = body.grades.stream()
+                .map(g -> new RatingScale.Grade(g.label.strip(), g.minimumPercent)).toList();
         List<String> problems = RatingScale.problems(grades);
         if (!problems.isEmpty()) {
             throw ApiException.invalid(problems.stream().distinct()

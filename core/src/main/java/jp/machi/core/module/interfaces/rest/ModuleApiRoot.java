@@ -2,8 +2,6 @@ package jp.machi.core.module.interfaces.rest;
 
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
-import jakarta.ws.rs.GET;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
@@ -13,12 +11,12 @@ import java.util.Locale;
 import jp.machi.core.api.Problems;
 import jp.machi.core.module.ModuleRegistry;
 import jp.machi.core.module.ModuleRegistry.ModuleState;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Base of each module's API root, {@code /api/v1/municipalities/{lgCode}/{moduleId}}: a module
- * extends it with its own {@code @Path} and lists the subclass among its descriptor's resources,
- * so the root answers 404 exactly when the module's other endpoints do.
+ * extends it with its own {@code @Path} and a {@code @GET} method returning {@link #describe}, and
+ * lists the subclass among its descriptor's resources, so the root answers 404 exactly when the
+ * module's other endpoints do.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class ModuleApiRoot {
@@ -40,9 +38,11 @@ public abstract class ModuleApiRoot {
     public record Root(String municipality, String module, String name, String version, List<String> resources) {
     }
 
-    @GET
-    @Operation(summary = "The module's API root for this municipality")
-    public Root root(@PathParam("lgCode") String lgCode) {
+    /**
+     * What the module's root answers. Each module declares its own {@code @GET} method calling
+     * this: Payara's OpenAPI scanner does not see resource methods inherited from an abstract class.
+     */
+    protected Root describe(String lgCode) {
         Locale l = Problems.locale(headers);
         ModuleState s = registry.find(moduleId).orElseThrow();
         return new Root(lgCode, moduleId, s.descriptor().name().in(l), s.descriptor().version(), collections());

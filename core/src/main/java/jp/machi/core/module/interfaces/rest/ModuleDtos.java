@@ -73,6 +73,9 @@ public final class ModuleDtos {
         }
     }
 
-    public record EnabledSwitch(@NotNull Boolean enabled) {
+    /** {@code {"enabled": true}}. */
+    public static class EnabledSwitch {
+        @NotNull
+        public Boolean enabled;
     }
 }

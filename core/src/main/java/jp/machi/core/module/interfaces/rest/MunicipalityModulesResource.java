@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.PUT;
@@ -18,6 +17,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
 import jp.machi.core.module.ModuleDependency;
 import jp.machi.core.module.ModuleRegistry;
@@ -73,10 +73,11 @@ public class MunicipalityModulesResource {
     @Path("{moduleId}")
     @Transactional
     @Operation(summary = "Switch a module on or off for this municipality; its data stays")
-    public MunicipalityModuleView set(@PathParam("moduleId") String moduleId, @NotNull @Valid EnabledSwitch body) {
+    public MunicipalityModuleView set(@PathParam("moduleId") String moduleId, @Valid EnabledSwitch body) {
+        Bodies.require(body);
         ModuleState s = registry.find(moduleId).orElseThrow(() -> ApiException.notFound("module.unknown", moduleId));
         Map<String, Boolean> on = enablement.enablement(lgCode);
-        if (body.enabled()) {
+        if (body.enabled) {
             if (!s.started()) {
                 throw ApiException.conflict("module-not-started", "module.enable.notStarted", moduleId);
             }
@@ -94,7 +95,7 @@ public class MunicipalityModulesResource {
                 }
             }
         }
-        enablement.set(lgCode, moduleId, body.enabled());
-        return MunicipalityModuleView.of(s, body.enabled(), Problems.locale(headers));
+        enablement.set(lgCode, moduleId, body.enabled);
+        return MunicipalityModuleView.of(s, body.enabled, Problems.locale(headers));
     }
 }

@@ -31,16 +31,25 @@ public final class MunicipalityDtos {
         }
     }
 
-    public record NewMunicipality(
-            @NotBlank String code,
-            @NotBlank @Size(max = 100) String nameJa,
-            @NotBlank @Size(max = 200) @Pattern(regexp = KANA, message = "{machi.validation.kana}") String nameKana,
-            @NotBlank @Size(max = 200) String nameEn) {
+    /** A municipality to register. */
+    public static class NewMunicipality extends MunicipalityNames {
+        @NotBlank
+        public String code;
     }
 
-    public record MunicipalityNames(
-            @NotBlank @Size(max = 100) String nameJa,
-            @NotBlank @Size(max = 200) @Pattern(regexp = KANA, message = "{machi.validation.kana}") String nameKana,
-            @NotBlank @Size(max = 200) String nameEn) {
+    /** A municipality's names. */
+    public static class MunicipalityNames {
+        @NotBlank
+        @Size(max = 100)
+        public String nameJa;
+
+        @NotBlank
+        @Size(max = 200)
+        @Pattern(regexp = KANA, message = "{machi.validation.kana}")
+        public String nameKana;
+
+        @NotBlank
+        @Size(max = 200)
+        public String nameEn;
     }
 }

@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
-import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
@@ -22,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
+import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.LocalGovernmentCodes;
 import jp.machi.core.api.Page;
@@ -78,9 +78,10 @@ public class MunicipalityResource {
     @POST
     @Transactional
     @Operation(summary = "Register a municipality")
-    public Response register(@NotNull @Valid NewMunicipality body) {
-        LocalGovernmentCode code = LocalGovernmentCodes.parse(body.code());
-        Municipality m = municipalities.register(code, body.nameJa().strip(), body.nameKana().strip(), body.nameEn().strip());
+    public Response register(@Valid NewMunicipality body) {
+        Bodies.require(body);
+        LocalGovernmentCode code = LocalGovernmentCodes.parse(body.code);
+        Municipality m = municipalities.register(code, body.nameJa.strip(), body.nameKana.strip(), body.nameEn.strip());
         return Response.created(uri.getAbsolutePathBuilder().path(code.value()).build())
                 .tag(Versions.tag(m.getVersion())).entity(MunicipalityView.of(m)).build();
     }
@@ -97,10 +98,11 @@ public class MunicipalityResource {
     @Path("{lgCode}")
     @Transactional
     @Operation(summary = "Change a municipality's names (If-Match required)")
-    public Response update(@PathParam("lgCode") String lgCode, @NotNull @Valid MunicipalityNames body) {
+    public Response update(@PathParam("lgCode") String lgCode, @Valid MunicipalityNames body) {
+        Bodies.require(body);
         Municipality m = municipalities.require(lgCode);
         Versions.requireMatch(request, headers, m.getVersion());
-        municipalities.rename(m, body.nameJa().strip(), body.nameKana().strip(), body.nameEn().strip());
+        municipalities.rename(m, body.nameJa.strip(), body.nameKana.strip(), body.nameEn.strip());
         return Response.ok(MunicipalityView.of(m)).tag(Versions.tag(m.getVersion())).build();
     }
 }

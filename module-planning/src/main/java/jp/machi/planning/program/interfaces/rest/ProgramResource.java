@@ -28,6 +28,7 @@ import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
@@ -70,16 +71,36 @@ public class ProgramResource {
         }
     }
 
-    public record ProgramInput(
-            @NotNull FiscalYear fiscalYear,
-            @Min(1) Integer serialNumber,
-            @NotBlank @Size(max = 40) String programNumber,
-            @NotBlank @Size(max = 300) String name,
-            UUID unitId,
-            @Size(max = 200) String unitName,
-            @Size(max = 4000) String purpose,
-            @Size(max = 4000) String overview,
-            @Size(max = 4000) String results) {
+    /** A program as sent on create and update. */
+    public static class ProgramInput {
+        @NotNull
+        public FiscalYear fiscalYear;
+
+        @Min(1)
+        public Integer serialNumber;
+
+        @NotBlank
+        @Size(max = 40)
+        public String programNumber;
+
+        @NotBlank
+        @Size(max = 300)
+        public String name;
+
+        public UUID unitId;
+
+        @Size(max = 200)
+        public String unitName;
+
+        @Size(max = 4000)
+        public String purpose;
+
+        @Size(max = 4000)
+        public String overview;
+
+        @Size(max = 4000)
+        public String results;
+
         AdministrativeProgram.Content content() {
             return new AdministrativeProgram.Content(fiscalYear, serialNumber, programNumber.strip(), name.strip(), unitId,
                     unitName, purpose, overview, results);
@@ -109,7 +130,8 @@ public class ProgramResource {
     @POST
     @Transactional
     @Operation(summary = "Register a program")
-    public Response create(@NotNull @Valid ProgramInput body) {
+    public Response create(@Valid ProgramInput body) {
+        Bodies.require(body);
         AdministrativeProgram p = programs.create(body.content());
         return Response.created(uri.getAbsolutePathBuilder().path(p.getId().toString()).build())
                 .tag(Versions.tag(p.getVersion())).entity(ProgramView.of(p)).build();
@@ -128,7 +150,8 @@ public class ProgramResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise a program (If-Match required)")
-    public Response update(@PathParam("id") UUID id, @NotNull @Valid ProgramInput body) {
+    public Response update(@PathParam("id") UUID id, @Valid ProgramInput body) {
+        Bodies.require(body);
         AdministrativeProgram p = programs.require(id);
         Versions.requireMatch(request, headers, p.getVersion());
         programs.revise(p, body.content());
