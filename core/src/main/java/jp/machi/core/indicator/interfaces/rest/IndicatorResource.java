@@ -29,6 +29,7 @@ import java.util.UUID;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
+import jp.machi.core.api.Decimals;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
@@ -82,10 +83,6 @@ public class IndicatorResource {
         IndicatorService.Filter filter = new IndicatorService.Filter(parseKind(kind), blankToNull(category),
                 parseUuid("unitId", unitId), "true".equalsIgnoreCase(includeLineage), text);
         boolean csv = Csv.requested(format, headers);
-        PageRequest pageRequest = csv ? null : paging;
-        if (pageRequest != null) {
-            pageRequest.size();
-        }
         List<Indicator> found = indicators.list(filter);
         RatingScale scale = ratings.current();
         if (csv) {
@@ -238,9 +235,9 @@ public class IndicatorResource {
         row.add(i.getCategory());
         row.add(i.getUnit());
         row.add(IndicatorDtos.Labels.direction(i.getDirection(), l));
-        row.add(plain(i.getBaselineValue()));
+        row.add(text(i.getBaselineValue()));
         row.add(i.getBaselineYear() == null ? null : i.getBaselineYear().label(l));
-        row.add(plain(i.getFinalTarget()));
+        row.add(text(i.getFinalTarget()));
         row.add(i.getFinalTargetYear() == null ? null : i.getFinalTargetYear().label(l));
         row.add(Messages.get(l, i.isCumulative() ? "csv.yes" : "csv.no"));
         row.add(i.isBoundToMetric() ? i.getMetricModule() + ":" + i.getMetricId() : null);
@@ -252,7 +249,7 @@ public class IndicatorResource {
         return row;
     }
 
-    private static Object plain(java.math.BigDecimal v) {
-        return jp.machi.core.api.Decimals.plain(v) == null ? null : jp.machi.core.api.Decimals.plain(v).toPlainString();
+    private static String text(java.math.BigDecimal v) {
+        return v == null ? null : Decimals.plain(v).toPlainString();
     }
 }
