@@ -373,9 +373,9 @@ public final class OrganizationChart {
 
     private static void requireUsableParent(String field, OrganizationUnit parent, LocalDate day) {
         if (!parent.isValidOn(day)) {
-            throw new OrganizationRuleException(Rule.INVALID_PARENT, field, "organization.parent.notValidOn",
-                    parent.getCode(), parent.getNameJa(), day, parent.getValidFrom(),
-                    parent.getValidTo() == null ? "" : parent.getValidTo());
+            throw new OrganizationRuleException(Rule.INVALID_PARENT, field,
+                    parent.isOpen() ? "organization.parent.notYet" : "organization.parent.notValidOn",
+                    parent.getCode(), parent.getNameJa(), day, parent.getValidFrom(), parent.getValidTo());
         }
         if (!parent.isOpen()) {
             throw new OrganizationRuleException(Rule.INVALID_PARENT, field, "organization.parent.ends",
@@ -396,7 +396,8 @@ public final class OrganizationChart {
     }
 
     private static OrganizationRuleException codeInUse(String field, String code, OrganizationUnit other) {
-        return new OrganizationRuleException(Rule.CODE_IN_USE, field, "organization.code.inUse", code,
-                other.getNameJa(), other.getValidFrom(), other.getValidTo() == null ? "" : other.getValidTo());
+        return new OrganizationRuleException(Rule.CODE_IN_USE, field,
+                other.isOpen() ? "organization.code.inUseSince" : "organization.code.inUse", code, other.getNameJa(),
+                other.getValidFrom(), other.getValidTo());
     }
 }
