@@ -1,5 +1,6 @@
 package jp.machi.core.organization.domain;
 
+import java.time.LocalDate;
 import java.util.UUID;
 
 /**
@@ -8,7 +9,7 @@ import java.util.UUID;
  */
 public record UnitDraft(String code, String nameJa, String nameKana, String nameEn, UnitKind kind, UUID parentId) {
 
-    OrganizationUnit startingOn(java.time.LocalDate validFrom) {
+    OrganizationUnit startingOn(LocalDate validFrom) {
         return new OrganizationUnit(code, nameJa, nameKana, nameEn, kind, parentId, validFrom);
     }
 }
