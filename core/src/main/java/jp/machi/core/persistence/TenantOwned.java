@@ -1,6 +1,7 @@
 package jp.machi.core.persistence;
 
 import jakarta.persistence.MappedSuperclass;
+import org.eclipse.persistence.annotations.Customizer;
 import org.eclipse.persistence.annotations.Multitenant;
 import org.eclipse.persistence.annotations.MultitenantType;
 import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
@@ -15,6 +16,7 @@ import org.eclipse.persistence.annotations.TenantDiscriminatorColumn;
  * {@code municipality(code)}.
  */
 @MappedSuperclass
+@Customizer(UuidColumns.class)
 @Multitenant(MultitenantType.SINGLE_TABLE)
 @TenantDiscriminatorColumn(name = "municipality_code", contextProperty = Tenancy.TENANT_PROPERTY, length = 6)
 public abstract class TenantOwned {

@@ -2,13 +2,14 @@ package jp.machi.core.persistence;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;
+import java.nio.ByteBuffer;
 import java.util.UUID;
 
 /**
- * Maps UUID attributes to UUID columns, including NULL. EclipseLink 4.0.7's built-in UUID
- * conversion throws a NullPointerException when it reads NULL from a nullable UUID column (a root
- * unit's parent, an indicator without owner); applied automatically, this converter takes its place.
- * Ids are not affected: JPA never converts {@code @Id} attributes.
+ * Hands {@link UUID} attributes to the driver as UUID objects and accepts whatever the driver
+ * returns. EclipseLink 4.0's own UUID handling binds them as text, which PostgreSQL's {@code uuid}
+ * columns refuse, and throws a NullPointerException when it reads a NULL (an optional reference
+ * such as a root unit's {@code parent_id}).
  */
 @Converter(autoApply = true)
 public class UuidConverter implements AttributeConverter<UUID, Object> {
@@ -19,17 +20,14 @@ public class UuidConverter implements AttributeConverter<UUID, Object> {
     }
 
     @Override
-    public UUID convertToEntityAttribute(Object column) {
-        if (column == null) {
-            return null;
+    public UUID convertToEntityAttribute(Object stored) {
+        if (stored == null || stored instanceof UUID) {
+            return (UUID) stored;
         }
-        if (column instanceof UUID uuid) {
-            return uuid;
-        }
-        if (column instanceof byte[] bytes && bytes.length == 16) {
-            java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(bytes);
+        if (stored instanceof byte[] bytes && bytes.length == 16) {
+            ByteBuffer b = ByteBuffer.wrap(bytes);
             return new UUID(b.getLong(), b.getLong());
         }
-        return UUID.fromString(column.toString());
+        return UUID.fromString(stored.toString());
     }
 }

@@ -4,14 +4,13 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
-import jakarta.persistence.GeneratedValue;
-import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.LocalDate;
 import java.util.UUID;
+import java.util.regex.Pattern;
 import jp.machi.core.persistence.TenantOwned;
 
 /**
@@ -19,6 +18,10 @@ import jp.machi.core.persistence.TenantOwned;
  * until another (open-ended while it exists). A reorganisation never edits a unit into another:
  * it closes the old one and opens its successor (see {@link UnitSuccession}), so records that
  * refer to the old unit keep their meaning.
+ *
+ * <p>Validity is inclusive at both ends: {@code validTo} is the unit's last day. The id is
+ * assigned on construction rather than by the database, so that a reorganisation can link a new
+ * unit to its predecessors and place children under it before anything is written.
  */
 @Entity
 @Table(name = "organization_unit")
@@ -30,8 +33,10 @@ import jp.machi.core.persistence.TenantOwned;
 @NamedQuery(name = "OrganizationUnit.children", query = "SELECT u FROM OrganizationUnit u WHERE u.parentId = :parentId ORDER BY u.code")
 public class OrganizationUnit extends TenantOwned {
 
+    /** Codes are short identifiers a municipality already uses in its own tables (e.g. {@code 0101}). */
+    private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_-]{1,20}");
+
     @Id
-    @GeneratedValue(strategy = GenerationType.UUID)
     private UUID id;
 
     @Column(name = "code", nullable = false, length = 20)
@@ -68,11 +73,25 @@ public class OrganizationUnit extends TenantOwned {
 
     public OrganizationUnit(String code, String nameJa, String nameKana, String nameEn, UnitKind kind, UUID parentId,
             LocalDate validFrom) {
+        this.id = UUID.randomUUID();
         this.code = code;
         this.kind = kind;
         this.parentId = parentId;
         this.validFrom = validFrom;
         rename(nameJa, nameKana, nameEn);
+    }
+
+    /**
+     * The same unit carried on under a new parent from {@code validFrom}: what a reorganisation
+     * makes of a child whose own parent is closed, so that the old tree stays as it was.
+     */
+    public OrganizationUnit continuedUnder(UUID newParentId, LocalDate from) {
+        return new OrganizationUnit(code, nameJa, nameKana, nameEn, kind, newParentId, from);
+    }
+
+    /** Whether {@code code} is usable as a unit code: 1–20 of A–Z, a–z, 0–9, '-' and '_'. */
+    public static boolean isValidCode(String code) {
+        return code != null && CODE.matcher(code).matches();
     }
 
     /** Corrects the names (a typo, an English name added); a real renaming is a reorganisation. */
@@ -101,6 +120,16 @@ public class OrganizationUnit extends TenantOwned {
 
     public boolean isValidOn(LocalDate date) {
         return !date.isBefore(validFrom) && (validTo == null || !date.isAfter(validTo));
+    }
+
+    /** Whether the unit has no end date yet. */
+    public boolean isOpen() {
+        return validTo == null;
+    }
+
+    /** Whether the unit is valid on some day from {@code from} to {@code to} (open-ended when null). */
+    public boolean overlaps(LocalDate from, LocalDate to) {
+        return (validTo == null || !validTo.isBefore(from)) && (to == null || !validFrom.isAfter(to));
     }
 
     public UUID getId() {

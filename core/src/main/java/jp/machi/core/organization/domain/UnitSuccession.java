@@ -18,7 +18,7 @@ import jp.machi.core.persistence.TenantOwned;
  */
 @Entity
 @Table(name = "organization_unit_succession")
-@NamedQuery(name = "UnitSuccession.all", query = "SELECT s FROM UnitSuccession s")
+@NamedQuery(name = "UnitSuccession.all", query = "SELECT s FROM UnitSuccession s ORDER BY s.effectiveDate")
 public class UnitSuccession extends TenantOwned {
 
     @Id
@@ -41,6 +41,10 @@ public class UnitSuccession extends TenantOwned {
         this.predecessorId = predecessorId;
         this.successorId = successorId;
         this.effectiveDate = effectiveDate;
+    }
+
+    public UUID getId() {
+        return id;
     }
 
     public UUID getPredecessorId() {
