@@ -1,9 +1,12 @@
 package jp.machi.promotion.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
 import jp.machi.core.module.interfaces.rest.ModuleApiRoot;
 import jp.machi.promotion.PromotionModule;
+import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /** {@code /api/v1/municipalities/{lgCode}/promotion}: the module's API root. */
@@ -14,5 +17,13 @@ public class PromotionApi extends ModuleApiRoot {
 
     public PromotionApi() {
         super(PromotionModule.ID);
+    }
+
+    /** Declared here, not only inherited, so that {@code /openapi} lists this path. */
+    @GET
+    @Override
+    @Operation(summary = "The module's API root for this municipality")
+    public Root root(@PathParam("lgCode") String lgCode) {
+        return super.root(lgCode);
     }
 }

@@ -13,12 +13,16 @@ import java.util.Locale;
 import jp.machi.core.api.Problems;
 import jp.machi.core.module.ModuleRegistry;
 import jp.machi.core.module.ModuleRegistry.ModuleState;
-import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /**
  * Base of each module's API root, {@code /api/v1/municipalities/{lgCode}/{moduleId}}: a module
  * extends it with its own {@code @Path} and lists the subclass among its descriptor's resources,
  * so the root answers 404 exactly when the module's other endpoints do.
+ *
+ * <p>A subclass re-declares {@link #root(String)} with {@code @GET} and {@code @Operation} (calling
+ * {@code super.root}): Payara's OpenAPI scanner reads only a class's own methods, so an inherited
+ * root would serve requests but be missing from {@code /openapi}, and an {@code @Operation} on this
+ * class, which has no {@code @Path}, makes the scanner fail the whole document.
  */
 @Produces(MediaType.APPLICATION_JSON)
 public abstract class ModuleApiRoot {
@@ -41,7 +45,6 @@ public abstract class ModuleApiRoot {
     }
 
     @GET
-    @Operation(summary = "The module's API root for this municipality")
     public Root root(@PathParam("lgCode") String lgCode) {
         Locale l = Problems.locale(headers);
         ModuleState s = registry.find(moduleId).orElseThrow();
