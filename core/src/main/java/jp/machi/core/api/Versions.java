@@ -27,7 +27,8 @@ public final class Versions {
         Response.ResponseBuilder failed;
         try {
             failed = request.evaluatePreconditions(tag(currentVersion));
-        } catch (IllegalArgumentException malformed) {
+        } catch (IllegalArgumentException | jakarta.ws.rs.ProcessingException malformed) {
+            // Jersey reports an unparsable If-Match as a ProcessingException (HeaderValueException).
             throw new ApiException(400, "malformed-header", "problem.malformedIfMatch.detail");
         }
         if (failed != null) {

@@ -108,7 +108,7 @@ public final class IndicatorDtos {
             String actualSource, BigDecimal achievementRate, Boolean met, String rating) {
         static YearView of(YearEvaluation e) {
             return new YearView(e.fiscalYear(), plain(e.target()), e.targetSource().name(), plain(e.actual()),
-                    e.actualSource().name(), plain(e.achievement().ratePercent()), e.achievement().met(), e.achievement().rating());
+                    e.actualSource().name(), e.achievement().ratePercent(), e.achievement().met(), e.achievement().rating());
         }
     }
 

@@ -1,5 +1,14 @@
 package jp.machi.core.organization.interfaces.rest;
 
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.json.bind.JsonbException;
+import jakarta.json.bind.annotation.JsonbTypeDeserializer;
+import jakarta.json.bind.serializer.DeserializationContext;
+import jakarta.json.bind.serializer.JsonbDeserializer;
+import jakarta.json.stream.JsonParser;
+import java.lang.reflect.Type;
+
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.LocalDate;
@@ -148,20 +157,43 @@ public final class OrganizationDtos {
     }
 
     /** {@code POST …/organization-units}. {@code validFrom} defaults to today (Japan time). */
-    public record NewUnit(String code, String nameJa, String nameKana, String nameEn, String kind, String parentId,
+    public record NewUnit(String code, String nameJa, String nameKana, String nameEn, @JsonbTypeDeserializer(KindText.class) String kind, String parentId,
             String validFrom) {
     }
 
     /** {@code PUT …/organization-units/{id}}: corrections of code, names and kind. */
-    public record UnitCorrection(String code, String nameJa, String nameKana, String nameEn, String kind) {
+    public record UnitCorrection(String code, String nameJa, String nameKana, String nameEn, @JsonbTypeDeserializer(KindText.class) String kind) {
     }
 
     /** The unit a reorganisation creates; it starts on the reorganisation's effective date. */
-    public record SuccessorSpec(String code, String nameJa, String nameKana, String nameEn, String kind,
+    public record SuccessorSpec(String code, String nameJa, String nameKana, String nameEn, @JsonbTypeDeserializer(KindText.class) String kind,
             String parentId) {
     }
 
     /** {@code POST …/organization-units/reorganizations}; {@code successor} null abolishes. */
     public record NewReorganization(String effectiveDate, List<String> predecessorIds, SuccessorSpec successor) {
+    }
+
+    /**
+     * A kind as sent: its code or Japanese label as text, or the {@code {"code": …}} object the API
+     * itself writes, so a representation read with GET can be sent back with PUT.
+     */
+    public static final class KindText implements JsonbDeserializer<String> {
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext ctx, Type rtType) {
+            JsonValue value = parser.getValue();
+            return switch (value.getValueType()) {
+                case STRING -> ((JsonString) value).getString();
+                case NULL -> null;
+                case OBJECT -> {
+                    JsonValue code = value.asJsonObject().get("code");
+                    if (code instanceof JsonString text) {
+                        yield text.getString();
+                    }
+                    throw new JsonbException("A kind object needs a text \"code\"");
+                }
+                default -> throw new JsonbException("Not a kind: " + value.getValueType());
+            };
+        }
     }
 }

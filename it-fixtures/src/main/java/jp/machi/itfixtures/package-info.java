@@ -1,0 +1,5 @@
+/**
+ * Module descriptors that are broken on purpose, for the black-box tests of a vendor build
+ * ({@code it/…/VendorBuildIT}). Not a module anyone should ship.
+ */
+package jp.machi.itfixtures;

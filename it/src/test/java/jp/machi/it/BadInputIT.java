@@ -1,0 +1,159 @@
+package jp.machi.it;
+
+import static jp.machi.it.support.Problems.assertClientProblem;
+import static jp.machi.it.support.Problems.assertEnglish;
+import static jp.machi.it.support.Problems.assertJapanese;
+import static jp.machi.it.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
+import jp.machi.it.support.Api;
+import jp.machi.it.support.LgCodes;
+import jp.machi.it.support.MachiTest;
+import jp.machi.it.support.Municipalities;
+import jp.machi.it.support.Reply;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Whatever a client sends, the answer is a 4xx problem document: never a 500, never an HTML error
+ * page, never a Java class name or SQL; and a refused request writes nothing.
+ */
+@MachiTest
+class BadInputIT {
+
+    static final String PATH = Municipalities.PATH;
+
+    private final Api api;
+
+    BadInputIT(Api api) {
+        this.api = api;
+    }
+
+    /** Bodies for POST /municipalities; each mentions a fresh code so a write would be visible. */
+    static Stream<Arguments> badRegistrations() {
+        String c = "\"" + LgCodes.fresh() + "\"";
+        return Stream.of(
+                Arguments.of("truncated JSON", "{\"code\":" + c + ",\"nameJa\":\"水戸", 400),
+                Arguments.of("not JSON at all", "code=" + c, 400),
+                Arguments.of("trailing garbage", "{\"code\":" + c + "}}}", 400),
+                Arguments.of("number for text", "{\"code\":" + c + ",\"nameJa\":1,\"nameKana\":2,\"nameEn\":3}", 400),
+                Arguments.of("array for text", "{\"code\":" + c + ",\"nameJa\":[\"水戸市\"],\"nameKana\":\"みとし\",\"nameEn\":\"Mito\"}", 400),
+                Arguments.of("object for text", "{\"code\":{\"v\":" + c + "},\"nameJa\":\"水戸市\",\"nameKana\":\"みとし\",\"nameEn\":\"Mito\"}", 400),
+                Arguments.of("JSON array body", "[" + c + "]", 400),
+                Arguments.of("JSON string body", c, 400),
+                Arguments.of("JSON null body", "null", 400),
+                Arguments.of("empty object", "{}", 400),
+                Arguments.of("nulls", "{\"code\":null,\"nameJa\":null,\"nameKana\":null,\"nameEn\":null}", 400),
+                Arguments.of("blank names", "{\"code\":" + c + ",\"nameJa\":\" \",\"nameKana\":\" \",\"nameEn\":\" \"}", 400),
+                Arguments.of("too long name", "{\"code\":" + c + ",\"nameJa\":\"" + "長".repeat(101)
+                        + "\",\"nameKana\":\"ながい\",\"nameEn\":\"Long\"}", 400),
+                Arguments.of("deeply nested", "{\"code\":" + c + ",\"x\":" + "[".repeat(5000) + "]".repeat(5000) + "}", 400));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("badRegistrations")
+    void badBodyIsA4xxProblemAndWritesNothing(String what, String body, int status) {
+        List<String> before = codes();
+        Reply r = api.post(PATH).json(body).send();
+        assertJapanese(r, assertProblem(r, status, null));
+        assertEquals(before, codes(), "a refused request wrote nothing: " + what);
+
+        Reply en = api.post(PATH).lang("en").json(body).send();
+        assertEnglish(en, assertProblem(en, status, null));
+    }
+
+    @Test
+    void emptyBodyIs400() {
+        Reply r = api.post(PATH).body(new byte[0], "application/json").send();
+        assertProblem(r, 400, null);
+        Reply put = api.put(PATH + "/" + Municipalities.register(api) + "/modules/planning")
+                .body(new byte[0], "application/json").send();
+        assertProblem(put, 400, null);
+    }
+
+    @Test
+    void bodyOverTheLimitIs413AndWritesNothing() {
+        List<String> before = codes();
+        String code = LgCodes.fresh();
+        byte[] pad = new byte[2 * 1024 * 1024];
+        Arrays.fill(pad, (byte) 'a');
+        String json = "{\"code\":\"" + code + "\",\"nameJa\":\"水戸市\",\"nameKana\":\"みとし\",\"nameEn\":\""
+                + new String(pad, StandardCharsets.US_ASCII) + "\"}";
+        Reply r = api.post(PATH).json(json).expectContinue().send();
+        JsonObject p = assertJapanese(r, assertProblem(r, 413, "payload-too-large"));
+        assertTrue(p.getString("detail").contains("1,048,576"), r::toString);
+        assertEquals(before, codes());
+        assertProblem(api.get(PATH + "/" + code).send(), 404, "not-found");
+
+        // Also when the client does not wait for 100 Continue and just sends it all.
+        Reply direct = api.post(PATH).json(json).send();
+        assertProblem(direct, 413, "payload-too-large");
+        assertEquals(before, codes());
+    }
+
+    @Test
+    void unknownPathIs404Problem() {
+        for (String path : List.of("/api/v1/no-such-thing", "/api/v1/municipalities/082201/no-such-module",
+                "/api/v1/modules/planning/extra/segments", "/api/v1", "/api/v2/modules", "/api", "/api/x/y")) {
+            Reply r = api.get(path).send();
+            assertJapanese(r, assertProblem(r, 404, null));
+        }
+        Reply en = api.get("/api/v1/no-such-thing").lang("en").send();
+        assertEnglish(en, assertProblem(en, 404, "not-found"));
+    }
+
+    @Test
+    void wrongMethodIs405ProblemWithAllow() {
+        List<String> before = codes();
+        Reply r = api.delete(PATH).send();
+        assertJapanese(r, assertProblem(r, 405, "method-not-allowed"));
+        String allow = r.header("Allow").orElse("");
+        assertTrue(allow.contains("GET") && allow.contains("POST"), r::toString);
+        assertProblem(api.post("/api/v1/modules").json("{}").send(), 405, "method-not-allowed");
+        assertProblem(api.method("PATCH", PATH + "/" + LgCodes.UNREGISTERED).json("{}").send(), 405, "method-not-allowed");
+        assertEquals(before, codes());
+    }
+
+    @Test
+    void wrongContentTypeIs415AndWritesNothing() {
+        List<String> before = codes();
+        String body = Municipalities.body(LgCodes.fresh()).toString();
+        for (String type : List.of("text/plain", "application/xml", "application/x-www-form-urlencoded", "text/csv")) {
+            Reply r = api.post(PATH).body(body.getBytes(StandardCharsets.UTF_8), type).send();
+            assertJapanese(r, assertProblem(r, 415, "unsupported-media-type"));
+        }
+        Reply none = api.post(PATH).body(body.getBytes(StandardCharsets.UTF_8), null).send();
+        assertClientProblem(none);
+        assertEquals(before, codes());
+    }
+
+    @Test
+    void oddHeadersAndParametersAreStill4xxProblems() {
+        // A malformed Accept-Language falls back to Japanese rather than failing.
+        Reply lang = api.get(PATH + "/" + LgCodes.UNREGISTERED).lang(";;;q=x,,").send();
+        assertProblem(lang, 404, "not-found");
+        assertClientProblem(api.get(PATH + "?size=%FF").send());
+        // An encoded NUL never reaches the application: the HTTP layer (Grizzly) refuses the URI
+        // with a bare "400 Invalid URI". Not a problem document, but a 4xx that shows nothing.
+        Reply nul = api.get(PATH + "/%00%00%00").send();
+        assertEquals(400, nul.status(), nul::toString);
+        assertEquals("", nul.text(), nul::toString);
+        assertClientProblem(api.get(PATH + "/" + "9".repeat(5000)).send());
+        assertClientProblem(api.get(PATH + "/'%20OR%201=1--").send());
+    }
+
+    /** Every registered code, in order (well below one page of 500 in a test run). */
+    private List<String> codes() {
+        JsonObject page = api.get(PATH + "?size=500").send().expect(200).object();
+        assertTrue(page.getJsonNumber("totalItems").longValue() <= 500, "more than one page of municipalities");
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(m -> m.getString("code")).toList();
+    }
+}

@@ -1,0 +1,97 @@
+package jp.machi.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.List;
+import java.util.Set;
+import jp.machi.it.support.Api;
+import jp.machi.it.support.MachiTest;
+import jp.machi.it.support.Reply;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The platform around the API, as an operator and a client developer meet it: readiness,
+ * the OpenAPI description (core and module paths), metrics, and the start page.
+ */
+@MachiTest
+class PlatformIT {
+
+    static final List<String> CORE_PATHS = List.of("/api/v1/modules", "/api/v1/municipalities",
+            "/api/v1/municipalities/{lgCode}", "/api/v1/municipalities/{lgCode}/modules",
+            "/api/v1/municipalities/{lgCode}/modules/{moduleId}");
+    static final List<String> MODULE_PATHS = List.of("/api/v1/municipalities/{lgCode}/planning",
+            "/api/v1/municipalities/{lgCode}/engagement", "/api/v1/municipalities/{lgCode}/collaboration",
+            "/api/v1/municipalities/{lgCode}/promotion");
+
+    private final Api api;
+
+    PlatformIT(Api api) {
+        this.api = api;
+    }
+
+    @Test
+    void readinessIsUpWithEveryModuleStarted() {
+        Reply r = api.get("/health/ready").send().expect(200);
+        JsonObject health = r.object();
+        assertEquals("UP", health.getString("status"), r::toString);
+        JsonObject check = health.getJsonArray("checks").getValuesAs(JsonObject.class).stream()
+                .filter(c -> "machi-modules".equals(c.getString("name"))).findFirst()
+                .orElseThrow(() -> new AssertionError("no machi-modules check: " + r));
+        assertEquals(Set.of("planning", "engagement", "collaboration", "promotion"),
+                Set.of(check.getJsonObject("data").getString("started").split(",")), r::toString);
+    }
+
+    @Test
+    void openApiYamlDocumentsCoreAndModulePaths() {
+        Reply r = api.get("/openapi").send().expect(200);
+        // Payara serves the YAML as text/plain.
+        assertTrue(r.contentType().contains("yaml") || r.contentType().startsWith("text/plain"), r::toString);
+        String yaml = r.text();
+        assertTrue(yaml.startsWith("openapi: 3."), () -> "an OpenAPI 3 document: " + r);
+        for (String path : concat(CORE_PATHS, MODULE_PATHS)) {
+            // Paths are top-level keys under "paths:", indented two spaces, quoted or not.
+            assertTrue(yaml.contains("\n  " + path + ":") || yaml.contains("\n  \"" + path + "\":"),
+                    () -> path + " missing from /openapi:\n" + yaml);
+        }
+    }
+
+    @Test
+    void openApiJsonDocumentsCoreAndModulePaths() {
+        Reply r = api.get("/openapi?format=json").send().expect(200);
+        assertTrue(r.contentType().startsWith("application/json"), r::toString);
+        JsonObject doc = r.object();
+        assertTrue(doc.getString("openapi").startsWith("3."), r::toString);
+        assertEquals("Machi API", doc.getJsonObject("info").getString("title"));
+        JsonObject paths = doc.getJsonObject("paths");
+        for (String path : concat(CORE_PATHS, MODULE_PATHS)) {
+            assertTrue(paths.containsKey(path), () -> path + " missing from /openapi: " + paths.keySet());
+        }
+        // The operations a client needs are there with their methods.
+        assertTrue(paths.getJsonObject("/api/v1/municipalities").containsKey("post"));
+        assertTrue(paths.getJsonObject("/api/v1/municipalities/{lgCode}").containsKey("put"));
+        assertTrue(paths.getJsonObject("/api/v1/municipalities/{lgCode}/planning").containsKey("get"));
+    }
+
+    @Test
+    void metricsAnswer() {
+        Reply r = api.get("/metrics").send().expect(200);
+        assertTrue(r.contentType().startsWith("text/plain"), r::toString);
+        assertTrue(r.text().contains("# TYPE"), () -> "Prometheus text format: " + r);
+    }
+
+    @Test
+    void startPageIsHtmlLinkingTheApi() {
+        Reply r = api.get("/").accept("text/html").send().expect(200);
+        assertTrue(r.contentType().startsWith("text/html"), r::toString);
+        String html = r.text();
+        assertTrue(html.contains("まち (Machi)"), r::toString);
+        assertTrue(html.contains("href=\"/api/v1/modules\""), r::toString);
+        assertTrue(html.contains("href=\"/openapi\""), r::toString);
+    }
+
+    private static List<String> concat(List<String> a, List<String> b) {
+        return java.util.stream.Stream.concat(a.stream(), b.stream()).toList();
+    }
+}

@@ -1,0 +1,219 @@
+package jp.machi.it;
+
+import static jp.machi.it.support.Problems.assertClientProblem;
+import static jp.machi.it.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Stream;
+import jp.machi.it.support.Api;
+import jp.machi.it.support.MachiTest;
+import jp.machi.it.support.Municipalities;
+import jp.machi.it.support.Reply;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * One deployment, many municipalities: a request about municipality A never reads or changes B's
+ * rows. Walks the server's own /openapi, so every endpoint that exists, and every one added later,
+ * is tried with B's ids under A's code: reading, replacing and deleting answer 404, lists under A
+ * show nothing of B, references to B's rows from A are refused, and afterwards B's data is exactly
+ * as it was.
+ */
+@MachiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class TenantIsolationIT {
+
+    static final Set<String> METHODS = Set.of("get", "put", "delete", "post", "patch");
+    static final String MARK = "越境確認用データ";
+
+    private final Api api;
+    private String a;
+    private String b;
+    private String bUnit;
+    private final Map<String, String> bIds = new LinkedHashMap<>();
+
+    TenantIsolationIT(Api api) {
+        this.api = api;
+    }
+
+    @BeforeAll
+    void twoMunicipalitiesAndBsData() {
+        a = Municipalities.register(api);
+        b = Municipalities.register(api);
+        for (String lg : List.of(a, b)) {
+            Municipalities.setModule(api, lg, "planning", true);
+        }
+        String base = Municipalities.PATH + "/" + b;
+        bUnit = api.post(base + "/organization-units").json(Json.createObjectBuilder().add("code", "B01")
+                .add("nameJa", MARK + "課").add("kind", "DIVISION").add("validFrom", "2020-04-01").build())
+                .send().expect(201).object().getString("id");
+        bIds.put("organization unit", bUnit);
+        bIds.put("indicator", api.post(base + "/indicators").json(Json.createObjectBuilder().add("nameJa", MARK + "指標")
+                .add("kind", "OUTCOME").add("unit", "件").add("direction", "HIGHER_IS_BETTER").add("ownerUnitId", bUnit)
+                .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2023)
+                        .add("target", 10).add("actual", 9)))
+                .build()).send().expect(201).object().getString("id"));
+        bIds.put("program", api.post(base + "/planning/programs").json(Json.createObjectBuilder().add("fiscalYear", 2023)
+                .add("programNumber", "1").add("name", MARK + "事業").add("unitId", bUnit).build())
+                .send().expect(201).object().getString("id"));
+        Reply scale = api.get(base + "/rating-scale").send().expect(200);
+        api.put(base + "/rating-scale").ifMatch(scale.etag()).json(Json.createObjectBuilder().add("grades",
+                Json.createArrayBuilder().add(Json.createObjectBuilder().add("label", "甲").add("minimumPercent", 90))
+                        .add(Json.createObjectBuilder().add("label", "乙").add("minimumPercent", 0))).build())
+                .send().expect(200);
+    }
+
+    /** Method and path template from /openapi. */
+    record Operation(String method, String template) {
+        boolean hasIdBeyondMunicipality() {
+            return template.replace("{lgCode}", "").matches(".*\\{(?!moduleId\\})[^}]+\\}.*");
+        }
+
+        String under(String lgCode, String id) {
+            return template.replace("{lgCode}", lgCode).replaceAll("\\{[^}/]+\\}", id);
+        }
+
+        @Override
+        public String toString() {
+            return method.toUpperCase() + " " + template;
+        }
+    }
+
+    private List<Operation> operations() {
+        JsonObject paths = api.get("/openapi?format=json").send().expect(200).object().getJsonObject("paths");
+        List<Operation> ops = new ArrayList<>();
+        paths.forEach((template, item) -> {
+            if (template.contains("{lgCode}")) {
+                item.asJsonObject().keySet().stream().filter(METHODS::contains).sorted()
+                        .forEach(m -> ops.add(new Operation(m, template)));
+            }
+        });
+        return ops;
+    }
+
+    /** What B sees at every readable path that names one of its ids: status, ETag, body. */
+    private Map<String, String> snapshotOfB() {
+        Map<String, String> seen = new LinkedHashMap<>();
+        for (Operation op : operations()) {
+            if (!op.method().equals("get") || !op.hasIdBeyondMunicipality()) {
+                continue;
+            }
+            for (String id : bIds.values()) {
+                Reply r = api.get(op.under(b, id)).send();
+                if (r.status() == 200) {
+                    seen.put(op.under(b, id), r.etag() + " " + r.text());
+                }
+            }
+        }
+        for (Operation op : operations()) {
+            if (op.method().equals("get") && !op.hasIdBeyondMunicipality()) {
+                Reply r = api.get(op.under(b, "")).send();
+                seen.put(op.under(b, ""), r.status() + " " + r.text());
+            }
+        }
+        return seen;
+    }
+
+    @TestFactory
+    Stream<DynamicTest> bsIdsUnderAsCodeAreNotFoundForEveryMethod() {
+        Map<String, String> before = snapshotOfB();
+        assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bIds.get("indicator"))), before::toString);
+        assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bIds.get("program"))), before::toString);
+        assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bUnit)), before::toString);
+        List<DynamicTest> tests = new ArrayList<>();
+        for (Operation op : operations()) {
+            if (!op.hasIdBeyondMunicipality()) {
+                continue;
+            }
+            for (Map.Entry<String, String> id : bIds.entrySet()) {
+                tests.add(DynamicTest.dynamicTest(op + " with B's " + id.getKey(), () -> tryUnderA(op, id.getValue())));
+            }
+        }
+        tests.add(DynamicTest.dynamicTest("B's data is unchanged afterwards",
+                () -> assertEquals(before, snapshotOfB())));
+        return tests.stream();
+    }
+
+    private void tryUnderA(Operation op, String id) {
+        String underA = op.under(a, id);
+        Reply asB = api.get(op.under(b, id)).send();
+        String body = asB.status() == 200 ? asB.text() : "{}";
+        String etag = asB.status() == 200 && asB.etag() != null ? asB.etag() : "\"0\"";
+        Reply r = switch (op.method()) {
+            case "get" -> api.get(underA).send();
+            case "delete" -> api.delete(underA).ifMatch(etag).send();
+            default -> api.method(op.method().toUpperCase(), underA).ifMatch(etag).json(body).send();
+        };
+        if (asB.status() == 200 || op.method().equals("get") || op.method().equals("delete")) {
+            assertProblem(r, 404, null);
+        } else {
+            assertClientProblem(r);
+        }
+    }
+
+    @Test
+    void listsAndExportsUnderAShowNothingOfB() {
+        for (Operation op : operations()) {
+            if (!op.method().equals("get") || op.hasIdBeyondMunicipality()) {
+                continue;
+            }
+            for (String suffix : List.of("", "?format=csv")) {
+                Reply r = api.get(op.under(a, "") + suffix).send();
+                assertFalse(r.text().contains(MARK), () -> op + suffix + " under A shows B's data: " + r);
+                for (String id : bIds.values()) {
+                    assertFalse(r.text().contains(id), () -> op + suffix + " under A shows B's id: " + r);
+                }
+            }
+        }
+    }
+
+    @Test
+    void aCannotReferToBsRows() {
+        String base = Municipalities.PATH + "/" + a;
+        Reply indicator = api.post(base + "/indicators").json(Json.createObjectBuilder().add("nameJa", "x")
+                .add("kind", "OUTCOME").add("unit", "件").add("direction", "HIGHER_IS_BETTER").add("ownerUnitId", bUnit)
+                .build()).send();
+        assertProblem(indicator, 400, "invalid-reference");
+        Reply program = api.post(base + "/planning/programs").json(Json.createObjectBuilder().add("fiscalYear", 2023)
+                .add("programNumber", "9").add("name", "x").add("unitId", bUnit).build()).send();
+        assertProblem(program, 400, "invalid-reference");
+        Reply child = api.post(base + "/organization-units").json(Json.createObjectBuilder().add("code", "A9")
+                .add("nameJa", "x").add("kind", "SECTION").add("parentId", bUnit).add("validFrom", "2021-04-01").build()).send();
+        assertClientProblem(child);
+        Reply reorganization = api.post(base + "/organization-units/reorganizations").json(Json.createObjectBuilder()
+                .add("effectiveDate", "2024-04-01").add("predecessorIds", Json.createArrayBuilder().add(bUnit))
+                .add("successor", Json.createObjectBuilder().add("code", "A8").add("nameJa", "x").add("kind", "DIVISION"))
+                .build()).send();
+        assertClientProblem(reorganization);
+
+        assertEquals(0, api.get(base + "/indicators").send().expect(200).object().getInt("totalItems"));
+        assertEquals(0, api.get(base + "/planning/programs").send().expect(200).object().getInt("totalItems"));
+        assertEquals(0, api.get(base + "/organization-units?history=true").send().expect(200).object().getInt("totalItems"));
+        JsonObject bUnitNow = api.get(Municipalities.PATH + "/" + b + "/organization-units/" + bUnit).send().expect(200).object();
+        assertFalse(bUnitNow.toString().contains("\"validTo\":\"2024-03-31\""), bUnitNow::toString);
+    }
+
+    @Test
+    void settingsAndModulesOfOneMunicipalityDoNotReachAnother() {
+        JsonObject scaleOfA = api.get(Municipalities.PATH + "/" + a + "/rating-scale").send().expect(200).object();
+        assertEquals("A", scaleOfA.getJsonArray("grades").getJsonObject(0).getString("label"));
+        assertFalse(scaleOfA.getBoolean("custom"));
+
+        Municipalities.setModule(api, a, "engagement", true);
+        api.get(Municipalities.PATH + "/" + a + "/engagement").send().expect(200);
+        assertProblem(api.get(Municipalities.PATH + "/" + b + "/engagement").send(), 404, "module-not-enabled");
+        Municipalities.setModule(api, a, "engagement", false);
+    }
+}

@@ -1,0 +1,79 @@
+package jp.machi.it.support;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * What the build tells the tests (system properties set by failsafe in {@code it/pom.xml}), with
+ * defaults that work when a test is started from an IDE in the {@code it} directory.
+ */
+public final class ItSettings {
+
+    private ItSettings() {
+    }
+
+    /** The database every server of this test run uses: {@code machi.it.db} = h2 | postgresql. */
+    public static DatabaseKind db() {
+        String v = System.getProperty("machi.it.db", "h2").trim().toLowerCase(Locale.ROOT);
+        return switch (v) {
+            case "h2", "" -> DatabaseKind.H2;
+            case "postgresql", "postgres", "pg" -> DatabaseKind.POSTGRESQL;
+            default -> throw new IllegalArgumentException("machi.it.db must be h2 or postgresql, not '" + v + "'");
+        };
+    }
+
+    /** {@code -Dmachi.it.postgresql=required}: an unreachable PostgreSQL fails the run instead of skipping. */
+    public static boolean postgresqlRequired() {
+        return "required".equalsIgnoreCase(System.getProperty("machi.it.postgresql", "").trim());
+    }
+
+    public static String pgAdminUrl() {
+        return nonBlank("machi.it.pg.url", "jdbc:postgresql://127.0.0.1:5432/postgres");
+    }
+
+    public static String pgUser() {
+        return nonBlank("machi.it.pg.user", "postgres");
+    }
+
+    /** Empty when the server trusts local connections (the default set-up). */
+    public static String pgPassword() {
+        return System.getProperty("machi.it.pg.password", "");
+    }
+
+    /** {@code it/target}: every data directory and server log of a run lives below it. */
+    public static Path workDir() {
+        return Path.of(nonBlank("machi.it.work.dir", "target")).toAbsolutePath().normalize();
+    }
+
+    /** The runnable server under test: {@code app/target/machi.jar}. */
+    public static Path appJar() {
+        return existing("machi.it.app.jar", "../app/target/machi.jar",
+                "Build it first: ./mvnw -B -DskipTests package (from the repository root).");
+    }
+
+    /** Plain Payara Micro, for booting a WAR other than the bundled one. */
+    public static Path payaraMicroJar() {
+        return existing("machi.it.payara.jar", "target/payara/payara-micro.jar",
+                "It is copied by the it module's package phase.");
+    }
+
+    /** The WAR with core, planning and the broken fixture modules only. */
+    public static Path vendorWar() {
+        return existing("machi.it.vendor.war", "target/machi-vendor-vendor.war",
+                "It is assembled by the it module's package phase.");
+    }
+
+    private static Path existing(String property, String dflt, String hint) {
+        Path p = Path.of(nonBlank(property, dflt)).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(p)) {
+            throw new IllegalStateException("Missing " + p + " (" + property + "). " + hint);
+        }
+        return p;
+    }
+
+    private static String nonBlank(String property, String dflt) {
+        String v = System.getProperty(property);
+        return v == null || v.isBlank() ? dflt : v.trim();
+    }
+}

@@ -1,0 +1,100 @@
+package jp.machi.it.support;
+
+import org.junit.jupiter.api.extension.ConditionEvaluationResult;
+import org.junit.jupiter.api.extension.ExecutionCondition;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+
+/**
+ * Wires {@link MachiTest} classes to the server: the database check before a class runs, and the
+ * one shared server per test JVM, booted lazily and stopped (its PostgreSQL database dropped) when
+ * the JUnit root context closes at the end of the run.
+ */
+public final class MachiExtension implements ExecutionCondition, ParameterResolver {
+
+    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MachiExtension.class);
+
+    /**
+     * Decided once per class: on H2, {@link PostgresqlOnly} classes are skipped; on PostgreSQL, if
+     * it does not answer, every class is skipped with the reason, or fails when PostgreSQL is
+     * required ({@code -Dmachi.it.postgresql=required}). Skipped classes show in the reports as
+     * skipped tests, with the reason.
+     */
+    @Override
+    public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
+        if (context.getTestMethod().isPresent()) {
+            return ConditionEvaluationResult.enabled("decided for the class");
+        }
+        DatabaseKind db = ItSettings.db();
+        var only = context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, PostgresqlOnly.class));
+        if (only.isPresent() && db != DatabaseKind.POSTGRESQL) {
+            return ConditionEvaluationResult.disabled("PostgreSQL only: " + only.get().value());
+        }
+        if (db == DatabaseKind.POSTGRESQL) {
+            String why = Postgres.whyUnreachable();
+            if (why != null) {
+                why = why.replaceAll("[.\\s]+$", "");
+                if (ItSettings.postgresqlRequired()) {
+                    throw new ExtensionConfigurationException(why + ". PostgreSQL is required"
+                            + " (-Dmachi.it.postgresql=required): start it, or point -Dmachi.it.pg.url and"
+                            + " -Dmachi.it.pg.user at one.");
+                }
+                return ConditionEvaluationResult.disabled(why + ". The PostgreSQL tests are skipped;"
+                        + " -Dmachi.it.postgresql=required makes this a failure.");
+            }
+        }
+        return ConditionEvaluationResult.enabled("runs on " + db.id());
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == Api.class || type == MachiServer.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        MachiServer server = context.getRoot().getStore(NAMESPACE)
+                .getOrComputeIfAbsent(SharedServer.class, k -> new SharedServer(), SharedServer.class).server();
+        return parameter.getParameter().getType() == Api.class ? server.api() : server;
+    }
+
+    /** The shared server and its database; JUnit closes it when the run ends. */
+    static final class SharedServer implements ExtensionContext.Store.CloseableResource {
+        private TestDatabase db;
+        private MachiServer server;
+        private Throwable failure;
+
+        synchronized MachiServer server() {
+            if (server == null && failure == null) {
+                try {
+                    db = TestDatabase.fresh("shared");
+                    server = MachiServer.machiJar("shared", db).start();
+                } catch (RuntimeException | AssertionError e) {
+                    failure = e;
+                    if (db != null) {
+                        db.close();
+                    }
+                }
+            }
+            if (failure != null) {
+                // Booted once per JVM: every later test sees the same reason without another 4 minutes.
+                throw new AssertionError("The shared Machi server did not start: " + failure.getMessage(), failure);
+            }
+            return server;
+        }
+
+        @Override
+        public synchronized void close() {
+            if (server != null) {
+                server.stop();
+            }
+            if (db != null) {
+                db.close();
+            }
+        }
+    }
+}
