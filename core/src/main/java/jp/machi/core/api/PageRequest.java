@@ -28,11 +28,31 @@ public class PageRequest {
     }
 
     public int page() {
+        validate();
         return parse("page", page, 0, 0, 1_000_000);
     }
 
     public int size() {
+        validate();
         return parse("size", size, DEFAULT_SIZE, 1, MAX_SIZE);
+    }
+
+    /** Reports every malformed paging parameter at once, not just the first one read. */
+    private void validate() {
+        java.util.List<ApiException.FieldErrorKey> errors = new java.util.ArrayList<>();
+        check("page", page, 0, 1_000_000, errors);
+        check("size", size, 1, MAX_SIZE, errors);
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+
+    private static void check(String name, String text, int min, int max, java.util.List<ApiException.FieldErrorKey> errors) {
+        try {
+            parse(name, text, min, min, max);
+        } catch (ApiException e) {
+            errors.addAll(e.errors());
+        }
     }
 
     public int offset() {

@@ -36,7 +36,7 @@ public final class Problems {
         }
         Problem problem = new Problem(Problem.TYPE_PREFIX + type, title, status, detail, null,
                 errors == null || errors.isEmpty() ? null : errors);
-        return Response.status(status).type(Problem.MEDIA_TYPE)
+        return Response.status(statusType(status)).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
                 .entity(problem).build();
@@ -45,5 +45,30 @@ public final class Problems {
     public static Response response(HttpHeaders headers, int status, String type, String detailKey, Object... args) {
         Locale locale = locale(headers);
         return response(locale, status, type, Messages.get(locale, detailKey, args), List.of());
+    }
+
+    /** The status with its reason phrase; JAX-RS knows none for 428, which would go out as "CUSTOM". */
+    private static Response.StatusType statusType(int status) {
+        Response.Status known = Response.Status.fromStatusCode(status);
+        if (known != null) {
+            return known;
+        }
+        String phrase = status == 428 ? "Precondition Required" : status == 422 ? "Unprocessable Content" : "Error";
+        return new Response.StatusType() {
+            @Override
+            public int getStatusCode() {
+                return status;
+            }
+
+            @Override
+            public Response.Status.Family getFamily() {
+                return Response.Status.Family.familyOf(status);
+            }
+
+            @Override
+            public String getReasonPhrase() {
+                return phrase;
+            }
+        };
     }
 }
