@@ -263,7 +263,7 @@ public class PlanNodeResource {
             List<String> levelNames, Locale l) {
         List<String> header = new ArrayList<>();
         for (String key : List.of("level", "number", "title", "parent", "groupLabel", "units", "unitsNote", "targetVision",
-                "currentIssues", "policyDirections", "details", "residents", "companies", "activityGroups", "indicatorCode",
+                "currentIssues", "policyDirections", "details", "notes", "residents", "companies", "activityGroups", "indicatorCode",
                 "indicatorName", "role", "weight", "unit", "baseline", "baselineYear", "finalTarget", "finalTargetYear")) {
             header.add(Messages.get(l, "planning.csv.node." + key));
         }
@@ -285,6 +285,7 @@ public class PlanNodeResource {
             nodeColumns.add(n.getCurrentIssues());
             nodeColumns.add(n.getPolicyDirections());
             nodeColumns.add(n.getDetails());
+            nodeColumns.add(n.getNotes());
             nodeColumns.add(n.getResidentsRole());
             nodeColumns.add(n.getCompaniesRole());
             nodeColumns.add(n.getGroupsRole());
