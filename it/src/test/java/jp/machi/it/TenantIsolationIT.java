@@ -68,6 +68,16 @@ class TenantIsolationIT {
         bIds.put("program", api.post(base + "/planning/programs").json(Json.createObjectBuilder().add("fiscalYear", 2023)
                 .add("programNumber", "1").add("name", MARK + "事業").add("unitId", bUnit).build())
                 .send().expect(201).object().getString("id"));
+        String plan = api.post(base + "/planning/plans").json(Json.createObjectBuilder().add("name", MARK + "計画")
+                .add("firstFiscalYear", 2021).add("lastFiscalYear", 2025).build()).send().expect(201).object().getString("id");
+        bIds.put("plan", plan);
+        String node = api.post(base + "/planning/plans/" + plan + "/nodes").json(Json.createObjectBuilder()
+                .add("title", MARK + "施策").add("responsibleUnitIds", Json.createArrayBuilder().add(bUnit)).build())
+                .send().expect(201).object().getString("id");
+        bIds.put("plan node", node);
+        bIds.put("indicator link", api.post(base + "/planning/plans/" + plan + "/nodes/" + node + "/indicators")
+                .json(Json.createObjectBuilder().add("indicatorId", bIds.get("indicator")).build()).send().expect(201)
+                .object().getString("id"));
         Reply scale = api.get(base + "/rating-scale").send().expect(200);
         api.put(base + "/rating-scale").ifMatch(scale.etag()).json(Json.createObjectBuilder().add("grades",
                 Json.createArrayBuilder().add(Json.createObjectBuilder().add("label", "甲").add("minimumPercent", 90))
@@ -132,6 +142,7 @@ class TenantIsolationIT {
         assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bIds.get("indicator"))), before::toString);
         assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bIds.get("program"))), before::toString);
         assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bUnit)), before::toString);
+        assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bIds.get("plan"))), before::toString);
         List<DynamicTest> tests = new ArrayList<>();
         for (Operation op : operations()) {
             if (!op.hasIdBeyondMunicipality()) {
@@ -189,6 +200,17 @@ class TenantIsolationIT {
         Reply program = api.post(base + "/planning/programs").json(Json.createObjectBuilder().add("fiscalYear", 2023)
                 .add("programNumber", "9").add("name", "x").add("unitId", bUnit).build()).send();
         assertProblem(program, 400, "invalid-reference");
+        String plan = api.post(base + "/planning/plans").json(Json.createObjectBuilder().add("name", "x")
+                .add("firstFiscalYear", 2021).add("lastFiscalYear", 2025).build()).send().expect(201).object().getString("id");
+        String nodes = base + "/planning/plans/" + plan + "/nodes";
+        assertProblem(api.post(nodes).json(Json.createObjectBuilder().add("title", "x")
+                .add("responsibleUnitIds", Json.createArrayBuilder().add(bUnit)).build()).send(), 400, "invalid-reference");
+        assertProblem(api.post(nodes).json(Json.createObjectBuilder().add("title", "x")
+                .add("parentId", bIds.get("plan node")).build()).send(), 400, "invalid-reference");
+        String node = api.post(nodes).json(Json.createObjectBuilder().add("title", "x").build()).send().expect(201)
+                .object().getString("id");
+        assertProblem(api.post(nodes + "/" + node + "/indicators").json(Json.createObjectBuilder()
+                .add("indicatorId", bIds.get("indicator")).build()).send(), 400, "invalid-reference");
         Reply child = api.post(base + "/organization-units").json(Json.createObjectBuilder().add("code", "A9")
                 .add("nameJa", "x").add("kind", "SECTION").add("parentId", bUnit).add("validFrom", "2021-04-01").build()).send();
         assertClientProblem(child);

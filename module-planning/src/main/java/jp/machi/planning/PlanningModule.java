@@ -9,6 +9,8 @@ import jp.machi.core.module.RoleDefinition;
 import jp.machi.core.module.SettingDefinition;
 import jp.machi.core.module.UiContribution;
 import jp.machi.planning.interfaces.rest.PlanningApi;
+import jp.machi.planning.plan.interfaces.rest.PlanNodeResource;
+import jp.machi.planning.plan.interfaces.rest.PlanResource;
 import jp.machi.planning.program.application.ProgramMetrics;
 import jp.machi.planning.program.interfaces.rest.ProgramResource;
 
@@ -17,6 +19,9 @@ import jp.machi.planning.program.interfaces.rest.ProgramResource;
 public class PlanningModule implements ModuleDescriptor {
 
     public static final String ID = "planning";
+
+    /** Setting: the default names of a comprehensive plan's levels, top first. */
+    public static final String LEVEL_NAMES = "levelNames";
 
     @Override
     public String id() {
@@ -45,7 +50,7 @@ public class PlanningModule implements ModuleDescriptor {
 
     @Override
     public List<Class<?>> resources() {
-        return List.of(PlanningApi.class, ProgramResource.class);
+        return List.of(PlanningApi.class, ProgramResource.class, PlanResource.class, PlanNodeResource.class);
     }
 
     @Override
@@ -58,7 +63,7 @@ public class PlanningModule implements ModuleDescriptor {
     @Override
     public List<SettingDefinition> settings() {
         return List.of(
-                new SettingDefinition("levelNames", LocalizedText.of("計画の階層名", "Plan level names"), SettingDefinition.Type.LIST, "基本目標,基本施策,施策,取組項目"),
+                new SettingDefinition(LEVEL_NAMES, LocalizedText.of("計画の階層名", "Plan level names"), SettingDefinition.Type.LIST, "基本目標,基本施策,施策,取組項目"),
                 new SettingDefinition("futureDirections", LocalizedText.of("今後の方向性の選択肢", "Future directions"), SettingDefinition.Type.LIST, "拡充,現状維持,改善,縮小,統合,休止,廃止,終了"),
                 new SettingDefinition("personnelUnitCost", LocalizedText.of("人件費単価 (千円/人・年)", "Personnel unit cost (¥1,000 per FTE-year)"), SettingDefinition.Type.INTEGER, "8000"));
     }

@@ -21,7 +21,7 @@ public class PlanningApi extends ModuleApiRoot {
 
     @Override
     protected java.util.List<String> collections() {
-        return java.util.List.of("programs");
+        return java.util.List.of("programs", "plans");
     }
 
     @GET

@@ -1,0 +1,257 @@
+package jp.machi.planning.plan.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import jp.machi.core.api.ApiException;
+import jp.machi.core.indicator.domain.Indicator;
+import jp.machi.core.organization.application.OrganizationService;
+import jp.machi.core.persistence.Tenancy;
+import jp.machi.planning.plan.domain.ComprehensivePlan;
+import jp.machi.planning.plan.domain.IndicatorLink;
+import jp.machi.planning.plan.domain.LinkRole;
+import jp.machi.planning.plan.domain.PlanNode;
+import jp.machi.planning.plan.domain.PlanTree;
+
+/**
+ * The tree of a comprehensive plan: adding, revising, moving and removing nodes, and linking core
+ * indicators to them. Callers pass a plan they loaded with
+ * {@link PlanService#requireForTreeChange}, so changes to one plan's tree take turns.
+ */
+@ApplicationScoped
+@Transactional
+public class PlanNodeService {
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    OrganizationService organization;
+
+    /** A node of this plan; 404 for an unknown id, another plan's node or another municipality's. */
+    public PlanNode require(ComprehensivePlan plan, UUID nodeId) {
+        PlanNode n = tenancy.em().find(PlanNode.class, nodeId);
+        if (n == null || !n.getPlanId().equals(plan.getId())) {
+            throw ApiException.notFound("planning.node.notFound", nodeId.toString());
+        }
+        return n;
+    }
+
+    /**
+     * Adds a node under {@code parentId} (null: at the top) at {@code position} among its siblings
+     * (null: last). Its level is its parent's + 1 and must have a name in the plan.
+     */
+    public PlanNode create(ComprehensivePlan plan, UUID parentId, Integer position, PlanNode.Content c) {
+        PlanTree tree = plans.tree(plan);
+        int level = 0;
+        if (parentId != null) {
+            PlanNode parent = tree.find(parentId).orElseThrow(() -> invalidReference("parentId",
+                    "planning.node.parent.notFound", parentId));
+            level = parent.getLevel() + 1;
+        }
+        List<String> levelNames = plans.levelNames(plan);
+        if (level >= levelNames.size()) {
+            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("parentId", "planning.node.tooDeep",
+                    levelNames.size(), String.join(" → ", levelNames))));
+        }
+        checkUnits(c.responsibleUnitIds());
+        List<PlanNode> siblings = new ArrayList<>(tree.childrenOf(parentId));
+        int at = position == null ? siblings.size() : Math.min(position, siblings.size());
+        PlanNode node = new PlanNode(plan.getId(), parentId, level, at, c);
+        siblings.add(at, node);
+        renumber(siblings);
+        tenancy.em().persist(node);
+        tenancy.em().flush();
+        return node;
+    }
+
+    public PlanNode revise(PlanNode node, PlanNode.Content c) {
+        checkUnits(c.responsibleUnitIds());
+        node.revise(c);
+        // Responsible units are rows of their own; a new ETag must follow any change to them too.
+        tenancy.em().lock(node, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        tenancy.em().flush();
+        return node;
+    }
+
+    /**
+     * Moves a node with everything below it under {@code parentId} (null: to the top) at
+     * {@code position} (null: last). Refused when the new parent is the node itself or below it,
+     * or when the subtree would go deeper than the plan has levels.
+     */
+    public PlanNode move(ComprehensivePlan plan, PlanNode node, UUID parentId, Integer position) {
+        PlanTree tree = plans.tree(plan);
+        int level = 0;
+        if (parentId != null) {
+            PlanNode parent = tree.find(parentId).orElseThrow(() -> invalidReference("parentId",
+                    "planning.node.parent.notFound", parentId));
+            if (tree.pathTo(parentId).contains(node.getId())) {
+                throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("parentId",
+                        "planning.node.parent.cycle", node.label())));
+            }
+            level = parent.getLevel() + 1;
+        }
+        List<String> levelNames = plans.levelNames(plan);
+        if (level + tree.heightBelow(node.getId()) >= levelNames.size()) {
+            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("parentId", "planning.node.tooDeep",
+                    levelNames.size(), String.join(" → ", levelNames))));
+        }
+        List<PlanNode> oldSiblings = new ArrayList<>(tree.childrenOf(node.getParentId()));
+        oldSiblings.removeIf(n -> n.getId().equals(node.getId()));
+        renumber(oldSiblings);
+        List<PlanNode> newSiblings = new ArrayList<>(tree.childrenOf(parentId));
+        newSiblings.removeIf(n -> n.getId().equals(node.getId()));
+        int at = position == null ? newSiblings.size() : Math.min(position, newSiblings.size());
+        newSiblings.add(at, node);
+        int shift = level - node.getLevel();
+        node.place(parentId, level, at);
+        renumber(newSiblings);
+        if (shift != 0) {
+            tree.descendantsOf(node.getId()).forEach(d -> d.relevel(d.getLevel() + shift));
+        }
+        tenancy.em().lock(node, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        tenancy.em().flush();
+        return node;
+    }
+
+    /**
+     * Removes a node and its indicator links. A node with children is removed only with
+     * {@code withDescendants}, and then everything below it goes too (409 otherwise).
+     */
+    public void delete(ComprehensivePlan plan, PlanNode node, boolean withDescendants) {
+        PlanTree tree = plans.tree(plan);
+        List<PlanNode> below = tree.descendantsOf(node.getId());
+        if (!below.isEmpty() && !withDescendants) {
+            throw ApiException.conflict("node-has-children", "planning.node.hasChildren", node.label(), below.size());
+        }
+        EntityManager em = tenancy.em();
+        Set<UUID> gone = new HashSet<>();
+        gone.add(node.getId());
+        below.forEach(n -> gone.add(n.getId()));
+        plans.links(plan).stream().filter(l -> gone.contains(l.getNodeId())).forEach(em::remove);
+        em.flush();
+        List<PlanNode> doomed = new ArrayList<>(below);
+        doomed.add(node);
+        doomed.sort(Comparator.comparingInt(PlanNode::getLevel).reversed());
+        for (PlanNode n : doomed) {
+            em.remove(n);
+            em.flush();
+        }
+        List<PlanNode> siblings = new ArrayList<>(tree.childrenOf(node.getParentId()));
+        siblings.removeIf(n -> n.getId().equals(node.getId()));
+        renumber(siblings);
+        em.flush();
+    }
+
+    /** Positions 0, 1, 2 … in list order; only rows whose position changes are written. */
+    private static void renumber(List<PlanNode> siblings) {
+        for (int i = 0; i < siblings.size(); i++) {
+            if (siblings.get(i).getPosition() != i) {
+                siblings.get(i).reorder(i);
+            }
+        }
+    }
+
+    private void checkUnits(List<UUID> unitIds) {
+        List<ApiException.FieldErrorKey> errors = new ArrayList<>();
+        Set<UUID> seen = new HashSet<>();
+        for (int i = 0; i < unitIds.size(); i++) {
+            UUID id = unitIds.get(i);
+            if (!seen.add(id)) {
+                errors.add(new ApiException.FieldErrorKey("responsibleUnitIds[" + i + "]", "planning.node.unit.duplicate", id));
+            } else if (organization.find(id).isEmpty()) {
+                throw invalidReference("responsibleUnitIds[" + i + "]", "planning.node.unit.notFound", id);
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+    }
+
+    // ---- indicator links
+
+    public List<IndicatorLink> links(PlanNode node) {
+        return tenancy.em().createNamedQuery("IndicatorLink.ofNode", IndicatorLink.class)
+                .setParameter("nodeId", node.getId()).getResultList();
+    }
+
+    /** A link of this node; 404 otherwise. */
+    public IndicatorLink requireLink(PlanNode node, UUID linkId) {
+        IndicatorLink l = tenancy.em().find(IndicatorLink.class, linkId);
+        if (l == null || !l.getNodeId().equals(node.getId())) {
+            throw ApiException.notFound("planning.link.notFound", linkId.toString());
+        }
+        return l;
+    }
+
+    /** The municipality's indicator; 400 when the id names none of its indicators. */
+    public Indicator indicator(UUID indicatorId) {
+        Indicator i = tenancy.em().find(Indicator.class, indicatorId);
+        if (i == null) {
+            throw invalidReference("indicatorId", "planning.link.indicator.notFound", indicatorId);
+        }
+        return i;
+    }
+
+    /**
+     * Links an indicator to a node, by default in the role its kind suggests (成果指標 for outcome
+     * indicators, プロセス指標 otherwise) with weight 1; once per node (409 for a second time).
+     */
+    public IndicatorLink link(ComprehensivePlan plan, PlanNode node, UUID indicatorId, LinkRole role, BigDecimal weight,
+            Integer position) {
+        Indicator indicator = indicator(indicatorId);
+        List<IndicatorLink> existing = new ArrayList<>(links(node));
+        if (existing.stream().anyMatch(l -> l.getIndicatorId().equals(indicatorId))) {
+            throw ApiException.conflict("indicator-already-linked", "planning.link.duplicate",
+                    indicator.getCode() == null ? indicator.getNameJa() : indicator.getCode(), node.label());
+        }
+        int at = position == null ? existing.size() : Math.min(position, existing.size());
+        IndicatorLink link = new IndicatorLink(plan.getId(), node.getId(), indicatorId,
+                role == null ? LinkRole.defaultFor(indicator.getKind()) : role, weight == null ? BigDecimal.ONE : weight, at);
+        existing.add(at, link);
+        for (int i = 0; i < existing.size(); i++) {
+            if (existing.get(i).getPosition() != i) {
+                existing.get(i).reorder(i);
+            }
+        }
+        tenancy.em().persist(link);
+        tenancy.em().flush();
+        return link;
+    }
+
+    public IndicatorLink reviseLink(IndicatorLink link, LinkRole role, BigDecimal weight) {
+        link.revise(role, weight == null ? BigDecimal.ONE : weight);
+        tenancy.em().lock(link, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        tenancy.em().flush();
+        return link;
+    }
+
+    public void unlink(PlanNode node, IndicatorLink link) {
+        tenancy.em().remove(link);
+        tenancy.em().flush();
+        List<IndicatorLink> rest = links(node);
+        for (int i = 0; i < rest.size(); i++) {
+            if (rest.get(i).getPosition() != i) {
+                rest.get(i).reorder(i);
+            }
+        }
+        tenancy.em().flush();
+    }
+
+    private static ApiException invalidReference(String field, String key, Object arg) {
+        return new ApiException(400, "invalid-reference", List.of(new ApiException.FieldErrorKey(field, key, arg)),
+                "problem.validation.detail");
+    }
+}

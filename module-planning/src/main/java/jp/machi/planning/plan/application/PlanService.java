@@ -1,0 +1,117 @@
+package jp.machi.planning.plan.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.transaction.Transactional;
+import java.util.Comparator;
+import java.util.List;
+import java.util.UUID;
+import jp.machi.core.api.ApiException;
+import jp.machi.core.indicator.domain.Indicator;
+import jp.machi.core.persistence.Tenancy;
+import jp.machi.planning.plan.domain.ComprehensivePlan;
+import jp.machi.planning.plan.domain.IndicatorLink;
+import jp.machi.planning.plan.domain.PlanNode;
+import jp.machi.planning.plan.domain.PlanTree;
+
+/** Comprehensive plans of the municipality a request or transaction is about. */
+@ApplicationScoped
+@Transactional
+public class PlanService {
+
+    @Inject
+    Tenancy tenancy;
+
+    @Inject
+    PlanningSettings settings;
+
+    public List<ComprehensivePlan> list() {
+        return tenancy.em().createNamedQuery("ComprehensivePlan.all", ComprehensivePlan.class).getResultList();
+    }
+
+    /** The plan, or 404 for an unknown id and for another municipality's plan alike. */
+    public ComprehensivePlan require(UUID id) {
+        ComprehensivePlan p = tenancy.em().find(ComprehensivePlan.class, id);
+        if (p == null) {
+            throw ApiException.notFound("planning.plan.notFound", id.toString());
+        }
+        return p;
+    }
+
+    /**
+     * The plan, locked for a change of its tree: positions and levels span several rows, which no
+     * constraint guards, so two editors reshaping one plan take turns.
+     */
+    public ComprehensivePlan requireForTreeChange(UUID id) {
+        ComprehensivePlan p = require(id);
+        tenancy.em().lock(p, LockModeType.PESSIMISTIC_WRITE);
+        return p;
+    }
+
+    /** The level names in force for a plan: its own, or the municipality's setting. */
+    public List<String> levelNames(ComprehensivePlan p) {
+        return p.levelNames(settings.levelNames());
+    }
+
+    public long nodeCount(ComprehensivePlan p) {
+        return tenancy.em().createNamedQuery("PlanNode.countOfPlan", Long.class).setParameter("planId", p.getId())
+                .getSingleResult();
+    }
+
+    public ComprehensivePlan create(ComprehensivePlan.Content c) {
+        ComprehensivePlan p = new ComprehensivePlan(c);
+        tenancy.em().persist(p);
+        tenancy.em().flush();
+        return p;
+    }
+
+    /** Revises a plan; fewer levels than its nodes use is refused (409) and changes nothing. */
+    public ComprehensivePlan revise(ComprehensivePlan p, ComprehensivePlan.Content c) {
+        tenancy.em().lock(p, LockModeType.PESSIMISTIC_WRITE);
+        int levels = (c.levelNames() != null ? c.levelNames() : settings.levelNames()).size();
+        int inUse = tree(p).levelsInUse();
+        if (levels < inUse) {
+            throw ApiException.conflict("plan-levels-in-use", "planning.plan.levelsInUse", inUse, levels);
+        }
+        p.revise(c);
+        tenancy.em().flush();
+        return p;
+    }
+
+    /** Deletes a plan with its whole tree and indicator links (the indicators stay). */
+    public void delete(ComprehensivePlan p) {
+        EntityManager em = tenancy.em();
+        em.lock(p, LockModeType.PESSIMISTIC_WRITE);
+        links(p).forEach(em::remove);
+        em.flush();
+        List<PlanNode> nodes = nodes(p);
+        // Deepest first, so no row ever points at a parent already gone.
+        nodes.stream().sorted(Comparator.comparingInt(PlanNode::getLevel).reversed()).forEach(n -> {
+            em.remove(n);
+            em.flush();
+        });
+        em.remove(p);
+        em.flush();
+    }
+
+    public List<PlanNode> nodes(ComprehensivePlan p) {
+        return tenancy.em().createNamedQuery("PlanNode.ofPlan", PlanNode.class).setParameter("planId", p.getId())
+                .getResultList();
+    }
+
+    public PlanTree tree(ComprehensivePlan p) {
+        return new PlanTree(nodes(p));
+    }
+
+    /** A linked indicator (core's); links keep it from being deleted, so it is there. */
+    public Indicator indicator(UUID id) {
+        return tenancy.em().find(Indicator.class, id);
+    }
+
+    public List<IndicatorLink> links(ComprehensivePlan p) {
+        return tenancy.em().createNamedQuery("IndicatorLink.ofPlan", IndicatorLink.class)
+                .setParameter("planId", p.getId()).getResultList();
+    }
+}

@@ -1,0 +1,173 @@
+package jp.machi.planning.plan.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Csv;
+import jp.machi.core.api.Page;
+import jp.machi.core.api.PageRequest;
+import jp.machi.core.api.Problems;
+import jp.machi.core.api.Versions;
+import jp.machi.core.fiscalyear.FiscalYear;
+import jp.machi.core.i18n.Messages;
+import jp.machi.core.identity.Access;
+import jp.machi.core.identity.Role;
+import jp.machi.planning.plan.application.PlanService;
+import jp.machi.planning.plan.application.ProgressService;
+import jp.machi.planning.plan.domain.ComprehensivePlan;
+import jp.machi.planning.plan.interfaces.rest.PlanDtos.PlanInput;
+import jp.machi.planning.plan.interfaces.rest.PlanDtos.PlanView;
+import jp.machi.planning.plan.interfaces.rest.PlanDtos.ProgressView;
+import jp.machi.planning.plan.interfaces.rest.PlanDtos.TreeView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/municipalities/{lgCode}/planning/plans}: comprehensive plans (総合計画), their
+ * tree, and their progress per fiscal year.
+ */
+@Path("municipalities/{lgCode}/planning/plans")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "planning")
+public class PlanResource {
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    PlanViews views;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    Request request;
+
+    @Context
+    UriInfo uri;
+
+    @GET
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Transactional
+    @Access(minimum = Role.VIEWER)
+    @Operation(summary = "List comprehensive plans, latest period first (paged; CSV with ?format=csv)")
+    public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format) {
+        List<ComprehensivePlan> found = plans.list();
+        if (Csv.requested(format, headers)) {
+            Locale l = Problems.locale(headers);
+            return Csv.response("plans.csv",
+                    List.of("name", "nameEn", "firstFiscalYear", "lastFiscalYear", "levelNames", "nodeCount").stream()
+                            .map(k -> Messages.get(l, "planning.csv.plan." + k)).toList(),
+                    found, p -> Arrays.asList(p.getName(), p.getNameEn(), p.getFirstYear().label(l), p.getLastYear().label(l),
+                            String.join(" → ", plans.levelNames(p)), plans.nodeCount(p)));
+        }
+        return Response.ok(Page.of(found, paging).map(views::plan)).build();
+    }
+
+    @POST
+    @Transactional
+    @Access(minimum = Role.STAFF)
+    @Operation(summary = "Create a comprehensive plan: name, period, level names (else the municipality's setting), roll-up rule")
+    public Response create(@Valid PlanInput body) {
+        views.valid(body);
+        ComprehensivePlan p = plans.create(checked(body));
+        return Response.created(uri.getAbsolutePathBuilder().path(p.getId().toString()).build())
+                .tag(Versions.tag(p.getVersion())).entity(views.plan(p)).build();
+    }
+
+    @GET
+    @Path("{planId}")
+    @Transactional
+    @Access(minimum = Role.VIEWER)
+    @Operation(summary = "One plan")
+    public Response get(@PathParam("planId") UUID planId) {
+        ComprehensivePlan p = plans.require(planId);
+        return Response.ok(views.plan(p)).tag(Versions.tag(p.getVersion())).build();
+    }
+
+    @PUT
+    @Path("{planId}")
+    @Transactional
+    @Access(minimum = Role.STAFF)
+    @Operation(summary = "Replace a plan (If-Match required); fewer levels than its nodes use is 409")
+    public Response update(@PathParam("planId") UUID planId, PlanInput body) {
+        ComprehensivePlan p = plans.requireForTreeChange(planId);
+        views.valid(body);
+        Versions.requireMatch(request, headers, p.getVersion());
+        plans.revise(p, checked(body));
+        return Response.ok(views.plan(p)).tag(Versions.tag(p.getVersion())).build();
+    }
+
+    @DELETE
+    @Path("{planId}")
+    @Transactional
+    @Access(minimum = Role.STAFF)
+    @Operation(summary = "Delete a plan with its nodes and indicator links (If-Match required; the indicators stay)")
+    public Response delete(@PathParam("planId") UUID planId) {
+        ComprehensivePlan p = plans.requireForTreeChange(planId);
+        Versions.requireMatch(request, headers, p.getVersion());
+        plans.delete(p);
+        return Response.noContent().build();
+    }
+
+    @GET
+    @Path("{planId}/tree")
+    @Transactional
+    @Access(minimum = Role.VIEWER)
+    @Operation(summary = "The plan's whole hierarchy: every node with its level name, texts, units, indicators and children")
+    public Response tree(@PathParam("planId") UUID planId) {
+        ComprehensivePlan p = plans.require(planId);
+        return Response.ok(new TreeView(views.plan(p), views.tree(p, Problems.locale(headers))))
+                .tag(Versions.tag(p.getVersion())).build();
+    }
+
+    @GET
+    @Path("{planId}/progress")
+    @Transactional
+    @Access(minimum = Role.VIEWER)
+    @Operation(summary = "Progress in a fiscal year (?fiscalYear=R5; default: the current one within the period): "
+            + "each node's indicators with achievement and rating, and the roll-up score of every node with its terms "
+            + "and formula in Japanese and English")
+    public ProgressView progress(@PathParam("planId") UUID planId, @QueryParam("fiscalYear") String fiscalYear) {
+        ComprehensivePlan p = plans.require(planId);
+        FiscalYear fy = fiscalYear == null || fiscalYear.isBlank() ? progress.defaultYear(p) : FiscalYear.parse(fiscalYear);
+        return views.progress(progress.of(p, fy));
+    }
+
+    /** The edit a valid body asks for, after the checks that span fields. */
+    private static ComprehensivePlan.Content checked(PlanInput body) {
+        if (body.lastFiscalYear.compareTo(body.firstFiscalYear) < 0) {
+            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("lastFiscalYear",
+                    "planning.plan.period.order", String.valueOf(body.firstFiscalYear.startYear()),
+                    String.valueOf(body.lastFiscalYear.startYear()))));
+        }
+        return PlanViews.content(body);
+    }
+}
