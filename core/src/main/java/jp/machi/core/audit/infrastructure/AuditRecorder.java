@@ -50,7 +50,7 @@ import org.eclipse.persistence.sessions.SessionEventListener;
  *
  * <p>How: a descriptor listener on every audited entity type captures each write as it happens
  * ({@code postInsert}, {@code postUpdate} with the object's change set, which holds the old
- * values, {@code postDelete}). When the unit of work has written everything of a flush or commit
+ * values, {@code preDelete}). When the unit of work has written everything of a flush or commit
  * and before the transaction commits, EclipseLink raises {@code prepareUnitOfWork}: the captured
  * writes are folded (owned child rows into their owner's event), rendered as {@link
  * ChangeDocument}s and inserted into {@code audit_event} on the unit of work's own connection.
@@ -80,8 +80,12 @@ public final class AuditRecorder {
             capture(AuditAction.UPDATE, event);
         }
 
+        /**
+         * Before the delete, not after: an owner's rows may go first by one bulk delete that
+         * raises no events of its own, and the owner's collection must be read while they exist.
+         */
         @Override
-        public void postDelete(DescriptorEvent event) {
+        public void preDelete(DescriptorEvent event) {
             capture(AuditAction.DELETE, event);
         }
     };
@@ -355,11 +359,12 @@ public final class AuditRecorder {
             switch (owner.action) {
                 case CREATE -> owner.after.put(name, snapshots.collection(owner.entity, mapping, owner.model, owner.session));
                 case DELETE -> {
+                    // The rows deleted one by one, if they were; else the collection as read before the delete.
                     List<Object> deleted = rows.stream().filter(r -> r.action == AuditAction.DELETE)
                             .map(r -> (Object) r.before).toList();
-                    owner.before.put(name, deleted.isEmpty()
-                            ? snapshots.collection(owner.entity, mapping, owner.model, owner.session)
-                            : AuditValues.sorted(deleted));
+                    if (!deleted.isEmpty()) {
+                        owner.before.put(name, AuditValues.sorted(deleted));
+                    }
                 }
                 default -> {
                     if (rows.isEmpty() && !owner.touchedOwned.contains(name)) {
