@@ -18,6 +18,8 @@ import java.util.UUID;
 import java.util.logging.Logger;
 import jp.machi.core.demo.DemoDataLoaded;
 import jp.machi.core.fiscalyear.FiscalYear;
+import jp.machi.core.identity.Caller;
+import jp.machi.core.identity.CallerContext;
 import jp.machi.core.indicator.application.IndicatorService;
 import jp.machi.core.indicator.domain.Direction;
 import jp.machi.core.indicator.domain.Indicator;
@@ -54,6 +56,15 @@ public class PlanningDemoData {
         if (!loaded.municipalityCodes().contains(TSUKUBA)) {
             return;
         }
+        // Core fires DemoDataLoaded as the system already; said again here so that the audit trail
+        // records this module's demo rows as the system's work whoever fires the event.
+        CallerContext.runAs(Caller.SYSTEM, () -> {
+            load();
+            return null;
+        });
+    }
+
+    private void load() {
         var em = tenancy.bind(TSUKUBA);
         FiscalYear fy = FiscalYear.of(2020);
         Map<String, UUID> unitsByWrittenName = new HashMap<>();

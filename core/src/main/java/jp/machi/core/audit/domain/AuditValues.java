@@ -2,6 +2,13 @@ package jp.machi.core.audit.domain;
 
 import java.math.BigDecimal;
 import java.math.BigInteger;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZonedDateTime;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.Temporal;
 import java.time.temporal.TemporalAccessor;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -51,6 +58,10 @@ public final class AuditValues {
         if (v instanceof Character || v instanceof UUID || v instanceof Enum<?>) {
             return v instanceof Enum<?> e ? e.name() : v.toString();
         }
+        if (v instanceof Temporal t && t.isSupported(ChronoUnit.MICROS)) {
+            // Databases keep microseconds: a value read back must read as it was written.
+            return truncated(t).toString();
+        }
         if (v instanceof TemporalAccessor || v instanceof java.sql.Date || v instanceof java.sql.Time) {
             return v.toString();
         }
@@ -71,6 +82,25 @@ public final class AuditValues {
             return out;
         }
         return v.toString();
+    }
+
+    private static Temporal truncated(Temporal t) {
+        if (t instanceof OffsetDateTime o) {
+            return o.truncatedTo(ChronoUnit.MICROS);
+        }
+        if (t instanceof Instant i) {
+            return i.truncatedTo(ChronoUnit.MICROS);
+        }
+        if (t instanceof LocalDateTime l) {
+            return l.truncatedTo(ChronoUnit.MICROS);
+        }
+        if (t instanceof ZonedDateTime z) {
+            return z.truncatedTo(ChronoUnit.MICROS);
+        }
+        if (t instanceof LocalTime l) {
+            return l.truncatedTo(ChronoUnit.MICROS);
+        }
+        return t;
     }
 
     /** Equal as the trail sees it (both normalized). */

@@ -130,6 +130,12 @@ class ChangeDocumentTest {
     }
 
     @Test
+    void timesKeepTheMicrosecondsADatabaseKeeps() {
+        Map<String, Object> v = values("at", OffsetDateTime.of(2025, 4, 1, 9, 0, 0, 123_456_789, ZoneOffset.ofHours(9)));
+        assertEquals("2025-04-01T09:00:00.123456+09:00", json(ChangeDocument.created(v)).getJsonObject("after").getString("at"));
+    }
+
+    @Test
     void aReadOfPersonalDataNamesTheFields() {
         assertEquals("{\"fields\":[\"name\",\"address\"]}", ChangeDocument.personalDataRead(List.of("name", "address")));
     }
