@@ -108,7 +108,7 @@ public class AuditEventResource {
         }
         OffsetDateTime start = instant("from", from, false, errors);
         OffsetDateTime end = instant("to", to, true, errors);
-        if (start != null && end != null && start.isAfter(end)) {
+        if (start != null && end != null && !start.isBefore(end)) {
             errors.add(new ApiException.FieldErrorKey("to", "audit.range.reversed"));
         }
         if (!errors.isEmpty()) {
