@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import jp.machi.core.audit.domain.EntityTypeNames;
 
 /**
  * What this deployment has: every discovered module with its status, and which module owns which
@@ -45,6 +46,8 @@ public class ModuleRegistry {
             for (Class<?> c : s.descriptor().resources()) {
                 byClass.put(c, s.id());
             }
+            // The audit trail names a module's entities after the module (planning.AdministrativeProgram).
+            EntityTypeNames.registerModule(s.id(), s.descriptor().getClass().getPackageName());
         }
         this.owners = Collections.unmodifiableMap(byClass);
         this.modules = Collections.unmodifiableList(new ArrayList<>(states));

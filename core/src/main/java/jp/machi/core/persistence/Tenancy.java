@@ -50,6 +50,24 @@ public class Tenancy {
     }
 
     /**
+     * The municipality this work is about, if it is about one: the one this transaction was bound
+     * to, else the one the request names; empty for platform-level work.
+     */
+    public java.util.Optional<String> codeIfAny() {
+        if (transactions.getTransactionKey() != null) {
+            Object bound = transactions.getResource(BOUND_KEY);
+            if (bound != null) {
+                return java.util.Optional.of((String) bound);
+            }
+        }
+        try {
+            return current.isSet() ? java.util.Optional.of(current.code()) : java.util.Optional.empty();
+        } catch (jakarta.enterprise.context.ContextNotActiveException noRequest) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /**
      * The entity manager bound to {@code lgCode}, for work that is not a request about one
      * municipality (start-up, demo data, scheduled jobs). One transaction serves one municipality.
      */

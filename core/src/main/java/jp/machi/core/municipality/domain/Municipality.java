@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.UUID;
+import jp.machi.core.audit.BelongsToMunicipality;
 
 /**
  * 地方公共団体: a city, town or village that uses Machi, the tenant every other row belongs to.
@@ -22,7 +23,7 @@ import java.util.UUID;
 @NamedQuery(name = "Municipality.byCode", query = "SELECT m FROM Municipality m WHERE m.code = :code")
 @NamedQuery(name = "Municipality.all", query = "SELECT m FROM Municipality m ORDER BY m.code")
 @NamedQuery(name = "Municipality.count", query = "SELECT COUNT(m) FROM Municipality m")
-public class Municipality {
+public class Municipality implements BelongsToMunicipality {
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
@@ -60,6 +61,12 @@ public class Municipality {
         this.nameJa = nameJa;
         this.nameKana = nameKana;
         this.nameEn = nameEn;
+    }
+
+    /** Its own events (registered, renamed) are listed under the municipality itself. */
+    @Override
+    public String municipalityCode() {
+        return code;
     }
 
     public UUID getId() {

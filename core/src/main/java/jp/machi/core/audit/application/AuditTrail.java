@@ -1,0 +1,122 @@
+package jp.machi.core.audit.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import jp.machi.core.api.Page;
+import jp.machi.core.api.PageRequest;
+import jp.machi.core.audit.domain.Actor;
+import jp.machi.core.audit.domain.AuditAction;
+import jp.machi.core.audit.domain.AuditEvent;
+import jp.machi.core.audit.domain.ChangeDocument;
+import jp.machi.core.audit.domain.EntityTypeNames;
+import jp.machi.core.audit.infrastructure.AuditRow;
+import jp.machi.core.audit.infrastructure.AuditWriter;
+import jp.machi.core.persistence.Tenancy;
+
+/**
+ * The audit trail as the application sees it: listing a municipality's events, and recording what
+ * the persistence layer cannot see by itself, a full read of personal data. Changes are recorded
+ * without anybody calling this (see {@code AuditRecorder}).
+ */
+@ApplicationScoped
+@Transactional
+public class AuditTrail {
+
+    @Inject
+    Tenancy tenancy;
+
+    /** What a list may be narrowed to; every part is optional, {@code to} is exclusive. */
+    public record Filter(String entityType, String entityId, String actor, AuditAction action, OffsetDateTime from,
+            OffsetDateTime to) {
+
+        public static final Filter NONE = new Filter(null, null, null, null, null, null);
+    }
+
+    /**
+     * Records that the caller read {@code fields} of one entity in full (個人情報の閲覧), in the
+     * current transaction, under the municipality the work is about. Call it where personal data
+     * leaves unmasked: one record per entity read.
+     *
+     * @param entityType the entity's recorded name, e.g. {@code engagement.CitizenVoice}
+     */
+    public void personalDataRead(String entityType, Object entityId, Collection<String> fields) {
+        AuditRow row = new AuditRow(UUID.randomUUID(), tenancy.codeIfAny().orElse(null), OffsetDateTime.now(ZoneOffset.UTC),
+                Actor.current(), entityType, String.valueOf(entityId), AuditAction.READ_PERSONAL,
+                ChangeDocument.personalDataRead(fields));
+        EntityManager em = tenancy.platform();
+        Connection connection = em.unwrap(Connection.class);
+        try {
+            AuditWriter.insert(connection, List.of(row));
+        } catch (SQLException e) {
+            throw new IllegalStateException("The read of personal data could not be recorded", e);
+        }
+    }
+
+    /** The same, naming the entity by its class. */
+    public void personalDataRead(Class<?> entityClass, Object entityId, Collection<String> fields) {
+        personalDataRead(EntityTypeNames.of(entityClass), entityId, fields);
+    }
+
+    /** The municipality's events matching {@code filter}, newest first, one page. */
+    public Page<AuditEvent> list(Filter filter, PageRequest paging) {
+        long total = query(filter, Long.class, "SELECT COUNT(e)").getSingleResult();
+        List<AuditEvent> items = query(filter, AuditEvent.class, "SELECT e").setFirstResult(paging.offset())
+                .setMaxResults(paging.size()).getResultList();
+        return new Page<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** Every event matching {@code filter}, newest first (for export). */
+    public List<AuditEvent> all(Filter filter) {
+        return query(filter, AuditEvent.class, "SELECT e").getResultList();
+    }
+
+    public Optional<AuditEvent> find(UUID id) {
+        return Optional.ofNullable(tenancy.em().find(AuditEvent.class, id));
+    }
+
+    private <T> TypedQuery<T> query(Filter f, Class<T> type, String select) {
+        StringBuilder jpql = new StringBuilder(select).append(" FROM AuditEvent e WHERE 1 = 1");
+        Map<String, Object> params = new LinkedHashMap<>();
+        condition(jpql, params, f.entityType(), "e.entityType = :entityType", "entityType");
+        condition(jpql, params, f.entityId(), "e.entityId = :entityId", "entityId");
+        condition(jpql, params, f.actor(), "(e.actorId = :actor OR e.actorName = :actor)", "actor");
+        condition(jpql, params, f.action(), "e.action = :action", "action");
+        condition(jpql, params, f.from(), "e.occurredAt >= :from", "from");
+        condition(jpql, params, f.to(), "e.occurredAt < :to", "to");
+        if (type == AuditEvent.class) {
+            jpql.append(" ORDER BY e.seq DESC");
+        }
+        TypedQuery<T> q = tenancy.em().createQuery(jpql.toString(), type);
+        params.forEach(q::setParameter);
+        return q;
+    }
+
+    private static void condition(StringBuilder jpql, Map<String, Object> params, Object value, String clause,
+            String name) {
+        if (value != null) {
+            jpql.append(" AND ").append(clause);
+            params.put(name, value);
+        }
+    }
+
+    /** Names of the entity types with events in this municipality, for a filter's choices. */
+    public List<String> entityTypes() {
+        return new ArrayList<>(tenancy.em()
+                .createQuery("SELECT DISTINCT e.entityType FROM AuditEvent e ORDER BY e.entityType", String.class)
+                .getResultList());
+    }
+}

@@ -1,0 +1,18 @@
+package jp.machi.core.audit.infrastructure;
+
+import org.eclipse.persistence.config.SessionCustomizer;
+import org.eclipse.persistence.sessions.Session;
+
+/**
+ * Puts the audit trail into Machi's persistence unit: registered in the WAR's
+ * {@code persistence.xml} as {@code eclipselink.session.customizer}, it attaches an {@link
+ * AuditRecorder} to every entity type of core and of every module jar in the unit, present and
+ * future, without the entities doing anything.
+ */
+public class AuditTrailCustomizer implements SessionCustomizer {
+
+    @Override
+    public void customize(Session session) {
+        new AuditRecorder().attachTo(session);
+    }
+}

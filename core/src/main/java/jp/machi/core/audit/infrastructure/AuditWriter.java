@@ -1,0 +1,61 @@
+package jp.machi.core.audit.infrastructure;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.util.List;
+
+/**
+ * Inserts audit rows on the connection it is given, which is the connection (and so the
+ * transaction) of the change being recorded. Plain JDBC on purpose: the rows are not entities of
+ * the unit of work being committed, and binding UUIDs and timestamps directly reads the same on H2
+ * and PostgreSQL.
+ */
+public final class AuditWriter {
+
+    static final String INSERT = "INSERT INTO audit_event (id, municipality_code, occurred_at, actor_id, actor_name,"
+            + " actor_method, entity_type, entity_id, action, changes) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)";
+
+    private AuditWriter() {
+    }
+
+    public static void insert(Connection connection, List<AuditRow> rows) throws SQLException {
+        if (rows.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement s = connection.prepareStatement(INSERT)) {
+            for (AuditRow r : rows) {
+                s.setObject(1, r.id());
+                if (r.municipalityCode() == null) {
+                    s.setNull(2, Types.VARCHAR);
+                } else {
+                    s.setString(2, r.municipalityCode());
+                }
+                s.setObject(3, r.occurredAt());
+                s.setString(4, clip(r.actor().id(), 200));
+                s.setString(5, clip(r.actor().name(), 300));
+                s.setString(6, clip(r.actor().method(), 20));
+                s.setString(7, clip(r.entityType(), 120));
+                s.setString(8, clip(r.entityId(), 200));
+                s.setString(9, r.action().name());
+                if (r.changes() == null) {
+                    s.setNull(10, Types.VARCHAR);
+                } else {
+                    s.setString(10, r.changes());
+                }
+                if (rows.size() == 1) {
+                    s.executeUpdate();
+                    return;
+                }
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+    }
+
+    /** Identifiers come from callers and tokens; an overlong one is cut rather than failing the change. */
+    private static String clip(String s, int max) {
+        return s == null || s.length() <= max ? s : s.substring(0, max);
+    }
+}
