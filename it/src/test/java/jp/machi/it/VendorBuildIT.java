@@ -32,6 +32,9 @@ import org.junit.jupiter.api.Test;
  * without extra jars needs no overlay: {@code ./mvnw package -Dwithout-engagement
  * -Dwithout-collaboration -Dwithout-promotion} builds {@code app/target/machi.war} with core and
  * planning only (see it/README.md).
+ *
+ * <p>The fixture jar also carries an endpoint that declares no {@code @Access} rule: it must answer
+ * 403 {@code no-access-rule} to everyone, which is how a forgotten rule shows.
  */
 @MachiTest
 class VendorBuildIT {
@@ -111,6 +114,20 @@ class VendorBuildIT {
         Reply absent = api.put("/api/v1/municipalities/" + code + "/modules/engagement").json("{\"enabled\":true}").send();
         assertProblem(absent, 404, "not-found");
         assertProblem(api.get("/api/v1/municipalities/" + code + "/engagement").send(), 404, "not-found");
+    }
+
+    @Test
+    void anEndpointWithoutAccessRuleIsRefusedToEveryone() {
+        String path = "/api/v1/fixture/forgotten-rule";
+        for (Api who : java.util.List.of(api, api.anonymous(), api.as("MUNICIPALITY_ADMIN", Municipalities.register(api)))) {
+            Reply r = who.get(path).send();
+            assertProblem(r, 403, "no-access-rule");
+            assertFalse(r.text().contains("nobody should read this"), r::toString);
+        }
+        Reply en = api.get(path).lang("en").send();
+        jp.machi.it.support.Problems.assertEnglish(en, assertProblem(en, 403, "no-access-rule"));
+        assertTrue(server.logTail(400).contains("No @Access rule on jp.machi.itfixtures.ForgottenRuleResource.secret"),
+                "the log names the endpoint without rule");
     }
 
     private static Map<String, JsonObject> byId(Reply r) {

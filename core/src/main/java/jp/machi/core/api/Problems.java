@@ -10,6 +10,9 @@ import jp.machi.core.i18n.Messages;
 /** Builds problem responses in the caller's language. */
 public final class Problems {
 
+    /** The challenge of every 401: an API token or another bearer token (a browser signs in at /api/v1/session). */
+    public static final String WWW_AUTHENTICATE = "Bearer realm=\"machi\"";
+
     private Problems() {
     }
 
@@ -36,10 +39,15 @@ public final class Problems {
         }
         Problem problem = new Problem(Problem.TYPE_PREFIX + type, title, status, detail, null,
                 errors == null || errors.isEmpty() ? null : errors);
-        return Response.status(statusType(status)).type(Problem.MEDIA_TYPE)
+        Response.ResponseBuilder r = Response.status(statusType(status)).type(Problem.MEDIA_TYPE)
                 .header(HttpHeaders.CONTENT_LANGUAGE, locale.getLanguage())
                 .header(HttpHeaders.VARY, HttpHeaders.ACCEPT_LANGUAGE)
-                .entity(problem).build();
+                .entity(problem);
+        if (status == 401) {
+            // RFC 9110: a 401 names the scheme that would work.
+            r.header(HttpHeaders.WWW_AUTHENTICATE, WWW_AUTHENTICATE);
+        }
+        return r.build();
     }
 
     public static Response response(HttpHeaders headers, int status, String type, String detailKey, Object... args) {

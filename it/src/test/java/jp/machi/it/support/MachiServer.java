@@ -33,6 +33,10 @@ import java.util.concurrent.TimeUnit;
  */
 public final class MachiServer implements AutoCloseable {
 
+    /** The first platform administrator every server is booted with, unless a test says otherwise. */
+    public static final String ADMIN_USER = "it-admin";
+    public static final String ADMIN_PASSWORD = "Black-Box-Test-Passw0rd";
+
     /** How long a boot may take before the test fails with the log tail. */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(240);
 
@@ -44,14 +48,17 @@ public final class MachiServer implements AutoCloseable {
     private final Path log;
     private final Process process;
     private final long startedNanos;
+    private final Map<String, String> env;
     private volatile Duration bootTime;
     private volatile boolean stopped;
+    private Api admin;
 
-    private MachiServer(String label, int port, Path log, Process process) {
+    private MachiServer(String label, int port, Path log, Process process, Map<String, String> env) {
         this.label = label;
         this.port = port;
         this.log = log;
         this.process = process;
+        this.env = Map.copyOf(env);
         this.startedNanos = System.nanoTime();
     }
 
@@ -78,11 +85,19 @@ public final class MachiServer implements AutoCloseable {
             this.db = db;
             this.war = war;
             env.put("MACHI_DEMO", "false");
+            env.put("MACHI_ADMIN_USER", ADMIN_USER);
+            env.put("MACHI_ADMIN_PASSWORD", ADMIN_PASSWORD);
         }
 
         /** An extra environment variable (e.g. a MACHI_* setting), over the database's own. */
         public Builder env(String key, String value) {
             env.put(key, value);
+            return this;
+        }
+
+        /** Leaves out a variable set by default (e.g. MACHI_ADMIN_USER, for a server nobody can enter). */
+        public Builder without(String key) {
+            env.remove(key);
             return this;
         }
 
@@ -136,7 +151,7 @@ public final class MachiServer implements AutoCloseable {
                 Files.writeString(log, "", StandardOpenOption.CREATE, StandardOpenOption.TRUNCATE_EXISTING);
                 Process p = pb.start();
                 System.out.println("[machi-it] starting " + label + " on port " + port + " (" + db + "), log " + log);
-                return Cleanup.register(new MachiServer(label, port, log, p));
+                return Cleanup.register(new MachiServer(label, port, log, p, env));
             } catch (IOException e) {
                 throw new UncheckedIOException("Cannot start " + String.join(" ", cmd), e);
             }
@@ -184,7 +199,25 @@ public final class MachiServer implements AutoCloseable {
         return port;
     }
 
-    public Api api() {
+    /**
+     * A client calling as the platform administrator this server was booted with
+     * ({@link #ADMIN_USER}), with a platform API token issued after signing in once; the same
+     * client on every call.
+     */
+    public synchronized Api api() {
+        if (admin == null) {
+            String user = env.get("MACHI_ADMIN_USER");
+            String password = env.get("MACHI_ADMIN_PASSWORD");
+            if (user == null || password == null) {
+                throw new IllegalStateException(label + " was booted without MACHI_ADMIN_USER/PASSWORD; use anonymousApi()");
+            }
+            admin = anonymousApi().withBearer(anonymousApi().signIn(user, password).issueToken("PLATFORM_ADMIN", null));
+        }
+        return admin;
+    }
+
+    /** A client calling as nobody. */
+    public Api anonymousApi() {
         return new Api(baseUri());
     }
 

@@ -37,6 +37,11 @@ public final class Reply {
         return headers.firstValue(name);
     }
 
+    /** Every value of a header that may repeat (Set-Cookie). */
+    public java.util.List<String> headers(String name) {
+        return headers.allValues(name);
+    }
+
     /** The Content-Type header, or "" when there is none. */
     public String contentType() {
         return header("Content-Type").orElse("");

@@ -4,6 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jp.machi.core.identity.Access;
+import jp.machi.core.identity.Role;
 import jp.machi.core.module.interfaces.rest.ModuleApiRoot;
 import jp.machi.engagement.EngagementModule;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -20,6 +22,7 @@ public class EngagementApi extends ModuleApiRoot {
     }
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Operation(summary = "The engagement module's API root for this municipality (404 while the module is not enabled)")
     public Root root(@PathParam("lgCode") String lgCode) {
         return describe(lgCode);

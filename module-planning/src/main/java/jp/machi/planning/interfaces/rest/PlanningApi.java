@@ -4,6 +4,8 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jp.machi.core.identity.Access;
+import jp.machi.core.identity.Role;
 import jp.machi.core.module.interfaces.rest.ModuleApiRoot;
 import jp.machi.planning.PlanningModule;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -25,6 +27,7 @@ public class PlanningApi extends ModuleApiRoot {
     }
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Operation(summary = "The planning module's API root for this municipality (404 while the module is not enabled)")
     public Root root(@PathParam("lgCode") String lgCode) {
         return describe(lgCode);

@@ -36,6 +36,8 @@ import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.i18n.Messages;
+import jp.machi.core.identity.Access;
+import jp.machi.core.identity.Role;
 import jp.machi.core.indicator.application.IndicatorService;
 import jp.machi.core.indicator.application.RatingScaleService;
 import jp.machi.core.indicator.domain.Indicator;
@@ -72,6 +74,7 @@ public class IndicatorResource {
     UriInfo uri;
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Transactional
     @Operation(summary = "List indicators (filters: kind, category, unitId with includeLineage, q; paged; CSV with ?format=csv)")
@@ -93,6 +96,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Path("categories")
     @Transactional
     @Operation(summary = "The categories in use (a free list per municipality)")
@@ -101,6 +105,7 @@ public class IndicatorResource {
     }
 
     @POST
+    @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Create an indicator")
     public Response create(@Valid IndicatorInput body) {
@@ -112,6 +117,7 @@ public class IndicatorResource {
     }
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Path("{id}")
     @Transactional
     @Operation(summary = "One indicator with targets, actuals, achievement and rating per fiscal year")
@@ -122,6 +128,7 @@ public class IndicatorResource {
     }
 
     @PUT
+    @Access(minimum = Role.STAFF)
     @Path("{id}")
     @Transactional
     @Operation(summary = "Replace an indicator (If-Match required)")
@@ -135,6 +142,7 @@ public class IndicatorResource {
     }
 
     @DELETE
+    @Access(minimum = Role.STAFF)
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete an indicator (If-Match required)")

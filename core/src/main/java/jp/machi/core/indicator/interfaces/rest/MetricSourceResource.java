@@ -13,6 +13,8 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 import jp.machi.core.api.Problems;
+import jp.machi.core.identity.Access;
+import jp.machi.core.identity.Role;
 import jp.machi.core.indicator.application.MetricCatalog;
 import jp.machi.core.indicator.interfaces.rest.IndicatorDtos.MetricSourceView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -35,6 +37,7 @@ public class MetricSourceResource {
     HttpHeaders headers;
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "Metric sources offered to this municipality")
     public List<MetricSourceView> list(@PathParam("lgCode") String lgCode) {

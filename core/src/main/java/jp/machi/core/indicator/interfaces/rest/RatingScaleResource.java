@@ -18,6 +18,8 @@ import java.util.List;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Versions;
+import jp.machi.core.identity.Access;
+import jp.machi.core.identity.Role;
 import jp.machi.core.indicator.application.RatingScaleService;
 import jp.machi.core.indicator.domain.RatingScale;
 import jp.machi.core.indicator.interfaces.rest.IndicatorDtos.RatingScaleInput;
@@ -46,6 +48,7 @@ public class RatingScaleResource {
     Request request;
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "The municipality's rating thresholds")
     public Response get() {
@@ -54,6 +57,7 @@ public class RatingScaleResource {
     }
 
     @PUT
+    @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Transactional
     @Operation(summary = "Replace the rating thresholds, best grade first, the last starting at 0 % (If-Match required)")
     public Response put(@Valid RatingScaleInput body) {

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Problems;
+import jp.machi.core.identity.Access;
 import jp.machi.core.module.ModuleRegistry;
 import jp.machi.core.module.interfaces.rest.ModuleDtos.ModuleView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -32,6 +33,7 @@ public class ModulesResource {
     HttpHeaders headers;
 
     @GET
+    @Access(Access.Level.SIGNED_IN)
     @Operation(summary = "Every module with its status and, if not started, the reason")
     public List<ModuleView> list() {
         Locale l = Problems.locale(headers);
@@ -39,6 +41,7 @@ public class ModulesResource {
     }
 
     @GET
+    @Access(Access.Level.SIGNED_IN)
     @Path("{moduleId}")
     @Operation(summary = "One module's descriptor and status")
     public ModuleView get(@PathParam("moduleId") String moduleId) {

@@ -19,6 +19,8 @@ import java.util.Map;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
+import jp.machi.core.identity.Access;
+import jp.machi.core.identity.Role;
 import jp.machi.core.module.ModuleDependency;
 import jp.machi.core.module.ModuleRegistry;
 import jp.machi.core.module.ModuleRegistry.ModuleState;
@@ -53,6 +55,7 @@ public class MunicipalityModulesResource {
     String lgCode;
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Operation(summary = "Each module of the deployment and whether this municipality has it enabled")
     public List<MunicipalityModuleView> list() {
         Locale l = Problems.locale(headers);
@@ -62,6 +65,7 @@ public class MunicipalityModulesResource {
     }
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Path("{moduleId}")
     @Operation(summary = "One module for this municipality")
     public MunicipalityModuleView get(@PathParam("moduleId") String moduleId) {
@@ -70,6 +74,7 @@ public class MunicipalityModulesResource {
     }
 
     @PUT
+    @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Path("{moduleId}")
     @Transactional
     @Operation(summary = "Switch a module on or off for this municipality; its data stays")

@@ -29,6 +29,10 @@ import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
 import jp.machi.core.i18n.Messages;
+import jp.machi.core.identity.Access;
+import jp.machi.core.identity.Caller;
+import jp.machi.core.identity.CallerContext;
+import jp.machi.core.identity.Role;
 import jp.machi.core.municipality.application.MunicipalityService;
 import jp.machi.core.municipality.domain.LocalGovernmentCode;
 import jp.machi.core.municipality.domain.Municipality;
@@ -59,10 +63,13 @@ public class MunicipalityResource {
     UriInfo uri;
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @Operation(summary = "List municipalities (paged; CSV with ?format=csv)")
+    @Operation(summary = "List municipalities (paged; CSV with ?format=csv): all for platform administrators, else one's own")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format) {
-        List<Municipality> all = municipalities.all();
+        Caller caller = CallerContext.current().orElseThrow();
+        List<Municipality> all = municipalities.all().stream()
+                .filter(m -> caller.belongsTo(m.getCode().value())).toList();
         if (Csv.requested(format, headers)) {
             Locale l = Problems.locale(headers);
             return Csv.response("municipalities.csv",
@@ -76,6 +83,7 @@ public class MunicipalityResource {
     }
 
     @POST
+    @Access(minimum = Role.PLATFORM_ADMIN)
     @Transactional
     @Operation(summary = "Register a municipality")
     public Response register(@Valid NewMunicipality body) {
@@ -87,6 +95,7 @@ public class MunicipalityResource {
     }
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Path("{lgCode}")
     @Operation(summary = "One municipality")
     public Response get(@PathParam("lgCode") String lgCode) {
@@ -95,6 +104,7 @@ public class MunicipalityResource {
     }
 
     @PUT
+    @Access(minimum = Role.PLATFORM_ADMIN)
     @Path("{lgCode}")
     @Transactional
     @Operation(summary = "Change a municipality's names (If-Match required)")

@@ -11,6 +11,9 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.ext.Provider;
 import java.util.Optional;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.LocalGovernmentCodes;
+import jp.machi.core.identity.Caller;
+import jp.machi.core.identity.CallerContext;
 import jp.machi.core.api.Problems;
 import jp.machi.core.module.ModuleRegistry;
 import jp.machi.core.municipality.application.ModuleEnablementService;
@@ -22,9 +25,14 @@ import jp.machi.core.persistence.CurrentMunicipality;
  * gets that code validated (400), the municipality found (404) and bound as the request's tenant;
  * a request to a module's resource is refused with 404 while the module is not started in this
  * deployment or not enabled for that municipality.
+ *
+ * <p>The tenant rule of access: a signed-in caller who does not belong to that municipality gets
+ * exactly the 404 of a municipality that does not exist, so nobody learns which other
+ * municipalities use this deployment. It runs after the caller was found to be signed in (401
+ * first) and before the role is checked (403), see {@code identity.access}.
  */
 @Provider
-@Priority(Priorities.AUTHORIZATION + 100)
+@Priority(Priorities.AUTHORIZATION - 100)
 public class MunicipalityScopeFilter implements ContainerRequestFilter {
 
     @Context
@@ -50,8 +58,13 @@ public class MunicipalityScopeFilter implements ContainerRequestFilter {
         try {
             String lgCode = ctx.getUriInfo().getPathParameters().getFirst("lgCode");
             if (lgCode != null) {
-                municipalities.require(lgCode);
-                current.set(lgCode);
+                String code = LocalGovernmentCodes.parse(lgCode).value();
+                Optional<Caller> caller = CallerContext.current();
+                if (caller.isPresent() && !caller.get().belongsTo(code)) {
+                    throw ApiException.notFound("municipality.notFound", code);
+                }
+                municipalities.require(code);
+                current.set(code);
             }
             Optional<String> owner = resource.getResourceClass() == null ? Optional.empty()
                     : modules.ownerOf(resource.getResourceClass());

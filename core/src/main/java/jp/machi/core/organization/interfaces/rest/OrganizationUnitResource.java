@@ -32,6 +32,8 @@ import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
 import jp.machi.core.i18n.Messages;
+import jp.machi.core.identity.Access;
+import jp.machi.core.identity.Role;
 import jp.machi.core.organization.application.OrganizationService;
 import jp.machi.core.organization.application.ReorganizationService;
 import jp.machi.core.organization.domain.OrganizationChart;
@@ -87,6 +89,7 @@ public class OrganizationUnitResource {
     String lgCode;
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(summary = "Units valid on ?asOf=YYYY-MM-DD (default today, Japan time), or every unit ever with "
             + "?history=true; paged; CSV with ?format=csv")
@@ -121,6 +124,7 @@ public class OrganizationUnitResource {
     }
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Path("tree")
     @Operation(summary = "The tree on ?asOf=YYYY-MM-DD (default today): roots, each with its children by code")
     public TreeView tree(@QueryParam("asOf") String asOf) {
@@ -131,6 +135,7 @@ public class OrganizationUnitResource {
     }
 
     @POST
+    @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Register a unit, valid from validFrom (default today) with no end date")
     public Response create(NewUnit body) {
@@ -147,6 +152,7 @@ public class OrganizationUnitResource {
     }
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Path("{id}")
     @Operation(summary = "One unit with its parent, predecessors and successors (ETag for updates)")
     public Response get(@PathParam("id") String id) {
@@ -155,6 +161,7 @@ public class OrganizationUnitResource {
     }
 
     @PUT
+    @Access(minimum = Role.STAFF)
     @Path("{id}")
     @Transactional
     @Operation(summary = "Correct a unit's code, names or kind (If-Match required); a real change is a reorganisation")
@@ -175,6 +182,7 @@ public class OrganizationUnitResource {
     }
 
     @POST
+    @Access(minimum = Role.STAFF)
     @Path("reorganizations")
     @Transactional
     @Operation(summary = "Reorganise in one transaction: close the predecessors the day before effectiveDate, open the "
@@ -222,6 +230,7 @@ public class OrganizationUnitResource {
     }
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Path("{id}/lineage")
     @Operation(summary = "The unit with all its predecessors and successors through every reorganisation")
     public LineageView lineage(@PathParam("id") String id) {

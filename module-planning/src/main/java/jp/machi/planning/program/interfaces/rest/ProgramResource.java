@@ -36,6 +36,8 @@ import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.i18n.Messages;
+import jp.machi.core.identity.Access;
+import jp.machi.core.identity.Role;
 import jp.machi.planning.program.application.ProgramService;
 import jp.machi.planning.program.domain.AdministrativeProgram;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -108,6 +110,7 @@ public class ProgramResource {
     }
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Transactional
     @Operation(summary = "List programs, optionally of one fiscal year (paged; CSV with ?format=csv)")
@@ -128,6 +131,7 @@ public class ProgramResource {
     }
 
     @POST
+    @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Register a program")
     public Response create(@Valid ProgramInput body) {
@@ -138,6 +142,7 @@ public class ProgramResource {
     }
 
     @GET
+    @Access(minimum = Role.VIEWER)
     @Path("{id}")
     @Transactional
     @Operation(summary = "One program")
@@ -147,6 +152,7 @@ public class ProgramResource {
     }
 
     @PUT
+    @Access(minimum = Role.STAFF)
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise a program (If-Match required)")
@@ -159,6 +165,7 @@ public class ProgramResource {
     }
 
     @DELETE
+    @Access(minimum = Role.STAFF)
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete a program (If-Match required)")

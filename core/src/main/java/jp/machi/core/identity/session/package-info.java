@@ -1,0 +1,2 @@
+/** サインイン: the browser's signed-in session over the API. */
+package jp.machi.core.identity.session;

@@ -1,0 +1,107 @@
+package jp.machi.core.identity.token.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.Transactional;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import jp.machi.core.api.ApiException;
+import jp.machi.core.identity.Caller;
+import jp.machi.core.identity.InvalidCredentialsException;
+import jp.machi.core.identity.Role;
+import jp.machi.core.identity.token.domain.ApiToken;
+import jp.machi.core.identity.token.domain.TokenSecrets;
+import jp.machi.core.persistence.Tenancy;
+
+/**
+ * Issuing, listing, revoking and recognising API tokens. A token never carries more than the
+ * person who issued it: a municipality administrator issues tokens up to municipality
+ * administrator for their own municipality; only platform administrators issue platform tokens.
+ */
+@ApplicationScoped
+@Transactional
+public class ApiTokenService {
+
+    /** Last-use times are written at most this often per token: a busy script must not write on every call. */
+    static final Duration TOUCH_INTERVAL = Duration.ofMinutes(1);
+
+    @Inject
+    Tenancy tenancy;
+
+    /** A token just issued, with the only copy of its secret there will ever be. */
+    public record Issued(ApiToken token, String secret) {
+    }
+
+    private EntityManager em() {
+        return tenancy.platform();
+    }
+
+    /**
+     * Issues a token for {@code municipalityCode} (null: a platform token). 403 when {@code role}
+     * is above {@code issuer}'s own role; 400 for a platform role on a municipality's token or the
+     * other way round.
+     */
+    public Issued issue(String municipalityCode, Role role, String name, OffsetDateTime expiresAt, Caller issuer) {
+        if (!issuer.has(role)) {
+            throw new ApiException(403, "role-exceeds-issuer", "token.role.exceedsIssuer", role.name(), issuer.role().name());
+        }
+        if ((role == Role.PLATFORM_ADMIN) != (municipalityCode == null)) {
+            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("role",
+                    municipalityCode == null ? "token.role.platformOnly" : "token.role.notPlatform")));
+        }
+        String secret = TokenSecrets.generate();
+        ApiToken token = new ApiToken(municipalityCode, role, name, secret, issuer.name(), expiresAt);
+        em().persist(token);
+        em().flush();
+        return new Issued(token, secret);
+    }
+
+    /** The tokens of a municipality (null: the platform tokens), revoked ones included, newest first. */
+    public List<ApiToken> list(String municipalityCode) {
+        return municipalityCode == null
+                ? em().createNamedQuery("ApiToken.platform", ApiToken.class).getResultList()
+                : em().createNamedQuery("ApiToken.ofMunicipality", ApiToken.class)
+                        .setParameter("code", municipalityCode).getResultList();
+    }
+
+    /** 404 for an unknown id and for another municipality's token alike. */
+    public ApiToken require(String municipalityCode, UUID id) {
+        return Optional.ofNullable(em().find(ApiToken.class, id))
+                .filter(t -> municipalityCode == null ? t.getMunicipalityCode() == null
+                        : municipalityCode.equals(t.getMunicipalityCode()))
+                .orElseThrow(() -> ApiException.notFound("token.notFound", id));
+    }
+
+    /** From now on the token is refused with 401; revoking again changes nothing. */
+    public ApiToken revoke(String municipalityCode, UUID id) {
+        ApiToken token = require(municipalityCode, id);
+        token.revoke(OffsetDateTime.now(ZoneOffset.UTC));
+        em().flush();
+        return token;
+    }
+
+    /**
+     * The caller a {@code machi_…} secret stands for.
+     *
+     * @throws InvalidCredentialsException for a secret that is unknown, revoked or expired
+     */
+    public Caller authenticate(String secret) {
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        ApiToken token = em().createNamedQuery("ApiToken.bySecretHash", ApiToken.class)
+                .setParameter("hash", TokenSecrets.hash(secret)).getResultStream().findFirst()
+                .orElseThrow(() -> new InvalidCredentialsException("unknown API token"));
+        if (!token.isUsableAt(now)) {
+            throw new InvalidCredentialsException("revoked or expired API token " + token.getPrefix());
+        }
+        if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
+            em().createNamedQuery("ApiToken.touch").setParameter("at", now).setParameter("id", token.getId())
+                    .executeUpdate();
+        }
+        return token.asCaller();
+    }
+}

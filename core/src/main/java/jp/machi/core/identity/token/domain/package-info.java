@@ -1,0 +1,2 @@
+/** APIトークン: bearer tokens for scripts and integrations, stored only as hashes. */
+package jp.machi.core.identity.token.domain;

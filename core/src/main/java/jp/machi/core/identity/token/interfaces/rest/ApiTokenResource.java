@@ -1,0 +1,101 @@
+package jp.machi.core.identity.token.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.util.List;
+import java.util.UUID;
+import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Bodies;
+import jp.machi.core.api.Page;
+import jp.machi.core.api.PageRequest;
+import jp.machi.core.identity.Access;
+import jp.machi.core.identity.CallerContext;
+import jp.machi.core.identity.Role;
+import jp.machi.core.identity.token.application.ApiTokenService;
+import jp.machi.core.identity.token.interfaces.rest.TokenDtos.IssuedTokenView;
+import jp.machi.core.identity.token.interfaces.rest.TokenDtos.NewToken;
+import jp.machi.core.identity.token.interfaces.rest.TokenDtos.TokenView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/municipalities/{lgCode}/api-tokens}: tokens for scripts and integrations of one
+ * municipality, issued by its administrators with a role up to their own (never platform
+ * administrator). The secret is in the answer to the POST and nowhere else, ever.
+ */
+@Path("municipalities/{lgCode}/api-tokens")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "api-tokens", description = "APIトークン / API tokens")
+@Access(minimum = Role.MUNICIPALITY_ADMIN)
+public class ApiTokenResource {
+
+    @Inject
+    ApiTokenService tokens;
+
+    @Context
+    UriInfo uri;
+
+    @PathParam("lgCode")
+    String lgCode;
+
+    @GET
+    @Transactional
+    @Operation(summary = "The municipality's API tokens, revoked ones included (never their secrets)")
+    public Page<TokenView> list(@BeanParam PageRequest paging) {
+        return Page.of(tokens.list(lgCode), paging).map(TokenView::of);
+    }
+
+    @POST
+    @Transactional
+    @Operation(summary = "Issue a token {name, role, expiresAt?}: the secret (machi_…) is shown in this answer only")
+    public Response issue(@Valid NewToken body) {
+        Bodies.require(body);
+        if (body.role == null || body.role.isBlank()) {
+            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("role", "field.required")));
+        }
+        Role role;
+        try {
+            role = Role.valueOf(body.role.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("role", "role.unknown", body.role)));
+        }
+        var issued = tokens.issue(lgCode, role, body.name.strip(), TokenDtos.expiry(body.expiresAt),
+                CallerContext.current().orElseThrow());
+        return Response.created(uri.getAbsolutePathBuilder().path(issued.token().getId().toString()).build())
+                .header("Cache-Control", "no-store")
+                .entity(IssuedTokenView.of(issued.token(), issued.secret())).build();
+    }
+
+    @GET
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "One token (never its secret)")
+    public TokenView get(@PathParam("id") UUID id) {
+        return TokenView.of(tokens.require(lgCode, id));
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Transactional
+    @Operation(summary = "Revoke a token: it is refused (401) from now on")
+    public Response revoke(@PathParam("id") UUID id) {
+        tokens.revoke(lgCode, id);
+        return Response.noContent().build();
+    }
+}

@@ -1,0 +1,2 @@
+/** REST: /municipalities/{lgCode}/api-tokens and /api-tokens. */
+package jp.machi.core.identity.token.interfaces.rest;

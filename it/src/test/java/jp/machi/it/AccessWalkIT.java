@@ -1,0 +1,231 @@
+package jp.machi.it;
+
+import static jp.machi.it.support.Problems.assertEnglish;
+import static jp.machi.it.support.Problems.assertJapanese;
+import static jp.machi.it.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Stream;
+import jp.machi.it.support.Api;
+import jp.machi.it.support.LgCodes;
+import jp.machi.it.support.MachiTest;
+import jp.machi.it.support.Municipalities;
+import jp.machi.it.support.Reply;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.DynamicTest;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Every endpoint declares who may call it, and the server holds to it. Walks the server's own
+ * {@code /openapi}, so an endpoint added later is covered without touching this test:
+ * <ul>
+ *   <li>anonymous callers get 401 (with {@code WWW-Authenticate: Bearer}) everywhere except the
+ *       endpoints listed in {@link #PUBLIC}, and before anything else is looked at (an unknown
+ *       municipality is 401 too, so nobody learns which ones exist);</li>
+ *   <li>a viewer of municipality A gets 403 on every write under A (and on every other write but
+ *       signing in and out);</li>
+ *   <li>staff of A get, for everything under municipality B, exactly the 404 of a municipality
+ *       that does not exist.</li>
+ * </ul>
+ * That an endpoint without a rule is refused to everyone is shown by {@code VendorBuildIT}, whose
+ * fixture jar has one.
+ */
+@MachiTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class AccessWalkIT {
+
+    static final Set<String> METHODS = Set.of("get", "put", "post", "delete", "patch");
+    static final Set<String> WRITES = Set.of("put", "post", "delete", "patch");
+
+    /** The endpoints anyone may call. Adding one here is a decision to review. */
+    static final Set<String> PUBLIC = Set.of("POST /api/v1/session");
+
+    /** Writes every signed-in caller may make on their own behalf. */
+    static final Set<String> SELF_SERVICE = Set.of("POST /api/v1/session", "DELETE /api/v1/session");
+
+    static final List<String> MODULES = List.of("planning", "engagement", "collaboration", "promotion");
+
+    private final Api admin;
+    private Api anonymous;
+    private Api viewerOfA;
+    private Api staffOfA;
+    private String a;
+    private String b;
+
+    AccessWalkIT(Api api) {
+        this.admin = api;
+    }
+
+    @BeforeAll
+    void municipalitiesAndCallers() {
+        a = Municipalities.register(admin);
+        b = Municipalities.register(admin);
+        for (String lg : List.of(a, b)) {
+            for (String module : MODULES) {
+                Municipalities.setModule(admin, lg, module, true);
+            }
+        }
+        anonymous = admin.anonymous();
+        viewerOfA = admin.as("VIEWER", a);
+        staffOfA = admin.as("STAFF", a);
+    }
+
+    /** Method and path template from /openapi. */
+    record Operation(String method, String template) {
+        boolean underMunicipality() {
+            return template.contains("{lgCode}");
+        }
+
+        boolean isWrite() {
+            return WRITES.contains(method);
+        }
+
+        String path(String lgCode) {
+            return template.replace("{lgCode}", lgCode).replaceAll("\\{[^}/]+\\}", UUID.randomUUID().toString());
+        }
+
+        @Override
+        public String toString() {
+            return method.toUpperCase() + " " + template;
+        }
+    }
+
+    private List<Operation> operations() {
+        JsonObject paths = admin.get("/openapi?format=json").send().expect(200).object().getJsonObject("paths");
+        List<Operation> ops = new ArrayList<>();
+        paths.forEach((template, item) -> item.asJsonObject().keySet().stream().filter(METHODS::contains).sorted()
+                .forEach(m -> ops.add(new Operation(m, template))));
+        return ops;
+    }
+
+    private static Reply send(Api who, Operation op, String lgCode, String lang) {
+        Api.Call call = who.method(op.method().toUpperCase(), op.path(lgCode));
+        if (Set.of("put", "post", "patch").contains(op.method())) {
+            call.json("{}").ifMatch("\"0\"");
+        }
+        if (lang != null) {
+            call.lang(lang);
+        }
+        return call.send();
+    }
+
+    @Test
+    void theWalkCoversIdentityCoreAndModuleEndpoints() {
+        List<String> ops = operations().stream().map(Operation::toString).toList();
+        for (String expected : List.of("POST /api/v1/session", "GET /api/v1/session", "DELETE /api/v1/session",
+                "GET /api/v1/municipalities", "POST /api/v1/municipalities", "GET /api/v1/modules",
+                "GET /api/v1/municipalities/{lgCode}/users", "POST /api/v1/municipalities/{lgCode}/users/{id}/password",
+                "POST /api/v1/municipalities/{lgCode}/api-tokens", "DELETE /api/v1/api-tokens/{id}",
+                "GET /api/v1/platform-admins", "PUT /api/v1/municipalities/{lgCode}/rating-scale",
+                "POST /api/v1/municipalities/{lgCode}/planning/programs", "GET /api/v1/municipalities/{lgCode}/promotion")) {
+            assertTrue(ops.contains(expected), () -> expected + " not in the walk: " + ops);
+        }
+    }
+
+    @TestFactory
+    Stream<DynamicTest> anonymousIsRefusedEverywhereButOnPublicEndpoints() {
+        return operations().stream().map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
+            if (PUBLIC.contains(op.toString())) {
+                Reply r = send(anonymous, op, a, null);
+                assertTrue(r.status() != 401 || !r.text().contains("/unauthenticated"), r::toString);
+                return;
+            }
+            for (String lg : List.of(a, LgCodes.UNREGISTERED, "abc")) {
+                Reply r = send(anonymous, op, lg, null);
+                assertJapanese(r, assertProblem(r, 401, "unauthenticated"));
+                assertTrue(r.header("WWW-Authenticate").orElse("").startsWith("Bearer"), r::toString);
+            }
+            Reply en = send(anonymous, op, a, "en");
+            assertEnglish(en, assertProblem(en, 401, "unauthenticated"));
+        }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aViewerCannotWrite() {
+        return operations().stream().filter(Operation::isWrite).filter(op -> !SELF_SERVICE.contains(op.toString()))
+                .map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
+                    Reply r = send(viewerOfA, op, a, null);
+                    assertJapanese(r, assertProblem(r, 403, "forbidden"));
+                    Reply en = send(viewerOfA, op, a, "en");
+                    assertEnglish(en, assertProblem(en, 403, "forbidden"));
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> aViewerReadsItsOwnMunicipality() {
+        return operations().stream().filter(op -> op.method().equals("get") && op.underMunicipality()
+                && op.template().replace("{lgCode}", "").indexOf('{') < 0)
+                .map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
+                    Reply r = send(viewerOfA, op, a, null);
+                    boolean adminOnly = op.template().endsWith("/users") || op.template().endsWith("/api-tokens");
+                    if (adminOnly) {
+                        assertProblem(r, 403, "forbidden");
+                    } else {
+                        r.expect(200);
+                    }
+                }));
+    }
+
+    @TestFactory
+    Stream<DynamicTest> staffOfAFindNothingUnderB() {
+        return operations().stream().filter(Operation::underMunicipality).map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
+            Reply underB = send(staffOfA, op, b, null);
+            JsonObject p = assertJapanese(underB, assertProblem(underB, 404, "not-found"));
+            assertTrue(p.getString("detail").contains(b), underB::toString);
+            Reply unknown = send(staffOfA, op, LgCodes.UNREGISTERED, null);
+            JsonObject q = assertProblem(unknown, 404, "not-found");
+            assertEquals(q.getString("title"), p.getString("title"));
+            assertEquals(q.getString("detail").replace(LgCodes.UNREGISTERED, "?"), p.getString("detail").replace(b, "?"),
+                    "B must look exactly like a municipality that does not exist");
+            Reply en = send(staffOfA, op, b, "en");
+            assertEnglish(en, assertProblem(en, 404, "not-found"));
+        }));
+    }
+
+    @Test
+    void staffOfASeeOnlyAInTheListOfMunicipalities() {
+        JsonObject page = staffOfA.get(Municipalities.PATH).send().expect(200).object();
+        assertEquals(1, page.getInt("totalItems"), page::toString);
+        assertEquals(a, page.getJsonArray("items").getJsonObject(0).getString("code"));
+        String csv = staffOfA.get(Municipalities.PATH + "?format=csv").send().expect(200).text();
+        assertTrue(csv.contains(a) && !csv.contains(b), csv);
+    }
+
+    @Test
+    void onlyPlatformAdministratorsRegisterAndRenameMunicipalities() {
+        Api adminOfA = admin.as("MUNICIPALITY_ADMIN", a);
+        assertProblem(adminOfA.post(Municipalities.PATH).json(Municipalities.body(LgCodes.fresh())).send(), 403, "forbidden");
+        Reply mine = adminOfA.get(Municipalities.PATH + "/" + a).send().expect(200);
+        assertProblem(adminOfA.put(Municipalities.PATH + "/" + a).ifMatch(mine.etag())
+                .json("{\"nameJa\":\"x\",\"nameKana\":\"えっくす\",\"nameEn\":\"x\"}").send(), 403, "forbidden");
+    }
+
+    @Test
+    void settingsNeedAMunicipalityAdministratorAndDataNeedsStaff() {
+        Reply scale = staffOfA.get(Municipalities.PATH + "/" + a + "/rating-scale").send().expect(200);
+        String body = scale.text();
+        assertProblem(staffOfA.put(Municipalities.PATH + "/" + a + "/rating-scale").ifMatch(scale.etag()).json(body).send(),
+                403, "forbidden");
+        assertProblem(staffOfA.put(Municipalities.PATH + "/" + a + "/modules/planning").json("{\"enabled\":false}").send(),
+                403, "forbidden");
+        Api adminOfA = admin.as("MUNICIPALITY_ADMIN", a);
+        adminOfA.put(Municipalities.PATH + "/" + a + "/modules/planning").json("{\"enabled\":true}").send().expect(200);
+
+        Reply unit = staffOfA.post(Municipalities.PATH + "/" + a + "/organization-units").json(
+                "{\"code\":\"W1\",\"nameJa\":\"歩行課\",\"kind\":\"DIVISION\",\"validFrom\":\"2024-04-01\"}").send();
+        unit.expect(201);
+        assertProblem(viewerOfA.post(Municipalities.PATH + "/" + a + "/organization-units").json(
+                "{\"code\":\"W2\",\"nameJa\":\"閲覧課\",\"kind\":\"DIVISION\",\"validFrom\":\"2024-04-01\"}").send(),
+                403, "forbidden");
+        assertProblem(viewerOfA.delete(Municipalities.PATH + "/" + a + "/indicators/" + UUID.randomUUID()).send(),
+                403, "forbidden");
+    }
+}
