@@ -3,6 +3,7 @@ package jp.machi.core.identity.oidc;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
@@ -57,6 +58,9 @@ public class OidcSignInResource {
     HttpServletRequest request;
 
     @Context
+    HttpServletResponse response;
+
+    @Context
     HttpHeaders headers;
 
     @Context
@@ -71,8 +75,8 @@ public class OidcSignInResource {
         Pending pending = Pending.fresh();
         try {
             URI to = flow.authorizationUri(pending, redirectUri());
-            return Response.seeOther(to).header(HttpHeaders.SET_COOKIE, pendingCookie(pending.cookieValue(), PENDING_SECONDS))
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+            setPendingCookie(pending.cookieValue(), PENDING_SECONDS);
+            return Response.seeOther(to).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         } catch (ProviderUnavailableException e) {
             return unavailable(e);
         }
@@ -109,8 +113,8 @@ public class OidcSignInResource {
             URI redirect = redirectUri();
             Caller caller = flow.finish(code, pending, redirect);
             SignedInSessions.signIn(request, caller);
-            return Response.seeOther(redirect.resolve("/")).header(HttpHeaders.SET_COOKIE, pendingCookie("", 0))
-                    .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+            setPendingCookie("", 0);
+            return Response.seeOther(redirect.resolve("/")).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         } catch (ProviderRefusedException e) {
             LOG.info(() -> "OpenID Connect sign-in refused by the provider: " + e.getMessage());
             return refused(401, "oidc-sign-in-failed", "oidc.signIn.refused", e.error());
@@ -135,10 +139,9 @@ public class OidcSignInResource {
 
     /** A problem document, and the pending sign-in forgotten: every attempt starts afresh. */
     private Response refused(int status, String type, String detailKey, Object... args) {
+        setPendingCookie("", 0);
         Response problem = Problems.response(headers, status, type, detailKey, args);
-        return Response.fromResponse(problem).type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.SET_COOKIE, pendingCookie("", 0))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store").build();
+        return Response.fromResponse(problem).type(Problem.MEDIA_TYPE).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
     }
 
     private static ApiException notConfigured() {
@@ -160,8 +163,12 @@ public class OidcSignInResource {
         return secureCookies() ? "__Host-machi-oidc" : "machi-oidc";
     }
 
-    private static String pendingCookie(String value, int maxAge) {
-        return cookieName() + "=" + value + "; Path=/; Max-Age=" + maxAge + "; HttpOnly; SameSite=Lax"
-                + (secureCookies() ? "; Secure" : "");
+    /**
+     * Added to the servlet response, next to the session cookie the container adds on sign-in: a
+     * {@code Set-Cookie} in the JAX-RS response would replace that one.
+     */
+    private void setPendingCookie(String value, int maxAge) {
+        response.addHeader(HttpHeaders.SET_COOKIE, cookieName() + "=" + value + "; Path=/; Max-Age=" + maxAge
+                + "; HttpOnly; SameSite=Lax" + (secureCookies() ? "; Secure" : ""));
     }
 }

@@ -19,6 +19,7 @@ import com.nimbusds.jwt.proc.DefaultJWTProcessor;
 import java.security.MessageDigest;
 import java.nio.charset.StandardCharsets;
 import java.text.ParseException;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
@@ -116,9 +117,11 @@ final class TokenVerifier {
         }
         DefaultJWTProcessor<SecurityContext> processor = new DefaultJWTProcessor<>();
         processor.setJWSTypeVerifier(new DefaultJOSEObjectTypeVerifier<>(types));
-        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(ALLOWED_ALGORITHMS, keys));
-        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(Set.of(audience),
-                new JWTClaimsSet.Builder().issuer(issuer.get()).build(), required, null);
+        processor.setJWSKeySelector(new JWSVerificationKeySelector<>(new HashSet<>(ALLOWED_ALGORITHMS), keys));
+        // Mutable sets: Nimbus 10.5 asks them contains(null), which Set.of answers with an exception.
+        DefaultJWTClaimsVerifier<SecurityContext> claims = new DefaultJWTClaimsVerifier<>(
+                new HashSet<>(List.of(audience)), new JWTClaimsSet.Builder().issuer(issuer.get()).build(),
+                new HashSet<>(required), null);
         claims.setMaxClockSkew(CLOCK_SKEW_SECONDS);
         processor.setJWTClaimsSetVerifier(claims);
         try {
