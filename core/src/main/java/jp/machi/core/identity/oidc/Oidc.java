@@ -39,7 +39,13 @@ public class Oidc {
     @PostConstruct
     void configure() {
         Config config = ConfigProvider.getConfig(Oidc.class.getClassLoader());
-        settings = OidcSettings.read(name -> config.getOptionalValue(name, String.class)).orElse(null);
+        try {
+            settings = OidcSettings.read(name -> config.getOptionalValue(name, String.class)).orElse(null);
+        } catch (IllegalArgumentException e) {
+            // The container reports only that this method failed; the operator needs the reason.
+            LOG.severe(() -> "OpenID Connect cannot be set up, Machi does not start: " + e.getMessage());
+            throw e;
+        }
         if (settings != null) {
             provider = new OidcProvider(settings, new ProviderHttp(), Clock.systemUTC());
             verifier = new TokenVerifier(() -> provider.metadata().issuer(), provider.keys());
