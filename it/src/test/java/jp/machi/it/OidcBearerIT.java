@@ -20,6 +20,7 @@ import jp.machi.it.support.Reply;
 import jp.machi.it.support.TestDatabase;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -43,11 +44,15 @@ class OidcBearerIT {
     private static String cityA;
     private static String cityB;
 
+    /** GET /api/v1/session exists: Machi's authentication mechanism is in this build. */
+    private static boolean mechanism;
+
     @BeforeAll
     static void start(Api shared) {
-        assumeTrue(shared.get("/api/v1/session").send().status() != 404,
-                "Machi's authentication mechanism is not in this build (GET /api/v1/session answers 404):"
-                        + " bearer tokens are not checked by anything yet");
+        mechanism = shared.get("/api/v1/session").send().status() != 404;
+        if (!mechanism) {
+            return;
+        }
         provider = IdentityProvider.start();
         db = TestDatabase.fresh("oidc-bearer");
         MachiServer.Builder b = MachiServer.machiJar("oidc-bearer", db);
@@ -61,6 +66,13 @@ class OidcBearerIT {
             api.post(Municipalities.PATH).header("Authorization", "Bearer " + admin).json(Municipalities.body(code))
                     .send().expect(201);
         }
+    }
+
+    /** Each test is reported as skipped, with the reason, while the mechanism is missing. */
+    @BeforeEach
+    void needsTheAuthenticationMechanism() {
+        assumeTrue(mechanism, "Machi's authentication mechanism is not in this build (GET /api/v1/session answers"
+                + " 404): nothing checks bearer tokens yet, so every request would be anonymous and allowed");
     }
 
     @AfterAll

@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -20,7 +21,8 @@ import java.util.logging.Logger;
  * when they are older than {@link #MAX_AGE}, and when a token names a key ({@code kid}) that is not
  * among them: that is how a provider's key rotation reaches Machi. Unknown keys trigger at most one
  * fetch per {@link #MIN_REFETCH_INTERVAL}, so tokens with made-up key ids cannot make Machi hammer
- * the provider. If a periodic fetch fails, the keys already known stay in use.
+ * the provider. If a periodic fetch fails, the keys already known stay in use; while one request
+ * refreshes them, the others go on with the known keys instead of waiting.
  */
 final class ProviderKeys implements JWKSource<SecurityContext> {
 
@@ -29,12 +31,16 @@ final class ProviderKeys implements JWKSource<SecurityContext> {
 
     private static final Logger LOG = Logger.getLogger(ProviderKeys.class.getName());
 
+    /** Keys as fetched at one moment. */
+    private record Snapshot(JWKSet keys, Instant fetchedAt) {
+    }
+
     private final Supplier<Map<String, Object>> fetch;
     private final Clock clock;
-    private JWKSet keys;
-    private Instant fetchedAt;
+    private final ReentrantLock fetching = new ReentrantLock();
+    private volatile Snapshot snapshot;
+    /** Guarded by {@link #fetching}. */
     private Instant lastAttempt;
-    private int fetches;
 
     /** @param fetch reads the JWKS document (throws {@link ProviderUnavailableException} when it cannot) */
     ProviderKeys(Supplier<Map<String, Object>> fetch, Clock clock) {
@@ -44,64 +50,78 @@ final class ProviderKeys implements JWKSource<SecurityContext> {
 
     @Override
     public List<JWK> get(JWKSelector selector, SecurityContext context) {
-        List<JWK> found = selector.select(current());
+        Snapshot known = current();
+        List<JWK> found = selector.select(known.keys());
         if (found.isEmpty()) {
-            JWKSet refreshed = refetchForUnknownKey();
+            Snapshot refreshed = refetchForUnknownKey(known);
             if (refreshed != null) {
-                found = selector.select(refreshed);
+                found = selector.select(refreshed.keys());
             }
         }
         return found;
     }
 
-    /** How often the key set was fetched (for tests and the log). */
-    synchronized int fetches() {
-        return fetches;
-    }
-
-    private synchronized JWKSet current() {
-        Instant now = clock.instant();
-        if (keys == null) {
-            if (!mayTry(now)) {
-                // The last attempt failed a moment ago: do not make every request wait for a dead provider.
-                throw new ProviderUnavailableException("The provider's keys could not be fetched a moment ago");
-            }
-            return fetchNow(now);
-        }
-        if (fetchedAt.plus(MAX_AGE).isBefore(now) && mayTry(now)) {
+    private Snapshot current() {
+        Snapshot s = snapshot;
+        if (s == null) {
+            fetching.lock();
             try {
-                return fetchNow(now);
+                if (snapshot != null) {
+                    return snapshot;
+                }
+                if (!mayTry()) {
+                    // The last attempt failed a moment ago: do not make every request wait for a dead provider.
+                    throw new ProviderUnavailableException("The provider's keys could not be fetched a moment ago");
+                }
+                return fetchNow();
+            } finally {
+                fetching.unlock();
+            }
+        }
+        if (s.fetchedAt().plus(MAX_AGE).isBefore(clock.instant()) && fetching.tryLock()) {
+            try {
+                if (snapshot == s && mayTry()) {
+                    return fetchNow();
+                }
             } catch (ProviderUnavailableException e) {
                 LOG.log(Level.WARNING, "Refreshing the OpenID Connect provider''s keys failed; the known ones stay in use: {0}",
                         e.getMessage());
+            } finally {
+                fetching.unlock();
             }
         }
-        return keys;
+        return snapshot;
     }
 
-    private synchronized JWKSet refetchForUnknownKey() {
-        Instant now = clock.instant();
-        if (!mayTry(now)) {
-            return null;
+    private Snapshot refetchForUnknownKey(Snapshot known) {
+        fetching.lock();
+        try {
+            if (snapshot != known) {
+                return snapshot; // someone else fetched meanwhile
+            }
+            if (!mayTry()) {
+                return null;
+            }
+            LOG.fine("A token names a key the provider did not publish before: fetching its keys again");
+            return fetchNow();
+        } finally {
+            fetching.unlock();
         }
-        LOG.fine("A token names a key the provider did not publish before: fetching its keys again");
-        return fetchNow(now);
     }
 
-    private boolean mayTry(Instant now) {
-        return lastAttempt == null || !lastAttempt.plus(MIN_REFETCH_INTERVAL).isAfter(now);
+    private boolean mayTry() {
+        return lastAttempt == null || !lastAttempt.plus(MIN_REFETCH_INTERVAL).isAfter(clock.instant());
     }
 
-    private JWKSet fetchNow(Instant now) {
+    private Snapshot fetchNow() {
+        Instant now = clock.instant();
         lastAttempt = now;
         Map<String, Object> doc = fetch.get();
         try {
             // Only public keys: a provider that publishes private ones by mistake must not make them usable here.
-            JWKSet set = JWKSet.parse(doc).toPublicJWKSet();
-            keys = set;
-            fetchedAt = now;
-            fetches++;
-            return set;
+            Snapshot s = new Snapshot(JWKSet.parse(doc).toPublicJWKSet(), now);
+            snapshot = s;
+            return s;
         } catch (ParseException e) {
             throw new ProviderUnavailableException("The provider's key set (jwks_uri) is not a JWK set: " + e.getMessage(), e);
         }
