@@ -144,6 +144,10 @@ class PlanIT {
         assertEquals("50", l2.getJsonObject("finalTarget").getJsonNumber("value").toString());
         assertProblem(api.post(links).json(Json.createObjectBuilder().add("indicatorId", outcome).build()).send(), 409,
                 "indicator-already-linked");
+        // An indicator a plan uses cannot be deleted from under it.
+        Reply used = api.get(base + "/indicators/" + outcome).send().expect(200);
+        assertProblem(api.delete(base + "/indicators/" + outcome).ifMatch(used.etag()).send(), 409, "conflict");
+        api.get(base + "/indicators/" + outcome).send().expect(200);
 
         // The tree: nested, in order, with level names and indicators.
         JsonObject tree = api.get(plans + "/" + id + "/tree").send().expect(200).object();
