@@ -150,7 +150,7 @@ public class OidcSignInResource {
 
     /** The configured callback URL, or this server's own as the request reached it. */
     private URI redirectUri() {
-        return oidc.settings().map(OidcSettings::redirectUri).filter(u -> u != null)
+        return oidc.settings().map(OidcSettings::redirectUri)
                 .orElseGet(() -> uriInfo.getBaseUriBuilder().path("session/oidc/callback").build());
     }
 
