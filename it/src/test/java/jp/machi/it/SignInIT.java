@@ -201,8 +201,9 @@ class SignInIT {
     }
 
     @Test
-    void everyoneChangesTheirOwnPasswordWithTheCurrentOne() {
+    void everyoneChangesTheirOwnPasswordWithTheCurrentOneAndOlderSessionsEnd() {
         Account viewer = admin.newUser("VIEWER", lg);
+        Api otherDevice = admin.signIn(viewer);
         Api browser = admin.signIn(viewer);
         String path = users + "/" + viewer.id() + "/password";
         String next = Api.newPassword();
@@ -218,14 +219,19 @@ class SignInIT {
                 .add("newPassword", next).build()).send().expect(200);
         assertProblem(signIn(viewer.login(), viewer.password()), 401, "sign-in-failed");
         signIn(viewer.login(), next).expect(200);
+        // The session that changed it goes on; one signed in elsewhere before the change has ended.
+        browser.get("/api/v1/session").send().expect(200);
+        assertProblem(otherDevice.get("/api/v1/session").send(), 401, "unauthenticated");
 
-        // Nobody but an administrator sets someone else's password.
+        // Nobody but an administrator sets someone else's password; a reset ends the owner's sessions.
         Account other = admin.newUser("VIEWER", lg);
+        Api othersSession = admin.signIn(other);
         assertProblem(browser.post(users + "/" + other.id() + "/password")
                 .json(Json.createObjectBuilder().add("newPassword", Api.newPassword()).build()).send(), 403, "forbidden");
         String reset = Api.newPassword();
         admin.as("MUNICIPALITY_ADMIN", lg).post(users + "/" + other.id() + "/password")
                 .json(Json.createObjectBuilder().add("newPassword", reset).build()).send().expect(200);
         signIn(other.login(), reset).expect(200);
+        assertProblem(othersSession.get("/api/v1/session").send(), 401, "unauthenticated");
     }
 }

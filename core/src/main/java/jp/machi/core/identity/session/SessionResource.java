@@ -76,6 +76,7 @@ public class SessionResource {
         Caller caller = signIn.signIn(body.login, body.password)
                 .orElseThrow(() -> new ApiException(401, "sign-in-failed", "session.signInFailed"));
         String csrf = SignedInSessions.signIn(request, caller);
+        SignInTimes.mark(request);
         return new SessionView(CallerView.of(caller), csrf);
     }
 

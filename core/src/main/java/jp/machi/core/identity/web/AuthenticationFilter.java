@@ -22,6 +22,7 @@ import jp.machi.core.identity.Caller;
 import jp.machi.core.identity.CallerContext;
 import jp.machi.core.identity.InvalidCredentialsException;
 import jp.machi.core.identity.SignedInSessions;
+import jp.machi.core.identity.session.SignInTimes;
 import jp.machi.core.identity.token.application.ApiTokenService;
 import jp.machi.core.identity.token.domain.TokenSecrets;
 import jp.machi.core.identity.user.application.UserAccountService;
@@ -34,7 +35,8 @@ import jp.machi.core.identity.user.application.UserAccountService;
  *   <li>{@code Authorization: Bearer <other>}: offered to each {@link BearerAuthenticator} bean
  *       (OpenID Connect access tokens…);</li>
  *   <li>else the signed-in session ({@link SignedInSessions}), whose account is looked at again on
- *       every request: a deactivated account's session ends, a changed role applies at once.</li>
+ *       every request: the session of a deactivated account, or of one whose password changed
+ *       since, ends; a changed role applies at once.</li>
  * </ol>
  * A bearer token that is presented but not valid is refused here with 401, whatever the endpoint:
  * a script with a revoked token must hear so rather than be served as anonymous. A state-changing
@@ -130,7 +132,7 @@ public class AuthenticationFilter extends HttpFilter {
         if (signedIn.isEmpty() || signedIn.get().method() != Caller.Method.PASSWORD) {
             return signedIn;
         }
-        Optional<Caller> now = accounts.currentCaller(signedIn.get().id());
+        Optional<Caller> now = accounts.currentCaller(signedIn.get().id(), SignInTimes.of(request).orElse(null));
         if (now.isEmpty()) {
             SignedInSessions.signOut(request);
         }

@@ -36,7 +36,8 @@ public class SessionCookies implements ServletContextListener {
         context.setSessionTrackingModes(EnumSet.of(SessionTrackingMode.COOKIE));
         context.setSessionTimeout(minutes);
         if (!secure) {
-            LOG.warning("MACHI_COOKIE_SECURE=false: the session cookie is sent over plain HTTP too. Only for tests and local trials.");
+            LOG.warning("MACHI_COOKIE_SECURE=false: the session cookie is sent over plain HTTP too."
+                    + " Only for tests and local trials.");
         }
     }
 }

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.transaction.Transactional;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -127,16 +128,18 @@ public class UserAccountService {
     }
 
     /**
-     * The caller a signed-in session stands for, as the account is now: empty when the account
-     * was deactivated or deleted since, with the current role when it was changed.
+     * The caller a session signed in at {@code signedInAt} stands for, as the account is now:
+     * empty when the account was deactivated or deleted, or its password changed, since; with the
+     * current role when that was changed.
      */
-    public Optional<Caller> currentCaller(String accountId) {
+    public Optional<Caller> currentCaller(String accountId, OffsetDateTime signedInAt) {
         UUID id;
         try {
             id = UUID.fromString(accountId);
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return find(id).filter(UserAccount::isActive).map(UserAccount::asCaller);
+        return find(id).filter(UserAccount::isActive).filter(u -> u.signedInSince(signedInAt))
+                .map(UserAccount::asCaller);
     }
 }

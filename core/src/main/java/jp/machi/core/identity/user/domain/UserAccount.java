@@ -66,6 +66,9 @@ public class UserAccount {
     @Column(name = "password_hash", nullable = false, length = 300)
     private String passwordHash;
 
+    @Column(name = "password_changed_at", nullable = false)
+    private OffsetDateTime passwordChangedAt;
+
     @Column(name = "failed_attempts", nullable = false)
     private int failedAttempts;
 
@@ -104,6 +107,7 @@ public class UserAccount {
         this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
         this.active = true;
         this.createdAt = now();
+        this.passwordChangedAt = createdAt;
         describe(displayName, email, unitId);
     }
 
@@ -136,10 +140,22 @@ public class UserAccount {
         this.changedAt = now();
     }
 
-    /** Stores a new password hash; a new password also ends a lock-out. */
+    /**
+     * Stores a new password hash. A new password also ends a lock-out, and every session signed in
+     * before it (see {@link #signedInSince}).
+     */
     public void changePasswordHash(String hash) {
         this.passwordHash = Objects.requireNonNull(hash, "hash");
+        this.passwordChangedAt = now();
         unlock();
+    }
+
+    /**
+     * Whether a session signed in at {@code signedInAt} is still good: not if the password was
+     * changed since (by its owner elsewhere, or reset by an administrator because it leaked).
+     */
+    public boolean signedInSince(OffsetDateTime signedInAt) {
+        return signedInAt != null && !passwordChangedAt.isAfter(signedInAt);
     }
 
     /** Replaces the hash by one with today's parameters, after a successful sign-in; nothing else changes. */
@@ -216,6 +232,10 @@ public class UserAccount {
 
     public String getPasswordHash() {
         return passwordHash;
+    }
+
+    public OffsetDateTime getPasswordChangedAt() {
+        return passwordChangedAt;
     }
 
     public int getFailedAttempts() {

@@ -1,5 +1,6 @@
 package jp.machi.core.identity.user.interfaces.rest;
 
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.List;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
@@ -7,6 +8,8 @@ import jp.machi.core.api.Bodies;
 import jp.machi.core.identity.Caller;
 import jp.machi.core.identity.CallerContext;
 import jp.machi.core.identity.Role;
+import jp.machi.core.identity.SignedInSessions;
+import jp.machi.core.identity.session.SignInTimes;
 import jp.machi.core.identity.user.application.UserAccountService;
 import jp.machi.core.identity.user.domain.UserAccount;
 import jp.machi.core.identity.user.interfaces.rest.UserDtos.PasswordChange;
@@ -33,7 +36,12 @@ final class PasswordChanges {
         return caller.method() == Caller.Method.PASSWORD && caller.id().equals(accountId.toString());
     }
 
-    static void apply(UserAccountService accounts, UserAccount account, Caller caller, PasswordChange body) {
+    /**
+     * Sets the password. Sessions signed in before end, except the one of the owner changing their
+     * own password right now.
+     */
+    static void apply(UserAccountService accounts, UserAccount account, Caller caller, PasswordChange body,
+            HttpServletRequest request) {
         Bodies.require(body);
         if (isSelf(caller, account.getId())) {
             if (body.currentPassword == null || !accounts.passwordMatches(account, body.currentPassword)) {
@@ -42,5 +50,8 @@ final class PasswordChanges {
             }
         }
         accounts.setPassword(account, body.newPassword, "newPassword");
+        if (SignedInSessions.caller(request).filter(c -> c.id().equals(account.getId().toString())).isPresent()) {
+            SignInTimes.mark(request);
+        }
     }
 }

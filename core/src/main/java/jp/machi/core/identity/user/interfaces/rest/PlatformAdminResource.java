@@ -2,6 +2,7 @@ package jp.machi.core.identity.user.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -63,6 +64,9 @@ public class PlatformAdminResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @GET
     @Transactional
     @Operation(summary = "The platform administrators (paged)")
@@ -116,10 +120,10 @@ public class PlatformAdminResource {
     @Path("{id}/password")
     @Transactional
     @Operation(summary = "Set a platform administrator's password (one's own with currentPassword)")
-    public Response password(@PathParam("id") UUID id, @Valid PasswordChange body) {
+    public Response password(@PathParam("id") UUID id, PasswordChange body) {
         Caller caller = PasswordChanges.mayChange(id, Role.PLATFORM_ADMIN);
         UserAccount u = accounts.require(null, id);
-        PasswordChanges.apply(accounts, u, caller, body);
+        PasswordChanges.apply(accounts, u, caller, body, servletRequest);
         return Response.ok(UserView.of(u)).tag(Versions.tag(u.getVersion())).build();
     }
 

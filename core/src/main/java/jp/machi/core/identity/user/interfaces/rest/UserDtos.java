@@ -86,12 +86,12 @@ public final class UserDtos {
 
     /**
      * A new password. Changing one's own needs the current one; an administrator resetting
-     * someone else's does not.
+     * someone else's does not. No constraints here: who may change the password is decided
+     * before the body is looked at, and a missing new password breaks the password rules.
      */
     public static class PasswordChange {
         public String currentPassword;
 
-        @NotNull
         public String newPassword;
     }
 

@@ -2,6 +2,7 @@ package jp.machi.core.identity.user.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.ws.rs.BeanParam;
@@ -68,6 +69,9 @@ public class UserResource {
     @Context
     UriInfo uri;
 
+    @Context
+    HttpServletRequest servletRequest;
+
     @PathParam("lgCode")
     String lgCode;
 
@@ -125,10 +129,10 @@ public class UserResource {
     @Transactional
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "Set a password: one's own (with currentPassword), or anyone's as municipality administrator")
-    public Response password(@PathParam("id") UUID id, @Valid PasswordChange body) {
+    public Response password(@PathParam("id") UUID id, PasswordChange body) {
         Caller caller = PasswordChanges.mayChange(id, Role.MUNICIPALITY_ADMIN);
         UserAccount u = accounts.require(lgCode, id);
-        PasswordChanges.apply(accounts, u, caller, body);
+        PasswordChanges.apply(accounts, u, caller, body, servletRequest);
         return Response.ok(UserView.of(u)).tag(Versions.tag(u.getVersion())).build();
     }
 

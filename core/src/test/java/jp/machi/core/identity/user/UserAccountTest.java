@@ -14,7 +14,8 @@ import jp.machi.core.identity.user.domain.Lockout;
 import jp.machi.core.identity.user.domain.UserAccount;
 import org.junit.jupiter.api.Test;
 
-class LockoutTest {
+/** An account's lock-out arithmetic, its sessions after a password change, and what it may belong to. */
+class UserAccountTest {
 
     private static final OffsetDateTime T0 = OffsetDateTime.of(2026, 4, 1, 9, 0, 0, 0, ZoneOffset.UTC);
     private static final Lockout POLICY = Lockout.DEFAULT;
@@ -102,6 +103,20 @@ class LockoutTest {
         }
         a.changePasswordHash("new");
         assertFalse(a.isLockedAt(T0));
+    }
+
+    @Test
+    void aSessionSignedInBeforeAPasswordChangeIsNoLongerGood() throws InterruptedException {
+        UserAccount a = account();
+        OffsetDateTime signedIn = OffsetDateTime.now(ZoneOffset.UTC);
+        assertTrue(a.signedInSince(signedIn));
+        Thread.sleep(2);
+        a.changePasswordHash("new");
+        assertFalse(a.signedInSince(signedIn));
+        assertTrue(a.signedInSince(a.getPasswordChangedAt()));
+        assertFalse(a.signedInSince(null));
+        a.rehash("same password, stronger hash");
+        assertTrue(a.signedInSince(a.getPasswordChangedAt()));
     }
 
     @Test
