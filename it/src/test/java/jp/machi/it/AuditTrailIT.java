@@ -131,6 +131,19 @@ class AuditTrailIT {
     // ---- what is recorded ----
 
     @Test
+    void anIndicatorSentBackUnchangedLeavesNoEventAndKeepsItsVersion() {
+        Reply created = createIndicator("相談件数");
+        String id = created.object().getString("id");
+        String item = base + "/indicators/" + id;
+        // The same numbers as sent (55, not the stored 55.0000): nothing changed, nothing to record.
+        Reply same = api.put(item).ifMatch(created.etag()).json(indicator("相談件数", Json.createArrayBuilder()
+                .add(year(2020, 55, 48)).add(year(2021, 100, null))).build()).send().expect(200);
+        assertEquals(created.etag(), same.etag(), "an update that changes nothing keeps the version");
+        List<JsonObject> events = eventsOf(id);
+        assertEquals(List.of("CREATE"), actions(events), events::toString);
+    }
+
+    @Test
     void creatingUpdatingAndDeletingAnIndicatorLeaveOneEventEachWithBeforeAndAfter() {
         Reply created = createIndicator("協働事業件数");
         String id = created.object().getString("id");

@@ -190,6 +190,10 @@ class PlanIT {
         Reply two = api.put(plans + "/" + id).ifMatch(again.etag()).json(plan("総合計画")
                 .add("levelNames", Json.createArrayBuilder().add("政策").add("施策")).build()).send();
         assertJapanese(two, assertProblem(two, 409, "plan-levels-in-use"));
+        assertEquals("使用中の階層があります", two.object().getString("title"), "the module's own title, not the generic one");
+        Reply twoEn = api.put(plans + "/" + id).ifMatch(again.etag()).lang("en").json(plan("総合計画")
+                .add("levelNames", Json.createArrayBuilder().add("政策").add("施策")).build()).send();
+        assertEquals("Levels in use", assertProblem(twoEn, 409, "plan-levels-in-use").getString("title"));
         Reply three = api.put(plans + "/" + id).ifMatch(again.etag()).json(plan("総合計画")
                 .add("levelNames", Json.createArrayBuilder().add("政策").add("施策").add("基本事業")).build()).send().expect(200);
         assertEquals("PLAN", three.object().getString("levelNamesSource"));

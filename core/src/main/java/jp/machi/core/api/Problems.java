@@ -29,14 +29,38 @@ public final class Problems {
         List<Problem.FieldError> errors = e.errors().stream()
                 .map(fe -> new Problem.FieldError(fe.field(), Messages.get(locale, fe.key(), fe.args())))
                 .toList();
-        return response(locale, e.status(), e.type(), Messages.get(locale, e.detailKey(), e.args()), errors);
+        return response(locale, e.status(), e.type(), title(locale, e.status(), e.type(), e.detailKey()),
+                Messages.get(locale, e.detailKey(), e.args()), errors);
     }
 
     public static Response response(Locale locale, int status, String type, String detail, List<Problem.FieldError> errors) {
-        String title = Messages.get(locale, "problem." + type + ".title");
-        if (title.startsWith("problem.")) {
-            title = Messages.get(locale, "problem.status." + status);
+        return response(locale, status, type, title(locale, status, type, null), detail, errors);
+    }
+
+    /**
+     * The problem type's title: core's {@code problem.<type>.title}; for a type a module defines, the
+     * module's {@code <moduleId>.problem.<type>.title} (the module is the prefix of the detail key);
+     * otherwise the status's generic title.
+     */
+    static String title(Locale locale, int status, String type, String detailKey) {
+        String key = "problem." + type + ".title";
+        String title = Messages.get(locale, key);
+        if (!title.equals(key)) {
+            return title;
         }
+        int dot = detailKey == null ? -1 : detailKey.indexOf('.');
+        if (dot > 0) {
+            String moduleKey = detailKey.substring(0, dot) + "." + key;
+            String moduleTitle = Messages.get(locale, moduleKey);
+            if (!moduleTitle.equals(moduleKey)) {
+                return moduleTitle;
+            }
+        }
+        return Messages.get(locale, "problem.status." + status);
+    }
+
+    private static Response response(Locale locale, int status, String type, String title, String detail,
+            List<Problem.FieldError> errors) {
         Problem problem = new Problem(Problem.TYPE_PREFIX + type, title, status, detail, null,
                 errors == null || errors.isEmpty() ? null : errors);
         Response.ResponseBuilder r = Response.status(statusType(status)).type(Problem.MEDIA_TYPE)
@@ -52,7 +76,8 @@ public final class Problems {
 
     public static Response response(HttpHeaders headers, int status, String type, String detailKey, Object... args) {
         Locale locale = locale(headers);
-        return response(locale, status, type, Messages.get(locale, detailKey, args), List.of());
+        return response(locale, status, type, title(locale, status, type, detailKey),
+                Messages.get(locale, detailKey, args), List.of());
     }
 
     /** The status with its reason phrase; JAX-RS knows none for 428, which would go out as "CUSTOM". */
