@@ -63,11 +63,7 @@ public final class Csv {
                 throw new UncheckedIOException(e);
             }
         };
-        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return Response.ok(body, CSV)
-                .header("Content-Disposition", "attachment; filename=\"" + asciiFallback(fileName)
-                        + "\"; filename*=UTF-8''" + encoded)
-                .build();
+        return Response.ok(body, CSV).header("Content-Disposition", disposition(fileName)).build();
     }
 
     /**

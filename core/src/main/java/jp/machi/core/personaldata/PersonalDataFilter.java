@@ -49,6 +49,19 @@ public final class PersonalDataFilter {
             }
             return changed ? out : o;
         }
+        if (o instanceof Map<?, ?> m) {
+            if (m.isEmpty()) {
+                return o;
+            }
+            Map<Object, Object> out = new java.util.LinkedHashMap<>();
+            boolean changed = false;
+            for (Map.Entry<?, ?> e : m.entrySet()) {
+                Object y = apply(e.getValue(), v);
+                changed |= y != e.getValue();
+                out.put(e.getKey(), y);
+            }
+            return changed ? out : o;
+        }
         Class<?> type = o.getClass();
         if (type.isRecord()) {
             return carries(type) ? record((Record) o, v) : o;
@@ -73,12 +86,33 @@ public final class PersonalDataFilter {
                 found = true;
             } else if (rc.getType().isRecord() && carries(rc.getType())) {
                 found = true;
-            } else if (Collection.class.isAssignableFrom(rc.getType()) || rc.getType() == Object.class) {
-                found = true; // elements are looked at one by one
+            } else if (Collection.class.isAssignableFrom(rc.getType()) || Map.class.isAssignableFrom(rc.getType())) {
+                found |= elementsMayCarry(rc.getGenericType());
+            } else if (rc.getType() == Object.class) {
+                found = true; // looked at when written
             }
         }
         CARRIES.put(type, found);
         return found;
+    }
+
+    /** Whether the elements (the values, for a map) of a collection type may hold personal data. */
+    private static boolean elementsMayCarry(java.lang.reflect.Type type) {
+        if (!(type instanceof java.lang.reflect.ParameterizedType p)) {
+            return true;
+        }
+        java.lang.reflect.Type[] args = p.getActualTypeArguments();
+        java.lang.reflect.Type element = args[args.length - 1];
+        if (element instanceof Class<?> c) {
+            if (c.isRecord()) {
+                return carries(c);
+            }
+            return !(c.isPrimitive() || c.isEnum() || c.getName().startsWith("java.") && c != Object.class);
+        }
+        if (element instanceof java.lang.reflect.ParameterizedType) {
+            return elementsMayCarry(element);
+        }
+        return true;
     }
 
     private static Object record(Record r, Visibility v) {

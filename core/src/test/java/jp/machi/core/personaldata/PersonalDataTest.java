@@ -27,7 +27,10 @@ class PersonalDataTest {
             @PersonalData(PersonalData.Kind.EMAIL) String email, Contact contact, List<Contact> more) {
     }
 
-    record Plain(String a) {
+    record Plain(String a, List<String> tags, java.util.Map<String, Integer> counts) {
+    }
+
+    record Holder(java.util.Map<String, Contact> byKey) {
     }
 
     static class Entity {
@@ -78,8 +81,10 @@ class PersonalDataTest {
         assertNull(page.getItems().get(0).contact().phone());
         assertEquals("件名", page.getItems().get(0).subject());
         assertSame(v, PersonalDataFilter.apply(v, Visibility.FULL));
-        Plain p = new Plain("a");
+        Plain p = new Plain("a", List.of("x"), java.util.Map.of("y", 1));
         assertSame(p, PersonalDataFilter.apply(p, Visibility.HIDDEN));
+        Holder h = (Holder) PersonalDataFilter.apply(new Holder(java.util.Map.of("k", v.contact())), Visibility.MASKED);
+        assertEquals("090-****-5678", h.byKey().get("k").phone());
     }
 
     @Test
