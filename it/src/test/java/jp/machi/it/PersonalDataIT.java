@@ -400,4 +400,19 @@ class PersonalDataIT {
         }
         assertProblem(staff.get(voices + "/" + id + "?reveal=everything").send(), 400, null);
     }
+
+    @Test
+    void thePortalPageOfPublishedVoicesIsServedAndDeclared() {
+        Reply page = anonymous.get("/ui/engagement/voices.js").send().expect(200);
+        assertTrue(page.contentType().contains("javascript"), page::toString);
+        assertTrue(page.text().contains("export default async function render(root, ctx)"), "the UI contract's entry point");
+        assertTrue(page.text().contains("engagement/voices/published"), "reads the public list");
+        assertFalse(page.text().contains("innerHTML"), "builds the DOM without innerHTML");
+        JsonObject modules = api.get("/api/v1/modules").send().expect(200).json().asJsonArray().stream()
+                .map(JsonValue::asJsonObject).filter(m -> m.getString("id").equals("engagement")).findFirst()
+                .orElseThrow();
+        assertTrue(modules.getJsonArray("ui").stream().map(JsonValue::asJsonObject)
+                .anyMatch(u -> u.getString("area").equals("PORTAL") && u.getString("path").equals("voices.js")),
+                modules::toString);
+    }
 }

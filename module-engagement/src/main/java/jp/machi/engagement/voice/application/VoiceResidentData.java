@@ -41,10 +41,18 @@ public class VoiceResidentData implements ResidentDataProvider {
 
     @Override
     public List<ResidentRecord> export(String lgCode, ResidentQuery query) {
-        return tenancy.bind(lgCode).createNamedQuery("CitizenVoice.ofResident", CitizenVoice.class)
-                .setParameter("email", query.email() == null ? "\u0000" : query.email())
-                .setParameter("phone", query.phoneDigits() == null ? "\u0000" : query.phoneDigits())
-                .getResultList().stream().map(this::record).toList();
+        var em = tenancy.bind(lgCode);
+        Map<java.util.UUID, CitizenVoice> found = new LinkedHashMap<>();
+        if (query.email() != null) {
+            em.createNamedQuery("CitizenVoice.byEmail", CitizenVoice.class).setParameter("email", query.email())
+                    .getResultList().forEach(v -> found.put(v.getId(), v));
+        }
+        if (query.phoneDigits() != null) {
+            em.createNamedQuery("CitizenVoice.byPhone", CitizenVoice.class).setParameter("phone", query.phoneDigits())
+                    .getResultList().forEach(v -> found.put(v.getId(), v));
+        }
+        return found.values().stream().sorted(java.util.Comparator.comparing(CitizenVoice::getReceivedAt))
+                .map(this::record).toList();
     }
 
     private ResidentRecord record(CitizenVoice v) {

@@ -29,9 +29,8 @@ import jp.machi.core.personaldata.ResidentQuery;
 @NamedQuery(name = "CitizenVoice.all", query = "SELECT v FROM CitizenVoice v ORDER BY v.receivedAt DESC, v.receiptNumber")
 @NamedQuery(name = "CitizenVoice.published",
         query = "SELECT v FROM CitizenVoice v WHERE v.published = TRUE ORDER BY v.publishedAt DESC, v.receiptNumber")
-@NamedQuery(name = "CitizenVoice.ofResident",
-        query = "SELECT v FROM CitizenVoice v WHERE v.senderEmail = :email OR v.senderPhoneDigits = :phone"
-                + " ORDER BY v.receivedAt")
+@NamedQuery(name = "CitizenVoice.byEmail", query = "SELECT v FROM CitizenVoice v WHERE v.senderEmail = :email")
+@NamedQuery(name = "CitizenVoice.byPhone", query = "SELECT v FROM CitizenVoice v WHERE v.senderPhoneDigits = :phone")
 @NamedQuery(name = "CitizenVoice.expired",
         query = "SELECT v FROM CitizenVoice v WHERE v.closedAt IS NOT NULL AND v.closedAt <= :closedBefore"
                 + " AND v.anonymisedAt IS NULL")
