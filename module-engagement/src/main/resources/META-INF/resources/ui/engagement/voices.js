@@ -1,6 +1,6 @@
 // 市民の声 (published citizen voices) for the public portal: /p/{lgCode}/.
 // Calls only the public endpoint GET engagement/voices/published, which never returns personal data.
-// DOM is built with createElement/textContent only (never innerHTML with data).
+// The DOM is built with createElement and textContent only: no HTML is ever parsed from data.
 
 const PAGE_SIZE = 20;
 
