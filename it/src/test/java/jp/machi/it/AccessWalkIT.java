@@ -47,10 +47,13 @@ class AccessWalkIT {
 
     /**
      * The endpoints anyone may call. Adding one here is a decision to review. The OpenID Connect
-     * sign-in starts there (and answers 404 while OIDC is not configured).
+     * sign-in starts there (and answers 404 while OIDC is not configured). A resident sends a
+     * citizen voice without signing in, and anyone reads the published ones (never with personal
+     * data: PersonalDataIT).
      */
     static final Set<String> PUBLIC = Set.of("POST /api/v1/session", "GET /api/v1/session/oidc",
-            "GET /api/v1/session/oidc/callback");
+            "GET /api/v1/session/oidc/callback", "POST /api/v1/municipalities/{lgCode}/engagement/voices",
+            "GET /api/v1/municipalities/{lgCode}/engagement/voices/published");
 
     /** Writes every signed-in caller may make on their own behalf. */
     static final Set<String> SELF_SERVICE = Set.of("POST /api/v1/session", "DELETE /api/v1/session");
@@ -154,7 +157,9 @@ class AccessWalkIT {
 
     @TestFactory
     Stream<DynamicTest> aViewerCannotWrite() {
+        // A public write (sending a citizen voice) is open to everyone, viewers included.
         return operations().stream().filter(Operation::isWrite).filter(op -> !SELF_SERVICE.contains(op.toString()))
+                .filter(op -> !PUBLIC.contains(op.toString()))
                 .map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
                     Reply r = send(viewerOfA, op, a, null);
                     assertJapanese(r, assertProblem(r, 403, "forbidden"));
@@ -169,9 +174,10 @@ class AccessWalkIT {
                 && op.template().replace("{lgCode}", "").indexOf('{') < 0)
                 .map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
                     Reply r = send(viewerOfA, op, a, null);
-                    // Municipality administrators' reads: users, API tokens, the audit trail.
+                    // Municipality administrators' reads: users, API tokens, the audit trail, the
+                    // personal-data settings.
                     boolean adminOnly = op.template().endsWith("/users") || op.template().endsWith("/api-tokens")
-                            || op.template().contains("/audit-events");
+                            || op.template().contains("/audit-events") || op.template().contains("/personal-data");
                     if (adminOnly) {
                         assertProblem(r, 403, "forbidden");
                     } else {

@@ -431,4 +431,41 @@ class AuditTrailIT {
         JsonArray items = api.get(audit).lang("en").send().expect(200).object().getJsonArray("items");
         assertEquals("Create", items.getJsonObject(0).getString("actionLabel"));
     }
+
+    // ---- the platform's own trail ----
+
+    @Test
+    void platformLevelEventsAreListedForPlatformAdministratorsOnly() {
+        Api.Account platformAdmin = api.newUser("PLATFORM_ADMIN", null);
+        String platformAudit = "/api/v1/audit-events";
+        JsonObject page = api.get(platformAudit + "?entityId=" + platformAdmin.id()).send().expect(200).object();
+        assertEquals(1, page.getInt("totalItems"), page::toString);
+        JsonObject created = page.getJsonArray("items").getJsonObject(0);
+        assertEquals("CREATE", created.getString("action"));
+        assertEquals("UserAccount", created.getString("entityType"));
+        JsonObject after = created.getJsonObject("changes").getJsonObject("after");
+        assertEquals(platformAdmin.login(), after.getString("login"));
+        assertEquals("***", after.getString("passwordHash"), "secrets stay out of the trail");
+
+        // Newest first, paged, filtered; none of them belongs to a municipality's trail.
+        JsonObject all = api.get(platformAudit + "?size=2&action=CREATE&entityType=UserAccount").send().expect(200)
+                .object();
+        assertTrue(all.getInt("totalItems") >= 1 && all.getJsonArray("items").size() <= 2, all::toString);
+        assertEquals(0, page(("entityId=" + platformAdmin.id())).getInt("totalItems"));
+
+        Reply csv = api.get(platformAudit + "?format=csv&entityId=" + platformAdmin.id()).send().expect(200);
+        assertArrayEquals(BOM, Arrays.copyOf(csv.bytes(), 3));
+        List<String> lines = new String(csv.bytes(), 3, csv.bytes().length - 3, StandardCharsets.UTF_8).lines().toList();
+        assertEquals("日時,操作,対象の種類,対象の ID,操作者,操作者 ID,認証方法,変更内容", lines.get(0));
+        assertEquals(2, lines.size(), lines::toString);
+        assertTrue(lines.get(1).contains(",作成,UserAccount," + platformAdmin.id() + ","), lines::toString);
+
+        for (String q : List.of("action=BURN", "from=yesterday", "page=-1")) {
+            Reply bad = api.get(platformAudit + "?" + q).lang("en").send();
+            assertEnglish(bad, assertProblem(bad, 400, null));
+            assertTrue(Problems.fields(bad.object()).contains(q.substring(0, q.indexOf('='))), bad::toString);
+        }
+        assertProblem(api.as("MUNICIPALITY_ADMIN", lg).get(platformAudit).send(), 403, "forbidden");
+        assertProblem(api.anonymous().get(platformAudit).send(), 401, "unauthenticated");
+    }
 }

@@ -8,12 +8,16 @@ import jp.machi.core.module.RoleDefinition;
 import jp.machi.core.module.SettingDefinition;
 import jp.machi.core.module.UiContribution;
 import jp.machi.engagement.interfaces.rest.EngagementApi;
+import jp.machi.engagement.voice.interfaces.rest.VoiceResource;
 
 /** The engagement module's descriptor: 広聴 (Public hearing). */
 @ApplicationScoped
 public class EngagementModule implements ModuleDescriptor {
 
     public static final String ID = "engagement";
+
+    /** 回答期限 (日): days from receipt to the answer deadline of a citizen voice (つくば市: 40). */
+    public static final String ANSWER_DEADLINE_DAYS = "answerDeadlineDays";
 
     @Override
     public String id() {
@@ -42,7 +46,7 @@ public class EngagementModule implements ModuleDescriptor {
 
     @Override
     public List<Class<?>> resources() {
-        return List.of(EngagementApi.class);
+        return List.of(EngagementApi.class, VoiceResource.class);
     }
 
     @Override
@@ -54,13 +58,15 @@ public class EngagementModule implements ModuleDescriptor {
     @Override
     public List<SettingDefinition> settings() {
         return List.of(
-                new SettingDefinition("answerDeadlineDays", LocalizedText.of("回答期限 (日)", "Answer deadline (days)"), SettingDefinition.Type.INTEGER, "40"),
+                new SettingDefinition(ANSWER_DEADLINE_DAYS, LocalizedText.of("回答期限 (日)", "Answer deadline (days)"), SettingDefinition.Type.INTEGER, "40"),
                 new SettingDefinition("publicCommentMinimumDays", LocalizedText.of("パブリックコメントの最短期間 (日)", "Minimum public comment period (days)"), SettingDefinition.Type.INTEGER, "30"));
     }
 
     @Override
     public List<UiContribution> ui() {
         return List.of(
-                new UiContribution("engagement-voices", UiContribution.Area.CONSOLE, LocalizedText.of("市民の声", "Citizen voices"), "engagement/voices.html", 20));
+                new UiContribution("engagement-voices", UiContribution.Area.CONSOLE, LocalizedText.of("市民の声", "Citizen voices"), "engagement/voices.html", 20),
+                new UiContribution("engagement-published-voices", UiContribution.Area.PORTAL,
+                        LocalizedText.of("市民の声", "Citizen voices"), "voices.js", 20));
     }
 }

@@ -63,11 +63,66 @@ public final class Csv {
                 throw new UncheckedIOException(e);
             }
         };
+        return Response.ok(body, CSV).header("Content-Disposition", disposition(fileName)).build();
+    }
+
+    /**
+     * A CSV export of response views (records): written like {@link #response}, after core applied
+     * the caller's view of personal data to the rows ({@code jp.machi.core.personaldata}): values
+     * marked {@code @PersonalData} are masked for signed-in callers and absent for anyone else,
+     * never in full.
+     */
+    public static <T> Response records(String fileName, List<String> header, List<T> rows,
+            Function<T, List<?>> columns) {
+        return Response.ok(new Table<>(header, rows, columns), CSV)
+                .header("Content-Disposition", disposition(fileName)).build();
+    }
+
+    /** The entity of {@link #records}: header, rows and how a row becomes its cells. */
+    public record Table<T>(List<String> header, List<T> rows, Function<T, List<?>> columns) {
+
+        /** The same table over other rows of the same type (the rows after masking). */
+        @SuppressWarnings("unchecked")
+        public Table<T> withRows(List<?> replaced) {
+            return new Table<>(header, (List<T>) replaced, columns);
+        }
+
+        /** Writes the table: BOM, header, rows. */
+        public void write(java.io.OutputStream out) throws IOException {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder()
+                    .setHeader(header.toArray(String[]::new)).build());
+            for (T row : rows) {
+                printer.printRecord(columns.apply(row));
+            }
+            printer.flush();
+        }
+    }
+
+    /** Writes {@link Table} entities as {@code text/csv}. */
+    @jakarta.ws.rs.ext.Provider
+    @jakarta.ws.rs.Produces(MEDIA_TYPE)
+    public static class TableWriter implements jakarta.ws.rs.ext.MessageBodyWriter<Table<?>> {
+
+        @Override
+        public boolean isWriteable(Class<?> type, java.lang.reflect.Type genericType,
+                java.lang.annotation.Annotation[] annotations, MediaType mediaType) {
+            return Table.class.isAssignableFrom(type);
+        }
+
+        @Override
+        public void writeTo(Table<?> t, Class<?> type, java.lang.reflect.Type genericType,
+                java.lang.annotation.Annotation[] annotations, MediaType mediaType,
+                jakarta.ws.rs.core.MultivaluedMap<String, Object> httpHeaders, java.io.OutputStream out)
+                throws IOException {
+            t.write(out);
+        }
+    }
+
+    private static String disposition(String fileName) {
         String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
-        return Response.ok(body, CSV)
-                .header("Content-Disposition", "attachment; filename=\"" + asciiFallback(fileName)
-                        + "\"; filename*=UTF-8''" + encoded)
-                .build();
+        return "attachment; filename=\"" + asciiFallback(fileName) + "\"; filename*=UTF-8''" + encoded;
     }
 
     private static String asciiFallback(String name) {

@@ -113,6 +113,82 @@ public class AuditTrail {
         }
     }
 
+    /**
+     * Platform-level events (of rows that belong to no municipality: platform administrators,
+     * platform API tokens), matching {@code filter}, newest first, one page. Read with plain SQL:
+     * the entity is tenant-bound and cannot ask for rows without a municipality.
+     */
+    public Page<AuditRow> platformList(Filter filter, PageRequest paging) {
+        long total = ((Number) platformQuery(filter, true, paging).get(0)[0]).longValue();
+        List<AuditRow> items = platformQuery(filter, false, paging).stream().map(AuditTrail::row).toList();
+        return new Page<>(items, paging.page(), paging.size(), total);
+    }
+
+    /** Every platform-level event matching {@code filter}, newest first (for export). */
+    public List<AuditRow> platformAll(Filter filter) {
+        return platformQuery(filter, false, null).stream().map(AuditTrail::row).toList();
+    }
+
+    private static final String PLATFORM_COLUMNS = "id, occurred_at, actor_id, actor_name, actor_method, entity_type,"
+            + " entity_id, action, changes";
+
+    private List<Object[]> platformQuery(Filter f, boolean count, PageRequest paging) {
+        StringBuilder sql = new StringBuilder("SELECT ").append(count ? "COUNT(*)" : PLATFORM_COLUMNS)
+                .append(" FROM audit_event WHERE municipality_code IS NULL");
+        List<Object> params = new ArrayList<>();
+        sqlCondition(sql, params, f.entityType(), "entity_type = ?");
+        sqlCondition(sql, params, f.entityId(), "entity_id = ?");
+        if (f.actor() != null) {
+            sql.append(" AND (actor_id = ? OR actor_name = ?)");
+            params.add(f.actor());
+            params.add(f.actor());
+        }
+        sqlCondition(sql, params, f.action() == null ? null : f.action().name(), "action = ?");
+        sqlCondition(sql, params, f.from(), "occurred_at >= ?");
+        sqlCondition(sql, params, f.to(), "occurred_at < ?");
+        if (!count) {
+            sql.append(" ORDER BY seq DESC");
+            if (paging != null) {
+                sql.append(" LIMIT ? OFFSET ?");
+                params.add(paging.size());
+                params.add(paging.offset());
+            }
+        }
+        Connection connection = tenancy.platform().unwrap(Connection.class);
+        try (var statement = connection.prepareStatement(sql.toString())) {
+            for (int i = 0; i < params.size(); i++) {
+                statement.setObject(i + 1, params.get(i));
+            }
+            List<Object[]> out = new ArrayList<>();
+            try (var rs = statement.executeQuery()) {
+                while (rs.next()) {
+                    if (count) {
+                        out.add(new Object[] {rs.getLong(1)});
+                    } else {
+                        out.add(new Object[] {UUID.fromString(rs.getString(1)), rs.getObject(2, OffsetDateTime.class),
+                            new Actor(rs.getString(3), rs.getString(4), rs.getString(5)), rs.getString(6),
+                            rs.getString(7), AuditAction.valueOf(rs.getString(8)), rs.getString(9)});
+                    }
+                }
+            }
+            return out;
+        } catch (SQLException e) {
+            throw new IllegalStateException("The platform's audit events could not be read", e);
+        }
+    }
+
+    private static void sqlCondition(StringBuilder sql, List<Object> params, Object value, String clause) {
+        if (value != null) {
+            sql.append(" AND ").append(clause);
+            params.add(value);
+        }
+    }
+
+    private static AuditRow row(Object[] c) {
+        return new AuditRow((UUID) c[0], null, (OffsetDateTime) c[1], (Actor) c[2], (String) c[3], (String) c[4],
+                (AuditAction) c[5], (String) c[6]);
+    }
+
     /** Names of the entity types with events in this municipality, for a filter's choices. */
     public List<String> entityTypes() {
         return new ArrayList<>(tenancy.em()

@@ -159,7 +159,10 @@ final class EntityModel {
     private static boolean isAnnotatedMasked(Class<?> type, String attribute) {
         for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
             try {
-                return c.getDeclaredField(attribute).isAnnotationPresent(AuditMasked.class);
+                java.lang.reflect.Field f = c.getDeclaredField(attribute);
+                // Personal data too: the trail must keep no copy that would outlive an anonymisation.
+                return f.isAnnotationPresent(AuditMasked.class)
+                        || f.isAnnotationPresent(jp.machi.core.personaldata.PersonalData.class);
             } catch (NoSuchFieldException e) {
                 // declared further up
             }

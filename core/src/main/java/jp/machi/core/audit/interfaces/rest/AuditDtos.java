@@ -41,5 +41,11 @@ public final class AuditDtos {
                     e.getAction(), e.getAction().label().in(l), e.getEntityType(), e.getEntityId(),
                     ActorView.of(e.getActor()), ChangeDocument.parse(e.getChanges()));
         }
+
+        static AuditEventView of(jp.machi.core.audit.infrastructure.AuditRow r, Locale l) {
+            return new AuditEventView(r.id(), r.occurredAt().atZoneSameInstant(JAPAN).toOffsetDateTime(), r.action(),
+                    r.action().label().in(l), r.entityType(), r.entityId(), ActorView.of(r.actor()),
+                    ChangeDocument.parse(r.changes()));
+        }
     }
 }

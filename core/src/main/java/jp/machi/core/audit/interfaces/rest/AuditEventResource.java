@@ -144,7 +144,7 @@ public class AuditEventResource {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static List<String> csvHeader(Locale l) {
+    static List<String> csvHeader(Locale l) {
         return List.of("occurredAt", "action", "entityType", "entityId", "actorName", "actorId", "actorMethod", "changes")
                 .stream().map(k -> Messages.get(l, "csv.audit." + k)).toList();
     }

@@ -1,0 +1,102 @@
+package jp.machi.engagement.demo;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import jp.machi.core.demo.DemoDataLoaded;
+import jp.machi.core.identity.Caller;
+import jp.machi.core.identity.CallerContext;
+import jp.machi.core.organization.domain.OrganizationUnit;
+import jp.machi.core.persistence.Tenancy;
+import jp.machi.engagement.voice.application.VoiceService;
+import jp.machi.engagement.voice.domain.Channel;
+import jp.machi.engagement.voice.domain.CitizenVoice;
+import jp.machi.engagement.voice.domain.VoiceStatus;
+
+/**
+ * The engagement module's demo data: four citizen voices for つくば市. The seeds contain no citizen
+ * voices (seed 000 only counts them: 1,562 letters to the mayor, 89.6 % answered within 40 days),
+ * so these are plainly invented: senders named 見本 (sample), addresses without a street number,
+ * e-mail at example.jp, telephone numbers of zeros.
+ */
+@ApplicationScoped
+public class EngagementDemoData {
+
+    private static final Logger LOG = Logger.getLogger(EngagementDemoData.class.getName());
+    static final String TSUKUBA = "082201";
+
+    @Inject
+    Voices voices;
+
+    void onDemo(@Observes DemoDataLoaded loaded) {
+        if (loaded.municipalityCodes().contains(TSUKUBA)) {
+            CallerContext.runAs(Caller.SYSTEM, () -> {
+                voices.load();
+                return null;
+            });
+        }
+    }
+
+    /** The invented voices, in a transaction of their own. */
+    @ApplicationScoped
+    public static class Voices {
+
+        @Inject
+        Tenancy tenancy;
+
+        @Inject
+        VoiceService service;
+
+        @Transactional(Transactional.TxType.REQUIRES_NEW)
+        public void load() {
+            var em = tenancy.bind(TSUKUBA);
+            LocalDate today = VoiceService.today();
+            UUID kocho = unit(em, "1030", today);
+            UUID kiki = unit(em, "1040", today);
+            UUID koho = unit(em, "1020", today);
+
+            CitizenVoice a = service.receive(today.minusDays(60).atStartOfDay(VoiceService.JAPAN).toOffsetDateTime(),
+                    Channel.WEB_FORM, "防災", "（架空）避難所の案内表示について",
+                    "（デモ用の架空の投稿です）近所の避難所の場所を示す看板が小さく、夜間は見えにくいと感じました。"
+                            + "案内表示を見直していただけないでしょうか。",
+                    new CitizenVoice.Sender("見本 花子", "茨城県つくば市（架空）", "000-0000-0001",
+                            "mihon.hanako@example.jp", true));
+            service.handle(a, new CitizenVoice.Handling(a.getChannel(), a.getCategory(), a.getSubject(), a.getBody(),
+                    kiki, VoiceStatus.CLOSED, a.getAnswerDue(),
+                    "（架空の回答）ご意見ありがとうございます。避難所の案内看板は順次、夜間でも見やすい反射材付きのものに"
+                            + "取り替えてまいります。",
+                    true, "避難所の案内看板が夜間に見えにくいとのご意見をいただきました。"));
+
+            CitizenVoice b = service.receive(today.minusDays(50).atStartOfDay(VoiceService.JAPAN).toOffsetDateTime(),
+                    Channel.LETTER, "広報", "（架空）広報紙の文字の大きさ",
+                    "（デモ用の架空の投稿です）広報紙の文字が小さく読みにくいので、大きな文字の版があると助かります。",
+                    new CitizenVoice.Sender("見本 一郎", "茨城県つくば市（架空）", null, null, true));
+            service.handle(b, new CitizenVoice.Handling(b.getChannel(), b.getCategory(), b.getSubject(), b.getBody(),
+                    koho, VoiceStatus.IN_PROGRESS, b.getAnswerDue(), null, false, null));
+
+            CitizenVoice c = service.receive(today.minusDays(10).atStartOfDay(VoiceService.JAPAN).toOffsetDateTime(),
+                    Channel.EMAIL, "まちづくり", "（架空）公園のベンチを増やしてほしい",
+                    "（デモ用の架空の投稿です）散歩の途中で休めるよう、公園にベンチを増やしてほしいです。",
+                    new CitizenVoice.Sender("見本 次郎", null, null, "mihon.jiro@example.jp", true));
+            service.handle(c, new CitizenVoice.Handling(c.getChannel(), c.getCategory(), c.getSubject(), c.getBody(),
+                    kocho, VoiceStatus.IN_PROGRESS, c.getAnswerDue(), null, false, null));
+
+            service.receive(today.minusDays(2).atStartOfDay(VoiceService.JAPAN).toOffsetDateTime(), Channel.WEB_FORM,
+                    "その他", "（架空）市役所の開庁時間について",
+                    "（デモ用の架空の投稿です）平日の夜に手続きができる日があると助かります。回答は不要です。",
+                    new CitizenVoice.Sender(null, null, null, null, false));
+            LOG.info(() -> "Engagement demo data: 4 invented citizen voices of " + TSUKUBA);
+        }
+
+        private static UUID unit(jakarta.persistence.EntityManager em, String code, LocalDate on) {
+            List<OrganizationUnit> found = em.createNamedQuery("OrganizationUnit.byCodeOn", OrganizationUnit.class)
+                    .setParameter("code", code).setParameter("date", on).getResultList();
+            return found.isEmpty() ? null : found.get(0).getId();
+        }
+    }
+}

@@ -1,0 +1,372 @@
+package jp.machi.engagement.voice.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import java.util.regex.Pattern;
+import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Bodies;
+import jp.machi.core.api.Csv;
+import jp.machi.core.api.Page;
+import jp.machi.core.api.PageRequest;
+import jp.machi.core.api.Problems;
+import jp.machi.core.api.Versions;
+import jp.machi.core.i18n.Messages;
+import jp.machi.core.identity.Access;
+import jp.machi.core.identity.CallerContext;
+import jp.machi.core.identity.Role;
+import jp.machi.core.personaldata.PersonalData;
+import jp.machi.core.personaldata.PersonalDataDisclosure;
+import jp.machi.core.personaldata.ResidentQuery;
+import jp.machi.engagement.voice.application.VoiceService;
+import jp.machi.engagement.voice.domain.Channel;
+import jp.machi.engagement.voice.domain.CitizenVoice;
+import jp.machi.engagement.voice.domain.VoiceStatus;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/municipalities/{lgCode}/engagement/voices}: citizen voices (市民の声). Anyone may
+ * send one and read the published ones; staff handle them. The sender's data is marked
+ * {@link PersonalData}: core masks it in every response (absent on public endpoints), and only
+ * {@code ?reveal=personal-data} shows it in full, to staff, recorded in the audit trail.
+ */
+@Path("municipalities/{lgCode}/engagement/voices")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "engagement")
+public class VoiceResource {
+
+    static final String REVEAL = "personal-data";
+    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
+
+    @Inject
+    VoiceService voices;
+
+    @Inject
+    PersonalDataDisclosure disclosure;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    Request request;
+
+    /** A voice as staff see it; the sender's data masked unless revealed. */
+    @JsonbPropertyOrder({"id", "receiptNumber", "receivedAt", "channel", "category", "subject", "body", "senderName",
+        "senderAddress", "senderPhone", "senderEmail", "wantsReply", "unitId", "unitName", "status", "answerDue",
+        "overdue", "answer", "answeredAt", "published", "publishedSummary", "publishedAt", "closedAt", "anonymisedAt"})
+    public record VoiceView(UUID id, String receiptNumber, OffsetDateTime receivedAt, Channel channel, String category,
+            String subject, String body,
+            @PersonalData(PersonalData.Kind.NAME) String senderName,
+            @PersonalData(PersonalData.Kind.ADDRESS) String senderAddress,
+            @PersonalData(PersonalData.Kind.PHONE) String senderPhone,
+            @PersonalData(PersonalData.Kind.EMAIL) String senderEmail,
+            boolean wantsReply, UUID unitId, String unitName, VoiceStatus status, LocalDate answerDue, boolean overdue,
+            String answer, OffsetDateTime answeredAt, boolean published, String publishedSummary,
+            OffsetDateTime publishedAt, OffsetDateTime closedAt, OffsetDateTime anonymisedAt) {
+    }
+
+    /** A published voice as anyone sees it: never anything about the sender. */
+    @JsonbPropertyOrder({"id", "receivedOn", "category", "subject", "summary", "answer", "answeredOn", "unitName",
+        "publishedOn"})
+    public record PublishedVoiceView(UUID id, LocalDate receivedOn, String category, String subject, String summary,
+            String answer, LocalDate answeredOn, String unitName, LocalDate publishedOn) {
+    }
+
+    /** What the sender gets back: the receipt, nothing of what they sent. */
+    @JsonbPropertyOrder({"receiptNumber", "receivedOn", "answerDue"})
+    public record Receipt(String receiptNumber, LocalDate receivedOn, LocalDate answerDue) {
+    }
+
+    /** A voice as sent by a resident (or registered by staff, who may also give channel and date). */
+    public static class Submission {
+        @Size(max = 100)
+        public String category;
+
+        @NotBlank
+        @Size(max = 200)
+        public String subject;
+
+        @NotBlank
+        @Size(max = 4000)
+        public String body;
+
+        @Size(max = 100)
+        public String name;
+
+        @Size(max = 300)
+        public String address;
+
+        @Size(max = 40)
+        public String phone;
+
+        @Size(max = 254)
+        public String email;
+
+        public Boolean wantsReply;
+
+        /** Staff only: how it came (default: web form). */
+        public Channel channel;
+
+        /** Staff only: the day it came (default: now). */
+        public LocalDate receivedOn;
+    }
+
+    /** How staff handle a voice: routing, answer, status, publication (never the sender's data). */
+    public static class Handling {
+        @NotNull
+        public Channel channel;
+
+        @Size(max = 100)
+        public String category;
+
+        @NotBlank
+        @Size(max = 200)
+        public String subject;
+
+        @NotBlank
+        @Size(max = 4000)
+        public String body;
+
+        public UUID unitId;
+
+        @NotNull
+        public VoiceStatus status;
+
+        @NotNull
+        public LocalDate answerDue;
+
+        @Size(max = 4000)
+        public String answer;
+
+        @NotNull
+        public Boolean published;
+
+        @Size(max = 2000)
+        public String publishedSummary;
+    }
+
+    @POST
+    @Access(Access.Level.PUBLIC)
+    @Transactional
+    @Operation(summary = "Send a citizen voice (anyone; answers 201 with a receipt number only)")
+    public Response submit(@Valid Submission body) {
+        Bodies.require(body);
+        boolean staff = CallerContext.current().filter(c -> c.has(Role.STAFF)).isPresent();
+        List<ApiException.FieldErrorKey> errors = new ArrayList<>();
+        if (!staff && body.channel != null) {
+            errors.add(new ApiException.FieldErrorKey("channel", "engagement.voice.staffOnly"));
+        }
+        if (!staff && body.receivedOn != null) {
+            errors.add(new ApiException.FieldErrorKey("receivedOn", "engagement.voice.staffOnly"));
+        }
+        if (body.receivedOn != null && body.receivedOn.isAfter(VoiceService.today())) {
+            errors.add(new ApiException.FieldErrorKey("receivedOn", "engagement.voice.receivedInFuture"));
+        }
+        String email = blankToNull(body.email);
+        String phone = blankToNull(body.phone);
+        String address = blankToNull(body.address);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            errors.add(new ApiException.FieldErrorKey("email", "engagement.voice.emailMalformed"));
+        }
+        String digits = ResidentQuery.phoneDigits(phone);
+        if (phone != null && (digits == null || digits.length() < 6 || digits.length() > 15
+                || !phone.matches("[0-9０-９\\-－ー()（）+＋ 　]+"))) {
+            errors.add(new ApiException.FieldErrorKey("phone", "engagement.voice.phoneMalformed"));
+        }
+        boolean wantsReply = Boolean.TRUE.equals(body.wantsReply);
+        if (wantsReply && email == null && phone == null && address == null) {
+            errors.add(new ApiException.FieldErrorKey("wantsReply", "engagement.voice.contactNeeded"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        OffsetDateTime receivedAt = body.receivedOn == null ? OffsetDateTime.now(ZoneOffset.UTC)
+                : body.receivedOn.atStartOfDay(VoiceService.JAPAN).toOffsetDateTime();
+        CitizenVoice v = voices.receive(receivedAt, body.channel == null ? Channel.WEB_FORM : body.channel,
+                blankToNull(body.category), body.subject.strip(), body.body.strip(),
+                new CitizenVoice.Sender(blankToNull(body.name), address, phone, email, wantsReply));
+        return Response.status(Response.Status.CREATED).entity(new Receipt(v.getReceiptNumber(),
+                v.getReceivedAt().atZoneSameInstant(VoiceService.JAPAN).toLocalDate(), v.getAnswerDue())).build();
+    }
+
+    @GET
+    @Access(minimum = Role.VIEWER)
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Transactional
+    @Operation(summary = "List citizen voices, newest first (filters: status, overdue, unitId; paged; CSV with"
+            + " ?format=csv); the sender's data masked")
+    public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
+            @QueryParam("status") String status, @QueryParam("overdue") String overdue,
+            @QueryParam("unitId") String unitId) {
+        VoiceService.Filter filter = filter(status, overdue, unitId);
+        boolean csv = Csv.requested(format, headers);
+        if (!csv) {
+            paging.offset();
+        }
+        List<VoiceView> found = voices.list(filter).stream().map(this::view).toList();
+        if (csv) {
+            Locale l = Problems.locale(headers);
+            return Csv.records("citizen-voices.csv",
+                    List.of("receiptNumber", "receivedAt", "channel", "category", "subject", "senderName", "senderPhone",
+                            "senderEmail", "senderAddress", "wantsReply", "unitName", "status", "answerDue", "overdue",
+                            "answer", "published").stream().map(k -> Messages.get(l, "engagement.csv.voice." + k))
+                            .toList(),
+                    found, v -> Arrays.asList(v.receiptNumber(),
+                            v.receivedAt().atZoneSameInstant(VoiceService.JAPAN).toOffsetDateTime().toString(),
+                            v.channel().label().in(l), v.category(), v.subject(), v.senderName(), v.senderPhone(),
+                            v.senderEmail(), v.senderAddress(), v.wantsReply(), v.unitName(), v.status().label().in(l),
+                            v.answerDue(), v.overdue(), v.answer(), v.published()));
+        }
+        return Response.ok(Page.of(found, paging)).build();
+    }
+
+    @GET
+    @Path("published")
+    @Access(Access.Level.PUBLIC)
+    @Transactional
+    @Operation(summary = "Published citizen voices with their answers (anyone; never anything about the sender)")
+    public Page<PublishedVoiceView> published(@BeanParam PageRequest paging) {
+        paging.offset();
+        return Page.of(voices.published(), paging).map(v -> new PublishedVoiceView(v.getId(),
+                v.getReceivedAt().atZoneSameInstant(VoiceService.JAPAN).toLocalDate(), v.getCategory(), v.getSubject(),
+                v.getPublishedSummary(), v.getAnswer(), day(v.getAnsweredAt()), voices.unitName(v.getUnitId()).orElse(null),
+                day(v.getPublishedAt())));
+    }
+
+    @GET
+    @Path("{id}")
+    @Access(minimum = Role.VIEWER)
+    @Transactional
+    @Operation(summary = "One citizen voice; ?reveal=personal-data shows the sender's data in full (staff and"
+            + " above; recorded in the audit trail)")
+    public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
+        boolean full = false;
+        if (reveal != null && !reveal.isBlank()) {
+            if (!REVEAL.equals(reveal.strip())) {
+                throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("reveal",
+                        "engagement.voice.revealUnknown", reveal)));
+            }
+            full = true;
+        }
+        CitizenVoice v = voices.require(id);
+        if (full) {
+            disclosure.reveal(v, v.getId());
+        }
+        return Response.ok(view(v)).tag(Versions.tag(v.getVersion())).build();
+    }
+
+    @PUT
+    @Path("{id}")
+    @Access(minimum = Role.STAFF)
+    @Transactional
+    @Operation(summary = "Route, answer, close or publish a citizen voice (If-Match required); the sender's data is"
+            + " not part of it")
+    public Response update(@PathParam("id") UUID id, @Valid Handling body) {
+        Bodies.require(body);
+        CitizenVoice v = voices.require(id);
+        Versions.requireMatch(request, headers, v.getVersion());
+        String answer = blankToNull(body.answer);
+        String summary = blankToNull(body.publishedSummary);
+        List<ApiException.FieldErrorKey> errors = new ArrayList<>();
+        if ((body.status == VoiceStatus.ANSWERED) && answer == null) {
+            errors.add(new ApiException.FieldErrorKey("answer", "engagement.voice.answerNeeded"));
+        }
+        if (body.published && (answer == null || summary == null)) {
+            errors.add(new ApiException.FieldErrorKey("published", "engagement.voice.publishNeedsAnswer"));
+        }
+        if (body.answerDue.isBefore(v.getReceivedAt().atZoneSameInstant(VoiceService.JAPAN).toLocalDate())) {
+            errors.add(new ApiException.FieldErrorKey("answerDue", "engagement.voice.dueBeforeReceipt"));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        voices.handle(v, new CitizenVoice.Handling(body.channel, blankToNull(body.category), body.subject.strip(),
+                body.body.strip(), body.unitId, body.status, body.answerDue, answer, body.published, summary));
+        return Response.ok(view(v)).tag(Versions.tag(v.getVersion())).build();
+    }
+
+    private VoiceView view(CitizenVoice v) {
+        return new VoiceView(v.getId(), v.getReceiptNumber(), japan(v.getReceivedAt()), v.getChannel(), v.getCategory(),
+                v.getSubject(), v.getBody(), v.getSenderName(), v.getSenderAddress(), v.getSenderPhone(),
+                v.getSenderEmail(), v.isWantsReply(), v.getUnitId(), voices.unitName(v.getUnitId()).orElse(null),
+                v.getStatus(), v.getAnswerDue(), v.isOverdue(VoiceService.today()), v.getAnswer(),
+                japan(v.getAnsweredAt()), v.isPublished(), v.getPublishedSummary(), japan(v.getPublishedAt()),
+                japan(v.getClosedAt()), japan(v.getAnonymisedAt()));
+    }
+
+    static VoiceService.Filter filter(String status, String overdue, String unitId) {
+        List<ApiException.FieldErrorKey> errors = new ArrayList<>();
+        VoiceStatus s = null;
+        if (status != null && !status.isBlank()) {
+            try {
+                s = VoiceStatus.valueOf(status.strip().toUpperCase(Locale.ROOT));
+            } catch (IllegalArgumentException e) {
+                errors.add(new ApiException.FieldErrorKey("status", "engagement.voice.statusUnknown", status));
+            }
+        }
+        Boolean o = null;
+        if (overdue != null && !overdue.isBlank()) {
+            if ("true".equalsIgnoreCase(overdue.strip())) {
+                o = true;
+            } else if ("false".equalsIgnoreCase(overdue.strip())) {
+                o = false;
+            } else {
+                errors.add(new ApiException.FieldErrorKey("overdue", "engagement.voice.booleanExpected", overdue));
+            }
+        }
+        UUID u = null;
+        if (unitId != null && !unitId.isBlank()) {
+            try {
+                u = UUID.fromString(unitId.strip());
+            } catch (IllegalArgumentException e) {
+                errors.add(new ApiException.FieldErrorKey("unitId", "engagement.voice.uuidExpected", unitId));
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return new VoiceService.Filter(s, o, u);
+    }
+
+    private static OffsetDateTime japan(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(VoiceService.JAPAN).toOffsetDateTime();
+    }
+
+    private static LocalDate day(OffsetDateTime t) {
+        return t == null ? null : t.atZoneSameInstant(VoiceService.JAPAN).toLocalDate();
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+}
