@@ -256,7 +256,7 @@ class ProgramImportIT {
         assertEquals(unitsBefore + 4, tree.size());
         JsonObject koho = tree.stream().filter(u -> "広報戦略課".equals(u.getString("nameJa"))).findFirst().orElseThrow();
         assertEquals(office, koho.getString("parentId"));
-        assertEquals("DIVISION", koho.getString("kind"));
+        assertEquals("DIVISION", koho.getJsonObject("kind").getString("code"));
         List<JsonObject> got = programs("");
         assertSeedPrograms(got);
         assertEquals(koho.getString("id"), got.get(7).getString("unitId"));
