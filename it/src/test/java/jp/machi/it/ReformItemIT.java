@@ -148,6 +148,6 @@ class ReformItemIT {
         String id = api.post(items).json(item(14).build()).send().expect(201).object().getString("id");
         Municipalities.setModule(api, other, "planning", true);
         assertEquals(404, api.get(Municipalities.PATH + "/" + other + "/planning/reform-items/" + id).send().status());
-        assertEquals(403, api.as("STAFF", other).get(items + "/" + id).send().status());
+        assertEquals(404, api.as("STAFF", other).get(items + "/" + id).send().status(), "as if the municipality did not exist");
     }
 }
