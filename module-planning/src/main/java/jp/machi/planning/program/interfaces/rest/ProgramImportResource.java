@@ -28,8 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code POST /api/v1/municipalities/{lgCode}/planning/programs/imports}: imports a program list
  * (事務事業一覧) file in the shape of seed 000. The body is the file itself (text/csv,
- * text/tab-separated-values, text/plain or application/octet-stream), in the charset the
- * Content-Type names, else UTF-8 (with or without BOM) or Shift_JIS as detected.
+ * text/tab-separated-values, text/plain, application/octet-stream or any other type), in the
+ * charset the Content-Type names, else UTF-8 (with or without BOM) or Shift_JIS as detected.
  */
 @Path("municipalities/{lgCode}/planning/programs/imports")
 @RequestScoped
@@ -73,7 +73,10 @@ public class ProgramImportResource {
 
     @POST
     @Access(minimum = Role.STAFF)
-    @Consumes({"text/csv", "text/tab-separated-values", MediaType.TEXT_PLAIN, MediaType.APPLICATION_OCTET_STREAM})
+    // Any Content-Type: the body is the file's bytes whatever the client calls it (text/csv,
+    // text/tab-separated-values, text/plain, application/octet-stream …); only its charset is used.
+    // Refusing other types with 415 would also answer before the access and municipality checks.
+    @Consumes(MediaType.WILDCARD)
     @Transactional
     @Operation(summary = "Import a program list file (事務事業一覧, tab or comma separated, UTF-8 or Shift_JIS); "
             + "?fiscalYear= when the title line names none, ?dryRun=true to check only, ?createUnits=true to create "
