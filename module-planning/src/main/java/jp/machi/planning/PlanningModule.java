@@ -8,11 +8,15 @@ import jp.machi.core.module.ModuleDescriptor;
 import jp.machi.core.module.RoleDefinition;
 import jp.machi.core.module.SettingDefinition;
 import jp.machi.core.module.UiContribution;
+import jp.machi.planning.deptpolicy.interfaces.rest.DepartmentPolicyResource;
+import jp.machi.planning.divisionplan.interfaces.rest.DivisionPlanResource;
 import jp.machi.planning.interfaces.rest.PlanningApi;
 import jp.machi.planning.plan.interfaces.rest.PlanNodeResource;
 import jp.machi.planning.plan.interfaces.rest.PlanResource;
 import jp.machi.planning.program.application.ProgramMetrics;
+import jp.machi.planning.program.interfaces.rest.ProgramImportResource;
 import jp.machi.planning.program.interfaces.rest.ProgramResource;
+import jp.machi.planning.reform.interfaces.rest.ReformItemResource;
 
 /** The planning module's descriptor: 行政計画・評価 (Planning and evaluation). */
 @ApplicationScoped
@@ -50,7 +54,9 @@ public class PlanningModule implements ModuleDescriptor {
 
     @Override
     public List<Class<?>> resources() {
-        return List.of(PlanningApi.class, ProgramResource.class, PlanResource.class, PlanNodeResource.class);
+        return List.of(PlanningApi.class, ProgramResource.class, ProgramImportResource.class, PlanResource.class,
+                PlanNodeResource.class, DepartmentPolicyResource.class, DivisionPlanResource.class,
+                ReformItemResource.class);
     }
 
     @Override
