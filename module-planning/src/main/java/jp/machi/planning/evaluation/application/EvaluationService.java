@@ -116,7 +116,7 @@ public class EvaluationService {
         State s = state(p, fy);
         EvaluationStage stage = s.stage();
         if (stage == EvaluationStage.DECIDED) {
-            throw ApiException.conflict("evaluation-decided", "planning.evaluation.decided", fy.startYear());
+            throw ApiException.conflict("evaluation-decided", "planning.evaluation.decided", String.valueOf(fy.startYear()));
         }
         if (step.ordinal() < stage.ordinal()) {
             throw ApiException.conflict("evaluation-step-done", "planning.evaluation.stepDone", step.name(), stage.name());
@@ -152,7 +152,7 @@ public class EvaluationService {
             throw ApiException.conflict("evaluation-nothing-to-return", "planning.evaluation.nothingToReturn");
         }
         if (stage == EvaluationStage.DECIDED) {
-            throw ApiException.conflict("evaluation-decided", "planning.evaluation.decided", fy.startYear());
+            throw ApiException.conflict("evaluation-decided", "planning.evaluation.decided", String.valueOf(fy.startYear()));
         }
         if (comment == null || comment.isBlank()) {
             throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("comment", "planning.evaluation.required")));

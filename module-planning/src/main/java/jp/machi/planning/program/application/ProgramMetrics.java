@@ -24,6 +24,11 @@ public class ProgramMetrics implements MetricSource {
     /** Prefix of the metrics counting programs by the future direction finally decided. */
     public static final String BY_DIRECTION = "programs-by-direction-";
 
+    /** English words for the directions' id suffixes, for the metrics' names. */
+    private static final Map<String, String> DIRECTIONS_EN = Map.of("expand", "expand", "maintain", "maintain as is",
+            "improve", "improve", "reduce", "reduce", "integrate", "integrate", "suspend", "suspend", "abolish", "abolish",
+            "end", "end");
+
     /**
      * The future directions of the default list that have a metric, with the id suffix of each:
      * metric {@code programs-by-direction-expand} counts the programs whose evaluation of the year
@@ -51,10 +56,6 @@ public class ProgramMetrics implements MetricSource {
         m.put("end", "終了");
         return java.util.Collections.unmodifiableMap(m);
     }
-
-    private static final Map<String, String> DIRECTIONS_EN = Map.of("expand", "expand", "maintain", "maintain as is",
-            "improve", "improve", "reduce", "reduce", "integrate", "integrate", "suspend", "suspend", "abolish", "abolish",
-            "end", "end");
 
     private static List<MetricDefinition> definitions() {
         List<MetricDefinition> d = new ArrayList<>();

@@ -151,7 +151,7 @@ public class ProgramService {
         if (d.firstFiscalYear() != null && d.lastFiscalYear() != null
                 && d.lastFiscalYear().compareTo(d.firstFiscalYear()) < 0) {
             errors.add(new ApiException.FieldErrorKey("lastFiscalYear", "planning.program.period.order",
-                    d.firstFiscalYear().startYear(), d.lastFiscalYear().startYear()));
+                    String.valueOf(d.firstFiscalYear().startYear()), String.valueOf(d.lastFiscalYear().startYear())));
         }
         Set<UUID> seen = new HashSet<>();
         checkIndicators("activityIndicatorIds", sheet.activityIndicatorIds(), seen, errors);
@@ -163,7 +163,7 @@ public class ProgramService {
             String at = "costs[" + i + "].";
             if (!years.add(l.fiscalYear())) {
                 errors.add(new ApiException.FieldErrorKey(at + "fiscalYear", "planning.cost.duplicateYear",
-                        l.fiscalYear().startYear()));
+                        String.valueOf(l.fiscalYear().startYear())));
                 continue;
             }
             long others = l.nationalSubsidy() + l.prefecturalSubsidy() + l.bonds() + l.otherRevenue();

@@ -2,6 +2,7 @@ package jp.machi.planning.evaluation.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -105,6 +106,7 @@ public class EvaluationResource {
     public record GradeView(String code, String label) {
     }
 
+    @JsonbNillable
     @JsonbPropertyOrder({"step", "label", "necessity", "effectiveness", "efficiency", "direction", "comment", "by", "at"})
     public record StepView(EvaluationStage step, String label, String necessity, String effectiveness, String efficiency,
             String direction, String comment, String by, OffsetDateTime at) {
@@ -115,6 +117,7 @@ public class EvaluationResource {
      * what each step said that still stands, whether the caller may do the step waited for, and
      * the municipality's scale and directions to choose from.
      */
+    @JsonbNillable
     @JsonbPropertyOrder({"programId", "fiscalYear", "stage", "stageLabel", "finalDirection", "callerMayAct", "steps",
         "scale", "directions"})
     public record EvaluationView(UUID programId, FiscalYear fiscalYear, EvaluationStage stage, String stageLabel,
@@ -122,6 +125,7 @@ public class EvaluationResource {
             List<String> directions) {
     }
 
+    @JsonbNillable
     @JsonbPropertyOrder({"seq", "step", "stepLabel", "action", "necessity", "effectiveness", "efficiency", "direction",
         "comment", "actorId", "by", "at"})
     public record EntryView(int seq, EvaluationStage step, String stepLabel, EvaluationEntry.Action action,
@@ -134,6 +138,7 @@ public class EvaluationResource {
         }
     }
 
+    @JsonbNillable
     @JsonbPropertyOrder({"fiscalYear", "stage", "stageLabel", "finalDirection"})
     public record SummaryView(FiscalYear fiscalYear, EvaluationStage stage, String stageLabel, String finalDirection) {
     }

@@ -2,6 +2,7 @@ package jp.machi.planning.program.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
@@ -75,6 +76,7 @@ public class ProgramResource {
     @Context
     UriInfo uri;
 
+    @JsonbNillable
     @JsonbPropertyOrder({"id", "fiscalYear", "serialNumber", "programNumber", "name", "unitId", "unitName", "purpose",
         "overview", "results", "planNodeId", "legalBasis", "firstFiscalYear", "lastFiscalYear", "method", "methodLabel",
         "purposeTarget", "purposeIntent", "purposeResult", "activityIndicatorIds", "outcomeIndicatorIds",
