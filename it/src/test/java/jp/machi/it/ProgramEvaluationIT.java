@@ -320,6 +320,9 @@ class ProgramEvaluationIT {
         assertTrue(r.contentType().startsWith("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"),
                 r::contentType);
         assertTrue(r.header("Content-Disposition").orElse("").contains(".xlsx"));
+        // The same data give the same bytes (no download time inside).
+        assertTrue(java.util.Arrays.equals(r.bytes(),
+                api.get(program + "/evaluation-sheet?fiscalYear=2020").send().expect(200).bytes()));
         Map<String, List<String>> rows = new HashMap<>();
         List<List<String>> all = new ArrayList<>();
         try (ReadableWorkbook wb = new ReadableWorkbook(new ByteArrayInputStream(r.bytes()))) {

@@ -71,8 +71,53 @@ public class EvaluationSheet {
     @Inject
     Tenancy tenancy;
 
+    /**
+     * The workbook of {@code p}'s evaluation of {@code fy}. The same data give the same bytes: the
+     * zip entries carry a fixed time and the document's creation time is that of the evaluation's
+     * latest step (none before the first), not the time of the download.
+     */
+    public byte[] workbook(AdministrativeProgram p, FiscalYear fy) {
+        java.io.ByteArrayOutputStream raw = new java.io.ByteArrayOutputStream();
+        write(p, fy, raw);
+        List<EvaluationEntry> history = evaluations.state(p, fy).history();
+        return reproducible(raw.toByteArray(),
+                history.isEmpty() ? null : history.get(history.size() - 1).getActedAt().toInstant());
+    }
+
+    /** Rewrites a workbook with fixed entry times and {@code created} (null: none) as its creation time. */
+    static byte[] reproducible(byte[] xlsx, java.time.Instant created) {
+        java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(xlsx.length);
+        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
+                var zip = new java.util.zip.ZipOutputStream(out)) {
+            java.util.zip.ZipEntry e;
+            while ((e = in.getNextEntry()) != null) {
+                byte[] content = in.readAllBytes();
+                if (e.getName().equals("docProps/core.xml")) {
+                    String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                    String replacement = created == null ? ""
+                            : "<dcterms:created xsi:type=\"dcterms:W3CDTF\">"
+                                    + created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "</dcterms:created>";
+                    xml = xml.replaceAll("<dcterms:created[^>]*>[^<]*</dcterms:created>",
+                            java.util.regex.Matcher.quoteReplacement(replacement));
+                    content = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                }
+                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+                copy.setTimeLocal(FIXED_ENTRY_TIME);
+                zip.putNextEntry(copy);
+                zip.write(content);
+                zip.closeEntry();
+            }
+        } catch (IOException ex) {
+            throw new UncheckedIOException(ex);
+        }
+        return out.toByteArray();
+    }
+
+    /** 1980-01-01, the earliest time a zip entry can carry, as reproducible builds use. */
+    private static final java.time.LocalDateTime FIXED_ENTRY_TIME = java.time.LocalDateTime.of(1980, 1, 1, 0, 0);
+
     /** Writes the workbook of {@code p}'s evaluation of {@code fy} to {@code out}. */
-    public void write(AdministrativeProgram p, FiscalYear fy, OutputStream out) {
+    void write(AdministrativeProgram p, FiscalYear fy, OutputStream out) {
         // Read everything first: the stream is written after the transaction's reads.
         Locale ja = Locale.JAPANESE;
         AdministrativeProgram.Details d = p.details();

@@ -9,7 +9,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
-import java.io.ByteArrayOutputStream;
 import java.util.UUID;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.identity.Access;
@@ -45,11 +44,10 @@ public class EvaluationSheetResource {
     public Response sheet(@PathParam("id") UUID id, @QueryParam("fiscalYear") String fiscalYear) {
         AdministrativeProgram p = programs.require(id);
         FiscalYear fy = fiscalYear == null || fiscalYear.isBlank() ? p.getFiscalYear() : FiscalYear.parse(fiscalYear);
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        sheets.write(p, fy, out);
+        byte[] workbook = sheets.workbook(p, fy);
         String name = "evaluation-sheet-" + fy.startYear() + "-" + p.getProgramNumber().replaceAll("[^A-Za-z0-9_-]", "_")
                 + ".xlsx";
-        return Response.ok(out.toByteArray(), XLSX).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
+        return Response.ok(workbook, XLSX).header("Content-Disposition", "attachment; filename=\"" + name + "\"")
                 .build();
     }
 }
