@@ -182,4 +182,20 @@ class ProgramIT {
         }
         assertEquals(before, api.get(programs).send().expect(200).object().getInt("totalItems"));
     }
+
+    @Test
+    void anotherMunicipalitysPlanNodeAndIndicatorsCannotBeReferredTo() {
+        String mine = base;
+        base = Municipalities.PATH + "/" + Municipalities.register(api);
+        String[] other = base.split("/");
+        Municipalities.setModule(api, other[other.length - 1], "planning", true);
+        String theirIndicator = indicator("X1", "OUTCOME");
+        String theirNode = planNode();
+        base = mine;
+        Reply r = api.post(programs).json(program("7").add("planNodeId", theirNode)
+                .add("outcomeIndicatorIds", Json.createArrayBuilder().add(theirIndicator)).build()).send();
+        String fields = Problems.fields(assertProblem(r, 400, "validation"));
+        assertTrue(fields.contains("\"planNodeId\"") && fields.contains("\"outcomeIndicatorIds[0]\""), fields);
+        assertEquals(0, api.get(programs).send().expect(200).object().getInt("totalItems"));
+    }
 }
