@@ -87,28 +87,46 @@ public class EvaluationSheet {
     /** Rewrites a workbook with fixed entry times and {@code created} (null: none) as its creation time. */
     static byte[] reproducible(byte[] xlsx, java.time.Instant created) {
         java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream(xlsx.length);
-        try (var in = new java.util.zip.ZipInputStream(new java.io.ByteArrayInputStream(xlsx));
-                var zip = new java.util.zip.ZipOutputStream(out)) {
-            java.util.zip.ZipEntry e;
-            while ((e = in.getNextEntry()) != null) {
-                byte[] content = in.readAllBytes();
-                if (e.getName().equals("docProps/core.xml")) {
-                    String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
-                    String replacement = created == null ? ""
-                            : "<dcterms:created xsi:type=\"dcterms:W3CDTF\">"
-                                    + created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "</dcterms:created>";
-                    xml = xml.replaceAll("<dcterms:created[^>]*>[^<]*</dcterms:created>",
-                            java.util.regex.Matcher.quoteReplacement(replacement));
-                    content = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        java.nio.file.Path tmp = null;
+        try {
+            // Read through the central directory: the writer's local headers carry no sizes,
+            // which ZipInputStream does not accept.
+            tmp = java.nio.file.Files.createTempFile("machi-sheet-", ".xlsx");
+            java.nio.file.Files.write(tmp, xlsx);
+            try (var in = new java.util.zip.ZipFile(tmp.toFile());
+                    var zip = new java.util.zip.ZipOutputStream(out)) {
+                for (var entries = in.entries(); entries.hasMoreElements();) {
+                    java.util.zip.ZipEntry e = entries.nextElement();
+                    byte[] content;
+                    try (var entryIn = in.getInputStream(e)) {
+                        content = entryIn.readAllBytes();
+                    }
+                    if (e.getName().equals("docProps/core.xml")) {
+                        String xml = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+                        String replacement = created == null ? ""
+                                : "<dcterms:created xsi:type=\"dcterms:W3CDTF\">"
+                                        + created.truncatedTo(java.time.temporal.ChronoUnit.SECONDS) + "</dcterms:created>";
+                        xml = xml.replaceAll("<dcterms:created[^>]*>[^<]*</dcterms:created>",
+                                java.util.regex.Matcher.quoteReplacement(replacement));
+                        content = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    }
+                    java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
+                    copy.setTimeLocal(FIXED_ENTRY_TIME);
+                    zip.putNextEntry(copy);
+                    zip.write(content);
+                    zip.closeEntry();
                 }
-                java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
-                copy.setTimeLocal(FIXED_ENTRY_TIME);
-                zip.putNextEntry(copy);
-                zip.write(content);
-                zip.closeEntry();
             }
         } catch (IOException ex) {
             throw new UncheckedIOException(ex);
+        } finally {
+            if (tmp != null) {
+                try {
+                    java.nio.file.Files.deleteIfExists(tmp);
+                } catch (IOException ignored) {
+                    // a temporary file left behind is harmless
+                }
+            }
         }
         return out.toByteArray();
     }
