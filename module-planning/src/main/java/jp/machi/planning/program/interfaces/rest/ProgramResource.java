@@ -253,8 +253,11 @@ public class ProgramResource {
     }
 
     private ProgramView view(AdministrativeProgram p) {
-        return ProgramView.of(p, programs.costs(p), programs.indicators(p), settings.personnelUnitCost(),
-                Problems.locale(headers));
+        return view(p, settings.personnelUnitCost());
+    }
+
+    private ProgramView view(AdministrativeProgram p, long unitCost) {
+        return ProgramView.of(p, programs.costs(p), programs.indicators(p), unitCost, Problems.locale(headers));
     }
 
     @GET
@@ -266,6 +269,7 @@ public class ProgramResource {
             @QueryParam("fiscalYear") String fiscalYear) {
         FiscalYear fy = fiscalYear == null || fiscalYear.isBlank() ? null : FiscalYear.parse(fiscalYear);
         List<AdministrativeProgram> found = programs.list(fy);
+        long unitCost = settings.personnelUnitCost();
         if (Csv.requested(format, headers)) {
             Locale l = Problems.locale(headers);
             return Csv.response("programs.csv",
@@ -273,15 +277,14 @@ public class ProgramResource {
                             "results", "legalBasis", "firstFiscalYear", "lastFiscalYear", "method", "purposeTarget",
                             "purposeIntent", "purposeResult", "programCost", "personnelCost", "totalCost").stream()
                             .map(k -> Messages.get(l, "planning.csv." + k)).toList(),
-                    found, p -> csvRow(p, l));
+                    found, p -> csvRow(p, l, unitCost));
         }
-        return Response.ok(Page.of(found, paging).map(this::view)).build();
+        return Response.ok(Page.of(found, paging).map(p -> view(p, unitCost))).build();
     }
 
     /** One CSV line; the cost columns are those of the program's own fiscal year, if entered. */
-    private List<Object> csvRow(AdministrativeProgram p, Locale l) {
+    private List<Object> csvRow(AdministrativeProgram p, Locale l, long unitCost) {
         AdministrativeProgram.Details d = p.details();
-        long unitCost = settings.personnelUnitCost();
         ProgramCost own = programs.costs(p).stream().filter(c -> c.getFiscalYear().equals(p.getFiscalYear())).findFirst()
                 .orElse(null);
         return java.util.Arrays.asList(p.getFiscalYear().label(l), p.getSerialNumber(), p.getProgramNumber(),
