@@ -110,6 +110,10 @@ public class EvaluationSheet {
                                 java.util.regex.Matcher.quoteReplacement(replacement));
                         content = xml.getBytes(java.nio.charset.StandardCharsets.UTF_8);
                     }
+                    if (e.getName().startsWith("xl/worksheets/sheet")) {
+                        content = sortedMergeCells(new String(content, java.nio.charset.StandardCharsets.UTF_8))
+                                .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+                    }
                     java.util.zip.ZipEntry copy = new java.util.zip.ZipEntry(e.getName());
                     copy.setTimeLocal(FIXED_ENTRY_TIME);
                     zip.putNextEntry(copy);
@@ -129,6 +133,45 @@ public class EvaluationSheet {
             }
         }
         return out.toByteArray();
+    }
+
+    private static final java.util.regex.Pattern MERGE_CELLS =
+            java.util.regex.Pattern.compile("<mergeCells[^>]*>(.*?)</mergeCells>", java.util.regex.Pattern.DOTALL);
+    private static final java.util.regex.Pattern MERGE_CELL = java.util.regex.Pattern.compile("<mergeCell [^>]*/>");
+    private static final java.util.regex.Pattern CELL_REF = java.util.regex.Pattern.compile("ref=\"([A-Z]+)(\\d+)");
+
+    /**
+     * The writer keeps merged ranges in a hash set whose order changes from one workbook to the
+     * next; they are put in row and column order here.
+     */
+    static String sortedMergeCells(String sheetXml) {
+        java.util.regex.Matcher block = MERGE_CELLS.matcher(sheetXml);
+        if (!block.find()) {
+            return sheetXml;
+        }
+        List<String> cells = new ArrayList<>();
+        java.util.regex.Matcher cell = MERGE_CELL.matcher(block.group(1));
+        while (cell.find()) {
+            cells.add(cell.group());
+        }
+        cells.sort(java.util.Comparator.comparingLong(EvaluationSheet::position).thenComparing(c -> c));
+        String head = sheetXml.substring(block.start(), block.start(1));
+        String tail = sheetXml.substring(block.end(1), block.end());
+        return sheetXml.substring(0, block.start()) + head + String.join("", cells) + tail
+                + sheetXml.substring(block.end());
+    }
+
+    /** Row × 100 000 + column of a merge's first cell, for ordering. */
+    private static long position(String mergeCell) {
+        java.util.regex.Matcher m = CELL_REF.matcher(mergeCell);
+        if (!m.find()) {
+            return Long.MAX_VALUE;
+        }
+        long col = 0;
+        for (char ch : m.group(1).toCharArray()) {
+            col = col * 26 + (ch - 'A' + 1);
+        }
+        return Long.parseLong(m.group(2)) * 100_000 + col;
     }
 
     /** 1980-01-01, the earliest time a zip entry can carry, as reproducible builds use. */
