@@ -10,6 +10,8 @@ import jp.machi.core.module.SettingDefinition;
 import jp.machi.core.module.UiContribution;
 import jp.machi.planning.deptpolicy.interfaces.rest.DepartmentPolicyResource;
 import jp.machi.planning.divisionplan.interfaces.rest.DivisionPlanResource;
+import jp.machi.planning.evaluation.interfaces.rest.EvaluationResource;
+import jp.machi.planning.evaluation.interfaces.rest.EvaluationSheetResource;
 import jp.machi.planning.interfaces.rest.PlanningApi;
 import jp.machi.planning.plan.interfaces.rest.PlanNodeResource;
 import jp.machi.planning.plan.interfaces.rest.PlanResource;
@@ -26,6 +28,18 @@ public class PlanningModule implements ModuleDescriptor {
 
     /** Setting: the default names of a comprehensive plan's levels, top first. */
     public static final String LEVEL_NAMES = "levelNames";
+
+    /** Setting: the future directions (今後の方向性) an evaluation may propose or decide. */
+    public static final String FUTURE_DIRECTIONS = "futureDirections";
+
+    /** Setting: personnel cost of one full-time staff member for a year, in ¥1,000. */
+    public static final String PERSONNEL_UNIT_COST = "personnelUnitCost";
+
+    /** Setting: the grades of necessity, effectiveness and efficiency, best first, as {@code code:label}. */
+    public static final String EVALUATION_SCALE = "evaluationScale";
+
+    /** Module role: may do the secondary and external evaluation steps. */
+    public static final String EVALUATOR = "planning.evaluator";
 
     @Override
     public String id() {
@@ -56,22 +70,23 @@ public class PlanningModule implements ModuleDescriptor {
     public List<Class<?>> resources() {
         return List.of(PlanningApi.class, ProgramResource.class, ProgramImportResource.class, PlanResource.class,
                 PlanNodeResource.class, DepartmentPolicyResource.class, DivisionPlanResource.class,
-                ReformItemResource.class);
+                ReformItemResource.class, EvaluationResource.class, EvaluationSheetResource.class);
     }
 
     @Override
     public List<RoleDefinition> roles() {
         return List.of(
                 new RoleDefinition("planning.editor", LocalizedText.of("計画・事業の編集", "Edit plans and programs")),
-                new RoleDefinition("planning.evaluator", LocalizedText.of("事務事業の評価", "Evaluate programs")));
+                new RoleDefinition(EVALUATOR, LocalizedText.of("事務事業の評価", "Evaluate programs")));
     }
 
     @Override
     public List<SettingDefinition> settings() {
         return List.of(
                 new SettingDefinition(LEVEL_NAMES, LocalizedText.of("計画の階層名", "Plan level names"), SettingDefinition.Type.LIST, "基本目標,基本施策,施策,取組項目"),
-                new SettingDefinition("futureDirections", LocalizedText.of("今後の方向性の選択肢", "Future directions"), SettingDefinition.Type.LIST, "拡充,現状維持,改善,縮小,統合,休止,廃止,終了"),
-                new SettingDefinition("personnelUnitCost", LocalizedText.of("人件費単価 (千円/人・年)", "Personnel unit cost (¥1,000 per FTE-year)"), SettingDefinition.Type.INTEGER, "8000"));
+                new SettingDefinition(FUTURE_DIRECTIONS, LocalizedText.of("今後の方向性の選択肢", "Future directions"), SettingDefinition.Type.LIST, "拡充,現状維持,改善,縮小,統合,休止,廃止,終了"),
+                new SettingDefinition(PERSONNEL_UNIT_COST, LocalizedText.of("人件費単価 (千円/人・年)", "Personnel unit cost (¥1,000 per FTE-year)"), SettingDefinition.Type.INTEGER, "8000"),
+                new SettingDefinition(EVALUATION_SCALE, LocalizedText.of("評価の段階 (記号:説明、高い順)", "Evaluation scale (code:label, best first)"), SettingDefinition.Type.LIST, "A:高い,B:中程度,C:低い"));
     }
 
     @Override

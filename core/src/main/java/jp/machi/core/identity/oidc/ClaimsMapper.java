@@ -25,8 +25,17 @@ import jp.machi.core.municipality.domain.LocalGovernmentCode;
  * roles are ignored and the highest Machi role wins. A claim name with dots that is not itself a
  * claim is followed as a path ({@code realm_access.roles}). A platform administrator belongs to no
  * municipality; the municipality claim is then ignored.
+ *
+ * <p>Module roles ({@code planning.evaluator} …) come from the {@value #MODULE_ROLES_CLAIM} claim,
+ * a list of names or one string of names separated by spaces or commas; names that do not look
+ * like a module role ({@code <module>.<role>}) are ignored, and a platform administrator gets none.
  */
 final class ClaimsMapper {
+
+    /** The claim naming the module roles the provider grants the user. */
+    static final String MODULE_ROLES_CLAIM = "machi_module_roles";
+
+    private static final java.util.regex.Pattern MODULE_ROLE = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*\\.[a-z][a-z0-9.-]*");
 
     private final String roleClaim;
     private final String municipalityClaim;
@@ -60,7 +69,31 @@ final class ClaimsMapper {
         }
         Object username = claims.getClaim("preferred_username");
         String name = username instanceof String s && !s.isBlank() ? s : subject;
-        return new Caller("oidc:" + subject, name, role, municipality, null, Caller.Method.OIDC);
+        java.util.Set<String> moduleRoles = role == Role.PLATFORM_ADMIN ? java.util.Set.of()
+                : moduleRoles(claims.getClaim(MODULE_ROLES_CLAIM));
+        return new Caller("oidc:" + subject, name, role, municipality, null, Caller.Method.OIDC, moduleRoles);
+    }
+
+    /** The module role names a claim value gives, ignoring what does not look like one. */
+    static java.util.Set<String> moduleRoles(Object value) {
+        List<String> names = new ArrayList<>();
+        if (value instanceof String s) {
+            names.addAll(List.of(s.split("[\\s,]+")));
+        } else if (value instanceof Collection<?> c) {
+            for (Object o : c) {
+                if (o instanceof String s) {
+                    names.add(s);
+                }
+            }
+        }
+        java.util.Set<String> roles = new java.util.TreeSet<>();
+        for (String n : names) {
+            String t = n.strip();
+            if (MODULE_ROLE.matcher(t).matches()) {
+                roles.add(t);
+            }
+        }
+        return roles;
     }
 
     /** The Machi role a claim value names, the highest one if it names several. */

@@ -55,10 +55,12 @@ public class SessionResource {
 
     /** Who is signed in, as the contract of issue 3 has it ({@code municipalityCode} null for a platform administrator). */
     @JsonbNillable
-    @JsonbPropertyOrder({"id", "name", "role", "municipalityCode"})
-    public record CallerView(String id, String name, String role, String municipalityCode) {
+    @JsonbPropertyOrder({"id", "name", "role", "municipalityCode", "moduleRoles"})
+    public record CallerView(String id, String name, String role, String municipalityCode,
+            java.util.List<String> moduleRoles) {
         public static CallerView of(Caller c) {
-            return new CallerView(c.id(), c.name(), c.role().name(), c.municipalityCode());
+            return new CallerView(c.id(), c.name(), c.role().name(), c.municipalityCode(),
+                    c.moduleRoles().stream().sorted().toList());
         }
     }
 

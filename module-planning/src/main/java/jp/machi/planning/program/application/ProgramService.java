@@ -3,8 +3,16 @@ package jp.machi.planning.program.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import jp.machi.core.indicator.domain.Indicator;
+import jp.machi.planning.plan.domain.PlanNode;
+import jp.machi.planning.program.domain.ProgramCost;
+import jp.machi.planning.program.domain.ProgramIndicator;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.organization.application.OrganizationService;
@@ -57,9 +65,142 @@ public class ProgramService {
         return p;
     }
 
+    /**
+     * Deletes a program with its costs and indicator links. A program that has been evaluated
+     * keeps its evaluations, which are a record of decisions: it cannot be deleted (409).
+     */
     public void delete(AdministrativeProgram p) {
-        tenancy.em().remove(p);
+        var em = tenancy.em();
+        long evaluations = em.createNamedQuery("ProgramEvaluation.countOfProgram", Long.class)
+                .setParameter("programId", p.getId()).getSingleResult();
+        if (evaluations > 0) {
+            throw ApiException.conflict("program-evaluated", "planning.program.evaluated", p.getName(), evaluations);
+        }
+        costs(p).forEach(em::remove);
+        indicators(p).forEach(em::remove);
+        em.flush();
+        em.remove(p);
+        em.flush();
+    }
+
+    /** A year's cost as entered: general revenue (一般財源) may be left out and is then what the rest leaves. */
+    public record CostLine(FiscalYear fiscalYear, long programCost, long nationalSubsidy, long prefecturalSubsidy,
+            long bonds, long otherRevenue, Long generalRevenue, BigDecimal regularStaffFte, BigDecimal otherStaffFte) {
+    }
+
+    /** Everything an evaluation sheet says about a program besides the list's fields. */
+    public record Sheet(AdministrativeProgram.Details details, List<CostLine> costs, List<UUID> activityIndicatorIds,
+            List<UUID> outcomeIndicatorIds) {
+    }
+
+    public AdministrativeProgram create(AdministrativeProgram.Content c, Sheet sheet) {
+        List<ProgramCost.Figures> figures = check(c, sheet);
+        checkUnit(c.unitId());
+        AdministrativeProgram p = new AdministrativeProgram(c);
+        p.describe(sheet.details());
+        tenancy.em().persist(p);
         tenancy.em().flush();
+        replaceParts(p, sheet, figures);
+        return p;
+    }
+
+    public AdministrativeProgram revise(AdministrativeProgram p, AdministrativeProgram.Content c, Sheet sheet) {
+        List<ProgramCost.Figures> figures = check(c, sheet);
+        checkUnit(c.unitId());
+        p.revise(c);
+        p.describe(sheet.details());
+        tenancy.em().flush();
+        replaceParts(p, sheet, figures);
+        return p;
+    }
+
+    public List<ProgramCost> costs(AdministrativeProgram p) {
+        return tenancy.em().createNamedQuery("ProgramCost.ofProgram", ProgramCost.class)
+                .setParameter("programId", p.getId()).getResultList();
+    }
+
+    public List<ProgramIndicator> indicators(AdministrativeProgram p) {
+        return tenancy.em().createNamedQuery("ProgramIndicator.ofProgram", ProgramIndicator.class)
+                .setParameter("programId", p.getId()).getResultList();
+    }
+
+    private void replaceParts(AdministrativeProgram p, Sheet sheet, List<ProgramCost.Figures> figures) {
+        var em = tenancy.em();
+        costs(p).forEach(em::remove);
+        indicators(p).forEach(em::remove);
+        em.flush();
+        figures.forEach(f -> em.persist(new ProgramCost(p.getId(), f)));
+        int i = 0;
+        for (UUID id : sheet.activityIndicatorIds()) {
+            em.persist(new ProgramIndicator(p.getId(), id, ProgramIndicator.Kind.ACTIVITY, i++));
+        }
+        i = 0;
+        for (UUID id : sheet.outcomeIndicatorIds()) {
+            em.persist(new ProgramIndicator(p.getId(), id, ProgramIndicator.Kind.OUTCOME, i++));
+        }
+        em.flush();
+    }
+
+    /** Checks references, the period and the costs; returns the costs with general revenue filled in. */
+    private List<ProgramCost.Figures> check(AdministrativeProgram.Content c, Sheet sheet) {
+        List<ApiException.FieldErrorKey> errors = new ArrayList<>();
+        AdministrativeProgram.Details d = sheet.details();
+        if (d.planNodeId() != null && tenancy.em().find(PlanNode.class, d.planNodeId()) == null) {
+            errors.add(new ApiException.FieldErrorKey("planNodeId", "planning.program.planNode.notFound", d.planNodeId()));
+        }
+        if (d.firstFiscalYear() != null && d.lastFiscalYear() != null
+                && d.lastFiscalYear().compareTo(d.firstFiscalYear()) < 0) {
+            errors.add(new ApiException.FieldErrorKey("lastFiscalYear", "planning.program.period.order",
+                    String.valueOf(d.firstFiscalYear().startYear()), String.valueOf(d.lastFiscalYear().startYear())));
+        }
+        Set<UUID> seen = new HashSet<>();
+        checkIndicators("activityIndicatorIds", sheet.activityIndicatorIds(), seen, errors);
+        checkIndicators("outcomeIndicatorIds", sheet.outcomeIndicatorIds(), seen, errors);
+        List<ProgramCost.Figures> figures = new ArrayList<>();
+        Set<FiscalYear> years = new HashSet<>();
+        for (int i = 0; i < sheet.costs().size(); i++) {
+            CostLine l = sheet.costs().get(i);
+            String at = "costs[" + i + "].";
+            if (!years.add(l.fiscalYear())) {
+                errors.add(new ApiException.FieldErrorKey(at + "fiscalYear", "planning.cost.duplicateYear",
+                        String.valueOf(l.fiscalYear().startYear())));
+                continue;
+            }
+            long others = l.nationalSubsidy() + l.prefecturalSubsidy() + l.bonds() + l.otherRevenue();
+            long general = l.generalRevenue() != null ? l.generalRevenue() : l.programCost() - others;
+            if (l.generalRevenue() == null && general < 0) {
+                errors.add(new ApiException.FieldErrorKey(at + "programCost", "planning.cost.fundingExceeds",
+                        others, l.programCost()));
+                continue;
+            }
+            if (others + general != l.programCost()) {
+                errors.add(new ApiException.FieldErrorKey(at + "generalRevenue", "planning.cost.sumMismatch",
+                        others + general, l.programCost()));
+                continue;
+            }
+            figures.add(new ProgramCost.Figures(l.fiscalYear(), l.programCost(), l.nationalSubsidy(),
+                    l.prefecturalSubsidy(), l.bonds(), l.otherRevenue(), general, fte(l.regularStaffFte()),
+                    fte(l.otherStaffFte())));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        return figures;
+    }
+
+    private static BigDecimal fte(BigDecimal v) {
+        return v == null ? BigDecimal.ZERO.setScale(2) : v.setScale(2, java.math.RoundingMode.HALF_UP);
+    }
+
+    private void checkIndicators(String field, List<UUID> ids, Set<UUID> seen, List<ApiException.FieldErrorKey> errors) {
+        for (int i = 0; i < ids.size(); i++) {
+            UUID id = ids.get(i);
+            if (tenancy.em().find(Indicator.class, id) == null) {
+                errors.add(new ApiException.FieldErrorKey(field + "[" + i + "]", "planning.link.indicator.notFound", id));
+            } else if (!seen.add(id)) {
+                errors.add(new ApiException.FieldErrorKey(field + "[" + i + "]", "planning.program.indicator.duplicate", id));
+            }
+        }
     }
 
     private void checkUnit(UUID unitId) {

@@ -3,6 +3,8 @@ package jp.machi.planning.program.domain;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -62,6 +64,33 @@ public class AdministrativeProgram extends TenantOwned {
     @Column(name = "results", length = 4000)
     private String results;
 
+    @Column(name = "plan_node_id")
+    private UUID planNodeId;
+
+    @Column(name = "legal_basis", length = 1000)
+    private String legalBasis;
+
+    @Convert(converter = FiscalYearConverter.class)
+    @Column(name = "first_fiscal_year")
+    private FiscalYear firstFiscalYear;
+
+    @Convert(converter = FiscalYearConverter.class)
+    @Column(name = "last_fiscal_year")
+    private FiscalYear lastFiscalYear;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "method", length = 30)
+    private ProgramMethod method;
+
+    @Column(name = "purpose_target", length = 2000)
+    private String purposeTarget;
+
+    @Column(name = "purpose_intent", length = 2000)
+    private String purposeIntent;
+
+    @Column(name = "purpose_result", length = 2000)
+    private String purposeResult;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -88,6 +117,33 @@ public class AdministrativeProgram extends TenantOwned {
         this.purpose = c.purpose();
         this.overview = c.overview();
         this.results = c.results();
+    }
+
+    /**
+     * What an evaluation sheet (事務事業評価シート) adds to the list's fields: the plan node the
+     * program serves (施策体系上の位置), legal basis (根拠法令等), period (事業期間; no last year:
+     * open-ended), method (実施手法) and purpose as target, intent and result (対象・意図・結果).
+     */
+    public record Details(UUID planNodeId, String legalBasis, FiscalYear firstFiscalYear, FiscalYear lastFiscalYear,
+            ProgramMethod method, String purposeTarget, String purposeIntent, String purposeResult) {
+
+        public static final Details NONE = new Details(null, null, null, null, null, null, null, null);
+    }
+
+    public final void describe(Details d) {
+        this.planNodeId = d.planNodeId();
+        this.legalBasis = d.legalBasis();
+        this.firstFiscalYear = d.firstFiscalYear();
+        this.lastFiscalYear = d.lastFiscalYear();
+        this.method = d.method();
+        this.purposeTarget = d.purposeTarget();
+        this.purposeIntent = d.purposeIntent();
+        this.purposeResult = d.purposeResult();
+    }
+
+    public Details details() {
+        return new Details(planNodeId, legalBasis, firstFiscalYear, lastFiscalYear, method, purposeTarget, purposeIntent,
+                purposeResult);
     }
 
     public UUID getId() {

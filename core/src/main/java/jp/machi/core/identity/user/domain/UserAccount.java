@@ -63,6 +63,10 @@ public class UserAccount {
     @Column(name = "unit_id")
     private UUID unitId;
 
+    /** Module roles granted ({@code planning.evaluator} …), comma-separated, sorted; null for none. */
+    @Column(name = "module_roles", length = 1000)
+    private String moduleRoles;
+
     @Column(name = "password_hash", nullable = false, length = 300)
     private String passwordHash;
 
@@ -135,6 +139,25 @@ public class UserAccount {
         this.changedAt = now();
     }
 
+    /**
+     * Replaces the module roles this account holds. Names must already be checked against the
+     * roles the modules declare; a platform administrator holds none.
+     */
+    public void grantModuleRoles(java.util.Collection<String> names) {
+        if (role == Role.PLATFORM_ADMIN && !names.isEmpty()) {
+            throw new IllegalArgumentException("A platform administrator holds no module roles");
+        }
+        java.util.TreeSet<String> sorted = new java.util.TreeSet<>(names);
+        this.moduleRoles = sorted.isEmpty() ? null : String.join(",", sorted);
+        this.changedAt = now();
+    }
+
+    /** The module roles this account holds, sorted. */
+    public java.util.List<String> getModuleRoles() {
+        return moduleRoles == null || moduleRoles.isBlank() ? java.util.List.of()
+                : java.util.Arrays.stream(moduleRoles.split(",")).map(String::strip).filter(r -> !r.isEmpty()).toList();
+    }
+
     public void activate(boolean on) {
         this.active = on;
         this.changedAt = now();
@@ -199,7 +222,8 @@ public class UserAccount {
 
     /** Who this account is when it calls, signed in with its password. */
     public Caller asCaller() {
-        return new Caller(id.toString(), login, role, municipalityCode, unitId, Caller.Method.PASSWORD);
+        return new Caller(id.toString(), login, role, municipalityCode, unitId, Caller.Method.PASSWORD,
+                java.util.Set.copyOf(getModuleRoles()));
     }
 
     public UUID getId() {

@@ -78,4 +78,56 @@ public final class ModuleDtos {
         @NotNull
         public Boolean enabled;
     }
+
+    /** A module's settings as one municipality has them. */
+    @JsonbPropertyOrder({"moduleId", "settings"})
+    public record ModuleSettingsView(String moduleId, List<SettingValueView> settings) {
+        public static ModuleSettingsView of(String moduleId, List<jp.machi.core.module.ModuleSettings.Effective> all,
+                Locale l) {
+            return new ModuleSettingsView(moduleId, all.stream().map(e -> SettingValueView.of(e, l)).toList());
+        }
+    }
+
+    /** One setting: its value (the municipality's own, or the default when {@code set} is false). */
+    @JsonbPropertyOrder({"key", "label", "type", "value", "defaultValue", "set"})
+    public record SettingValueView(String key, String label, String type, jakarta.json.JsonValue value,
+            jakarta.json.JsonValue defaultValue, boolean set) {
+        static SettingValueView of(jp.machi.core.module.ModuleSettings.Effective e, Locale l) {
+            SettingDefinition d = e.definition();
+            return new SettingValueView(d.key(), d.label().in(l), d.type().name(), json(d.type(), e.value()),
+                    json(d.type(), d.defaultValue()), e.set());
+        }
+
+        static jakarta.json.JsonValue json(SettingDefinition.Type type, String text) {
+            if (text == null) {
+                return jakarta.json.JsonValue.NULL;
+            }
+            switch (type) {
+                case INTEGER:
+                case DECIMAL:
+                    try {
+                        return jakarta.json.Json.createValue(new java.math.BigDecimal(text.strip()));
+                    } catch (NumberFormatException e) {
+                        return jakarta.json.Json.createValue(text);
+                    }
+                case BOOLEAN:
+                    return Boolean.parseBoolean(text.strip()) ? jakarta.json.JsonValue.TRUE : jakarta.json.JsonValue.FALSE;
+                case LIST:
+                    var b = jakarta.json.Json.createArrayBuilder();
+                    jp.machi.core.module.ModuleSettings.items(text).forEach(b::add);
+                    return b.build();
+                default:
+                    return jakarta.json.Json.createValue(text);
+            }
+        }
+    }
+
+    /**
+     * New values of a module's settings: every key given gets its value (null: the default), every
+     * key left out goes back to its default.
+     */
+    public static class SettingsChange {
+        @NotNull
+        public java.util.Map<String, jakarta.json.JsonValue> values;
+    }
 }

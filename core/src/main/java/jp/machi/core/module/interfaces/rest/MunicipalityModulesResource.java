@@ -19,6 +19,8 @@ import java.util.Map;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
+import jp.machi.core.api.Versions;
+import jakarta.ws.rs.core.Response;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
 import jp.machi.core.module.ModuleDependency;
@@ -48,6 +50,12 @@ public class MunicipalityModulesResource {
     @Inject
     ModuleEnablementService enablement;
 
+    @Inject
+    jp.machi.core.module.ModuleSettings settings;
+
+    @Context
+    jakarta.ws.rs.core.Request request;
+
     @Context
     HttpHeaders headers;
 
@@ -71,6 +79,31 @@ public class MunicipalityModulesResource {
     public MunicipalityModuleView get(@PathParam("moduleId") String moduleId) {
         ModuleState s = registry.find(moduleId).orElseThrow(() -> ApiException.notFound("module.unknown", moduleId));
         return MunicipalityModuleView.of(s, enablement.isEnabled(lgCode, moduleId), Problems.locale(headers));
+    }
+
+    @GET
+    @Access(minimum = Role.VIEWER)
+    @Path("{moduleId}/settings")
+    @Transactional
+    @Operation(summary = "The module's settings for this municipality: its own values, or the declared defaults")
+    public Response settings(@PathParam("moduleId") String moduleId) {
+        registry.find(moduleId).orElseThrow(() -> ApiException.notFound("module.unknown", moduleId));
+        return Response.ok(ModuleDtos.ModuleSettingsView.of(moduleId, settings.all(lgCode, moduleId),
+                Problems.locale(headers))).tag(Versions.tag(settings.version(lgCode, moduleId))).build();
+    }
+
+    @PUT
+    @Access(minimum = Role.MUNICIPALITY_ADMIN)
+    @Path("{moduleId}/settings")
+    @Transactional
+    @Operation(summary = "Set the module's settings for this municipality; keys left out or null go back to their defaults (If-Match required)")
+    public Response changeSettings(@PathParam("moduleId") String moduleId, @Valid ModuleDtos.SettingsChange body) {
+        Bodies.require(body);
+        registry.find(moduleId).orElseThrow(() -> ApiException.notFound("module.unknown", moduleId));
+        Versions.requireMatch(request, headers, settings.version(lgCode, moduleId));
+        settings.replace(lgCode, moduleId, body.values);
+        return Response.ok(ModuleDtos.ModuleSettingsView.of(moduleId, settings.all(lgCode, moduleId),
+                Problems.locale(headers))).tag(Versions.tag(settings.version(lgCode, moduleId))).build();
     }
 
     @PUT

@@ -19,15 +19,15 @@ public final class UserDtos {
     }
 
     /** An account as administrators see it; never its password hash. */
-    @JsonbPropertyOrder({"id", "login", "displayName", "email", "role", "municipalityCode", "unitId", "active",
-        "locked", "lockedUntil", "createdAt", "changedAt"})
+    @JsonbPropertyOrder({"id", "login", "displayName", "email", "role", "moduleRoles", "municipalityCode", "unitId",
+        "active", "locked", "lockedUntil", "createdAt", "changedAt"})
     public record UserView(UUID id, String login, String displayName, String email, String role,
-            String municipalityCode, UUID unitId, boolean active, boolean locked, OffsetDateTime lockedUntil,
-            OffsetDateTime createdAt, OffsetDateTime changedAt) {
+            List<String> moduleRoles, String municipalityCode, UUID unitId, boolean active, boolean locked,
+            OffsetDateTime lockedUntil, OffsetDateTime createdAt, OffsetDateTime changedAt) {
         public static UserView of(UserAccount u) {
             boolean locked = u.isLockedAt(OffsetDateTime.now(ZoneOffset.UTC));
             return new UserView(u.getId(), u.getLogin(), u.getDisplayName(), u.getEmail(), u.getRole().name(),
-                    u.getMunicipalityCode(), u.getUnitId(), u.isActive(), locked, locked ? u.getLockedUntil() : null,
+                    u.getModuleRoles(), u.getMunicipalityCode(), u.getUnitId(), u.isActive(), locked, locked ? u.getLockedUntil() : null,
                     u.getCreatedAt(), u.getChangedAt());
         }
     }
@@ -66,6 +66,13 @@ public final class UserDtos {
 
         @NotNull
         public Boolean active;
+    }
+
+    /** The module roles a user is to hold, replacing those they hold (If-Match). */
+    public static class ModuleRoleGrant {
+        @NotNull
+        @Size(max = 20)
+        public List<String> moduleRoles;
     }
 
     /** A platform administrator to create. */

@@ -33,6 +33,7 @@ import jp.machi.core.identity.Role;
 import jp.machi.core.identity.user.application.UserAccountService;
 import jp.machi.core.identity.user.application.UserAccountService.NewAccount;
 import jp.machi.core.identity.user.domain.UserAccount;
+import jp.machi.core.identity.user.interfaces.rest.UserDtos.ModuleRoleGrant;
 import jp.machi.core.identity.user.interfaces.rest.UserDtos.NewUser;
 import jp.machi.core.identity.user.interfaces.rest.UserDtos.PasswordChange;
 import jp.machi.core.identity.user.interfaces.rest.UserDtos.UserChange;
@@ -59,6 +60,9 @@ public class UserResource {
 
     @Inject
     OrganizationService organization;
+
+    @Inject
+    jp.machi.core.module.ModuleRegistry modules;
 
     @Context
     HttpHeaders headers;
@@ -133,6 +137,33 @@ public class UserResource {
         Caller caller = PasswordChanges.mayChange(id, Role.MUNICIPALITY_ADMIN);
         UserAccount u = accounts.require(lgCode, id);
         PasswordChanges.apply(accounts, u, caller, body, servletRequest);
+        return Response.ok(UserView.of(u)).tag(Versions.tag(u.getVersion())).build();
+    }
+
+    @PUT
+    @Path("{id}/module-roles")
+    @Transactional
+    @Operation(summary = "Grant a user the module roles listed (planning.evaluator …), revoking the others (If-Match required)")
+    public Response moduleRoles(@PathParam("id") UUID id, @Valid ModuleRoleGrant body) {
+        Bodies.require(body);
+        UserAccount u = accounts.require(lgCode, id);
+        Versions.requireMatch(request, headers, u.getVersion());
+        java.util.Set<String> declared = new java.util.HashSet<>();
+        modules.modules().forEach(m -> m.descriptor().roles().forEach(r -> declared.add(r.name())));
+        List<ApiException.FieldErrorKey> errors = new java.util.ArrayList<>();
+        java.util.Set<String> names = new java.util.TreeSet<>();
+        for (int i = 0; i < body.moduleRoles.size(); i++) {
+            String name = body.moduleRoles.get(i) == null ? "" : body.moduleRoles.get(i).strip();
+            if (!declared.contains(name)) {
+                errors.add(new ApiException.FieldErrorKey("moduleRoles[" + i + "]", "user.moduleRole.unknown", name));
+            }
+            names.add(name);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
+        }
+        u.grantModuleRoles(names);
+        accounts.flush();
         return Response.ok(UserView.of(u)).tag(Versions.tag(u.getVersion())).build();
     }
 
