@@ -20,7 +20,7 @@ function el(tag, props = {}, ...children) {
 
 let seq = 0;
 const uid = (p) => `planning-plans-${p}-${++seq}`;
-const fmt = (n, d = 1) => (n === null || n === undefined ? '—'
+const fmt = (n, d = 1) => (n == null ? '—'
   : Number(n).toLocaleString('ja-JP', { minimumFractionDigits: d, maximumFractionDigits: d }));
 
 export default async function render(root, ctx) {
@@ -133,7 +133,7 @@ export default async function render(root, ctx) {
     const info = el('div', { class: 'node-details' });
     const facts = el('dl');
     const fact = (label, value) => {
-      if (value === null || value === undefined || value === '') return;
+      if (value == null || value === '') return;
       facts.append(el('dt', { text: label }), el('dd', { text: value }));
     };
     fact(t('区分', 'Group'), n.groupLabel);
@@ -221,13 +221,13 @@ export default async function render(root, ctx) {
 
   function scoreLine(label, score, rating) {
     return el('p', { class: 'score-line' }, el('strong', { text: `${label}: ` }),
-      score === null ? t('スコアなし', 'no score') : `${fmt(score)} ${t('点', 'points')}`,
+      score == null ? t('スコアなし', 'no score') : `${fmt(score)} ${t('点', 'points')}`,
       rating ? ` ・ ${t('評価', 'rating')} ${rating}` : '');
   }
 
   function progressNode(n) {
     const title = [n.levelName ? `【${n.levelName}】` : null, n.number, t(n.title, n.titleEn || n.title)].filter(Boolean).join(' ');
-    const summary = `${title} — ${n.score === null ? t('スコアなし', 'no score') : `${fmt(n.score)}${n.rating ? ` (${n.rating})` : ''}`}`;
+    const summary = `${title} — ${n.score == null ? t('スコアなし', 'no score') : `${fmt(n.score)}${n.rating ? ` (${n.rating})` : ''}`}`;
     const d = el('details', {}, el('summary', { text: summary }), explain(n.formula, n.terms, false));
     if (n.indicators.length) {
       const table = el('table', { class: 'data' }, el('caption', { text: t('指標の実績と評価', 'Indicators: actuals and ratings') }));
@@ -237,9 +237,9 @@ export default async function render(root, ctx) {
       n.indicators.forEach((i) => tb.append(el('tr', {},
         el('th', { scope: 'row', text: [i.code, t(i.nameJa, i.nameEn || i.nameJa)].filter(Boolean).join(' ') }),
         el('td', { text: i.role === 'OUTCOME' ? t('成果', 'Outcome') : t('プロセス', 'Process') }),
-        el('td', { class: 'num', text: i.target === null ? '—' : `${i.target}${i.unit || ''}` }),
-        el('td', { class: 'num', text: i.actual === null ? '—' : `${i.actual}${i.unit || ''}` }),
-        el('td', { class: 'num', text: i.achievementRate === null ? (i.met === null ? '—' : (i.met ? t('達成', 'met') : t('未達成', 'not met'))) : `${fmt(i.achievementRate)}%` }),
+        el('td', { class: 'num', text: i.target == null ? '—' : `${i.target}${i.unit || ''}` }),
+        el('td', { class: 'num', text: i.actual == null ? '—' : `${i.actual}${i.unit || ''}` }),
+        el('td', { class: 'num', text: i.achievementRate == null ? (i.met == null ? '—' : (i.met ? t('達成', 'met') : t('未達成', 'not met'))) : `${fmt(i.achievementRate)}%` }),
         el('td', { text: i.rating || '—' }))));
       table.append(tb);
       d.append(el('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': `${title} ${t('指標', 'Indicators')}` }, table));

@@ -16,7 +16,7 @@ function el(tag, props = {}, ...children) {
   return e;
 }
 
-const fmt = (n, digits = 1) => (n === null || n === undefined ? null
+const fmt = (n, digits = 1) => (n == null ? null
   : Number(n).toLocaleString('ja-JP', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
 function flatten(nodes, into = new Map()) {
@@ -94,7 +94,7 @@ export default async function render(root, ctx) {
     const planScores = years.map((y) => byYear.get(y).progress.score);
     overview.append(chartBox(t('計画全体の年度別スコア', 'Score of the whole plan per fiscal year'), yearLabels, planScores,
       first.rule.scoreCapPercent));
-    if (planScores.every((s) => s === null || s === undefined)) {
+    if (planScores.every((s) => s == null)) {
       overview.append(el('p', { class: 'lead', text: t('まだどの年度にも実績値が入っていないため、スコアはありません。各指標の基準値と目標値は下の表のとおりです。',
         'No fiscal year has actuals yet, so there are no scores. The baselines and targets of the indicators are in the tables below.') }));
     }
@@ -165,13 +165,13 @@ export default async function render(root, ctx) {
     const box = el('div', { class: 'score' });
     const track = el('div', { class: 'score-track', 'aria-hidden': 'true' });
     const fill = el('div', { class: 'score-fill' });
-    if (score === null || score === undefined) {
+    if (score == null) {
       fill.classList.add('w0');
     } else {
       fill.style.width = `${Math.max(0, Math.min(100, Number(score)))}%`;
     }
     track.append(fill);
-    const text = score === null || score === undefined
+    const text = score == null
       ? t('スコアなし', 'No score')
       : t(`${fmt(score)}点`, `${fmt(score)} points`);
     const label = el('span', { class: 'score-text' }, text);
@@ -183,7 +183,7 @@ export default async function render(root, ctx) {
   }
 
   function chartBox(label, yearLabels, scores, cap) {
-    const described = yearLabels.map((l, i) => `${l} ${scores[i] === null || scores[i] === undefined
+    const described = yearLabels.map((l, i) => `${l} ${scores[i] == null
       ? t('データなし', 'no data') : fmt(scores[i])}`).join(t('、', ', '));
     const canvas = el('canvas', { role: 'img', 'aria-label': `${label}: ${described}` });
     canvas.textContent = `${label}: ${described}`;
@@ -195,7 +195,7 @@ export default async function render(root, ctx) {
           type: 'bar',
           data: {
             labels: yearLabels,
-            datasets: [{ label: t('スコア', 'Score'), data: scores.map((s) => (s === null ? null : Number(s))),
+            datasets: [{ label: t('スコア', 'Score'), data: scores.map((s) => (s == null ? null : Number(s))),
               backgroundColor: '#1f6fbf', borderColor: '#0a4a8f', borderWidth: 1 }],
           },
           options: {
@@ -226,7 +226,7 @@ export default async function render(root, ctx) {
     years.forEach((y) => {
       const p = progressOf(y);
       tbody.append(el('tr', {}, el('th', { scope: 'row', text: ctx.fiscalYearLabel(y) }),
-        el('td', { class: 'num', text: p.score === null ? '—' : fmt(p.score) }),
+        el('td', { class: 'num', text: p.score == null ? '—' : fmt(p.score) }),
         el('td', { text: p.rating || t('未評価', 'not rated') })));
     });
     table.append(tbody);
