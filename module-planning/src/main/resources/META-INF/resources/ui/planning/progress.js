@@ -93,7 +93,7 @@ export default async function render(root, ctx) {
     overview.append(el('h2', { id: overviewId, text: t('年度ごとの進捗', 'Progress per fiscal year') }));
     const planScores = years.map((y) => byYear.get(y).progress.score);
     overview.append(chartBox(t('計画全体の年度別スコア', 'Score of the whole plan per fiscal year'), yearLabels, planScores,
-      first.rule.scoreCapPercent));
+      first.rule.scoreCapPercent, 'plan-progress-chart'));
     if (planScores.every((s) => s == null)) {
       overview.append(el('p', { class: 'lead', text: t('まだどの年度にも実績値が入っていないため、スコアはありません。各指標の基準値と目標値は下の表のとおりです。',
         'No fiscal year has actuals yet, so there are no scores. The baselines and targets of the indicators are in the tables below.') }));
@@ -110,7 +110,7 @@ export default async function render(root, ctx) {
     const detailId = nextId('detail');
     const detail = el('section', { 'aria-labelledby': detailId });
     const selectId = nextId('fy-select');
-    const select = el('select', { id: selectId });
+    const select = el('select', { id: selectId, class: 'fy-select' });
     years.forEach((y, i) => select.append(el('option', { value: String(y), text: yearLabels[i] })));
     select.value = String(byYear.has(defaultYear) ? defaultYear : years[years.length - 1]);
     const heading = el('h2', { id: detailId });
@@ -134,7 +134,9 @@ export default async function render(root, ctx) {
 
   function renderNode(node, headingLevel, y, years, yearLabels, byYear) {
     const hid = nextId('node');
-    const section = el('section', { class: `node level-${node.level}`, 'aria-labelledby': hid });
+    const measure = node.indicators.length > 0;
+    const section = el('section', { class: `node level-${node.level}${measure ? ' measure' : ''}`, 'aria-labelledby': hid,
+      'data-node-id': node.id });
     const title = [node.number, t(node.title, node.titleEn || node.title)].filter(Boolean).join(' ');
     section.append(el(`h${Math.min(headingLevel, 6)}`, { id: hid },
       node.levelName ? el('span', { class: 'level-name', text: node.levelName }) : null, title));
@@ -182,10 +184,10 @@ export default async function render(root, ctx) {
     return box;
   }
 
-  function chartBox(label, yearLabels, scores, cap) {
+  function chartBox(label, yearLabels, scores, cap, id) {
     const described = yearLabels.map((l, i) => `${l} ${scores[i] == null
       ? t('データなし', 'no data') : fmt(scores[i])}`).join(t('、', ', '));
-    const canvas = el('canvas', { role: 'img', 'aria-label': `${label}: ${described}` });
+    const canvas = el('canvas', { id, role: 'img', 'aria-label': `${label}: ${described}` });
     canvas.textContent = `${label}: ${described}`;
     const box = el('div', { class: 'chart-box' }, canvas);
     // Charts are drawn once the box is in the document (Chart.js needs its size).
