@@ -1,7 +1,7 @@
 // Indicators: the list with filters (paged, CSV), one indicator with its chart of targets against
 // actuals per fiscal year and its ratings, and the form to create or edit one.
 // Routes: #/{lg}/core/indicators, …/new, …/{id}, …/{id}/edit.
-import {h, add, tr, field, pagedList, submit, facts, errorNotice, ratingBadge, ratingLevel, RATING_COLOURS, num, notice} from '../kit.js';
+import {h, add, tr, field, pagedList, submit, showFieldErrors, facts, errorNotice, ratingBadge, ratingLevel, RATING_COLOURS, num, notice} from '../kit.js';
 
 const KINDS = ['OUTCOME', 'ACTIVITY', 'PROCESS'];
 
@@ -217,10 +217,14 @@ async function edit(root, ctx, id) {
     readYears();
     const f = form.elements;
     const text = (name) => (f[name].value.trim() === '' ? null : f[name].value.trim());
+    const local = [];
     const number = (name) => {
       const v = f[name].value.trim().replace(/,/g, '');
       if (v === '') return null;
-      return /^-?\d+(\.\d+)?$/.test(v) ? Number(v) : v; // anything else goes as typed: the API names the field
+      if (/^-?\d+(\.\d+)?$/.test(v)) return Number(v);
+      // JSON would carry it as text, which the API refuses without naming the field: say it here.
+      local.push({field: name, message: tr(ctx, '数値を入力してください (例: 1234.5)。', 'Enter a number (e.g. 1234.5).')});
+      return null;
     };
     const yearValue = (prefix) => (text(`${prefix}.value`) === null && text(`${prefix}.fiscalYear`) === null ? null
       : {value: number(`${prefix}.value`), fiscalYear: yearOf(text(`${prefix}.fiscalYear`))});
@@ -234,6 +238,11 @@ async function edit(root, ctx, id) {
           .filter((y, n) => !(y.fiscalYear === null && y.target === null && y.actual === null && n === years.length - 1 && years.length > 1)),
     };
     if (body.years.length === 1 && body.years[0].fiscalYear === null && body.years[0].target === null && body.years[0].actual === null) body.years = [];
+    if (local.length) {
+      showFieldErrors(ctx, form, {status: 400, detail: tr(ctx, '入力内容に誤りがあります。各項目のメッセージを確認してください。',
+          'Some entries are not valid. See the message at each field.'), errors: local});
+      return;
+    }
     const saved = await submit(ctx, form, {method: id ? 'PUT' : 'POST', path: id ? `indicators/${encodeURIComponent(id)}` : 'indicators',
       body, etag, reload: () => ctx.navigate(ctx.href(id, 'edit'))});
     if (saved) {
