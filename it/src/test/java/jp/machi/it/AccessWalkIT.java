@@ -50,7 +50,7 @@ class AccessWalkIT {
      * sign-in starts there (and answers 404 while OIDC is not configured).
      */
     static final Set<String> PUBLIC = Set.of("POST /api/v1/session", "GET /api/v1/session/oidc",
-            "GET /api/v1/session/oidc/callback",
+            "GET /api/v1/session/oidc/callback", "GET /api/v1/session/methods",
             // The public portal (PortalIT): what a municipality publishes, never personal data.
             "GET /api/v1/municipalities/{lgCode}/portal",
             "GET /api/v1/municipalities/{lgCode}/planning/public/plans",

@@ -78,7 +78,7 @@ public class PlanningModule implements ModuleDescriptor {
     @Override
     public List<UiContribution> ui() {
         return List.of(
-                new UiContribution("planning-programs", UiContribution.Area.CONSOLE, LocalizedText.of("事務事業", "Administrative programs"), "planning/programs.html", 10),
+                new UiContribution("planning-programs", UiContribution.Area.CONSOLE, LocalizedText.of("事務事業", "Administrative programs"), "programs.js", 10),
                 new UiContribution("planning-plans", UiContribution.Area.CONSOLE, LocalizedText.of("総合計画", "Comprehensive plans"), "plans.js", 20),
                 new UiContribution("planning-progress", UiContribution.Area.PORTAL, LocalizedText.of("計画の進捗", "Plan progress"), "progress.js", 10));
     }
