@@ -180,7 +180,8 @@ async function show() {
   }
   document.title = `${title} | ${t(`${municipalityName()} 公開ポータル`, `${municipalityName()} public portal`)}`;
   if (!firstRender) {
-    main.focus();
+    window.scrollTo(0, 0);
+    main.focus({ preventScroll: true });
   }
   firstRender = false;
 }

@@ -196,6 +196,12 @@ public final class WebBrowser implements AutoCloseable {
         return this;
     }
 
+    /** Resizes the window to {@code width} × {@code height} CSS pixels (375 wide: a phone). */
+    public WebBrowser windowSize(int width, int height) {
+        cmd("POST", "window/rect", Json.createObjectBuilder().add("width", width).add("height", height).build());
+        return this;
+    }
+
     public String currentUrl() {
         return ((JsonString) cmd("GET", "url", null)).getString();
     }

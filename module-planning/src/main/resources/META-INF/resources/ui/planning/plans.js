@@ -79,7 +79,7 @@ export default async function render(root, ctx) {
         el('td', { text: p.published ? t('公開中', 'Published') : t('非公開', 'Not published') })));
     }
     table.append(tbody);
-    view.append(el('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': t('総合計画', 'Comprehensive plans') }, table));
+    view.append(el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': t('総合計画', 'Comprehensive plans') }, table));
   }
 
   // ---- one plan: tabs for its tree, its progress and its settings
@@ -163,7 +163,7 @@ export default async function render(root, ctx) {
         el('td', { class: 'num', text: i.baseline ? `${i.baseline.value}（${ctx.fiscalYearLabel(i.baseline.fiscalYear.year)}）` : '—' }),
         el('td', { class: 'num', text: i.finalTarget ? `${i.finalTarget.value}（${ctx.fiscalYearLabel(i.finalTarget.fiscalYear.year)}）` : '—' }))));
       table.append(tb);
-      info.append(el('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': `${title} ${t('指標', 'Indicators')}` }, table));
+      info.append(el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': `${title} ${t('指標', 'Indicators')}` }, table));
     }
     d.append(info);
     if (n.children && n.children.length) {
@@ -242,7 +242,7 @@ export default async function render(root, ctx) {
         el('td', { class: 'num', text: i.achievementRate == null ? (i.met == null ? '—' : (i.met ? t('達成', 'met') : t('未達成', 'not met'))) : `${fmt(i.achievementRate)}%` }),
         el('td', { text: i.rating || '—' }))));
       table.append(tb);
-      d.append(el('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': `${title} ${t('指標', 'Indicators')}` }, table));
+      d.append(el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': `${title} ${t('指標', 'Indicators')}` }, table));
     }
     if (n.children.length) {
       const ul = el('ul');
@@ -265,7 +265,7 @@ export default async function render(root, ctx) {
         el('td', { text: x.included ? t('する', 'yes') : t('しない', 'no') }),
         el('td', { text: t(x.explanation.ja, x.explanation.en) }))));
       table.append(tb);
-      box.append(el('div', { class: 'table-scroll', role: 'region', tabindex: '0', 'aria-label': t('計算の項', 'Terms of the calculation') }, table));
+      box.append(el('div', { class: 'table-wrap', role: 'region', tabindex: '0', 'aria-label': t('計算の項', 'Terms of the calculation') }, table));
     }
     return box;
   }

@@ -205,8 +205,7 @@ export default async function render(root, ctx) {
             maintainAspectRatio: false,
             plugins: { legend: { display: false }, title: { display: true, text: label, color: '#1b1b1b' } },
             scales: {
-              y: { min: 0, suggestedMax: Math.max(100, Number(cap) || 100), ticks: { color: '#4a4f57' },
-                title: { display: true, text: t('点', 'points'), color: '#4a4f57' } },
+              y: { min: 0, suggestedMax: Math.max(100, Number(cap) || 100), ticks: { color: '#4a4f57' } },
               x: { ticks: { color: '#4a4f57' } },
             },
           },
