@@ -39,32 +39,11 @@ class PortalBrowserIT {
 
     @Test
     void aResidentReadsThePlansProgressOnAPhone(WebBrowser b) {
-        String lg = LgCodes.fresh();
-        api.post(Municipalities.PATH).json(Json.createObjectBuilder().add("code", lg).add("nameJa", "見本市")
-                .add("nameKana", "みほんし").add("nameEn", "Sample City").build()).send().expect(201);
-        Municipalities.setModule(api, lg, "planning", true);
-        String base = Municipalities.PATH + "/" + lg;
-        String name = "個人情報 花子" + System.nanoTime();
-        String email = "hanako." + System.nanoTime() + "@example.jp";
-        String login = "portal-browser-" + System.nanoTime();
-        String password = Api.newPassword();
-        api.post(base + "/users").json(Json.createObjectBuilder().add("login", login).add("displayName", name)
-                .add("email", email).add("password", password).add("role", "STAFF").build()).send().expect(201);
-        Api staff = api.signIn(login, password);
-
-        String care = indicator(staff, base, "1-1.O1", "保育所入所率", "Nursery admission rate", "%", 100, 80, 90, 95);
-        String groups = indicator(staff, base, "1-2.O1", "市民活動登録団体数", "Registered citizen groups", "団体", 50, 40, 50, 60);
-        String plans = base + "/planning/plans";
-        String plan = staff.post(plans).json(Json.createObjectBuilder().add("name", "見本市総合計画")
-                .add("nameEn", "Sample City Comprehensive Plan").add("firstFiscalYear", 2021).add("lastFiscalYear", 2025)
-                .add("published", true).build()).send().expect(201).object().getString("id");
-        String goal = node(staff, plans, plan, null, "1", "暮らしやすいまち", "A city good to live in");
-        String m1 = node(staff, plans, plan, goal, "1-1", "子育て支援の充実", "Support for raising children");
-        String m2 = node(staff, plans, plan, goal, "1-2", "市民参加の推進", "Citizen participation");
-        node(staff, plans, plan, m1, "1-1-1", "保育所の定員拡大", "More nursery places");
-        link(staff, plans, plan, m1, care);
-        link(staff, plans, plan, m2, groups);
-
+        Sample s = sample();
+        String lg = s.lg();
+        String name = s.name();
+        String email = s.email();
+        String login = s.login();
         b.windowSize(375, 900);
         b.open("/p/" + lg + "/");
         b.waitForText("h1", "見本市の公開ポータル");
@@ -126,6 +105,79 @@ class PortalBrowserIT {
             }
         }
         assertEquals(List.of(), b.consoleErrors(), "no script error, no CSP violation");
+    }
+
+    @Test
+    void staffSeeTheExplainedProgressInTheConsoleAndTakeThePlanOffThePortal(WebBrowser b) {
+        Sample s = sample();
+        b.open("/");
+        b.type("#login", s.login()).type("#password", s.password()).click("#sign-in");
+        b.waitFor("#who");
+        b.open("/#/" + s.lg() + "/planning/planning-plans");
+        b.waitForText("#page table tbody", "見本市総合計画");
+        assertTrue(b.text("#page table tbody", true).contains("公開中"));
+        b.clickText("#page table tbody a", "見本市総合計画");
+        b.waitForText("#page", "計画の構成");
+        b.clickText("#page details summary", "暮らしやすいまち");
+        b.clickText("#page details summary", "子育て支援の充実");
+        b.waitForText("#page table", "保育所入所率");
+
+        b.click("#plan-tab-progress");
+        b.waitForScript("the plan's chart", "const c = window.Chart && Chart.getChart(document.getElementById('plan-score-chart'));"
+                + " return c ? c.data.datasets[0].data.map(String).join('|') : null;");
+        assertEquals("80|95|97.5|null|null", String.valueOf(b.script(
+                "return Chart.getChart(document.getElementById('plan-score-chart')).data.datasets[0].data.map(String).join('|');")));
+        b.select("#page select", "2023");
+        b.waitForText("#page h3", "令和5年度の進捗");
+        b.clickText("#page details summary", "暮らしやすいまち");
+        b.waitForText("#page details", "得点 = (95.0 + 100.0) ÷ 2 = 97.5");
+        b.screenshot("console-plan-progress");
+
+        b.click("#plan-tab-settings");
+        b.waitFor("#plan-settings");
+        assertEquals("true", b.attribute("#plan-published", "checked"));
+        b.click("#plan-published");
+        b.click("#save-plan-settings");
+        b.waitForText("#plan-settings", "保存しました");
+        api.anonymous().get(Municipalities.PATH + "/" + s.lg() + "/planning/public/plans").send().expect(200);
+        assertEquals(0, api.anonymous().get(Municipalities.PATH + "/" + s.lg() + "/planning/public/plans").send().expect(200)
+                .object().getInt("totalItems"));
+        b.open("/p/" + s.lg() + "/planning-progress");
+        b.waitForText("main", "公開している計画はまだありません");
+    }
+
+    /** 見本市 with planning, a staff member with a distinctive name and e-mail, and the published plan they keep. */
+    private record Sample(String lg, String name, String email, String login, String password) {
+    }
+
+    private Sample sample() {
+        String lg = LgCodes.fresh();
+        api.post(Municipalities.PATH).json(Json.createObjectBuilder().add("code", lg).add("nameJa", "見本市")
+                .add("nameKana", "みほんし").add("nameEn", "Sample City").build()).send().expect(201);
+        Municipalities.setModule(api, lg, "planning", true);
+        String base = Municipalities.PATH + "/" + lg;
+        String name = "個人情報 花子" + System.nanoTime();
+        String email = "hanako." + System.nanoTime() + "@example.jp";
+        String login = "portal-browser-" + System.nanoTime();
+        String password = Api.newPassword();
+        api.post(base + "/users").json(Json.createObjectBuilder().add("login", login).add("displayName", name)
+                .add("email", email).add("password", password).add("role", "STAFF").build()).send().expect(201);
+        Api staff = api.signIn(login, password);
+
+        String care = indicator(staff, base, "1-1.O1", "保育所入所率", "Nursery admission rate", "%", 100, 80, 90, 95);
+        String groups = indicator(staff, base, "1-2.O1", "市民活動登録団体数", "Registered citizen groups", "団体", 50, 40, 50, 60);
+        String plans = base + "/planning/plans";
+        String plan = staff.post(plans).json(Json.createObjectBuilder().add("name", "見本市総合計画")
+                .add("nameEn", "Sample City Comprehensive Plan").add("firstFiscalYear", 2021).add("lastFiscalYear", 2025)
+                .add("published", true).build()).send().expect(201).object().getString("id");
+        String goal = node(staff, plans, plan, null, "1", "暮らしやすいまち", "A city good to live in");
+        String m1 = node(staff, plans, plan, goal, "1-1", "子育て支援の充実", "Support for raising children");
+        String m2 = node(staff, plans, plan, goal, "1-2", "市民参加の推進", "Citizen participation");
+        node(staff, plans, plan, m1, "1-1-1", "保育所の定員拡大", "More nursery places");
+        link(staff, plans, plan, m1, care);
+        link(staff, plans, plan, m2, groups);
+
+        return new Sample(lg, name, email, login, password);
     }
 
     private static String chart(WebBrowser b, String expression) {

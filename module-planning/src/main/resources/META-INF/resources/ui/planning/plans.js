@@ -97,7 +97,7 @@ export default async function render(root, ctx) {
     const nav = el('nav', { 'aria-label': t('計画の表示', 'Plan views') });
     const list = el('ul', { class: 'tabs' });
     for (const [id, label] of tabs) {
-      const a = el('a', { href: typeof ctx.href === 'function' ? ctx.href(planId, id) : '#', text: label,
+      const a = el('a', { id: `plan-tab-${id}`, href: typeof ctx.href === 'function' ? ctx.href(planId, id) : '#', text: label,
         'aria-current': id === tab ? 'page' : null });
       a.addEventListener('click', (ev) => { ev.preventDefault(); open(planId, id); });
       list.append(el('li', {}, a));
@@ -184,14 +184,14 @@ export default async function render(root, ctx) {
     const byYear = new Map(years.map((y, i) => [y, all[i]]));
     target.append(el('h3', { text: t('年度ごとの進捗', 'Progress per fiscal year') }));
     target.append(el('p', { text: t(current.rule.text.ja, current.rule.text.en) }));
-    const canvas = el('canvas', { role: 'img', 'aria-label': t('計画全体の年度別スコア: ', 'Plan score per fiscal year: ')
+    const canvas = el('canvas', { id: 'plan-score-chart', role: 'img', 'aria-label': t('計画全体の年度別スコア: ', 'Plan score per fiscal year: ')
       + years.map((y) => `${ctx.fiscalYearLabel(y)} ${fmt(byYear.get(y).score)}`).join(', ') });
     target.append(el('div', { class: 'chart-box' }, canvas));
     try {
       charts.push(ctx.chart(canvas, {
         type: 'bar',
         data: { labels: years.map((y) => ctx.fiscalYearLabel(y)),
-          datasets: [{ label: t('計画全体のスコア', 'Plan score'), data: years.map((y) => byYear.get(y).score),
+          datasets: [{ label: t('計画全体のスコア', 'Plan score'), data: years.map((y) => byYear.get(y).score ?? null),
             backgroundColor: '#1a5fb4' }] },
         options: { responsive: true, maintainAspectRatio: false, animation: false,
           scales: { y: { min: 0, suggestedMax: Math.max(100, Number(current.rule.scoreCapPercent)) } } },
@@ -228,7 +228,7 @@ export default async function render(root, ctx) {
   function progressNode(n) {
     const title = [n.levelName ? `【${n.levelName}】` : null, n.number, t(n.title, n.titleEn || n.title)].filter(Boolean).join(' ');
     const summary = `${title} — ${n.score == null ? t('スコアなし', 'no score') : `${fmt(n.score)}${n.rating ? ` (${n.rating})` : ''}`}`;
-    const d = el('details', {}, el('summary', { text: summary }), explain(n.formula, n.terms, false));
+    const d = el('details', {}, el('summary', { text: summary }), explain(n.formula, n.terms, true));
     if (n.indicators.length) {
       const table = el('table', { class: 'data' }, el('caption', { text: t('指標の実績と評価', 'Indicators: actuals and ratings') }));
       table.append(el('thead', {}, el('tr', {}, ...[t('指標', 'Indicator'), t('区分', 'Role'), t('目標', 'Target'),
@@ -273,7 +273,7 @@ export default async function render(root, ctx) {
   // ---- settings: the roll-up rule and publication
 
   function showSettings(target, plan, etag) {
-    const form = el('form', { novalidate: true });
+    const form = el('form', { id: 'plan-settings', novalidate: true });
     const capId = uid('cap');
     const cap = el('input', { id: capId, name: 'scoreCapPercent', type: 'number', min: '100', max: '1000', step: '0.01',
       value: String(plan.rollUp.scoreCapPercent), required: true, 'aria-describedby': `${capId}-hint` });
@@ -285,7 +285,7 @@ export default async function render(root, ctx) {
     };
     roleBox('OUTCOME', '成果指標', 'Outcome indicators');
     roleBox('PROCESS', 'プロセス指標', 'Process indicators');
-    const pubId = uid('pub');
+    const pubId = 'plan-published';
     const pub = el('input', { id: pubId, type: 'checkbox', name: 'published', checked: plan.published });
     const errors = el('div', { 'aria-live': 'assertive' });
     form.append(el('h3', { text: t('積み上げのルールと公開', 'Roll-up rule and publication') }), errors,
@@ -294,7 +294,7 @@ export default async function render(root, ctx) {
           'An indicator scores its achievement rate; rates above this value count as this value (100–1000).') })),
       roles,
       el('div', {}, pub, el('label', { for: pubId, text: t('公開ポータルに公開する', 'Show on the public portal') })),
-      el('button', { type: 'submit', text: t('保存', 'Save') }));
+      el('button', { id: 'save-plan-settings', type: 'submit', class: 'btn', text: t('保存', 'Save') }));
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       errors.replaceChildren();
