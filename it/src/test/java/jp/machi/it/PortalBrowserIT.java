@@ -131,6 +131,8 @@ class PortalBrowserIT {
         b.waitForText("#page h3", "令和5年度の進捗");
         b.clickText("#page details summary", "暮らしやすいまち");
         b.waitForText("#page details", "得点 = (95.0 + 100.0) ÷ 2 = 97.5");
+        b.script("[...document.querySelectorAll('#page details > summary')].find((x) => x.textContent.includes('暮らしやすいまち'))"
+                + ".scrollIntoView({block: 'start'});");
         b.screenshot("console-plan-progress");
 
         b.click("#plan-tab-settings");
