@@ -74,7 +74,7 @@ class PortalBrowserIT {
         b.waitForText(explanation, "得点");
         String shown = b.text(explanation, true);
         assertTrue(shown.contains("95.0") && shown.contains("保育所入所率"), shown);
-        b.script("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", "section.measure");
+        b.script("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", explanation);
         b.screenshot("portal-explanation-ja");
 
         String japanese = (String) b.script("return document.body.innerText;");
