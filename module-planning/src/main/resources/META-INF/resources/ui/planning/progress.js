@@ -288,8 +288,8 @@ export default async function render(root, ctx) {
     if (formula) inner.append(el('p', { text: t(formula.ja, formula.en) }));
     if (terms && terms.length > 0) {
       const ol = el('ol');
-      terms.forEach((term) => ol.append(el('li', { class: term.included ? '' : 'excluded',
-        text: t(term.explanation.ja, term.explanation.en) })));
+      terms.forEach((term) => ol.append(el('li', { class: term.included ? '' : 'excluded' },
+        el('strong', { text: `${t(term.label.ja, term.label.en)}: ` }), t(term.explanation.ja, term.explanation.en))));
       inner.append(ol);
     }
     d.append(inner);
