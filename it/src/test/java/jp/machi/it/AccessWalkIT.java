@@ -52,8 +52,16 @@ class AccessWalkIT {
      * data: PersonalDataIT).
      */
     static final Set<String> PUBLIC = Set.of("POST /api/v1/session", "GET /api/v1/session/oidc",
-            "GET /api/v1/session/oidc/callback", "POST /api/v1/municipalities/{lgCode}/engagement/voices",
-            "GET /api/v1/municipalities/{lgCode}/engagement/voices/published");
+            "GET /api/v1/session/oidc/callback", "GET /api/v1/session/methods",
+            // A resident sends a citizen voice; anyone reads the published ones (PersonalDataIT).
+            "POST /api/v1/municipalities/{lgCode}/engagement/voices",
+            "GET /api/v1/municipalities/{lgCode}/engagement/voices/published",
+            // The public portal (PortalIT): what a municipality publishes, never personal data.
+            "GET /api/v1/municipalities/{lgCode}/portal",
+            "GET /api/v1/municipalities/{lgCode}/planning/public/plans",
+            "GET /api/v1/municipalities/{lgCode}/planning/public/plans/{planId}",
+            "GET /api/v1/municipalities/{lgCode}/planning/public/plans/{planId}/tree",
+            "GET /api/v1/municipalities/{lgCode}/planning/public/plans/{planId}/progress");
 
     /** Writes every signed-in caller may make on their own behalf. */
     static final Set<String> SELF_SERVICE = Set.of("POST /api/v1/session", "DELETE /api/v1/session");

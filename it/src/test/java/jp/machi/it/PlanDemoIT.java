@@ -105,6 +105,20 @@ class PlanDemoIT {
             assertFalse(progress.containsKey("score"));
             assertTrue(progress.getJsonObject("formula").getString("ja").startsWith("得点なし"), progress::toString);
 
+            // The demo plan is published: anybody reads the same progress on the public endpoints and the portal.
+            assertTrue(plan.getBoolean("published"), plan::toString);
+            Api anonymous = api.anonymous();
+            String publicPlans = "/api/v1/municipalities/202070/planning/public/plans";
+            JsonObject published = anonymous.get(publicPlans).send().expect(200).object();
+            assertEquals(id, published.getJsonArray("items").getJsonObject(0).getString("id"), published::toString);
+            assertEquals(progress, anonymous.get(publicPlans + "/" + id + "/progress?fiscalYear=R5").send().expect(200).object());
+            JsonObject publicTree = anonymous.get(publicPlans + "/" + id + "/tree").send().expect(200).object();
+            assertEquals(roots, publicTree.getJsonArray("nodes"));
+            JsonObject portal = anonymous.get("/api/v1/municipalities/202070/portal").send().expect(200).object();
+            assertEquals("須坂市", portal.getString("name"));
+            assertEquals("/ui/planning/progress.js", portal.getJsonArray("pages").getJsonObject(0).getString("script"), portal::toString);
+            assertTrue(anonymous.get("/p/202070/").send().expect(200).header("Content-Security-Policy").isPresent());
+
             String csv = new String(api.get(plans + "/" + id + "/nodes?format=csv").send().expect(200).bytes(),
                     StandardCharsets.UTF_8);
             // One row per node without indicators and one per link: 43 nodes, 5 of them with 24 links.

@@ -15,6 +15,7 @@ import jp.machi.planning.evaluation.interfaces.rest.EvaluationSheetResource;
 import jp.machi.planning.interfaces.rest.PlanningApi;
 import jp.machi.planning.plan.interfaces.rest.PlanNodeResource;
 import jp.machi.planning.plan.interfaces.rest.PlanResource;
+import jp.machi.planning.plan.interfaces.rest.PublicPlanResource;
 import jp.machi.planning.program.application.ProgramMetrics;
 import jp.machi.planning.program.interfaces.rest.ProgramImportResource;
 import jp.machi.planning.program.interfaces.rest.ProgramResource;
@@ -69,8 +70,9 @@ public class PlanningModule implements ModuleDescriptor {
     @Override
     public List<Class<?>> resources() {
         return List.of(PlanningApi.class, ProgramResource.class, ProgramImportResource.class, PlanResource.class,
-                PlanNodeResource.class, DepartmentPolicyResource.class, DivisionPlanResource.class,
-                ReformItemResource.class, EvaluationResource.class, EvaluationSheetResource.class);
+                PlanNodeResource.class, PublicPlanResource.class, DepartmentPolicyResource.class,
+                DivisionPlanResource.class, ReformItemResource.class, EvaluationResource.class,
+                EvaluationSheetResource.class);
     }
 
     @Override
@@ -97,6 +99,8 @@ public class PlanningModule implements ModuleDescriptor {
     @Override
     public List<UiContribution> ui() {
         return List.of(
-                new UiContribution("planning-programs", UiContribution.Area.CONSOLE, LocalizedText.of("事務事業", "Administrative programs"), "planning/programs.html", 10));
+                new UiContribution("planning-programs", UiContribution.Area.CONSOLE, LocalizedText.of("事務事業", "Administrative programs"), "programs.js", 10),
+                new UiContribution("planning-plans", UiContribution.Area.CONSOLE, LocalizedText.of("総合計画", "Comprehensive plans"), "plans.js", 20),
+                new UiContribution("planning-progress", UiContribution.Area.PORTAL, LocalizedText.of("計画の進捗", "Plan progress"), "progress.js", 10));
     }
 }

@@ -69,7 +69,7 @@ public class SuzakaPlanDemo {
         em.createNamedQuery("Indicator.all", Indicator.class).getResultList().stream().filter(i -> i.getCode() != null)
                 .forEach(i -> indicators.put(i.getCode(), i.getId()));
         ComprehensivePlan plan = plans.create(new ComprehensivePlan.Content(d.name(), d.nameEn(),
-                FiscalYear.of(d.firstFiscalYear()), FiscalYear.of(d.lastFiscalYear()), d.levelNames(), RollUpRule.defaults()));
+                FiscalYear.of(d.firstFiscalYear()), FiscalYear.of(d.lastFiscalYear()), d.levelNames(), RollUpRule.defaults(), true));
         int[] counts = new int[2];
         for (DemoNode n : d.nodes()) {
             add(plan, null, n, units, indicators, counts);

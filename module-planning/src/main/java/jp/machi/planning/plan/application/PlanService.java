@@ -31,6 +31,20 @@ public class PlanService {
         return tenancy.em().createNamedQuery("ComprehensivePlan.all", ComprehensivePlan.class).getResultList();
     }
 
+    /** The plans the municipality publishes on its portal. */
+    public List<ComprehensivePlan> published() {
+        return tenancy.em().createNamedQuery("ComprehensivePlan.published", ComprehensivePlan.class).getResultList();
+    }
+
+    /** A published plan, or the same 404 as for an unknown id (an unpublished plan does not exist for the public). */
+    public ComprehensivePlan requirePublished(UUID id) {
+        ComprehensivePlan p = tenancy.em().find(ComprehensivePlan.class, id);
+        if (p == null || !p.isPublished()) {
+            throw ApiException.notFound("planning.plan.notFound", id.toString());
+        }
+        return p;
+    }
+
     /** The plan, or 404 for an unknown id and for another municipality's plan alike. */
     public ComprehensivePlan require(UUID id) {
         ComprehensivePlan p = tenancy.em().find(ComprehensivePlan.class, id);

@@ -28,6 +28,8 @@ import jp.machi.core.persistence.TenantOwned;
 @Table(name = "planning_plan")
 @NamedQuery(name = "ComprehensivePlan.all",
         query = "SELECT p FROM ComprehensivePlan p ORDER BY p.firstYear DESC, p.name")
+@NamedQuery(name = "ComprehensivePlan.published",
+        query = "SELECT p FROM ComprehensivePlan p WHERE p.published = TRUE ORDER BY p.firstYear DESC, p.name")
 public class ComprehensivePlan extends TenantOwned {
 
     /** At most this many levels (基本目標 … 取組項目 are four). */
@@ -64,6 +66,10 @@ public class ComprehensivePlan extends TenantOwned {
     @Column(name = "count_process", nullable = false)
     private boolean countProcess;
 
+    /** Shown on the municipality's public portal and by the public plan endpoints. */
+    @Column(name = "published", nullable = false)
+    private boolean published;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -75,9 +81,10 @@ public class ComprehensivePlan extends TenantOwned {
      * A plan as one edit.
      *
      * @param levelNames the plan's own level names, or null to follow the municipality's setting
+     * @param published whether the public portal shows the plan and its progress
      */
     public record Content(String name, String nameEn, FiscalYear firstYear, FiscalYear lastYear, List<String> levelNames,
-            RollUpRule rule) {
+            RollUpRule rule, boolean published) {
     }
 
     public ComprehensivePlan(Content c) {
@@ -93,6 +100,7 @@ public class ComprehensivePlan extends TenantOwned {
         this.scoreCapPercent = c.rule().capPercent();
         this.countOutcome = c.rule().counts(LinkRole.OUTCOME);
         this.countProcess = c.rule().counts(LinkRole.PROCESS);
+        this.published = c.published();
     }
 
     /** The plan's own level names, if it sets them. */
@@ -139,6 +147,10 @@ public class ComprehensivePlan extends TenantOwned {
 
     public FiscalYear getLastYear() {
         return lastYear;
+    }
+
+    public boolean isPublished() {
+        return published;
     }
 
     public long getVersion() {

@@ -58,6 +58,9 @@ public final class PlanDtos {
 
         @Valid
         public RollUpInput rollUp;
+
+        /** Whether the public portal shows the plan and its progress; absent: not published. */
+        public Boolean published;
     }
 
     /** The roll-up rule; absent parts: cap 100 %, outcome indicators only. */
@@ -193,9 +196,9 @@ public final class PlanDtos {
     }
 
     @JsonbPropertyOrder({"id", "name", "nameEn", "firstFiscalYear", "lastFiscalYear", "levelNames", "levelNamesSource",
-        "rollUp", "nodeCount"})
+        "rollUp", "published", "nodeCount"})
     public record PlanView(UUID id, String name, String nameEn, FiscalYear firstFiscalYear, FiscalYear lastFiscalYear,
-            List<String> levelNames, String levelNamesSource, RollUpView rollUp, long nodeCount) {
+            List<String> levelNames, String levelNamesSource, RollUpView rollUp, boolean published, long nodeCount) {
     }
 
     @JsonbPropertyOrder({"id", "code", "nameJa", "nameEn"})

@@ -83,7 +83,7 @@ public class PlanViews {
             rule = new RollUpRule(b.rollUp.scoreCapPercent == null ? rule.capPercent() : b.rollUp.scoreCapPercent, roles);
         }
         return new ComprehensivePlan.Content(b.name.strip(), blankToNull(b.nameEn), b.firstFiscalYear, b.lastFiscalYear,
-                levels, rule);
+                levels, rule, Boolean.TRUE.equals(b.published));
     }
 
     static PlanNode.Content content(PlanDtos.NodeInput b) {
@@ -106,7 +106,7 @@ public class PlanViews {
         RollUpRule rule = p.rule();
         return new PlanView(p.getId(), p.getName(), p.getNameEn(), p.getFirstYear(), p.getLastYear(), plans.levelNames(p),
                 p.ownLevelNames() == null ? "SETTING" : "PLAN", new RollUpView(Decimals.plain(rule.capPercent()),
-                        roles(rule)), plans.nodeCount(p));
+                        roles(rule)), p.isPublished(), plans.nodeCount(p));
     }
 
     static List<String> roles(RollUpRule rule) {

@@ -1,0 +1,94 @@
+package jp.machi.planning.plan.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.transaction.Transactional;
+import jakarta.ws.rs.BeanParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import java.util.UUID;
+import jp.machi.core.api.Page;
+import jp.machi.core.api.PageRequest;
+import jp.machi.core.api.Problems;
+import jp.machi.core.fiscalyear.FiscalYear;
+import jp.machi.core.identity.Access;
+import jp.machi.planning.plan.application.PlanService;
+import jp.machi.planning.plan.application.ProgressService;
+import jp.machi.planning.plan.domain.ComprehensivePlan;
+import jp.machi.planning.plan.interfaces.rest.PlanDtos.PlanView;
+import jp.machi.planning.plan.interfaces.rest.PlanDtos.ProgressView;
+import jp.machi.planning.plan.interfaces.rest.PlanDtos.TreeView;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/municipalities/{lgCode}/planning/public/plans}: what anybody may read of the
+ * comprehensive plans a municipality has marked {@code published} — the plan, its tree (texts,
+ * responsible divisions, linked indicators) and its progress per fiscal year with the explained
+ * roll-up, the same views the staff read. An unpublished plan answers exactly like one that does not
+ * exist (404). Plans hold no personal data; evaluation results, which come later, will be
+ * published through their own endpoints when the evaluation workflow marks them so.
+ */
+@Path("municipalities/{lgCode}/planning/public/plans")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Tag(name = "planning")
+public class PublicPlanResource {
+
+    @Inject
+    PlanService plans;
+
+    @Inject
+    ProgressService progress;
+
+    @Inject
+    PlanViews views;
+
+    @Context
+    HttpHeaders headers;
+
+    @GET
+    @Transactional
+    @Access(Access.Level.PUBLIC)
+    @Operation(summary = "Public: the published comprehensive plans, latest period first (paged)")
+    public Page<PlanView> list(@BeanParam PageRequest paging) {
+        return Page.of(plans.published(), paging).map(views::plan);
+    }
+
+    @GET
+    @Path("{planId}")
+    @Transactional
+    @Access(Access.Level.PUBLIC)
+    @Operation(summary = "Public: one published plan (404 when it is not published)")
+    public PlanView get(@PathParam("planId") UUID planId) {
+        return views.plan(plans.requirePublished(planId));
+    }
+
+    @GET
+    @Path("{planId}/tree")
+    @Transactional
+    @Access(Access.Level.PUBLIC)
+    @Operation(summary = "Public: a published plan's hierarchy with texts, responsible divisions and indicators")
+    public TreeView tree(@PathParam("planId") UUID planId) {
+        ComprehensivePlan p = plans.requirePublished(planId);
+        return new TreeView(views.plan(p), views.tree(p, Problems.locale(headers)));
+    }
+
+    @GET
+    @Path("{planId}/progress")
+    @Transactional
+    @Access(Access.Level.PUBLIC)
+    @Operation(summary = "Public: a published plan's progress in a fiscal year (?fiscalYear=R5; default: the current one "
+            + "within the period), every node's score with its terms and formula in Japanese and English")
+    public ProgressView progress(@PathParam("planId") UUID planId, @QueryParam("fiscalYear") String fiscalYear) {
+        ComprehensivePlan p = plans.requirePublished(planId);
+        FiscalYear fy = fiscalYear == null || fiscalYear.isBlank() ? progress.defaultYear(p) : FiscalYear.parse(fiscalYear);
+        return views.progress(progress.of(p, fy));
+    }
+}
