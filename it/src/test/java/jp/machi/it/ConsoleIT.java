@@ -136,6 +136,11 @@ class ConsoleIT {
         b.select("select[name=kind]", "ACTIVITY");
         b.waitForText(".list-status", "1 件中");
         b.screenshot("indicators");
+        // The CSV button: the filtered list, UTF-8 with BOM, Japanese header.
+        b.click(".list-tools button.csv");
+        String csv = read(b.waitForDownload("indicators-" + lg + ".csv"));
+        assertTrue(csv.startsWith("\uFEFF"), "BOM");
+        assertTrue(csv.lines().count() == 2 && csv.contains("市民協働事業の件数"), csv);
         assertEquals(List.of(), unexpectedErrors(b));
     }
 
@@ -271,15 +276,52 @@ class ConsoleIT {
         b.waitFor("#lg-select");
         assertEquals("自治体", b.text("label[for=lg-select]", true));
         b.select("#lg-select", a);
+        b.click("#lg-go");
         b.waitForScript("hash of " + a, "return location.hash.startsWith('#/" + a + "/');");
         b.waitFor("#nav a[data-nav='planning/planning-programs']");
         b.select("#lg-select", c);
+        b.click("#lg-go");
         b.waitForScript("hash of " + c, "return location.hash.startsWith('#/" + c + "/');");
         b.waitForAbsent("#nav a[data-nav='planning/planning-programs']");
         b.click("#nav a[data-nav='core/settings']");
         b.waitFor("#names-form");
         assertEquals("試験市" + c, b.attribute("#names-form input[name=nameJa]", "value"));
         assertNotEquals(a, c);
+    }
+
+    @Test
+    void administratorsManageUsersStaffDoNotSeeThem(WebBrowser b) {
+        String lg = Municipalities.register(api);
+        signIn(b, admin(lg));
+        b.click("#nav a[data-nav='core/users']");
+        b.click("#new-user");
+        b.waitFor("#user-form");
+        String login = "clerk-" + Long.toString(System.nanoTime(), 36);
+        b.type("#user-login", login).type("#user-displayName", "窓口 花子").type("#user-password", "short");
+        b.select("#user-form select[name=role]", "STAFF");
+        b.click("#save-user");
+        b.waitFor("#user-password-error");
+        assertFalse(b.text("#user-password-error", true).isBlank(), "the password rule is named next to the password");
+        assertEquals("true", b.attribute("#user-password", "aria-invalid"));
+        String password = Api.newPassword();
+        b.type("#user-password", password);
+        b.click("#save-user");
+        b.waitForText("table.list tbody", login);
+        // The new account signs in, and as staff sees no user administration.
+        b.click("#sign-out");
+        signIn(b, new Api.Account(null, login, password, "STAFF", lg));
+        assertTrue(b.text("#who", true).contains(login), b.text("#who", true));
+        assertFalse(b.present("#nav a[data-nav='core/users']"));
+        b.open("/#/" + lg + "/core/users");
+        b.waitForText("h1", "画面が見つかりません");
+    }
+
+    private static String read(java.nio.file.Path f) {
+        try {
+            return java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Console errors other than the expected 401 of "who am I" before signing in. */

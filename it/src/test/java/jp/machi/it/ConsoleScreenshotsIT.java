@@ -58,7 +58,9 @@ class ConsoleScreenshotsIT {
             List<String> rows = b.texts("#indicator-years tbody tr");
             // 48 / 55 = 87.3 % → B with the default scale, as the README says.
             assertTrue(rows.get(0).contains("87.3%") && rows.get(0).endsWith("B"), rows.toString());
+            b.windowSize(1280, 1500);
             b.screenshot("indicator-detail");
+            b.windowSize(1280, 900);
             b.click("#edit-indicator");
             b.waitFor("#indicator-form");
             b.type("#year-1-actual", "many");
@@ -72,7 +74,9 @@ class ConsoleScreenshotsIT {
             b.open("/#/082201/core/units");
             b.waitForText("#unit-tree", "広報戦略課");
             b.waitForText(".list-status", "件中");
+            b.windowSize(1280, 1200);
             b.screenshot("units");
+            b.windowSize(1280, 900);
             b.open("/#/082201/planning/planning-programs");
             b.waitForText("table.list tbody", "秘書業務");
             b.screenshot("programs");
