@@ -91,7 +91,7 @@ class ConsoleIT {
         b.click("#add-year");
         assertEquals("input#year-1-fy", b.focused(), "a new row takes the focus");
         b.type("#year-1-fy", "2024").type("#year-1-target", "110").type("#year-1-actual", "121");
-        b.screenshot("indicator-form");
+        b.screenshot("console-it-indicator-form");
         b.click("#save-indicator");
 
         // The indicator's page: its chart, and per fiscal year the rating as text and colour.
@@ -117,7 +117,7 @@ class ConsoleIT {
         // The bars repeat the rating's colour.
         assertEquals("#1a5fb4|#1e7b34", b.script("return Chart.getChart(document.getElementById('indicator-chart'))"
                 + ".data.datasets[1].backgroundColor.join('|');"));
-        b.screenshot("indicator-detail");
+        b.screenshot("console-it-indicator-detail");
 
         // What the browser saved is what the API has.
         JsonObject listed = api.get("/api/v1/municipalities/" + lg + "/indicators").send().expect(200).object();
@@ -135,7 +135,7 @@ class ConsoleIT {
         b.waitForText(".list-status", "0 件中");
         b.select("select[name=kind]", "ACTIVITY");
         b.waitForText(".list-status", "1 件中");
-        b.screenshot("indicators");
+        b.screenshot("console-it-indicators");
         // The CSV button: the filtered list, UTF-8 with BOM, Japanese header.
         b.click(".list-tools button.csv");
         String csv = read(b.waitForDownload("indicators-" + lg + ".csv"));
@@ -163,7 +163,7 @@ class ConsoleIT {
         // The summary at the top names the fields and has the focus.
         assertTrue(b.focused().startsWith("div"), b.focused());
         assertTrue(b.text(".form-summary", true).contains("名称"), b.text(".form-summary", true));
-        b.screenshot("indicator-form-errors");
+        b.screenshot("console-it-indicator-form-errors");
         assertEquals(0, api.get("/api/v1/municipalities/" + lg + "/indicators").send().expect(200).object()
                 .getInt("totalItems"), "nothing was saved");
     }
@@ -185,7 +185,7 @@ class ConsoleIT {
         b.type("#ind-nameJa", "相談の件数");
         b.click("#save-indicator");
         b.waitForText(".conflict", "ほかの人が先にこのデータを更新しました");
-        b.screenshot("indicator-conflict");
+        b.screenshot("console-it-indicator-conflict");
         assertEquals("相談件数 (全体)", api.get("/api/v1/municipalities/" + lg + "/indicators/" + id).send().expect(200)
                 .object().getString("nameJa"), "the stale edit was not saved");
         b.click(".conflict button.reload");
@@ -220,7 +220,7 @@ class ConsoleIT {
         assertTrue(detail.matches("[\\x20-\\x7E]+"), "English problem detail: " + detail);
         b.open("/#/" + lg + "/core/settings");
         b.waitForText("#names-h", "Names");
-        b.screenshot("settings-en");
+        b.screenshot("console-it-settings-en");
         b.click("#lang-switch");
         b.waitForText("#names-h", "名称");
         assertEquals("ja", b.attribute("html", "lang"));
@@ -244,7 +244,7 @@ class ConsoleIT {
 
         b.click("#nav a[data-nav='core/modules']");
         b.waitFor("#toggle-planning");
-        b.screenshot("modules");
+        b.screenshot("console-it-modules");
         b.click("#toggle-planning");
         b.waitForAbsent(entry);
         b.waitForText("#modules-message", "無効にしました");
@@ -287,6 +287,40 @@ class ConsoleIT {
         b.waitFor("#names-form");
         assertEquals("試験市" + c, b.attribute("#names-form input[name=nameJa]", "value"));
         assertNotEquals(a, c);
+    }
+
+    @Test
+    void theRatingScaleIsSetInTheSettingsAndRatesTheIndicators(WebBrowser b) {
+        String lg = Municipalities.register(api);
+        String id = api.post("/api/v1/municipalities/" + lg + "/indicators").json(Json.createObjectBuilder()
+                .add("nameJa", "相談件数").add("kind", "ACTIVITY").add("unit", "件").add("direction", "HIGHER_IS_BETTER")
+                .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2023)
+                        .add("target", 100).add("actual", 90))).build()).send().expect(201).object().getString("id");
+        signIn(b, admin(lg));
+        b.click("#nav a[data-nav='core/settings']");
+        b.waitFor("#scale-form");
+        assertEquals("80", b.attribute("#scale-form input[name='grades[1].minimumPercent']", "value"));
+        // A grade without a name: the API's message next to that field.
+        b.type("#scale-form input[name='grades[1].label']", "");
+        b.click("#save-scale");
+        b.waitFor("#scale-form .form-summary");
+        assertEquals("true", b.attribute("#scale-form input[name='grades[1].label']", "aria-invalid"));
+        assertTrue((Boolean) b.script("const i = document.querySelector(\"#scale-form input[name='grades[1].label']\");"
+                + " const e = document.getElementById(i.id + '-error'); return !e.hidden && e.textContent.length > 0;"));
+        b.type("#scale-form input[name='grades[1].label']", "B");
+        b.type("#scale-form input[name='grades[1].minimumPercent']", "95");
+        b.click("#save-scale");
+        b.waitForText("#scale-form .notice", "評価基準を保存しました");
+        // 90 % is now below B's 95 %: C.
+        b.open("/#/" + lg + "/core/indicators/" + id);
+        b.waitFor("#indicator-years");
+        assertTrue(b.text("#indicator-years tbody tr", true).endsWith("C"), b.text("#indicator-years tbody tr", true));
+        // The names, with the API's ETag: the English name changes.
+        b.open("/#/" + lg + "/core/settings");
+        b.type("#names-form input[name=nameEn]", "Console Test City");
+        b.click("#save-names");
+        b.waitForText("#names-form .notice", "名称を保存しました");
+        assertEquals("Console Test City", api.get("/api/v1/municipalities/" + lg).send().expect(200).object().getString("nameEn"));
     }
 
     @Test

@@ -63,12 +63,16 @@ class ConsoleScreenshotsIT {
             b.windowSize(1280, 900);
             b.click("#edit-indicator");
             b.waitFor("#indicator-form");
-            b.type("#year-1-actual", "many");
+            b.type("#ind-code", "No 14");
             b.type("#ind-unit", "");
             b.click("#save-indicator");
             b.waitFor(".form-summary");
-            b.script("document.getElementById('ind-unit').scrollIntoView({block: 'center'});");
+            b.waitFor("#ind-unit-error");
+            b.waitFor("#ind-code-error");
+            b.script("window.scrollTo(0, 0);");
+            b.windowSize(1280, 1000);
             b.screenshot("indicator-form-errors");
+            b.windowSize(1280, 900);
 
             // つくば市: the organisation, the planning module's programs, the modules.
             b.open("/#/082201/core/units");
