@@ -287,6 +287,15 @@ class ConsoleIT {
         b.waitFor("#names-form");
         assertEquals("試験市" + c, b.attribute("#names-form input[name=nameJa]", "value"));
         assertNotEquals(a, c);
+        // Platform administrators change the names (with the API's ETag).
+        b.type("#names-form input[name=nameEn]", "Console Test City");
+        b.click("#save-names");
+        b.waitForText("#names-form .notice", "名称を保存しました");
+        assertEquals("Console Test City", api.get("/api/v1/municipalities/" + c).send().expect(200).object().getString("nameEn"));
+        b.type("#names-form input[name=nameKana]", "テスト city");
+        b.click("#save-names");
+        b.waitFor("#names-form .form-summary");
+        assertEquals("true", b.attribute("#names-form input[name=nameKana]", "aria-invalid"), "kana only: the API's error at the field");
     }
 
     @Test
@@ -315,12 +324,11 @@ class ConsoleIT {
         b.open("/#/" + lg + "/core/indicators/" + id);
         b.waitFor("#indicator-years");
         assertTrue(b.text("#indicator-years tbody tr", true).endsWith("C"), b.text("#indicator-years tbody tr", true));
-        // The names, with the API's ETag: the English name changes.
+        // The names are the platform administrators': shown, not editable here.
         b.open("/#/" + lg + "/core/settings");
-        b.type("#names-form input[name=nameEn]", "Console Test City");
-        b.click("#save-names");
-        b.waitForText("#names-form .notice", "名称を保存しました");
-        assertEquals("Console Test City", api.get("/api/v1/municipalities/" + lg).send().expect(200).object().getString("nameEn"));
+        b.waitFor("#names-form");
+        assertEquals("true", b.attribute("#names-form input[name=nameEn]", "disabled"));
+        assertFalse(b.present("#save-names"));
     }
 
     @Test
@@ -348,6 +356,34 @@ class ConsoleIT {
         assertFalse(b.present("#nav a[data-nav='core/users']"));
         b.open("/#/" + lg + "/core/users");
         b.waitForText("h1", "画面が見つかりません");
+    }
+
+    @Test
+    void everyScreenHasOneHeadingAndLabelledControls(WebBrowser b) {
+        String lg = Municipalities.register(api);
+        Municipalities.setModule(api, lg, "planning", true);
+        String id = api.post("/api/v1/municipalities/" + lg + "/indicators").json(Json.createObjectBuilder()
+                .add("nameJa", "相談件数").add("kind", "ACTIVITY").add("unit", "件").add("direction", "HIGHER_IS_BETTER")
+                .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2023)
+                        .add("target", 100).add("actual", 90))).build()).send().expect(201).object().getString("id");
+        signIn(b, admin(lg));
+        String audit = "const bad = [...document.querySelectorAll('input, select, textarea, button')]"
+                + ".filter((e) => e.type !== 'hidden' && e.offsetParent !== null)"
+                + ".filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !(e.tagName === 'BUTTON' && e.textContent.trim()))"
+                + ".map((e) => e.outerHTML.slice(0, 80));"
+                + " return JSON.stringify({h1: document.querySelectorAll('h1').length, unlabelled: bad,"
+                + " lang: document.documentElement.lang, canvasLabel: [...document.querySelectorAll('canvas')].every((c) => c.getAttribute('aria-label'))});";
+        for (String[] screen : new String[][] {{"core/indicators", ".list-status"}, {"core/indicators/new", "#indicator-form"},
+                {"core/indicators/" + id, "#indicator-years"}, {"core/indicators/" + id + "/edit", "#indicator-form"},
+                {"core/units", "#unit-tree"}, {"core/settings", "#scale-form"}, {"core/modules", "#modules-table"},
+                {"core/users", ".list-status"}, {"core/users/new", "#user-form"}, {"planning/planning-programs", ".list-status"}}) {
+            b.open("/#/" + lg + "/" + screen[0]);
+            b.waitForScript("the screen " + screen[0] + " drawn", "return document.getElementById('page').dataset.route === arguments[0];",
+                    "#/" + lg + "/" + screen[0]);
+            b.waitFor(screen[1]);
+            assertEquals("{\"h1\":1,\"unlabelled\":[],\"lang\":\"ja\",\"canvasLabel\":true}", b.script(audit), screen[0]);
+        }
+        assertEquals(List.of(), unexpectedErrors(b));
     }
 
     private static String read(java.nio.file.Path f) {

@@ -308,11 +308,14 @@ async function route() {
       loader = () => import(c.script);
     }
   }
+  const hash = location.hash;
+  delete $('page').dataset.route;
   $('page').replaceChildren(root);
   if (!loader) {
     title.textContent = t('画面が見つかりません', 'Screen not found');
     root.append(notice(t('この画面はありません。または、この自治体ではそのモジュールが有効になっていません。',
         'There is no such screen, or its module is not enabled for this municipality.'), 'error'));
+    $('page').dataset.route = hash;
     focusTitle();
     return;
   }
@@ -333,6 +336,10 @@ async function route() {
       root.replaceChildren(notice(err && err.problem ? problemText({lang: state.lang}, err.problem, err.status)
           : t(`画面を表示できませんでした: ${err.message}`, `The screen could not be shown: ${err.message}`), 'error'));
     }
+  }
+  if (seq === state.renderSeq) {
+    // Done drawing this route (for tests and tools: #page[data-route] is the hash drawn).
+    $('page').dataset.route = hash;
   }
   focusTitle();
 }
