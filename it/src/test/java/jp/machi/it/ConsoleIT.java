@@ -199,10 +199,14 @@ class ConsoleIT {
     @Test
     void englishBySwitchRememberedAfterReloadAndBack(WebBrowser b) {
         String lg = Municipalities.register(api);
+        Municipalities.setModule(api, lg, "planning", true);
         signIn(b, admin(lg));
         b.waitForText("h1", "指標");
+        b.waitForText("#nav a[data-nav='planning/planning-programs']", "事務事業");
         b.click("#lang-switch");
         b.waitForText("#nav", "Indicators");
+        // The module's entry comes in English from its descriptor.
+        b.waitForText("#nav a[data-nav='planning/planning-programs']", "Administrative programs");
         assertEquals("en", b.attribute("html", "lang"));
         b.waitForText("h1", "Indicators");
         b.waitForText(".list-status", "0–0 of 0");
