@@ -91,7 +91,7 @@ class ConsoleIT {
         b.click("#add-year");
         assertEquals("input#year-1-fy", b.focused(), "a new row takes the focus");
         b.type("#year-1-fy", "2024").type("#year-1-target", "110").type("#year-1-actual", "121");
-        b.screenshot("indicator-form");
+        b.screenshot("console-it-indicator-form");
         b.click("#save-indicator");
 
         // The indicator's page: its chart, and per fiscal year the rating as text and colour.
@@ -117,7 +117,7 @@ class ConsoleIT {
         // The bars repeat the rating's colour.
         assertEquals("#1a5fb4|#1e7b34", b.script("return Chart.getChart(document.getElementById('indicator-chart'))"
                 + ".data.datasets[1].backgroundColor.join('|');"));
-        b.screenshot("indicator-detail");
+        b.screenshot("console-it-indicator-detail");
 
         // What the browser saved is what the API has.
         JsonObject listed = api.get("/api/v1/municipalities/" + lg + "/indicators").send().expect(200).object();
@@ -135,7 +135,12 @@ class ConsoleIT {
         b.waitForText(".list-status", "0 件中");
         b.select("select[name=kind]", "ACTIVITY");
         b.waitForText(".list-status", "1 件中");
-        b.screenshot("indicators");
+        b.screenshot("console-it-indicators");
+        // The CSV button: the filtered list, UTF-8 with BOM, Japanese header.
+        b.click(".list-tools button.csv");
+        String csv = read(b.waitForDownload("indicators-" + lg + ".csv"));
+        assertTrue(csv.startsWith("\uFEFF"), "BOM");
+        assertTrue(csv.lines().count() == 2 && csv.contains("市民協働事業の件数"), csv);
         assertEquals(List.of(), unexpectedErrors(b));
     }
 
@@ -158,7 +163,7 @@ class ConsoleIT {
         // The summary at the top names the fields and has the focus.
         assertTrue(b.focused().startsWith("div"), b.focused());
         assertTrue(b.text(".form-summary", true).contains("名称"), b.text(".form-summary", true));
-        b.screenshot("indicator-form-errors");
+        b.screenshot("console-it-indicator-form-errors");
         assertEquals(0, api.get("/api/v1/municipalities/" + lg + "/indicators").send().expect(200).object()
                 .getInt("totalItems"), "nothing was saved");
     }
@@ -180,7 +185,7 @@ class ConsoleIT {
         b.type("#ind-nameJa", "相談の件数");
         b.click("#save-indicator");
         b.waitForText(".conflict", "ほかの人が先にこのデータを更新しました");
-        b.screenshot("indicator-conflict");
+        b.screenshot("console-it-indicator-conflict");
         assertEquals("相談件数 (全体)", api.get("/api/v1/municipalities/" + lg + "/indicators/" + id).send().expect(200)
                 .object().getString("nameJa"), "the stale edit was not saved");
         b.click(".conflict button.reload");
@@ -194,10 +199,14 @@ class ConsoleIT {
     @Test
     void englishBySwitchRememberedAfterReloadAndBack(WebBrowser b) {
         String lg = Municipalities.register(api);
+        Municipalities.setModule(api, lg, "planning", true);
         signIn(b, admin(lg));
         b.waitForText("h1", "指標");
+        b.waitForText("#nav a[data-nav='planning/planning-programs']", "事務事業");
         b.click("#lang-switch");
         b.waitForText("#nav", "Indicators");
+        // The module's entry comes in English from its descriptor.
+        b.waitForText("#nav a[data-nav='planning/planning-programs']", "Administrative programs");
         assertEquals("en", b.attribute("html", "lang"));
         b.waitForText("h1", "Indicators");
         b.waitForText(".list-status", "0–0 of 0");
@@ -215,7 +224,7 @@ class ConsoleIT {
         assertTrue(detail.matches("[\\x20-\\x7E]+"), "English problem detail: " + detail);
         b.open("/#/" + lg + "/core/settings");
         b.waitForText("#names-h", "Names");
-        b.screenshot("settings-en");
+        b.screenshot("console-it-settings-en");
         b.click("#lang-switch");
         b.waitForText("#names-h", "名称");
         assertEquals("ja", b.attribute("html", "lang"));
@@ -239,7 +248,7 @@ class ConsoleIT {
 
         b.click("#nav a[data-nav='core/modules']");
         b.waitFor("#toggle-planning");
-        b.screenshot("modules");
+        b.screenshot("console-it-modules");
         b.click("#toggle-planning");
         b.waitForAbsent(entry);
         b.waitForText("#modules-message", "無効にしました");
@@ -271,15 +280,122 @@ class ConsoleIT {
         b.waitFor("#lg-select");
         assertEquals("自治体", b.text("label[for=lg-select]", true));
         b.select("#lg-select", a);
+        b.click("#lg-go");
         b.waitForScript("hash of " + a, "return location.hash.startsWith('#/" + a + "/');");
         b.waitFor("#nav a[data-nav='planning/planning-programs']");
         b.select("#lg-select", c);
+        b.click("#lg-go");
         b.waitForScript("hash of " + c, "return location.hash.startsWith('#/" + c + "/');");
         b.waitForAbsent("#nav a[data-nav='planning/planning-programs']");
         b.click("#nav a[data-nav='core/settings']");
         b.waitFor("#names-form");
         assertEquals("試験市" + c, b.attribute("#names-form input[name=nameJa]", "value"));
         assertNotEquals(a, c);
+        // Platform administrators change the names (with the API's ETag).
+        b.type("#names-form input[name=nameEn]", "Console Test City");
+        b.click("#save-names");
+        b.waitForText("#names-form .notice", "名称を保存しました");
+        assertEquals("Console Test City", api.get("/api/v1/municipalities/" + c).send().expect(200).object().getString("nameEn"));
+        b.type("#names-form input[name=nameKana]", "テスト city");
+        b.click("#save-names");
+        b.waitFor("#names-form .form-summary");
+        assertEquals("true", b.attribute("#names-form input[name=nameKana]", "aria-invalid"), "kana only: the API's error at the field");
+    }
+
+    @Test
+    void theRatingScaleIsSetInTheSettingsAndRatesTheIndicators(WebBrowser b) {
+        String lg = Municipalities.register(api);
+        String id = api.post("/api/v1/municipalities/" + lg + "/indicators").json(Json.createObjectBuilder()
+                .add("nameJa", "相談件数").add("kind", "ACTIVITY").add("unit", "件").add("direction", "HIGHER_IS_BETTER")
+                .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2023)
+                        .add("target", 100).add("actual", 90))).build()).send().expect(201).object().getString("id");
+        signIn(b, admin(lg));
+        b.click("#nav a[data-nav='core/settings']");
+        b.waitFor("#scale-form");
+        assertEquals("80", b.attribute("#scale-form input[name='grades[1].minimumPercent']", "value"));
+        // A grade without a name: the API's message next to that field.
+        b.type("#scale-form input[name='grades[1].label']", "");
+        b.click("#save-scale");
+        b.waitFor("#scale-form .form-summary");
+        assertEquals("true", b.attribute("#scale-form input[name='grades[1].label']", "aria-invalid"));
+        assertTrue((Boolean) b.script("const i = document.querySelector(\"#scale-form input[name='grades[1].label']\");"
+                + " const e = document.getElementById(i.id + '-error'); return !e.hidden && e.textContent.length > 0;"));
+        b.type("#scale-form input[name='grades[1].label']", "B");
+        b.type("#scale-form input[name='grades[1].minimumPercent']", "95");
+        b.click("#save-scale");
+        b.waitForText("#scale-form .notice", "評価基準を保存しました");
+        // 90 % is now below B's 95 %: C.
+        b.open("/#/" + lg + "/core/indicators/" + id);
+        b.waitFor("#indicator-years");
+        assertTrue(b.text("#indicator-years tbody tr", true).endsWith("C"), b.text("#indicator-years tbody tr", true));
+        // The names are the platform administrators': shown, not editable here.
+        b.open("/#/" + lg + "/core/settings");
+        b.waitFor("#names-form");
+        assertEquals("true", b.attribute("#names-form input[name=nameEn]", "disabled"));
+        assertFalse(b.present("#save-names"));
+    }
+
+    @Test
+    void administratorsManageUsersStaffDoNotSeeThem(WebBrowser b) {
+        String lg = Municipalities.register(api);
+        signIn(b, admin(lg));
+        b.click("#nav a[data-nav='core/users']");
+        b.click("#new-user");
+        b.waitFor("#user-form");
+        String login = "clerk-" + Long.toString(System.nanoTime(), 36);
+        b.type("#user-login", login).type("#user-displayName", "窓口 花子").type("#user-password", "short");
+        b.select("#user-form select[name=role]", "STAFF");
+        b.click("#save-user");
+        b.waitFor("#user-password-error");
+        assertFalse(b.text("#user-password-error", true).isBlank(), "the password rule is named next to the password");
+        assertEquals("true", b.attribute("#user-password", "aria-invalid"));
+        String password = Api.newPassword();
+        b.type("#user-password", password);
+        b.click("#save-user");
+        b.waitForText("table.list tbody", login);
+        // The new account signs in, and as staff sees no user administration.
+        b.click("#sign-out");
+        signIn(b, new Api.Account(null, login, password, "STAFF", lg));
+        assertTrue(b.text("#who", true).contains(login), b.text("#who", true));
+        assertFalse(b.present("#nav a[data-nav='core/users']"));
+        b.open("/#/" + lg + "/core/users");
+        b.waitForText("h1", "画面が見つかりません");
+    }
+
+    @Test
+    void everyScreenHasOneHeadingAndLabelledControls(WebBrowser b) {
+        String lg = Municipalities.register(api);
+        Municipalities.setModule(api, lg, "planning", true);
+        String id = api.post("/api/v1/municipalities/" + lg + "/indicators").json(Json.createObjectBuilder()
+                .add("nameJa", "相談件数").add("kind", "ACTIVITY").add("unit", "件").add("direction", "HIGHER_IS_BETTER")
+                .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2023)
+                        .add("target", 100).add("actual", 90))).build()).send().expect(201).object().getString("id");
+        signIn(b, admin(lg));
+        String audit = "const bad = [...document.querySelectorAll('input, select, textarea, button')]"
+                + ".filter((e) => e.type !== 'hidden' && e.offsetParent !== null)"
+                + ".filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !(e.tagName === 'BUTTON' && e.textContent.trim()))"
+                + ".map((e) => e.outerHTML.slice(0, 80));"
+                + " return JSON.stringify({h1: document.querySelectorAll('h1').length, unlabelled: bad,"
+                + " lang: document.documentElement.lang, canvasLabel: [...document.querySelectorAll('canvas')].every((c) => c.getAttribute('aria-label'))});";
+        for (String[] screen : new String[][] {{"core/indicators", ".list-status"}, {"core/indicators/new", "#indicator-form"},
+                {"core/indicators/" + id, "#indicator-years"}, {"core/indicators/" + id + "/edit", "#indicator-form"},
+                {"core/units", "#unit-tree"}, {"core/settings", "#scale-form"}, {"core/modules", "#modules-table"},
+                {"core/users", ".list-status"}, {"core/users/new", "#user-form"}, {"planning/planning-programs", ".list-status"}}) {
+            b.open("/#/" + lg + "/" + screen[0]);
+            b.waitForScript("the screen " + screen[0] + " drawn", "return document.getElementById('page').dataset.route === arguments[0];",
+                    "#/" + lg + "/" + screen[0]);
+            b.waitFor(screen[1]);
+            assertEquals("{\"h1\":1,\"unlabelled\":[],\"lang\":\"ja\",\"canvasLabel\":true}", b.script(audit), screen[0]);
+        }
+        assertEquals(List.of(), unexpectedErrors(b));
+    }
+
+    private static String read(java.nio.file.Path f) {
+        try {
+            return java.nio.file.Files.readString(f, java.nio.charset.StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
     /** Console errors other than the expected 401 of "who am I" before signing in. */

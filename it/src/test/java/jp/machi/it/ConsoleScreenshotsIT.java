@@ -58,21 +58,29 @@ class ConsoleScreenshotsIT {
             List<String> rows = b.texts("#indicator-years tbody tr");
             // 48 / 55 = 87.3 % → B with the default scale, as the README says.
             assertTrue(rows.get(0).contains("87.3%") && rows.get(0).endsWith("B"), rows.toString());
+            b.windowSize(1280, 1500);
             b.screenshot("indicator-detail");
+            b.windowSize(1280, 900);
             b.click("#edit-indicator");
             b.waitFor("#indicator-form");
-            b.type("#year-1-actual", "many");
+            b.type("#ind-code", "No 14");
             b.type("#ind-unit", "");
             b.click("#save-indicator");
             b.waitFor(".form-summary");
-            b.script("document.getElementById('ind-unit').scrollIntoView({block: 'center'});");
+            b.waitFor("#ind-unit-error");
+            b.waitFor("#ind-code-error");
+            b.script("window.scrollTo(0, 0);");
+            b.windowSize(1280, 1000);
             b.screenshot("indicator-form-errors");
+            b.windowSize(1280, 900);
 
             // つくば市: the organisation, the planning module's programs, the modules.
             b.open("/#/082201/core/units");
             b.waitForText("#unit-tree", "広報戦略課");
             b.waitForText(".list-status", "件中");
+            b.windowSize(1280, 1200);
             b.screenshot("units");
+            b.windowSize(1280, 900);
             b.open("/#/082201/planning/planning-programs");
             b.waitForText("table.list tbody", "秘書業務");
             b.screenshot("programs");

@@ -11,7 +11,11 @@ const CORE_PAGES = [
   {id: 'units', ja: '組織', en: 'Organisation', load: () => import('./pages/units.js')},
   {id: 'settings', ja: '自治体の設定', en: 'Municipality settings', load: () => import('./pages/settings.js')},
   {id: 'modules', ja: 'モジュール', en: 'Modules', load: () => import('./pages/modules.js')},
+  {id: 'users', ja: '利用者', en: 'Users', admin: true, load: () => import('./pages/users.js')},
 ];
+
+const isAdmin = () => ['MUNICIPALITY_ADMIN', 'PLATFORM_ADMIN'].includes(state.session?.caller?.role);
+const corePages = () => CORE_PAGES.filter((p) => !p.admin || isAdmin());
 
 const state = {
   lang: localStorage.getItem(LANG_KEY) === 'en' ? 'en' : 'ja',
@@ -112,10 +116,13 @@ function renderTools() {
   if (s) {
     const c = s.caller;
     if (c.role === 'PLATFORM_ADMIN' && state.municipalities.length) {
-      const sel = h('select', {id: 'lg-select', on: {change: (e) => selectMunicipality(e.target.value)}},
+      // Choosing alone changes nothing (WCAG 3.2.2): the button switches.
+      const sel = h('select', {id: 'lg-select'},
           state.municipalities.map((m) => h('option', {value: m.code, text: `${state.lang === 'en' ? m.nameEn : m.nameJa} (${m.code})`})));
       sel.value = state.lgCode;
-      tools.append(h('div', {class: 'lg-switch'}, h('label', {for: 'lg-select', text: t('自治体', 'Municipality')}), sel));
+      tools.append(h('form', {class: 'lg-switch', on: {submit: (e) => { e.preventDefault(); selectMunicipality(sel.value); }}},
+          h('label', {for: 'lg-select', text: t('自治体', 'Municipality')}), sel,
+          h('button', {type: 'submit', id: 'lg-go', class: 'btn btn-quiet', text: t('切り替え', 'Switch')})));
     } else {
       const m = state.municipalities.find((x) => x.code === state.lgCode);
       tools.append(h('p', {class: 'lg-name', id: 'lg-name'}, m ? (state.lang === 'en' ? m.nameEn : m.nameJa) : state.lgCode || ''));
@@ -239,7 +246,7 @@ function renderNav() {
   const nav = $('nav');
   const current = parseHash();
   const item = (href, text, active, data) => h('li', {}, h('a', {href, 'aria-current': active ? 'page' : null, dataset: data}, text));
-  const coreList = h('ul', {}, CORE_PAGES.map((p) => item(`#/${state.lgCode}/core/${p.id}`, t(p.ja, p.en),
+  const coreList = h('ul', {}, corePages().map((p) => item(`#/${state.lgCode}/core/${p.id}`, t(p.ja, p.en),
       current.module === 'core' && current.page === p.id, {nav: `core/${p.id}`})));
   const modList = h('ul', {id: 'nav-modules'}, state.contributions.map((c) => item(`#/${state.lgCode}/${c.module}/${c.id}`, c.label,
       current.module === c.module && current.page === c.id, {nav: `${c.module}/${c.id}`})));
@@ -289,7 +296,7 @@ async function route() {
   let label;
   let loader;
   if (module === 'core' || !module) {
-    const p = CORE_PAGES.find((x) => x.id === (page || 'indicators'));
+    const p = corePages().find((x) => x.id === (page || 'indicators'));
     if (p) {
       label = t(p.ja, p.en);
       loader = p.load;
@@ -301,11 +308,14 @@ async function route() {
       loader = () => import(c.script);
     }
   }
+  const hash = location.hash;
+  delete $('page').dataset.route;
   $('page').replaceChildren(root);
   if (!loader) {
     title.textContent = t('画面が見つかりません', 'Screen not found');
     root.append(notice(t('この画面はありません。または、この自治体ではそのモジュールが有効になっていません。',
         'There is no such screen, or its module is not enabled for this municipality.'), 'error'));
+    $('page').dataset.route = hash;
     focusTitle();
     return;
   }
@@ -326,6 +336,10 @@ async function route() {
       root.replaceChildren(notice(err && err.problem ? problemText({lang: state.lang}, err.problem, err.status)
           : t(`画面を表示できませんでした: ${err.message}`, `The screen could not be shown: ${err.message}`), 'error'));
     }
+  }
+  if (seq === state.renderSeq) {
+    // Done drawing this route (for tests and tools: #page[data-route] is the hash drawn).
+    $('page').dataset.route = hash;
   }
   focusTitle();
 }

@@ -65,15 +65,15 @@ public final class WebBrowser implements AutoCloseable {
     private final URI driverUri;
     private final String session;
     private final Path profile;
-    private final Path log;
+    private final Path downloads;
 
-    private WebBrowser(URI base, Process driver, URI driverUri, String session, Path profile, Path log) {
+    private WebBrowser(URI base, Process driver, URI driverUri, String session, Path profile, Path downloads) {
         this.base = base;
         this.driver = driver;
         this.driverUri = driverUri;
         this.session = session;
         this.profile = profile;
-        this.log = log;
+        this.downloads = downloads;
     }
 
     /** The Chromium binary: {@code -Dmachi.it.chromium}, default {@code /usr/bin/chromium}. */
@@ -113,11 +113,13 @@ public final class WebBrowser implements AutoCloseable {
         int port = freePort();
         Path dir = ItSettings.workDir().resolve("browser");
         Path profile;
+        Path downloads = dir.resolve("downloads-" + port);
         Path log = dir.resolve("chromedriver-" + port + ".log");
         Process p;
         try {
             Files.createDirectories(dir);
             profile = Files.createTempDirectory(dir, "profile-");
+            Files.createDirectories(downloads);
             ProcessBuilder pb = new ProcessBuilder(chromedriver().toString(), "--port=" + port,
                     "--allowed-ips=127.0.0.1", "--log-path=" + log).redirectErrorStream(true)
                     .redirectOutput(dir.resolve("chromedriver-" + port + ".out").toFile());
@@ -138,6 +140,9 @@ public final class WebBrowser implements AutoCloseable {
                             "--disable-component-update", "--disable-sync", "--disable-dev-shm-usage",
                             "--disable-default-apps", "--disable-extensions", "--no-default-browser-check",
                             "--user-data-dir=" + profile, "--window-size=1280,900", "--lang=ja")))
+                    .add("prefs", Json.createObjectBuilder()
+                            .add("download.default_directory", downloads.toString())
+                            .add("download.prompt_for_download", false))
                     .build();
             JsonObject caps = Json.createObjectBuilder().add("capabilities", Json.createObjectBuilder()
                     .add("alwaysMatch", Json.createObjectBuilder()
@@ -147,7 +152,7 @@ public final class WebBrowser implements AutoCloseable {
                             .add("goog:loggingPrefs", Json.createObjectBuilder().add("browser", "ALL"))
                             .add("timeouts", Json.createObjectBuilder().add("pageLoad", 60_000).add("script", 30_000)))).build();
             JsonObject value = call(driverUri, "POST", "session", caps).asJsonObject();
-            return new WebBrowser(base, p, driverUri, value.getString("sessionId"), profile, log);
+            return new WebBrowser(base, p, driverUri, value.getString("sessionId"), profile, downloads);
         } catch (RuntimeException | AssertionError e) {
             p.destroyForcibly();
             throw e;
@@ -361,6 +366,13 @@ public final class WebBrowser implements AutoCloseable {
             case NUMBER -> ((jakarta.json.JsonNumber) v).doubleValue();
             default -> v.toString();
         };
+    }
+
+    /** Waits until the browser has finished downloading {@code fileName}; returns the file. */
+    public Path waitForDownload(String fileName) {
+        Path f = downloads.resolve(fileName);
+        return until("the download " + f, () -> Files.isRegularFile(f)
+                && !Files.exists(downloads.resolve(fileName + ".crdownload")) ? f : null);
     }
 
     /** A PNG of the window, written to {@code file} (directories created). */

@@ -103,15 +103,15 @@ async function detail(root, ctx, id) {
       data: {
         labels: years.map((y) => yl(y.fiscalYear)),
         datasets: [
-          {type: 'line', label: tr(ctx, `目標 (${i.unit})`, `Target (${i.unit})`), data: years.map((y) => (y.target === null ? null : Number(y.target))),
+          {type: 'line', label: tr(ctx, `目標 (${i.unit})`, `Target (${i.unit})`), data: years.map((y) => (y.target == null ? null : Number(y.target))),
             borderColor: '#12355b', backgroundColor: '#12355b', borderDash: [6, 4], pointStyle: 'rectRot', pointRadius: 6, spanGaps: true, order: 0},
           {type: 'bar', label: tr(ctx, `実績 (${i.unit}) — 色は評価`, `Actual (${i.unit}) — colour shows the rating`),
-            data: years.map((y) => (y.actual === null ? null : Number(y.actual))), backgroundColor: years.map(colour), order: 1},
+            data: years.map((y) => (y.actual == null ? null : Number(y.actual))), backgroundColor: years.map(colour), order: 1},
         ],
       },
       options: {
         responsive: true, maintainAspectRatio: false, animation: false,
-        plugins: {tooltip: {callbacks: {afterLabel: (c) => {
+        plugins: {legend: {labels: {usePointStyle: true}}, tooltip: {callbacks: {afterLabel: (c) => {
           const y = years[c.dataIndex];
           return c.datasetIndex === 1 && y.rating ? tr(ctx, `評価 ${y.rating} (達成率 ${num(ctx, y.achievementRate, 1)}%)`, `Rating ${y.rating} (${num(ctx, y.achievementRate, 1)} %)`) : '';
         }}}},
@@ -124,9 +124,9 @@ async function detail(root, ctx, id) {
           tr(ctx, '達成率', 'Achievement'), tr(ctx, '評価', 'Rating')].map((x, n) => h('th', {scope: 'col', class: n > 0 && n < 4 ? 'num' : null, text: x})))),
         h('tbody', {}, years.map((y) => h('tr', {},
             h('th', {scope: 'row', text: yl(y.fiscalYear)}),
-            h('td', {class: 'num', text: y.target === null ? '—' : `${num(ctx, y.target, 4)}${y.targetSource === 'FINAL' ? tr(ctx, ' (最終目標)', ' (final target)') : ''}`}),
-            h('td', {class: 'num', text: y.actual === null ? (y.actualSource === 'METRIC_UNAVAILABLE' ? tr(ctx, '連携先が無効', 'source unavailable') : '—') : num(ctx, y.actual, 4)}),
-            h('td', {class: 'num', text: y.achievementRate === null ? '—' : `${num(ctx, y.achievementRate, 1)}%`}),
+            h('td', {class: 'num', text: y.target == null ? '—' : `${num(ctx, y.target, 4)}${y.targetSource === 'FINAL' ? tr(ctx, ' (最終目標)', ' (final target)') : ''}`}),
+            h('td', {class: 'num', text: y.actual == null ? (y.actualSource === 'METRIC_UNAVAILABLE' ? tr(ctx, '連携先が無効', 'source unavailable') : '—') : num(ctx, y.actual, 4)}),
+            h('td', {class: 'num', text: y.achievementRate == null ? '—' : `${num(ctx, y.achievementRate, 1)}%`}),
             h('td', {}, y.rating ? ratingBadge(ctx, y.rating, scale) : (y.met === true ? tr(ctx, '達成', 'met') : '—'))))))));
   } else {
     root.append(h('p', {text: tr(ctx, '年度ごとの目標・実績はまだありません。', 'No yearly targets or actuals yet.')}));

@@ -1,8 +1,11 @@
 // Municipality settings: its names, and the rating scale (grade thresholds) of its indicators.
-import {h, tr, field, submit, notice, facts, errorNotice} from '../kit.js';
+import {h, add, tr, field, submit, notice, facts, errorNotice} from '../kit.js';
 
 export default async function render(root, ctx) {
+  // The rating scale is the municipality administrator's; the names are registered data that only
+  // platform administrators change (the API says 403 to anyone else).
   const admin = ['MUNICIPALITY_ADMIN', 'PLATFORM_ADMIN'].includes(ctx.caller.role);
+  const platform = ctx.caller.role === 'PLATFORM_ADMIN';
   const namesBox = h('section', {'aria-labelledby': 'names-h'});
   const scaleBox = h('section', {'aria-labelledby': 'scale-h'});
   root.append(namesBox, scaleBox);
@@ -15,14 +18,15 @@ export default async function render(root, ctx) {
     }
     const m = r.body;
     const form = h('form', {class: 'form', id: 'names-form', novalidate: true});
-    form.append(
+    add(form,
         facts([[tr(ctx, '地方公共団体コード', 'Local government code'), m.code],
           [tr(ctx, '都道府県', 'Prefecture'), ctx.lang === 'en' ? m.prefecture.nameEn : m.prefecture.nameJa]]),
         h('div', {class: 'grid2'},
-            field(ctx, {name: 'nameJa', label: tr(ctx, '名称', 'Name (Japanese)'), value: m.nameJa, required: true, attrs: {disabled: !admin}}),
-            field(ctx, {name: 'nameKana', label: tr(ctx, 'よみがな', 'Reading (kana)'), value: m.nameKana, required: true, attrs: {disabled: !admin}}),
-            field(ctx, {name: 'nameEn', label: tr(ctx, '英語名', 'Name (English)'), value: m.nameEn, required: true, attrs: {disabled: !admin}})),
-        admin ? h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'btn btn-primary', id: 'save-names', text: tr(ctx, '名称を保存', 'Save names')})) : null);
+            field(ctx, {name: 'nameJa', label: tr(ctx, '名称', 'Name (Japanese)'), value: m.nameJa, required: true, attrs: {disabled: !platform}}),
+            field(ctx, {name: 'nameKana', label: tr(ctx, 'よみがな', 'Reading (kana)'), value: m.nameKana, required: true, attrs: {disabled: !platform}}),
+            field(ctx, {name: 'nameEn', label: tr(ctx, '英語名', 'Name (English)'), value: m.nameEn, required: true, attrs: {disabled: !platform}})),
+        platform ? h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'btn btn-primary', id: 'save-names', text: tr(ctx, '名称を保存', 'Save names')}))
+          : h('p', {class: 'hint', text: tr(ctx, '名称の変更は基盤管理者が行います。', 'Platform administrators change the names.')}));
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       const body = {nameJa: form.nameJa.value, nameKana: form.nameKana.value, nameEn: form.nameEn.value};
@@ -60,7 +64,7 @@ export default async function render(root, ctx) {
       });
     };
     draw();
-    form.append(h('p', {text: tr(ctx, '達成率がその下限以上なら、その評語になります (上から順に判定)。',
+    add(form, h('p', {text: tr(ctx, '達成率がその下限以上なら、その評語になります (上から順に判定)。',
         'An achievement at or above a grade\'s minimum gets that grade (checked from the top).')}),
     r.body.custom ? null : notice(tr(ctx, '既定の評価基準を使っています。', 'The default scale is in use.')),
     h('table', {class: 'list'}, h('caption', {text: tr(ctx, '評価基準', 'Rating scale')}), rows),
