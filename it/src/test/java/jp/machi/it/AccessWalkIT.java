@@ -50,7 +50,7 @@ class AccessWalkIT {
      * sign-in starts there (and answers 404 while OIDC is not configured).
      */
     static final Set<String> PUBLIC = Set.of("POST /api/v1/session", "GET /api/v1/session/oidc",
-            "GET /api/v1/session/oidc/callback");
+            "GET /api/v1/session/oidc/callback", "GET /api/v1/session/methods");
 
     /** Writes every signed-in caller may make on their own behalf. */
     static final Set<String> SELF_SERVICE = Set.of("POST /api/v1/session", "DELETE /api/v1/session");

@@ -215,6 +215,13 @@ class IndicatorIT {
             assertTrue(fields.contains("\"" + f + "\""), () -> f + " not named: " + missing);
         }
 
+        // A constraint on a list element names the element as the JSON addresses it (years[1].target),
+        // so that a form can show the message next to that field.
+        Reply digits = api.post(path).json(indicator("x", "OUTCOME", "HIGHER_IS_BETTER").add("years", Json.createArrayBuilder()
+                .add(Json.createObjectBuilder().add("fiscalYear", 2020))
+                .add(Json.createObjectBuilder().add("fiscalYear", 2021).add("target", 1.123456))).build()).send();
+        assertTrue(Problems.fields(assertProblem(digits, 400, "validation")).contains("\"years[1].target\""), digits::toString);
+
         Reply unit = api.post(path).json(indicator("x", "OUTCOME", "HIGHER_IS_BETTER")
                 .add("ownerUnitId", "7f1e7c3a-0000-4000-8000-000000000000").build()).send();
         assertTrue(Problems.fields(assertProblem(unit, 400, "invalid-reference")).contains("ownerUnitId"), unit::toString);

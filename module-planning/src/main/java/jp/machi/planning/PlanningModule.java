@@ -82,6 +82,6 @@ public class PlanningModule implements ModuleDescriptor {
     @Override
     public List<UiContribution> ui() {
         return List.of(
-                new UiContribution("planning-programs", UiContribution.Area.CONSOLE, LocalizedText.of("事務事業", "Administrative programs"), "planning/programs.html", 10));
+                new UiContribution("planning-programs", UiContribution.Area.CONSOLE, LocalizedText.of("事務事業", "Administrative programs"), "programs.js", 10));
     }
 }

@@ -76,16 +76,21 @@ public final class ExceptionMappers {
                         || node.getKind() == jakarta.validation.ElementKind.PARAMETER)) {
                     continue;
                 }
-                if (node.getName() == null) {
+                // Bean Validation puts the index of a list element on the node *after* the list
+                // (grades, label[1]): written the way the JSON is addressed, grades[1].label.
+                if (node.isInIterable() && sb.length() > 0) {
+                    Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                    if (at != null) {
+                        sb.append('[').append(at).append(']');
+                    }
+                }
+                if (node.getName() == null || node.getKind() == jakarta.validation.ElementKind.CONTAINER_ELEMENT) {
                     continue;
                 }
                 if (sb.length() > 0) {
                     sb.append('.');
                 }
                 sb.append(node.getName());
-                if (node.getIndex() != null) {
-                    sb.append('[').append(node.getIndex()).append(']');
-                }
             }
             return sb.length() == 0 ? "body" : sb.toString();
         }

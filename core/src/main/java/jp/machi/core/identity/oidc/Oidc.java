@@ -75,6 +75,11 @@ public class Oidc {
         return settings != null;
     }
 
+    /** Whether browsers can sign in with the provider at {@code /api/v1/session/oidc}. */
+    public boolean browserSignIn() {
+        return flow != null;
+    }
+
     /** The browser sign-in, if this deployment has one. */
     Optional<CodeFlow> flow() {
         return Optional.ofNullable(flow);

@@ -22,6 +22,7 @@ import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Caller;
 import jp.machi.core.identity.CallerContext;
 import jp.machi.core.identity.SignedInSessions;
+import jp.machi.core.identity.oidc.Oidc;
 import jp.machi.core.identity.user.application.PasswordSignIn;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,6 +41,9 @@ public class SessionResource {
 
     @Inject
     PasswordSignIn signIn;
+
+    @Inject
+    Oidc oidc;
 
     @Context
     HttpServletRequest request;
@@ -78,6 +82,19 @@ public class SessionResource {
         String csrf = SignedInSessions.signIn(request, caller);
         SignInTimes.mark(request);
         return new SessionView(CallerView.of(caller), csrf);
+    }
+
+    /** How one can sign in here, for the console's sign-in page (says nothing about anybody). */
+    @JsonbPropertyOrder({"password", "oidc"})
+    public record MethodsView(boolean password, boolean oidc) {
+    }
+
+    @GET
+    @Path("methods")
+    @Access(Access.Level.PUBLIC)
+    @Operation(summary = "How browsers can sign in: password, and OpenID Connect at /api/v1/session/oidc when configured")
+    public MethodsView methods() {
+        return new MethodsView(true, oidc.browserSignIn());
     }
 
     @GET

@@ -1,0 +1,16 @@
+#!/usr/bin/env bash
+# Takes the console's screenshots for the README: runs ConsoleScreenshotsIT (its own server with
+# MACHI_DEMO=true, headless Chromium) on H2 and copies the PNGs into docs/screenshots/.
+# Needs chromium and chromium-driver, and for the Japanese text a CJK font (fonts-noto-cjk):
+#   apt-get install -y chromium chromium-driver fonts-noto-cjk
+set -euo pipefail
+cd "$(dirname "$0")/.."
+if ! fc-list 2>/dev/null | grep -qi "cjk\|noto sans jp\|ipa"; then
+  echo "WARNING: no CJK font found (apt-get install -y fonts-noto-cjk): Japanese text will be boxes." >&2
+fi
+./mvnw -B ${MAVEN_OFFLINE:+-o} -DskipTests package
+./mvnw -B ${MAVEN_OFFLINE:+-o} verify -Dmachi.it.skip.postgresql -Dmachi.it.browser=required \
+  -Dit.test=ConsoleScreenshotsIT -Dsurefire.failIfNoSpecifiedTests=false -Dtest=NONE
+mkdir -p docs/screenshots
+cp it/target/screenshots-h2/{sign-in,indicators,indicator-detail,indicator-form-errors,units,programs,modules,settings-en}.png docs/screenshots/
+ls -l docs/screenshots
