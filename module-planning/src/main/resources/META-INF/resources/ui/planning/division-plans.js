@@ -7,6 +7,10 @@ import {unitOptions, yearValue, yearOf, numberValue, showLocalErrors, linesField
   FISCAL_MONTHS, monthLabel, monthOptions} from './doc-kit.js';
 
 const PATH = 'planning/division-plans';
+// The API's lists (DivisionPlan.DIRECTIONS / ACTORS, seed 003's words).
+const DIRECTIONS = ['拡大', '拡充', '現状維持', '改善', '縮小', '統合', '休止', '廃止', '終了'];
+const ACTORS = ['市', '市民間', '民間', '国', '県', 'その他'];
+const choices = (ctx, list) => [{value: '', label: tr(ctx, '(未設定)', '(not set)')}, ...list.map((x) => ({value: x, label: x}))];
 const BAR_COLOURS = ['#0b57d0', '#1e7b34', '#9a4f00', '#7b1fa2', '#b3261e', '#00695c'];
 
 export default async function render(root, ctx) {
@@ -187,8 +191,8 @@ async function form(root, ctx, p, etag) {
     fields: [
       {key: 'name', label: tr(ctx, '事業名', 'Project')},
       {key: 'aimNumbers', label: tr(ctx, 'ねらいの番号', 'Aim numbers'), hint: tr(ctx, '例: 1, 2', 'e.g. 1, 2')},
-      {key: 'direction', label: tr(ctx, '方向性', 'Direction'), hint: tr(ctx, '例: 拡充・継続・改善', 'e.g. expand, continue')},
-      {key: 'actor', label: tr(ctx, '実施主体', 'Actor'), hint: tr(ctx, '例: 市・協働・委託', 'e.g. city, joint')},
+      {key: 'direction', label: tr(ctx, '方向性', 'Direction'), type: 'select', options: choices(ctx, DIRECTIONS)},
+      {key: 'actor', label: tr(ctx, '実施主体', 'Actor'), type: 'select', options: choices(ctx, ACTORS)},
       {key: 'budget', label: tr(ctx, '予算 (千円)', 'Budget (¥1,000)')},
       {key: 'nature', label: tr(ctx, '事業の性質', 'Nature')},
       {key: 'work', label: tr(ctx, '今年度の取組', "This year's work"), type: 'textarea', wide: true},

@@ -76,7 +76,7 @@ export default async function render(root, ctx) {
             h('thead', {}, h('tr', {}, [tr(ctx, '行', 'Line'), tr(ctx, '項目', 'Column'), tr(ctx, '理由', 'Reason')].map((t) => h('th', {scope: 'col', text: t})))),
             h('tbody', {}, rows.map((x) => h('tr', {},
                 h('th', {scope: 'row', class: 'num', text: x.line === null ? '—' : String(x.line)}),
-                h('td', {text: x.column || ''}), h('td', {text: x.message}))))))));
+                h('td', {text: x.column || ''}), h('td', {text: x.message})))))));
   }
 
   function showReport(rep) {
