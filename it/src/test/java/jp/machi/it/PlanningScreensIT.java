@@ -80,6 +80,7 @@ class PlanningScreensIT {
         List<String> errors = b.texts("#import-errors tbody tr");
         assertEquals(1, errors.size(), errors::toString);
         assertTrue(errors.get(0).startsWith("3") && errors.get(0).contains("事業番号がありません"), errors.get(0));
+        b.script("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", "#import-rejected-heading");
         b.screenshot("planning-import-rejected");
 
         // The dry run: the per-row report and the proposed units, nothing imported yet.
@@ -91,6 +92,7 @@ class PlanningScreensIT {
         assertTrue(b.texts("#import-proposed tbody tr").size() >= 1, "division names not in the tree are proposed");
         assertEquals(0, api.get(Municipalities.PATH + "/" + lg + "/planning/programs").send().expect(200).object()
                 .getInt("totalItems"), "a dry run writes nothing");
+        b.script("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", "#import-report-heading");
         b.screenshot("planning-import-dry-run");
 
         // The import, creating the proposed units; then the programs list.
@@ -105,7 +107,9 @@ class PlanningScreensIT {
         String table = b.text("table.list tbody", true);
         assertTrue(table.contains("秘書業務") && table.contains("広報紙の発行") && table.contains("令和2年度"), table);
         assertTrue(table.contains("広報戦略課"), table);
-        assertEquals(List.of(), ConsoleIT.unexpectedErrors(b));
+        // The one refusal the browser logs is the 422 of the bad file above.
+        assertEquals(List.of(), ConsoleIT.unexpectedErrors(b).stream()
+                .filter(e -> !(e.contains("/planning/programs/imports?") && e.contains("422"))).toList());
     }
 
     @Test
@@ -158,9 +162,10 @@ class PlanningScreensIT {
                 b.texts("#schedule-table thead th").subList(1, 13)));
         String row = b.text("#schedule-table tbody tr", true);
         assertTrue(row.contains("準備") && row.contains("講座の開催"), row);
-        assertEquals(9L, b.script("return document.querySelectorAll('#schedule-table tbody tr td.active').length;"),
-                "3 months + 6 months active");
+        assertEquals(9, ((Number) b.script("return document.querySelectorAll('#schedule-table tbody tr td.active').length;"))
+                .intValue(), "3 months + 6 months active");
         assertFalse(b.attribute("#schedule-chart", "aria-label").isBlank());
+        b.script("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", "#schedule-heading");
         b.screenshot("planning-division-plan");
 
         JsonObject plan = api.get(Municipalities.PATH + "/" + lg + "/planning/division-plans").send().expect(200).object()
@@ -205,6 +210,7 @@ class PlanningScreensIT {
         assertTrue(goals.get(0).startsWith("1") && goals.get(0).contains("防災力の向上"), goals.toString());
         assertTrue(goals.get(1).contains("地域コミュニティの活性化") && goals.get(1).contains("地域づくり推進課"), goals.toString());
         assertTrue(b.text("main", true).contains("46.5"), "total staff 42 + 4.5");
+        b.script("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", "#policy-midterm");
         b.screenshot("planning-department-policy");
 
         // Copy 2025 into 2026, with the confirmation in the page.
@@ -263,6 +269,7 @@ class PlanningScreensIT {
         assertEquals("60|90|", b.script("return " + chart + ".data.datasets[1].data.join('|');"));
         assertTrue(b.text("#reform-schedule tbody", true).contains("令和2年度〜令和6年度"), b.text("#reform-schedule tbody", true));
         assertTrue(b.text("main", true).contains("市民協働課"));
+        b.script("document.querySelector(arguments[0]).scrollIntoView({block: 'start'});", "#indicators-heading");
         b.screenshot("planning-reform-item");
         assertTrue(b.currentUrl().endsWith("/planning/planning-reform-items/" + id), b.currentUrl());
 
