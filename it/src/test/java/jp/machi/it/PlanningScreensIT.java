@@ -192,6 +192,7 @@ class PlanningScreensIT {
         assertFalse(error.isBlank(), "the API's error is next to 正規職員");
         assertFalse(b.present("#res-partTimeStaff[aria-invalid]"), "a correct field shows no error");
         assertTrue(b.text(".form-summary", true).contains("正規職員"), b.text(".form-summary", true));
+        b.script("document.querySelector(arguments[0]).scrollIntoView({block: 'center'});", "#res-regularStaff");
         b.screenshot("planning-department-policy-errors");
         assertEquals(0, api.get(Municipalities.PATH + "/" + lg + "/planning/department-policies").send().expect(200).object()
                 .getInt("totalItems"), "nothing was saved");

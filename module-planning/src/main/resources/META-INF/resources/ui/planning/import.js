@@ -70,13 +70,14 @@ export default async function render(root, ctx) {
     });
     result.replaceChildren(
         h('h2', {id: 'import-rejected-heading', text: tr(ctx, '取り込めませんでした', 'The file was not imported')}),
-        notice(problemText(ctx, problem, 422), 'error'),
+        notice(tr(ctx, `取り込めない行が ${new Set(rows.map((x) => x.line)).size} 行あるため、何も登録していません。下の表の理由を確かめ、ファイルを直してから取り込み直してください。`,
+            `${new Set(rows.map((x) => x.line)).size} row(s) cannot be imported, so nothing was registered. See the reasons below, correct the file and import it again.`), 'error'),
         h('div', {class: 'table-wrap'}, h('table', {class: 'list', id: 'import-errors'},
             h('caption', {text: tr(ctx, '誤りのある行', 'Rows with errors')}),
             h('thead', {}, h('tr', {}, [tr(ctx, '行', 'Line'), tr(ctx, '項目', 'Column'), tr(ctx, '理由', 'Reason')].map((t) => h('th', {scope: 'col', text: t})))),
             h('tbody', {}, rows.map((x) => h('tr', {},
                 h('th', {scope: 'row', class: 'num', text: x.line === null ? '—' : String(x.line)}),
-                h('td', {text: x.column || ''}), h('td', {text: x.message})))))));
+                h('td', {text: columnName(ctx, x.column)}), h('td', {text: x.message})))))));
   }
 
   function showReport(rep) {
@@ -129,6 +130,15 @@ export default async function render(root, ctx) {
     }
     result.replaceChildren(...parts);
   }
+}
+
+/** The column an error names (the API's field after line[N].), as the file's header calls it. */
+function columnName(ctx, c) {
+  const names = {serialNumber: ['通し番号', 'Serial no.'], programNumber: ['事業番号', 'Program no.'], name: ['事務事業名', 'Program name'],
+    unitName: ['課名', 'Division'], purpose: ['事業の目的', 'Purpose'], summary: ['事業の概要', 'Summary'], results: ['成果', 'Results'],
+    fiscalYear: ['年度', 'Fiscal year'], columns: ['列の数', 'Number of columns']};
+  const n = names[c];
+  return n ? tr(ctx, n[0], n[1]) : (c || '—');
 }
 
 /** POSTs the file's bytes as they are (the API detects the charset), with the session's CSRF token. */
