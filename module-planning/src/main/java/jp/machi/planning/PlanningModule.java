@@ -100,7 +100,11 @@ public class PlanningModule implements ModuleDescriptor {
     public List<UiContribution> ui() {
         return List.of(
                 new UiContribution("planning-programs", UiContribution.Area.CONSOLE, LocalizedText.of("事務事業", "Administrative programs"), "programs.js", 10),
-                new UiContribution("planning-plans", UiContribution.Area.CONSOLE, LocalizedText.of("総合計画", "Comprehensive plans"), "plans.js", 20),
-                new UiContribution("planning-progress", UiContribution.Area.PORTAL, LocalizedText.of("計画の進捗", "Plan progress"), "progress.js", 10));
+                new UiContribution("planning-plans", UiContribution.Area.CONSOLE, LocalizedText.of("総合計画", "Comprehensive plans"), "plans.js", 5),
+                new UiContribution("planning-progress", UiContribution.Area.PORTAL, LocalizedText.of("計画の進捗", "Plan progress"), "progress.js", 10),
+                new UiContribution("planning-import", UiContribution.Area.CONSOLE, LocalizedText.of("事務事業一覧の取込", "Import a program list"), "import.js", 11),
+                new UiContribution("planning-department-policies", UiContribution.Area.CONSOLE, LocalizedText.of("部の運営方針", "Department policies"), "department-policies.js", 20),
+                new UiContribution("planning-division-plans", UiContribution.Area.CONSOLE, LocalizedText.of("課の業務計画", "Division plans"), "division-plans.js", 21),
+                new UiContribution("planning-reform-items", UiContribution.Area.CONSOLE, LocalizedText.of("行政改革の改革項目", "Administrative reform items"), "reform-items.js", 22));
     }
 }
