@@ -6,7 +6,6 @@ import jp.machi.core.i18n.LocalizedText;
 import jp.machi.core.module.ModuleDescriptor;
 import jp.machi.core.module.RoleDefinition;
 import jp.machi.core.module.SettingDefinition;
-import jp.machi.core.module.UiContribution;
 import jp.machi.collaboration.interfaces.rest.CollaborationApi;
 
 /** The collaboration module's descriptor: 市民協働 (Citizen collaboration). */
@@ -55,11 +54,5 @@ public class CollaborationModule implements ModuleDescriptor {
     public List<SettingDefinition> settings() {
         return List.of(
                 new SettingDefinition("grantMaximumYears", LocalizedText.of("協働提案型公募補助の最長年数", "Maximum years of a proposal-based grant"), SettingDefinition.Type.INTEGER, "6"));
-    }
-
-    @Override
-    public List<UiContribution> ui() {
-        return List.of(
-                new UiContribution("collaboration-projects", UiContribution.Area.CONSOLE, LocalizedText.of("協働事業", "Collaborative projects"), "collaboration/projects.html", 30));
     }
 }

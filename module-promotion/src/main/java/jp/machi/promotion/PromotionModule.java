@@ -6,7 +6,6 @@ import jp.machi.core.i18n.LocalizedText;
 import jp.machi.core.module.ModuleDescriptor;
 import jp.machi.core.module.RoleDefinition;
 import jp.machi.core.module.SettingDefinition;
-import jp.machi.core.module.UiContribution;
 import jp.machi.promotion.interfaces.rest.PromotionApi;
 
 /** The promotion module's descriptor: シティプロモーション (City promotion). */
@@ -56,11 +55,5 @@ public class PromotionModule implements ModuleDescriptor {
         return List.of(
                 new SettingDefinition("returnGiftRatioLimitPercent", LocalizedText.of("返礼品の返礼割合の上限 (%)", "Return gift ratio limit (%)"), SettingDefinition.Type.INTEGER, "30"),
                 new SettingDefinition("collectionCostLimitPercent", LocalizedText.of("募集費用の上限 (%)", "Collection cost limit (%)"), SettingDefinition.Type.INTEGER, "50"));
-    }
-
-    @Override
-    public List<UiContribution> ui() {
-        return List.of(
-                new UiContribution("promotion-donations", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税", "Hometown-tax donations"), "promotion/donations.html", 40));
     }
 }
