@@ -13,6 +13,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -161,7 +163,21 @@ class VoicesBrowserIT {
         b.windowSize(1280, 900);
         Api.Account staff = api.newUser("STAFF", lg);
         ConsoleIT.signIn(b, staff);
+        // A letter staff registered 60 days ago: past its 40-day deadline.
+        Api staffApi = api.signIn(staff.login(), staff.password());
+        String letter = staffApi.post(voicesPath(lg)).json(Json.createObjectBuilder().add("channel", "LETTER")
+                .add("receivedOn", LocalDate.now(ZoneId.of("Asia/Tokyo")).minusDays(60).toString())
+                .add("category", "環境・ごみ").add("subject", "ごみ集積所の場所").add("body", "集積所を移してほしい。").build())
+                .send().expect(201).object().getString("receiptNumber");
         b.click("#nav a[data-nav='engagement/engagement-voices']");
+        b.waitForText(".list-status", "2 件中 1〜2 件");
+        b.select("select[name=overdue]", "true");
+        b.waitForText(".list-status", "1 件中 1〜1 件");
+        String overdueRow = b.text("table.list tbody tr", true);
+        assertTrue(overdueRow.contains(letter) && overdueRow.contains("期限超過"), overdueRow);
+        assertEquals("rgb(179, 38, 30)", b.script("return getComputedStyle(document.querySelector("
+                + "'table.list .voice-overdue .rating')).backgroundColor;"), "overdue: red, and said in words");
+        b.select("select[name=overdue]", "false");
         b.waitForText(".list-status", "1 件中 1〜1 件");
         String table = b.text("table.list tbody", true);
         assertTrue(table.contains(receipt) && table.contains(maskedName) && table.contains("未割当"), table);
@@ -169,7 +185,8 @@ class VoicesBrowserIT {
         b.select("select[name=status]", "CLOSED");
         b.waitForText(".list-status", "0 件中");
         b.select("select[name=status]", "");
-        b.waitForText(".list-status", "1 件中");
+        b.select("select[name=overdue]", "");
+        b.waitForText(".list-status", "2 件中");
         b.screenshot("engagement-voices");
         b.clickText("a.voice-link", receipt);
         b.waitForText("h1", receipt);
@@ -247,7 +264,7 @@ class VoicesBrowserIT {
         for (String resp : responses) {
             assertNoneOf(r, resp, "a response the portal page loaded");
         }
-        b.script("window.scrollTo(0, 0);");
+        b.script("document.querySelector('.machi-voice').scrollIntoView();");
         b.screenshot("portal-voices");
 
         // ---- engagement disabled: its navigation entries go ----------------------------------
@@ -319,6 +336,7 @@ class VoicesBrowserIT {
         String table = b.text("#export-table", true);
         assertTrue(table.contains(r.name()) && table.contains(r.phone()) && table.contains("公園の遊具"), table);
         assertNoneOf(other, table, "the export of another resident");
+        b.script("document.getElementById('pd-export-h').scrollIntoView();");
         b.screenshot("personal-data");
         b.click("#export-csv");
         Path csv = b.waitForDownload("resident-data-" + lg + ".csv");
