@@ -65,7 +65,7 @@ public class EngagementModule implements ModuleDescriptor {
     @Override
     public List<UiContribution> ui() {
         return List.of(
-                new UiContribution("engagement-voices", UiContribution.Area.CONSOLE, LocalizedText.of("市民の声", "Citizen voices"), "engagement/voices.html", 20),
+                new UiContribution("engagement-voices", UiContribution.Area.CONSOLE, LocalizedText.of("市民の声", "Citizen voices"), "voices-console.js", 20),
                 new UiContribution("engagement-published-voices", UiContribution.Area.PORTAL,
                         LocalizedText.of("市民の声", "Citizen voices"), "voices.js", 20));
     }

@@ -12,6 +12,7 @@ const CORE_PAGES = [
   {id: 'settings', ja: '自治体の設定', en: 'Municipality settings', load: () => import('./pages/settings.js')},
   {id: 'modules', ja: 'モジュール', en: 'Modules', load: () => import('./pages/modules.js')},
   {id: 'users', ja: '利用者', en: 'Users', admin: true, load: () => import('./pages/users.js')},
+  {id: 'personal-data', ja: '個人情報', en: 'Personal data', admin: true, load: () => import('./pages/personal-data.js')},
 ];
 
 const isAdmin = () => ['MUNICIPALITY_ADMIN', 'PLATFORM_ADMIN'].includes(state.session?.caller?.role);

@@ -65,6 +65,30 @@ async function getJson(path) {
   return body;
 }
 
+/**
+ * POST of a JSON body to /api/v1/municipalities/{lgCode}/<path> (a public endpoint, such as a
+ * resident's citizen voice), without cookies like every portal call; the parsed JSON reply on 2xx,
+ * else throws an Error with status and problem (problem.errors[] names the fields).
+ */
+async function postJson(path, body) {
+  const clean = String(path).replace(/^\/+/, '');
+  const res = await fetch(`/api/v1/municipalities/${lgCode}/${clean}`, {
+    method: 'POST',
+    credentials: 'omit',
+    headers: { Accept: 'application/json', 'Accept-Language': lang, 'Content-Type': 'application/json' },
+    body: JSON.stringify(body),
+  });
+  const type = res.headers.get('Content-Type') || '';
+  const reply = type.includes('json') ? await res.json().catch(() => null) : null;
+  if (!res.ok) {
+    const err = new Error((reply && (reply.detail || reply.title)) || `HTTP ${res.status}`);
+    err.status = res.status;
+    err.problem = reply;
+    throw err;
+  }
+  return reply;
+}
+
 /** A Chart.js chart on the canvas; animations are off (reduced motion, steady screenshots). */
 function chart(canvas, config) {
   if (!window.Chart) {
@@ -74,7 +98,7 @@ function chart(canvas, config) {
 }
 
 function context() {
-  return { lgCode, lang, t, getJson, fiscalYearLabel, chart, base };
+  return { lgCode, lang, t, getJson, postJson, fiscalYearLabel, chart, base };
 }
 
 function pageId() {

@@ -1,5 +1,7 @@
-// 市民の声 (published citizen voices) for the public portal: /p/{lgCode}/.
-// Calls only the public endpoint GET engagement/voices/published, which never returns personal data.
+// 市民の声 (citizen voices) for the public portal: /p/{lgCode}/. A resident sends a voice (the form,
+// POST engagement/voices through ctx.postJson, without cookies) and reads the published ones
+// (GET engagement/voices/published). Both are public endpoints that never return personal data: the
+// reply to a submission is its receipt number and answer deadline only, and the form is cleared.
 // The DOM is built with createElement and textContent only: no HTML is ever parsed from data.
 
 const PAGE_SIZE = 20;
@@ -22,6 +24,162 @@ function formatDate(iso, lang) {
   return lang === 'en' ? `${iso}` : `${y}年${m}月${d}日`;
 }
 
+const CATEGORIES = [
+  ['', '選択しない', 'Not chosen'], ['道路・交通', '道路・交通', 'Roads and traffic'],
+  ['環境・ごみ', '環境・ごみ', 'Environment and waste'], ['福祉・健康', '福祉・健康', 'Welfare and health'],
+  ['子育て・教育', '子育て・教育', 'Children and education'], ['防災・安全', '防災・安全', 'Disaster prevention and safety'],
+  ['まちづくり', 'まちづくり', 'Town planning'], ['その他', 'その他', 'Other'],
+];
+
+let fieldSeq = 0;
+
+/** A labelled control with its hint and its error (shown below it, named by aria-describedby). */
+function formField(t, { name, label, type = 'text', required, hint, options, autocomplete, max }) {
+  fieldSeq += 1;
+  const id = `voice-${name}-${fieldSeq}`;
+  const hintId = hint ? `${id}-hint` : null;
+  const errorId = `${id}-error`;
+  let input;
+  if (type === 'textarea') {
+    input = el('textarea', { id, name, rows: '6' });
+  } else if (type === 'select') {
+    input = el('select', { id, name }, ...options.map(([v, ja, en]) => el('option', { value: v }, t(ja, en))));
+  } else {
+    input = el('input', { id, name, type, autocomplete: autocomplete || null });
+  }
+  if (max) input.setAttribute('maxlength', String(max));
+  input.setAttribute('aria-describedby', [hintId, errorId].filter(Boolean).join(' '));
+  if (required) {
+    input.required = true;
+    input.setAttribute('aria-required', 'true');
+  }
+  const labelEl = el('label', { for: id }, label, required ? el('span', { class: 'req' }, t('（必須）', ' (required)')) : null);
+  const wrap = el('div', { class: `voice-field voice-field-${type}`, 'data-field': name });
+  if (type === 'checkbox') {
+    wrap.append(input, ' ', labelEl);
+  } else {
+    wrap.append(labelEl, input);
+  }
+  if (hint) wrap.append(el('p', { class: 'hint', id: hintId }, hint));
+  const error = el('p', { class: 'field-error', id: errorId });
+  error.hidden = true;
+  wrap.append(error);
+  return { wrap, input, error };
+}
+
+/** The form a resident sends a voice with; on success only the receipt is shown, the form emptied. */
+function submissionForm(ctx) {
+  const t = ctx.t;
+  const section = el('section', { class: 'voice-send', 'aria-labelledby': 'voice-send-heading' });
+  section.append(el('h2', { id: 'voice-send-heading' }, t('ご意見を送る', 'Send your opinion')));
+  section.append(el('p', { class: 'lead' }, t(
+    'お名前・ご住所・電話番号・メールアドレスは任意です。回答を希望される場合は、連絡先のいずれかをご記入ください。いただいた個人情報は回答のためにだけ使い、公開しません。',
+    'Your name, address, phone and e-mail are optional. If you want an answer, give at least one way to reach you. Your personal data is used only to answer you and is never published.')));
+  const fields = {
+    subject: formField(t, { name: 'subject', label: t('件名', 'Subject'), required: true, max: 200 }),
+    body: formField(t, { name: 'body', label: t('ご意見', 'Your opinion'), type: 'textarea', required: true, max: 4000,
+      hint: t('4000 文字まで', 'Up to 4000 characters') }),
+    category: formField(t, { name: 'category', label: t('分類', 'Category'), type: 'select', options: CATEGORIES }),
+    name: formField(t, { name: 'name', label: t('お名前（任意）', 'Name (optional)'), autocomplete: 'name', max: 100 }),
+    address: formField(t, { name: 'address', label: t('ご住所（任意）', 'Address (optional)'), autocomplete: 'street-address', max: 300 }),
+    phone: formField(t, { name: 'phone', label: t('電話番号（任意）', 'Phone (optional)'), type: 'tel', autocomplete: 'tel', max: 40,
+      hint: t('例: 029-123-4567', 'e.g. 029-123-4567') }),
+    email: formField(t, { name: 'email', label: t('メールアドレス（任意）', 'E-mail (optional)'), type: 'email', autocomplete: 'email', max: 254,
+      hint: t('例: taro@example.jp', 'e.g. taro@example.jp') }),
+    wantsReply: formField(t, { name: 'wantsReply', label: t('回答を希望する', 'I would like an answer'), type: 'checkbox' }),
+  };
+  const summary = el('div', { class: 'error', role: 'alert', tabindex: '-1' });
+  summary.hidden = true;
+  const result = el('div', { class: 'voice-receipt', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
+  const send = el('button', { type: 'submit', class: 'send' }, t('送信する', 'Send'));
+  const form = el('form', { class: 'voice-form', novalidate: '' });
+  form.append(summary, ...Object.values(fields).map((f) => f.wrap), el('div', { class: 'actions' }, send));
+  section.append(form, result);
+
+  function clear() {
+    summary.hidden = true;
+    summary.replaceChildren();
+    for (const f of Object.values(fields)) {
+      f.error.hidden = true;
+      f.error.textContent = '';
+      f.input.removeAttribute('aria-invalid');
+    }
+  }
+
+  function show(errors, message) {
+    const items = el('ul');
+    for (const e of errors) {
+      const f = fields[e.field];
+      if (f) {
+        f.error.textContent = f.error.textContent ? `${f.error.textContent} ${e.message}` : e.message;
+        f.error.hidden = false;
+        f.input.setAttribute('aria-invalid', 'true');
+        const a = el('a', { href: `#${f.input.id}` }, `${f.wrap.querySelector('label').firstChild.textContent}: ${e.message}`);
+        a.addEventListener('click', (ev) => { ev.preventDefault(); f.input.focus(); });
+        items.append(el('li', null, a));
+      } else {
+        items.append(el('li', null, `${e.field}: ${e.message}`));
+      }
+    }
+    summary.replaceChildren(el('p', null, message), items);
+    summary.hidden = false;
+    summary.focus();
+  }
+
+  // Hints before sending (the API decides: its field errors replace these).
+  function check() {
+    const errors = [];
+    const need = t('入力してください。', 'Please fill this in.');
+    if (!fields.subject.input.value.trim()) errors.push({ field: 'subject', message: need });
+    if (!fields.body.input.value.trim()) errors.push({ field: 'body', message: need });
+    const email = fields.email.input.value.trim();
+    if (email && !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)) {
+      errors.push({ field: 'email', message: t('メールアドレスの形式で入力してください。', 'Enter an e-mail address.') });
+    }
+    if (fields.wantsReply.input.checked && !email && !fields.phone.input.value.trim() && !fields.address.input.value.trim()) {
+      errors.push({ field: 'wantsReply', message: t('回答を希望する場合は、連絡先（ご住所・電話番号・メールアドレスのいずれか）を入力してください。',
+        'To get an answer, give your address, phone or e-mail.') });
+    }
+    return errors;
+  }
+
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    clear();
+    result.replaceChildren();
+    const hints = check();
+    if (hints.length) {
+      show(hints, t('入力内容を確認してください。', 'Please check what you entered.'));
+      return;
+    }
+    const value = (k) => fields[k].input.value.trim();
+    const body = { subject: value('subject'), body: value('body'), wantsReply: fields.wantsReply.input.checked };
+    for (const k of ['category', 'name', 'address', 'phone', 'email']) {
+      if (value(k)) body[k] = value(k);
+    }
+    send.disabled = true;
+    try {
+      const receipt = await ctx.postJson('engagement/voices', body);
+      form.reset();
+      result.replaceChildren(
+        el('h3', null, t('ご意見を受け付けました', 'We received your opinion')),
+        el('dl', { class: 'machi-voice-meta' },
+          el('dt', null, t('受付番号', 'Receipt number')), el('dd', { class: 'receipt-number' }, receipt.receiptNumber),
+          el('dt', null, t('受付日', 'Received')), el('dd', null, formatDate(receipt.receivedOn, ctx.lang)),
+          el('dt', null, t('回答期限', 'Answer due by')), el('dd', { class: 'answer-due' }, formatDate(receipt.answerDue, ctx.lang))),
+        el('p', null, t('お問い合わせの際は受付番号をお伝えください。', 'Please give the receipt number when you contact us about it.')));
+      result.focus();
+    } catch (e) {
+      const problem = e.problem || {};
+      show(problem.errors || [], problem.detail || problem.title
+        || t('送信できませんでした。時間をおいてもう一度お試しください。', 'Your opinion could not be sent. Please try again later.'));
+    } finally {
+      send.disabled = false;
+    }
+  });
+  return section;
+}
+
 export default async function render(root, ctx) {
   const t = ctx.t;
   let page = 0;
@@ -38,6 +196,9 @@ export default async function render(root, ctx) {
   const pageInfo = el('span', { 'aria-live': 'polite' });
   const nav = el('nav', { 'aria-label': t('ページ送り', 'Pages') }, prev, ' ', pageInfo, ' ', next);
   root.append(heading, intro, status, list, nav);
+  if (typeof ctx.postJson === 'function') {
+    root.append(submissionForm(ctx));
+  }
 
   function voice(v) {
     const article = el('article', { class: 'machi-voice' });

@@ -16,7 +16,7 @@ import jp.machi.core.api.ApiException;
 import jp.machi.core.organization.application.OrganizationService;
 import jp.machi.core.organization.domain.OrganizationUnit;
 import jp.machi.core.persistence.Tenancy;
-import jp.machi.core.module.SettingDefinition;
+import jp.machi.core.module.ModuleSettings;
 import jp.machi.engagement.EngagementModule;
 import jp.machi.engagement.voice.domain.Channel;
 import jp.machi.engagement.voice.domain.CitizenVoice;
@@ -38,7 +38,7 @@ public class VoiceService {
     OrganizationService organization;
 
     @Inject
-    EngagementModule module;
+    ModuleSettings settings;
 
     /** What a list may be narrowed to. */
     public record Filter(VoiceStatus status, Boolean overdue, UUID unitId) {
@@ -91,10 +91,9 @@ public class VoiceService {
         return unitId == null ? Optional.empty() : organization.find(unitId).map(OrganizationUnit::getNameJa);
     }
 
-    /** 回答期限 (日): the module's setting (core keeps no per-municipality values yet: the default). */
+    /** 回答期限 (日): the municipality's module setting (declared default 40). */
     public int answerDeadlineDays() {
-        return module.settings().stream().filter(s -> s.key().equals(EngagementModule.ANSWER_DEADLINE_DAYS))
-                .map(SettingDefinition::defaultValue).map(Integer::parseInt).findFirst().orElse(40);
+        return (int) settings.integer(tenancy.code(), EngagementModule.ID, EngagementModule.ANSWER_DEADLINE_DAYS);
     }
 
     public static LocalDate today() {

@@ -1,0 +1,29 @@
+package jp.machi.engagement.voice.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import jp.machi.core.module.SettingValidator;
+import jp.machi.engagement.EngagementModule;
+
+/** What the engagement module accepts as a municipality's settings beyond their declared types. */
+@ApplicationScoped
+public class EngagementSettingRules implements SettingValidator {
+
+    /** Longest answer deadline or comment period: a year. */
+    static final long MAX_DAYS = 366;
+
+    @Override
+    public String moduleId() {
+        return EngagementModule.ID;
+    }
+
+    @Override
+    public Optional<Refusal> check(String key, String value) {
+        if (EngagementModule.ANSWER_DEADLINE_DAYS.equals(key) || "publicCommentMinimumDays".equals(key)) {
+            long days = Long.parseLong(value.strip());
+            return days < 1 || days > MAX_DAYS ? Optional.of(new Refusal("engagement.setting.days", 1, MAX_DAYS))
+                    : Optional.empty();
+        }
+        return Optional.empty();
+    }
+}

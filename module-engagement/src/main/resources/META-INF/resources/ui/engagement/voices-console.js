@@ -1,0 +1,191 @@
+// 市民の声 (citizen voices) in the staff console: #/{lg}/engagement/engagement-voices[/<id>].
+// The list (filters status / overdue / unit, CSV) and one voice: its sender's data masked as the API
+// gives it, shown in full only on an explicit "個人情報を表示" (GET …?reveal=personal-data: staff and
+// above, recorded in the audit trail), and the handling form (unit, status, answer deadline, answer,
+// publication with its summary) sent with If-Match. DOM built with kit.js, never innerHTML.
+import {h, add, tr, field, pagedList, submit, notice, errorNotice, problemText, facts} from '/ui/core/kit.js';
+
+const STATUSES = ['RECEIVED', 'IN_PROGRESS', 'ANSWERED', 'CLOSED'];
+const STATUS_LABELS = {
+  RECEIVED: ['受付', 'Received'], IN_PROGRESS: ['担当課回答中', 'Being answered'],
+  ANSWERED: ['回答済', 'Answered'], CLOSED: ['完了', 'Closed'],
+};
+const CHANNEL_LABELS = {
+  WEB_FORM: ['ウェブフォーム', 'Web form'], LETTER: ['手紙・はがき', 'Letter'], EMAIL: ['電子メール', 'E-mail'],
+  PHONE: ['電話', 'Phone'], COUNTER: ['窓口', 'Counter'], TOWN_MEETING: ['タウンミーティング', 'Town meeting'],
+  OTHER: ['その他', 'Other'],
+};
+
+const label = (ctx, pair, fallback) => (pair ? tr(ctx, pair[0], pair[1]) : fallback || '');
+const statusLabel = (ctx, s) => label(ctx, STATUS_LABELS[s], s);
+const canHandle = (ctx) => ['STAFF', 'MUNICIPALITY_ADMIN', 'PLATFORM_ADMIN'].includes(ctx.caller && ctx.caller.role);
+
+function day(ctx, iso) {
+  if (!iso) return '';
+  const d = String(iso).substring(0, 10);
+  const [y, m, dd] = d.split('-').map(Number);
+  return ctx.lang === 'en' ? d : `${y}年${m}月${dd}日`;
+}
+
+/** The answer deadline with its state in words and colour (never colour alone). */
+function due(ctx, v) {
+  if (!v.answerDue) return h('span', {text: '—'});
+  const done = v.status === 'ANSWERED' || v.status === 'CLOSED';
+  if (v.overdue) {
+    return h('span', {class: 'voice-due voice-overdue'}, day(ctx, v.answerDue), ' ',
+        h('span', {class: 'rating rating-3', text: tr(ctx, '期限超過', 'Overdue')}));
+  }
+  return h('span', {class: 'voice-due'}, day(ctx, v.answerDue), ' ',
+      done ? h('span', {class: 'rating rating-0', text: tr(ctx, '回答済', 'Answered')})
+        : h('span', {class: 'rating rating-none', text: tr(ctx, '期限内', 'Within deadline')}));
+}
+
+async function units(ctx) {
+  try {
+    const p = await ctx.getJson('organization-units?size=100');
+    return p.items || [];
+  } catch (e) {
+    return [];
+  }
+}
+
+export default async function render(root, ctx) {
+  const id = ctx.args && ctx.args[0];
+  if (id) {
+    await detail(root, ctx, id);
+  } else {
+    await list(root, ctx);
+  }
+}
+
+// ---- list -------------------------------------------------------------------------------------
+
+async function list(root, ctx) {
+  const unitList = await units(ctx);
+  const status = field(ctx, {name: 'status', type: 'select', label: tr(ctx, '状態', 'Status'),
+    options: [{value: '', label: tr(ctx, 'すべて', 'All')}, ...STATUSES.map((s) => ({value: s, label: statusLabel(ctx, s)}))]});
+  const overdue = field(ctx, {name: 'overdue', type: 'select', label: tr(ctx, '回答期限', 'Answer deadline'),
+    options: [{value: '', label: tr(ctx, 'すべて', 'All')}, {value: 'true', label: tr(ctx, '期限超過のみ', 'Overdue only')},
+      {value: 'false', label: tr(ctx, '期限超過を除く', 'Not overdue')}]});
+  const unit = field(ctx, {name: 'unitId', type: 'select', label: tr(ctx, '担当課', 'Unit'),
+    options: [{value: '', label: tr(ctx, 'すべて', 'All')}, ...unitList.map((u) => ({value: u.id, label: u.nameJa}))]});
+  const filters = h('form', {class: 'filters', role: 'search', 'aria-label': tr(ctx, '市民の声の絞り込み', 'Filter citizen voices'),
+    on: {submit: (e) => { e.preventDefault(); table.reload(); }}},
+  status, overdue, unit, h('button', {type: 'submit', class: 'btn', text: tr(ctx, '絞り込む', 'Filter')}));
+  for (const name of ['status', 'overdue', 'unitId']) filters.elements[name].addEventListener('change', () => table.reload());
+  const table = pagedList(ctx, {
+    path: 'engagement/voices', csv: `citizen-voices-${ctx.lgCode}.csv`, caption: tr(ctx, '市民の声の一覧', 'Citizen voices'),
+    query: () => ({status: filters.elements.status.value, overdue: filters.elements.overdue.value, unitId: filters.elements.unitId.value}),
+    columns: [
+      {label: tr(ctx, '受付番号', 'Receipt number'), render: (v) => h('a', {href: ctx.href(v.id), class: 'voice-link'}, v.receiptNumber)},
+      {label: tr(ctx, '受付日', 'Received'), render: (v) => day(ctx, v.receivedAt)},
+      {label: tr(ctx, '件名', 'Subject'), render: (v) => v.subject},
+      {label: tr(ctx, '送信者 (マスク)', 'Sender (masked)'), render: (v) => v.senderName || '—'},
+      {label: tr(ctx, '担当課', 'Unit'), render: (v) => v.unitName || tr(ctx, '未割当', 'Not assigned')},
+      {label: tr(ctx, '状態', 'Status'), render: (v) => statusLabel(ctx, v.status)},
+      {label: tr(ctx, '回答期限', 'Answer due'), render: (v) => due(ctx, v)},
+      {label: tr(ctx, '公開', 'Published'), render: (v) => (v.published ? tr(ctx, '公開中', 'Published') : tr(ctx, '非公開', 'Not published'))},
+    ],
+  });
+  add(root, h('p', {class: 'hint', text: tr(ctx, '送信者の個人情報は伏せて表示しています。全文は各件の画面で「個人情報を表示」を押すと表示され、その操作は監査記録に残ります。',
+      'The senders\' personal data is shown masked. Open a voice and press "Show personal data" to see it in full; that read is recorded in the audit trail.')}),
+  filters, table.element);
+  await table.reload();
+}
+
+// ---- one voice ---------------------------------------------------------------------------------
+
+async function detail(root, ctx, id) {
+  const path = `engagement/voices/${encodeURIComponent(id)}`;
+  const r = await ctx.api('GET', path);
+  if (r.status !== 200) {
+    add(root, h('p', {}, h('a', {href: ctx.href()}, tr(ctx, '← 市民の声の一覧へ', '← All citizen voices'))),
+        errorNotice(ctx, {problem: r.problem, status: r.status}));
+    return;
+  }
+  const v = r.body;
+  ctx.setTitle(`${tr(ctx, '市民の声', 'Citizen voice')} ${v.receiptNumber}`);
+  const reload = () => { root.replaceChildren(); return detail(root, ctx, id); };
+
+  const senderBox = h('div', {class: 'voice-sender', id: 'voice-sender'});
+  const senderFacts = (s, revealed) => facts([
+    [tr(ctx, 'お名前', 'Name'), s.senderName || '—'],
+    [tr(ctx, 'ご住所', 'Address'), s.senderAddress || '—'],
+    [tr(ctx, '電話番号', 'Phone'), s.senderPhone || '—'],
+    [tr(ctx, 'メールアドレス', 'E-mail'), s.senderEmail || '—'],
+    [tr(ctx, '回答の希望', 'Wants an answer'), s.wantsReply ? tr(ctx, 'あり', 'Yes') : tr(ctx, 'なし', 'No')],
+    [tr(ctx, '表示', 'Shown'), revealed ? tr(ctx, '全文 (監査記録に残りました)', 'In full (recorded in the audit trail)')
+      : tr(ctx, 'マスク済み', 'Masked')],
+  ]);
+  const revealResult = h('div', {class: 'reveal-result', 'aria-live': 'polite'});
+  const revealButton = h('button', {type: 'button', class: 'btn', id: 'reveal-personal-data',
+    text: tr(ctx, '個人情報を表示', 'Show personal data'), on: {click: async () => {
+      revealResult.replaceChildren();
+      const full = await ctx.api('GET', `${path}?reveal=personal-data`);
+      if (full.status === 200) {
+        senderBox.replaceChildren(senderFacts(full.body, true));
+        revealButton.hidden = true;
+        revealResult.append(notice(tr(ctx, '個人情報を表示しました。この閲覧は監査記録に残ります。',
+            'The personal data is shown. This read is recorded in the audit trail.')));
+      } else {
+        revealResult.append(notice(problemText(ctx, full.problem, full.status), 'error'));
+      }
+    }}});
+  senderBox.append(senderFacts(v, false));
+
+  add(root,
+      h('p', {}, h('a', {href: ctx.href()}, tr(ctx, '← 市民の声の一覧へ', '← All citizen voices'))),
+      facts([
+        [tr(ctx, '受付番号', 'Receipt number'), v.receiptNumber],
+        [tr(ctx, '受付日', 'Received'), day(ctx, v.receivedAt)],
+        [tr(ctx, '受付方法', 'Channel'), label(ctx, CHANNEL_LABELS[v.channel], v.channel)],
+        [tr(ctx, '分類', 'Category'), v.category || '—'],
+        [tr(ctx, '状態', 'Status'), statusLabel(ctx, v.status)],
+        [tr(ctx, '担当課', 'Unit'), v.unitName || tr(ctx, '未割当', 'Not assigned')],
+        [tr(ctx, '回答期限', 'Answer due'), due(ctx, v)],
+        [tr(ctx, '公開', 'Published'), v.published ? `${tr(ctx, '公開中', 'Published')} (${day(ctx, v.publishedAt)})` : tr(ctx, '非公開', 'Not published')],
+      ]),
+      v.overdue ? notice(tr(ctx, `回答期限 (${day(ctx, v.answerDue)}) を過ぎています。`, `The answer deadline (${day(ctx, v.answerDue)}) has passed.`), 'error') : null,
+      h('h2', {text: tr(ctx, '件名', 'Subject')}), h('p', {class: 'voice-subject', text: v.subject}),
+      h('h2', {text: tr(ctx, 'ご意見', 'Opinion')}), h('p', {class: 'voice-body', text: v.body}),
+      h('h2', {text: tr(ctx, '送信者', 'Sender')}), senderBox,
+      h('div', {class: 'toolbar'}, revealButton), revealResult);
+
+  if (!canHandle(ctx)) {
+    if (v.answer) add(root, h('h2', {text: tr(ctx, '回答', 'Answer')}), h('p', {text: v.answer}));
+    return;
+  }
+  const unitList = await units(ctx);
+  const form = h('form', {class: 'form', id: 'voice-form', novalidate: true});
+  add(form,
+      h('h2', {text: tr(ctx, '対応', 'Handling')}),
+      field(ctx, {name: 'unitId', type: 'select', label: tr(ctx, '担当課', 'Unit'), value: v.unitId || '',
+        options: [{value: '', label: tr(ctx, '未割当', 'Not assigned')}, ...unitList.map((u) => ({value: u.id, label: u.nameJa}))]}),
+      field(ctx, {name: 'status', type: 'select', label: tr(ctx, '状態', 'Status'), value: v.status, required: true,
+        options: STATUSES.map((s) => ({value: s, label: statusLabel(ctx, s)}))}),
+      field(ctx, {name: 'answerDue', type: 'date', label: tr(ctx, '回答期限', 'Answer due'), value: v.answerDue, required: true,
+        hint: tr(ctx, '受付時に自治体の設定 (回答期限の日数) から決まります。', 'Set on receipt from the municipality\'s setting (answer deadline in days).')}),
+      field(ctx, {name: 'answer', type: 'textarea', label: tr(ctx, '回答', 'Answer'), value: v.answer || '',
+        hint: tr(ctx, '状態を「回答済」にするには回答が必要です。', 'An answer is needed to set the status to Answered.')}),
+      field(ctx, {name: 'published', type: 'checkbox', label: tr(ctx, 'ポータルで公開する', 'Publish on the portal'), value: v.published}),
+      field(ctx, {name: 'publishedSummary', type: 'textarea', label: tr(ctx, '公開する要旨', 'Published summary'), value: v.publishedSummary || '',
+        hint: tr(ctx, '公開されるのは分類・件名・要旨・回答・担当課だけです。要旨に個人を特定できる情報を書かないでください。',
+            'Only the category, subject, summary, answer and unit are published. Do not write anything that identifies a person in the summary.')}),
+      h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'btn btn-primary', id: 'save-voice', text: tr(ctx, '保存', 'Save')})));
+  let etag = r.etag;
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const f = form.elements;
+    const body = {channel: v.channel, category: v.category, subject: v.subject, body: v.body,
+      unitId: f.unitId.value || null, status: f.status.value, answerDue: f.answerDue.value || null,
+      answer: f.answer.value, published: f.published.checked, publishedSummary: f.publishedSummary.value};
+    const saved = await submit(ctx, form, {method: 'PUT', path, body, etag, reload});
+    if (saved) {
+      etag = saved.etag;
+      ctx.announce(tr(ctx, '保存しました。', 'Saved.'));
+      await reload();
+      root.prepend(notice(tr(ctx, '保存しました。', 'Saved.')));
+    }
+  });
+  root.append(form);
+}
