@@ -10,7 +10,7 @@ if ! fc-list 2>/dev/null | grep -qi "cjk\|noto sans jp\|ipa"; then
 fi
 ./mvnw -B ${MAVEN_OFFLINE:+-o} -DskipTests package
 ./mvnw -B ${MAVEN_OFFLINE:+-o} verify -Dmachi.it.skip.postgresql -Dmachi.it.browser=required \
-  -Dit.test=ConsoleScreenshotsIT,PortalBrowserIT -Dsurefire.failIfNoSpecifiedTests=false -Dtest=NONE
+  -Dit.test=ConsoleScreenshotsIT,PortalBrowserIT,ProgramScreensIT -Dsurefire.failIfNoSpecifiedTests=false -Dtest=NONE
 mkdir -p docs/screenshots
-cp it/target/screenshots-h2/{sign-in,indicators,indicator-detail,indicator-form-errors,units,programs,modules,settings-en,portal-progress-ja,portal-explanation-ja,portal-progress-en,console-plan-progress}.png docs/screenshots/
+cp it/target/screenshots-h2/{sign-in,indicators,indicator-detail,indicator-form-errors,units,programs,modules,settings-en,portal-progress-ja,portal-explanation-ja,portal-progress-en,console-plan-progress,planning-program,planning-program-form-errors,planning-evaluation,module-settings}.png docs/screenshots/
 ls -l docs/screenshots

@@ -377,7 +377,7 @@ async function evaluation(root, ctx, id, fiscalYear) {
               h('td', {text: e.stepLabel}), h('td', {text: e.action === 'RETURNED' ? t('差し戻し', 'Returned') : t('提出', 'Submitted')}),
               h('td', {text: e.by || ''}), h('td', {text: when(e.at)}),
               h('td', {text: [e.necessity, e.effectiveness, e.efficiency].filter(Boolean).join(' / ')}),
-              h('td', {text: e.direction || ''}), h('td', {text: e.comment || ''}))))))));
+              h('td', {text: e.direction || ''}), h('td', {text: e.comment || ''})))))));
     body.replaceChildren(...parts.filter(Boolean));
   }
 
