@@ -238,6 +238,7 @@ class ProgramScreensIT {
         assertEquals(6, history.size(), history::toString);
         assertTrue(history.get(2).contains("差し戻し") && history.get(2).contains("効率性の根拠を補ってください。"), history.get(2));
         b.windowSize(1280, 1400);
+        b.script("window.scrollTo(0, 0);");
         b.screenshot("planning-evaluation");
         JsonObject decided = api.get(base + "/planning/programs/" + programId + "/evaluations/2025").send().expect(200).object();
         assertEquals("DECIDED", decided.getString("stage"));
