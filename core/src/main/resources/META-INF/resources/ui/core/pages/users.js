@@ -79,4 +79,48 @@ async function edit(root, ctx, id) {
     form.prepend(r.status === 200 ? notice(tr(ctx, 'ロックを解除しました。', 'The account is unlocked.')) : errorNotice(ctx, {problem: r.problem, status: r.status}));
   }
   root.append(form);
+  if (id) root.append(await moduleRoles(ctx, id, u, () => etag, (e) => { etag = e; }));
+}
+
+/**
+ * The module roles (planning.evaluator …) a user holds, as checkboxes labelled from the roles the
+ * enabled modules declare; saved with PUT users/{id}/module-roles (If-Match).
+ */
+async function moduleRoles(ctx, id, u, getEtag, setEtag) {
+  const all = await ctx.rawApi('GET', '/api/v1/modules');
+  const enabled = await ctx.getJson('modules').catch(() => []);
+  const on = new Set(enabled.filter((m) => m.enabled).map((m) => m.id));
+  const roles = [];
+  for (const m of (all.status === 200 ? all.body : [])) {
+    for (const r of m.roles || []) {
+      if (on.has(m.id) || (u.moduleRoles || []).includes(r.name)) roles.push({...r, module: ctx.lang === 'en' ? m.nameEn : m.nameJa});
+    }
+  }
+  const held = new Set(u.moduleRoles || []);
+  const f = h('form', {class: 'form', id: 'module-roles-form', novalidate: true},
+      h('h2', {text: tr(ctx, 'モジュールの役割', 'Module roles')}),
+      h('p', {class: 'hint', text: tr(ctx, '業務モジュールが定める追加の役割です (例: 事務事業の評価)。', 'Additional roles the modules declare (e.g. evaluating programs).')}));
+  if (roles.length === 0) {
+    f.append(h('p', {text: tr(ctx, '有効なモジュールに役割はありません。', 'The enabled modules declare no roles.')}));
+    return f;
+  }
+  const fs = h('fieldset', {name: 'moduleRoles', id: 'module-roles'}, h('legend', {text: tr(ctx, '与える役割', 'Roles granted')}),
+      roles.map((r, i) => field(ctx, {name: `moduleRole-${i}`, type: 'checkbox', id: `module-role-${r.name.replace(/[^A-Za-z0-9_-]/g, '-')}`,
+        label: `${r.label} (${r.module} — ${r.name})`, value: held.has(r.name), attrs: {dataset: null, 'data-role': r.name}})),
+      h('p', {class: 'field-error', id: 'module-roles-error', hidden: true}));
+  add(f, fs, h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'btn btn-primary', id: 'save-module-roles',
+    text: tr(ctx, '役割を保存', 'Save the roles')})));
+  f.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const moduleRoles = [...fs.querySelectorAll('input[type=checkbox]:checked')].map((c) => c.dataset.role);
+    const saved = await submit(ctx, f, {method: 'PUT', path: `users/${encodeURIComponent(id)}/module-roles`, body: {moduleRoles},
+      etag: getEtag(), reload: () => ctx.navigate(ctx.href(id))});
+    if (saved) {
+      setEtag(saved.etag);
+      f.querySelector('.form-summary')?.remove();
+      f.prepend(h('div', {class: 'form-summary'}, notice(tr(ctx, 'モジュールの役割を保存しました。', 'The module roles were saved.'))));
+      ctx.announce(tr(ctx, 'モジュールの役割を保存しました。', 'The module roles were saved.'));
+    }
+  });
+  return f;
 }
