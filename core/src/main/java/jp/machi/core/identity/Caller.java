@@ -16,7 +16,7 @@ import java.util.UUID;
  * @param moduleRoles roles declared by modules ({@code planning.evaluator} …) the caller holds in
  *     their municipality, besides {@code role}: granted to an account by its municipality's
  *     administrator, or named by an OpenID Connect provider's {@code machi_module_roles} claim;
- *     API tokens hold none (ADR 0008)
+ *     API tokens hold none (ADR 0011, docs/adr/0011-module-settings-and-roles.md)
  */
 public record Caller(String id, String name, Role role, String municipalityCode, UUID unitId, Method method,
         Set<String> moduleRoles) implements Serializable {

@@ -28,7 +28,7 @@ import java.util.stream.Stream;
 /**
  * A real browser for the black-box tests: Debian's headless Chromium, driven through
  * {@code /usr/bin/chromedriver} with the W3C WebDriver protocol spoken directly over HTTP (no
- * Selenium, so nothing is ever downloaded: see docs/adr/0007-web-console.md). One instance is one
+ * Selenium, so nothing is ever downloaded: see docs/adr/0008-web-console.md). One instance is one
  * chromedriver process and one browser with a fresh profile; {@link #close()} ends both.
  *
  * <pre>{@code
