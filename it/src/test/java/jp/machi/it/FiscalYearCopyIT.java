@@ -147,9 +147,9 @@ class FiscalYearCopyIT {
 
         Map<String, JsonObject> before = snapshot(2024);
         assertEquals(5, before.size());
-        int programEvents = auditCount("AdministrativeProgram");
-        int policyEvents = auditCount("DepartmentPolicy");
-        int planEvents = auditCount("DivisionPlan");
+        int programEvents = auditCount("planning.AdministrativeProgram");
+        int policyEvents = auditCount("planning.DepartmentPolicy");
+        int planEvents = auditCount("planning.DivisionPlan");
 
         // A dry run reports and writes nothing.
         JsonObject dry = divisionStaff.post(copyPath("R6", "R7") + "&dryRun=true").send().expect(200).object();
@@ -165,7 +165,7 @@ class FiscalYearCopyIT {
         }
         assertEquals(Map.of(), snapshot(2025));
         assertEquals(before, snapshot(2024));
-        assertEquals(programEvents, auditCount("AdministrativeProgram"));
+        assertEquals(programEvents, auditCount("planning.AdministrativeProgram"));
 
         // The copy itself, by a member of staff.
         JsonObject r = divisionStaff.post(copyPath("令和6年度", "2025")).lang("ja").send().expect(200).object();
@@ -226,9 +226,9 @@ class FiscalYearCopyIT {
         assertEquals(2025, newPlan.getJsonObject("fiscalYear").getInt("year"));
 
         // Audit trail: each copy is a recorded creation.
-        assertTrue(auditCount("AdministrativeProgram") >= programEvents + 2);
-        assertEquals(policyEvents + 1, auditCount("DepartmentPolicy"));
-        assertEquals(planEvents + 1, auditCount("DivisionPlan"));
+        assertEquals(programEvents + 2, auditCount("planning.AdministrativeProgram"));
+        assertEquals(policyEvents + 1, auditCount("planning.DepartmentPolicy"));
+        assertEquals(planEvents + 1, auditCount("planning.DivisionPlan"));
         for (String source : List.of(paper, policy, plan)) {
             JsonArray events = api.get(base + "/audit-events?entityId=" + copyOf.get(source)).send().expect(200).object()
                     .getJsonArray("items");

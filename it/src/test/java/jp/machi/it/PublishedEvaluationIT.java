@@ -209,7 +209,7 @@ class PublishedEvaluationIT {
     void thePortalListsThePageOnlyWhilePlanningIsEnabled() {
         JsonObject p = anonymous.get(base + "/portal").send().expect(200).object();
         JsonObject page = p.getJsonArray("pages").stream().map(JsonValue::asJsonObject)
-                .filter(x -> x.getString("id").equals("planning-evaluations")).findFirst().orElseThrow(p::toString);
+                .filter(x -> x.getString("id").equals("planning-evaluations")).findFirst().orElseThrow(() -> new AssertionError(p.toString()));
         assertEquals("/ui/planning/evaluations.js", page.getString("script"));
         assertEquals("事務事業評価の結果", page.getString("label"));
         assertEquals("Program evaluation results", anonymous.get(base + "/portal").lang("en").send().expect(200).object()
