@@ -139,7 +139,9 @@ class PublishedEvaluationIT {
         assertJapanese(missing, assertProblem(missing, 404, null));
         Reply missingEn = anonymous.get(results + "?fiscalYear=2024").lang("en").send();
         assertEnglish(missingEn, assertProblem(missingEn, 404, null));
-        assertProblem(anonymous.get(results).send(), 404, null);
+        JsonObject none = anonymous.get(results).send().expect(200).object();
+        assertTrue(none.isNull("fiscalYear"), none::toString);
+        assertEquals(0, none.getJsonArray("results").size());
 
         evaluate(paper, "改善", "電子版を併用する");
         evaluate(site, "現状維持", "アクセシビリティを確保する");
@@ -202,6 +204,7 @@ class PublishedEvaluationIT {
         admin.delete(publication).send().expect(204);
         assertProblem(anonymous.get(results + "?fiscalYear=2024").send(), 404, null);
         assertProblem(admin.delete(publication).send(), 404, null);
+        assertProblem(admin.delete(base + "/planning/evaluation-results/not-a-year/publication").send(), 404, null);
         assertEquals(0, anonymous.get(results + "/years").send().expect(200).array().size());
     }
 

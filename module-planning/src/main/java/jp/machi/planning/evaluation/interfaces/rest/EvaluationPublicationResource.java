@@ -17,8 +17,10 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Problems;
 import jp.machi.core.fiscalyear.FiscalYear;
+import jp.machi.core.fiscalyear.InvalidFiscalYearException;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
 import jp.machi.planning.evaluation.application.EvaluationPublicationService;
@@ -73,7 +75,14 @@ public class EvaluationPublicationResource {
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Operation(summary = "Withdraw a fiscal year's evaluation results from the public portal")
     public Response withdraw(@PathParam("fiscalYear") String fiscalYear) {
-        service.withdraw(FiscalYear.parse(fiscalYear));
+        FiscalYear fy;
+        try {
+            fy = FiscalYear.parse(fiscalYear);
+        } catch (InvalidFiscalYearException e) {
+            // Nothing that is not a fiscal year was ever published: what is to be withdrawn is not there.
+            throw ApiException.notFound("planning.evaluationResults.notPublished", fiscalYear);
+        }
+        service.withdraw(fy);
         return Response.noContent().build();
     }
 

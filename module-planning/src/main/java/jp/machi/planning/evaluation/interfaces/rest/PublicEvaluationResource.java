@@ -77,6 +77,7 @@ public class PublicEvaluationResource {
     public record GradeView(String code, String label) {
     }
 
+    @JsonbNillable
     @JsonbPropertyOrder({"fiscalYear", "fiscalYearLabel", "publishedAt", "count", "directions", "scale", "results"})
     public record PublishedResultsView(FiscalYear fiscalYear, String fiscalYearLabel, OffsetDateTime publishedAt,
             int count, List<DirectionCount> directions, List<GradeView> scale, List<PublicResultView> results) {
@@ -97,13 +98,16 @@ public class PublicEvaluationResource {
     @Transactional
     @Access(Access.Level.PUBLIC)
     @Operation(summary = "Public: the published evaluation results of ?fiscalYear= (default: the latest published"
-            + " year; 404 when not published), with the count per final direction")
+            + " year, an empty answer while none is; 404 when the year asked for is not published), with the count per final direction")
     public PublishedResultsView results(@QueryParam("fiscalYear") String fiscalYear) {
         FiscalYear fy = DocumentParams.fiscalYear(fiscalYear);
         EvaluationPublication p;
         if (fy == null) {
-            p = service.publications().stream().findFirst()
-                    .orElseThrow(() -> ApiException.notFound("planning.evaluationResults.notPublished", "-"));
+            p = service.publications().stream().findFirst().orElse(null);
+            if (p == null) {
+                // Nothing published yet: an empty answer (a year asked for by name is 404 instead).
+                return new PublishedResultsView(null, null, null, 0, List.of(), List.of(), List.of());
+            }
         } else {
             p = service.requirePublished(fy);
         }
