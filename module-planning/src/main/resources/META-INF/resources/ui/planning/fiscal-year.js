@@ -18,17 +18,17 @@ function el(tag, props = {}, ...children) {
 export default async function render(root, ctx) {
   const { t } = ctx;
   const thisYear = new Date().getMonth() < 3 ? new Date().getFullYear() - 1 : new Date().getFullYear();
-  root.append(el('h1', { text: t('年度更新', 'Start a fiscal year') }),
-    el('p', { text: t('前年度の事務事業・部の運営方針・課の業務計画を新しい年度にまとめてコピーします。前年度のデータはそのまま残ります。評価・事業費・実績はコピーせず、総合計画は複数年度の計画なのでコピーしません。',
+  // The console shell shows the page's title (年度更新) as its heading.
+  root.append(el('p', { text: t('前年度の事務事業・部の運営方針・課の業務計画を新しい年度にまとめてコピーします。前年度のデータはそのまま残ります。評価・事業費・実績はコピーせず、総合計画は複数年度の計画なのでコピーしません。',
       'Copies the administrative programs, department operating policies and division business plans of a fiscal year into the next in one action. The old year stays as it is. Evaluations, costs and results are not copied; comprehensive plans span several years and are not copied either.') }));
 
   const form = el('form', { class: 'fiscal-year-copy', novalidate: '' });
-  const fromInput = el('input', { id: 'fy-copy-from', name: 'from', type: 'number', min: '1989', max: '9998', required: '' });
-  const toInput = el('input', { id: 'fy-copy-to', name: 'to', type: 'number', min: '1989', max: '9998', required: '' });
+  const fromInput = el('input', { id: 'fy-copy-from', name: 'from', 'aria-describedby': 'fy-copy-from-label', type: 'number', min: '1989', max: '9998', required: '' });
+  const toInput = el('input', { id: 'fy-copy-to', name: 'to', 'aria-describedby': 'fy-copy-to-label', type: 'number', min: '1989', max: '9998', required: '' });
   fromInput.value = String(thisYear);
   toInput.value = String(thisYear + 1);
-  const fromLabel = el('span', { class: 'hint' });
-  const toLabel = el('span', { class: 'hint' });
+  const fromLabel = el('span', { class: 'hint', id: 'fy-copy-from-label' });
+  const toLabel = el('span', { class: 'hint', id: 'fy-copy-to-label' });
   const updateLabels = () => {
     fromLabel.textContent = fromInput.value ? ctx.fiscalYearLabel(Number(fromInput.value)) : '';
     toLabel.textContent = toInput.value ? ctx.fiscalYearLabel(Number(toInput.value)) : '';
@@ -36,8 +36,8 @@ export default async function render(root, ctx) {
   fromInput.addEventListener('input', updateLabels);
   toInput.addEventListener('input', updateLabels);
   updateLabels();
-  const preview = el('button', { type: 'button', id: 'fy-copy-preview' }, t('確認（書き込みません）', 'Preview (writes nothing)'));
-  const run = el('button', { type: 'submit', id: 'fy-copy-run' }, t('コピーを実行', 'Copy'));
+  const preview = el('button', { type: 'button', id: 'fy-copy-preview', class: 'btn' }, t('確認（書き込みません）', 'Preview (writes nothing)'));
+  const run = el('button', { type: 'submit', id: 'fy-copy-run', class: 'btn btn-primary' }, t('コピーを実行', 'Copy'));
   form.append(
     el('div', { class: 'field' }, el('label', { for: 'fy-copy-from', text: t('コピー元の年度（西暦）', 'From fiscal year') }), fromInput, fromLabel),
     el('div', { class: 'field' }, el('label', { for: 'fy-copy-to', text: t('コピー先の年度（西暦）', 'To fiscal year') }), toInput, toLabel),
@@ -54,7 +54,7 @@ export default async function render(root, ctx) {
     result.replaceChildren();
     if (r.status !== 200) {
       const p = r.problem || {};
-      const box = el('div', { class: 'error', role: 'alert' }, el('p', { text: p.detail || p.title || `HTTP ${r.status}` }));
+      const box = el('div', { class: 'notice notice-error', role: 'alert' }, el('p', { text: p.detail || p.title || `HTTP ${r.status}` }));
       (p.errors || []).forEach((e) => box.append(el('p', { text: `${e.field}: ${e.message}` })));
       result.append(box);
       return;
