@@ -34,13 +34,14 @@ export default async function render(root, ctx) {
     return cleanup;
   }
   root.append(el('p', { class: 'lead', text: t(
-    '市が実施した事務事業評価（自己評価・二次評価・外部評価・最終決定）の結果です。',
+    'この自治体が実施した事務事業評価（自己評価・二次評価・外部評価・最終決定）の結果です。',
     'The results of the yearly evaluation of administrative programs (self, secondary and external evaluation, final decision).') }));
 
   const selectId = nextId('eval-year');
   const select = el('select', { id: selectId, class: 'fy-select' });
   years.forEach((y) => select.append(el('option', { value: String(y.fiscalYear.year),
-    text: `${ctx.fiscalYearLabel(y.fiscalYear.year)}（${y.count}${t('件', '')}）` })));
+    text: t(`${ctx.fiscalYearLabel(y.fiscalYear.year)}（${y.count}件）`,
+      `${ctx.fiscalYearLabel(y.fiscalYear.year)} (${y.count} programs)`) })));
   const body = el('div');
   root.append(el('label', { for: selectId, text: t('年度', 'Fiscal year') }), select, body);
 
