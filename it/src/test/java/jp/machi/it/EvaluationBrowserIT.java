@@ -134,7 +134,8 @@ class EvaluationBrowserIT {
         b.type("#login", staff.login()).type("#password", staff.password()).click("#sign-in");
         b.waitFor("#who");
         b.open("/#/" + lg + "/planning/planning-fiscal-year");
-        b.waitForText("#page h1", "年度更新");
+        b.waitForText("#page", "前年度の事務事業・部の運営方針・課の業務計画を新しい年度にまとめてコピーします");
+        b.waitFor("#fy-copy-preview");
         b.script("document.getElementById('fy-copy-from').value = '2024'; document.getElementById('fy-copy-to').value = '2025';"
                 + " document.getElementById('fy-copy-from').dispatchEvent(new Event('input'));");
         b.click("#fy-copy-preview");
