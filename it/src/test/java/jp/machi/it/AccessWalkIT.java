@@ -61,7 +61,10 @@ class AccessWalkIT {
             "GET /api/v1/municipalities/{lgCode}/planning/public/plans",
             "GET /api/v1/municipalities/{lgCode}/planning/public/plans/{planId}",
             "GET /api/v1/municipalities/{lgCode}/planning/public/plans/{planId}/tree",
-            "GET /api/v1/municipalities/{lgCode}/planning/public/plans/{planId}/progress");
+            "GET /api/v1/municipalities/{lgCode}/planning/public/plans/{planId}/progress",
+            // Published evaluation results (PublishedEvaluationIT): never who evaluated.
+            "GET /api/v1/municipalities/{lgCode}/planning/public/evaluations",
+            "GET /api/v1/municipalities/{lgCode}/planning/public/evaluations/years");
 
     /** Writes every signed-in caller may make on their own behalf. */
     static final Set<String> SELF_SERVICE = Set.of("POST /api/v1/session", "DELETE /api/v1/session");

@@ -10,8 +10,10 @@ import jp.machi.core.module.SettingDefinition;
 import jp.machi.core.module.UiContribution;
 import jp.machi.planning.deptpolicy.interfaces.rest.DepartmentPolicyResource;
 import jp.machi.planning.divisionplan.interfaces.rest.DivisionPlanResource;
+import jp.machi.planning.evaluation.interfaces.rest.EvaluationPublicationResource;
 import jp.machi.planning.evaluation.interfaces.rest.EvaluationResource;
 import jp.machi.planning.evaluation.interfaces.rest.EvaluationSheetResource;
+import jp.machi.planning.evaluation.interfaces.rest.PublicEvaluationResource;
 import jp.machi.planning.interfaces.rest.PlanningApi;
 import jp.machi.planning.plan.interfaces.rest.PlanNodeResource;
 import jp.machi.planning.plan.interfaces.rest.PlanResource;
@@ -20,6 +22,7 @@ import jp.machi.planning.program.application.ProgramMetrics;
 import jp.machi.planning.program.interfaces.rest.ProgramImportResource;
 import jp.machi.planning.program.interfaces.rest.ProgramResource;
 import jp.machi.planning.reform.interfaces.rest.ReformItemResource;
+import jp.machi.planning.yearcycle.interfaces.rest.FiscalYearResource;
 
 /** The planning module's descriptor: 行政計画・評価 (Planning and evaluation). */
 @ApplicationScoped
@@ -72,7 +75,9 @@ public class PlanningModule implements ModuleDescriptor {
         return List.of(PlanningApi.class, ProgramResource.class, ProgramImportResource.class, PlanResource.class,
                 PlanNodeResource.class, PublicPlanResource.class, DepartmentPolicyResource.class,
                 DivisionPlanResource.class, ReformItemResource.class, EvaluationResource.class,
-                EvaluationSheetResource.class);
+                EvaluationSheetResource.class,
+                // Issue 5: the yearly cycle and published evaluation results.
+                FiscalYearResource.class, EvaluationPublicationResource.class, PublicEvaluationResource.class);
     }
 
     @Override
@@ -105,6 +110,9 @@ public class PlanningModule implements ModuleDescriptor {
                 new UiContribution("planning-import", UiContribution.Area.CONSOLE, LocalizedText.of("事務事業一覧の取込", "Import a program list"), "import.js", 11),
                 new UiContribution("planning-department-policies", UiContribution.Area.CONSOLE, LocalizedText.of("部の運営方針", "Department policies"), "department-policies.js", 20),
                 new UiContribution("planning-division-plans", UiContribution.Area.CONSOLE, LocalizedText.of("課の業務計画", "Division plans"), "division-plans.js", 21),
-                new UiContribution("planning-reform-items", UiContribution.Area.CONSOLE, LocalizedText.of("行政改革の改革項目", "Administrative reform items"), "reform-items.js", 22));
+                new UiContribution("planning-reform-items", UiContribution.Area.CONSOLE, LocalizedText.of("行政改革の改革項目", "Administrative reform items"), "reform-items.js", 22),
+                // Issue 5: the yearly cycle (console) and the published evaluation results (portal).
+                new UiContribution("planning-fiscal-year", UiContribution.Area.CONSOLE, LocalizedText.of("年度更新", "Start a fiscal year"), "fiscal-year.js", 90),
+                new UiContribution("planning-evaluations", UiContribution.Area.PORTAL, LocalizedText.of("事務事業評価の結果", "Program evaluation results"), "evaluations.js", 20));
     }
 }
