@@ -3,6 +3,7 @@
 // an ES module whose default export is render(root, ctx) (README "Public portal", UI contract).
 // No inline scripts (the portal's Content-Security-Policy forbids them); no personal data anywhere.
 
+import {h as el} from '/ui/core/kit.js';
 const LANG_KEY = 'machi.lang';
 const segments = location.pathname.split('/');   // ['', 'p', lgCode, page…]
 const lgCode = segments[2];
@@ -104,21 +105,6 @@ function context() {
 function pageId() {
   const rest = location.pathname.substring(base.length).replace(/\/+$/, '');
   return rest === '' ? null : rest.split('/')[0];
-}
-
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'text') {
-      e.textContent = v;
-    } else if (k === 'class') {
-      e.className = v;
-    } else {
-      e.setAttribute(k, v);
-    }
-  }
-  children.forEach((c) => e.append(c));
-  return e;
 }
 
 function applyStaticTexts() {

@@ -4,19 +4,8 @@
 // reply to a submission is its receipt number and answer deadline only, and the form is cleared.
 // The DOM is built with createElement and textContent only: no HTML is ever parsed from data.
 
+import {h as el} from '/ui/core/kit.js';
 const PAGE_SIZE = 20;
-
-function el(tag, attrs, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(attrs || {})) {
-    if (v !== null && v !== undefined) node.setAttribute(k, v);
-  }
-  for (const c of children) {
-    if (c === null || c === undefined) continue;
-    node.append(typeof c === 'string' ? document.createTextNode(c) : c);
-  }
-  return node;
-}
 
 function formatDate(iso, lang) {
   if (!iso) return '';

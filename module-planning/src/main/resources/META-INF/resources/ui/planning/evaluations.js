@@ -4,18 +4,7 @@
 // number, name, division, the ratings each step gave, the final direction and comment. Public endpoints only
 // (/planning/public/evaluations…); who evaluated is never shown (the API does not return it).
 
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined || v === null) continue;
-    if (k === 'text') e.textContent = v;
-    else if (k === 'class') e.className = v;
-    else e.setAttribute(k, v);
-  }
-  children.filter((c) => c !== null && c !== undefined).forEach((c) => e.append(c));
-  return e;
-}
-
+import {h as el} from '/ui/core/kit.js';
 let uid = 0;
 const nextId = (prefix) => `${prefix}-${++uid}`;
 

@@ -3,18 +3,7 @@
 // action (POST planning/fiscal-years/{from}/copy?to=…). A dry run shows first what would be copied and
 // skipped; the copy itself asks for confirmation and shows the result per kind.
 
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined || v === null) continue;
-    if (k === 'text') e.textContent = v;
-    else if (k === 'class') e.className = v;
-    else e.setAttribute(k, v);
-  }
-  children.filter((c) => c !== null && c !== undefined).forEach((c) => e.append(c));
-  return e;
-}
-
+import {h as el} from '/ui/core/kit.js';
 export default async function render(root, ctx) {
   const { t } = ctx;
   const thisYear = new Date().getMonth() < 3 ? new Date().getFullYear() - 1 : new Date().getFullYear();

@@ -5,19 +5,7 @@
 // contract only (ctx.getJson, ctx.api, ctx.t, ctx.chart, ctx.fiscalYearLabel, ctx.navigate); uses ctx.args and
 // ctx.href for deep links when the console offers them.
 
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined || v === null || v === false) continue;
-    if (k === 'text') e.textContent = v;
-    else if (k === 'class') e.className = v;
-    else if (k.startsWith('on') && typeof v === 'function') e.addEventListener(k.substring(2), v);
-    else e.setAttribute(k, v === true ? '' : v);
-  }
-  children.filter((c) => c !== null && c !== undefined && c !== false).forEach((c) => e.append(c));
-  return e;
-}
-
+import {h as el} from '/ui/core/kit.js';
 let seq = 0;
 const uid = (p) => `planning-plans-${p}-${++seq}`;
 const fmt = (n, d = 1) => (n == null ? '—'

@@ -4,18 +4,7 @@
 // expandable explanation of how each score was calculated (the roll-up's formula and terms, as the API
 // states them). Public endpoints only: /planning/public/plans…; no personal data is shown or asked for.
 
-function el(tag, props = {}, ...children) {
-  const e = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined || v === null) continue;
-    if (k === 'text') e.textContent = v;
-    else if (k === 'class') e.className = v;
-    else e.setAttribute(k, v);
-  }
-  children.filter((c) => c !== null && c !== undefined).forEach((c) => e.append(c));
-  return e;
-}
-
+import {h as el} from '/ui/core/kit.js';
 const fmt = (n, digits = 1) => (n == null ? null
   : Number(n).toLocaleString('ja-JP', { minimumFractionDigits: digits, maximumFractionDigits: digits }));
 
