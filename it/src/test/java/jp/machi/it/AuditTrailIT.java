@@ -344,7 +344,8 @@ class AuditTrailIT {
     void badFiltersAreRefusedNamingTheParameter() {
         for (String[] bad : new String[][] {{"action=DESTROY", "action"}, {"from=2025-13-01", "from"},
                 {"to=yesterday", "to"}, {"from=2025-04-02&to=2025-04-01", "to"}, {"page=-1", "page"},
-                {"size=0", "size"}, {"format=xml", "format"}}) {
+                {"size=0", "size"}, {"format=xml", "format"}, {"from=%2B999999999-12-31", "from"},
+                {"from=-999999999-01-01", "from"}, {"to=%2B999999999-12-31T00:00:00Z", "to"}, {"to=0001-01-01", "to"}}) {
             Reply r = api.get(audit + "?" + bad[0]).lang("en").send();
             JsonObject p = assertEnglish(r, assertProblem(r, 400, "validation"));
             assertTrue(Problems.fields(p).contains("\"" + bad[1] + "\""), () -> bad[0] + ": " + r);
@@ -460,7 +461,8 @@ class AuditTrailIT {
         assertEquals(2, lines.size(), lines::toString);
         assertTrue(lines.get(1).contains(",作成,UserAccount," + platformAdmin.id() + ","), lines::toString);
 
-        for (String q : List.of("action=BURN", "from=yesterday", "page=-1")) {
+        for (String q : List.of("action=BURN", "from=yesterday", "page=-1", "from=%2B999999999-12-31",
+                "to=-999999999-01-01")) {
             Reply bad = api.get(platformAudit + "?" + q).lang("en").send();
             assertEnglish(bad, assertProblem(bad, 400, null));
             assertTrue(Problems.fields(bad.object()).contains(q.substring(0, q.indexOf('='))), bad::toString);

@@ -177,6 +177,17 @@ class DepartmentPolicyIT {
         Reply unknownNode = api.post(policies).json(policy("R5").add("midTermGoals", Json.createArrayBuilder()
                 .add(goal("施策", promotion, "成果").add("planNodeId", "00000000-0000-0000-0000-000000000001"))).build()).send();
         assertTrue(Problems.fields(assertProblem(unknownNode, 400, "invalid-reference")).contains("midTermGoals[0].planNodeId"));
+        // Staff numbers beyond what the database column holds (DECIMAL(9,2)) are field errors, not 500s.
+        for (String field : new String[] {"regularStaff", "partTimeStaff"}) {
+            Reply huge = api.post(policies).json(policy("R5").add("resources", Json.createObjectBuilder()
+                    .add(field, new java.math.BigDecimal("10000000"))).build()).send();
+            assertTrue(Problems.fields(assertProblem(huge, 400, "validation")).contains("resources." + field),
+                    huge::toString);
+            Reply fine = api.post(policies).json(policy("R5").add("resources", Json.createObjectBuilder()
+                    .add(field, new java.math.BigDecimal("0.001"))).build()).send();
+            assertTrue(Problems.fields(assertProblem(fine, 400, "validation")).contains("resources." + field),
+                    fine::toString);
+        }
         assertEquals(0, api.get(policies).send().expect(200).object().getInt("totalItems"), "nothing written");
 
         // Another municipality cannot see or touch this one's policy.

@@ -169,6 +169,18 @@ class IndicatorIT {
         JsonObject p = assertEnglish(r, assertProblem(r, 400, "validation"));
         assertTrue(Problems.fields(p).contains("0 %"), r::toString);
         assertEquals(current.object(), api.get(scalePath).send().expect(200).object(), "nothing was saved");
+
+        // A threshold finer than the database keeps (hundredths of a percent) would be stored rounded into a scale
+        // that was never checked: it is refused at its field, and the scale and the indicators still answer.
+        JsonObject tooFine = Json.createObjectBuilder().add("grades", Json.createArrayBuilder()
+                .add(grade("A", 100)).add(grade("B", 50)).add(Json.createObjectBuilder().add("label", "C")
+                        .add("minimumPercent", new java.math.BigDecimal("0.001")))
+                .add(grade("D", 0))).build();
+        Reply fine = api.put(scalePath).ifMatch(current.etag()).json(tooFine).send();
+        assertTrue(Problems.fields(assertProblem(fine, 400, "validation")).contains("grades[2].minimumPercent"),
+                fine::toString);
+        assertEquals(current.object(), api.get(scalePath).send().expect(200).object(), "nothing was saved");
+        api.get(path).send().expect(200);
     }
 
     static JsonObjectBuilder grade(String label, int minimum) {

@@ -36,6 +36,13 @@ public final class ExceptionMappers {
 
     private static final Logger LOG = Logger.getLogger(ExceptionMappers.class.getName());
 
+    /** A lost race is an ordinary refusal: one line, naming the entity type, never a stack trace. */
+    static void staleVersion(Throwable e) {
+        String what = e instanceof OptimisticLockException o && o.getEntity() != null
+                ? o.getEntity().getClass().getSimpleName() : "a record";
+        LOG.info(() -> "412: " + what + " was changed by someone else since the client read it");
+    }
+
     private ExceptionMappers() {
     }
 
@@ -200,6 +207,7 @@ public final class ExceptionMappers {
 
         @Override
         public Response toResponse(OptimisticLockException e) {
+            staleVersion(e);
             return Problems.response(headers, 412, "stale-version", "problem.staleVersion.detail");
         }
     }
@@ -218,6 +226,7 @@ public final class ExceptionMappers {
         public Response toResponse(PersistenceException e) {
             for (Throwable t = e; t != null; t = t.getCause()) {
                 if (t instanceof OptimisticLockException) {
+                    staleVersion(t);
                     return Problems.response(headers, 412, "stale-version", "problem.staleVersion.detail");
                 }
                 if (t instanceof java.sql.SQLIntegrityConstraintViolationException

@@ -19,9 +19,14 @@ public final class Versions {
         return new EntityTag(Long.toString(version));
     }
 
-    /** Throws the 428 or 412 problem unless {@code If-Match} names the current version. */
+    /**
+     * Throws the 428 or 412 problem unless {@code If-Match} names the current version. An empty
+     * header and {@code *} ("any version") are refused like a missing one: they would let a client
+     * overwrite a change it never saw.
+     */
     public static void requireMatch(Request request, HttpHeaders headers, long currentVersion) {
-        if (headers.getHeaderString(HttpHeaders.IF_MATCH) == null) {
+        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             throw new ApiException(428, "precondition-required", "problem.ifMatchRequired.detail");
         }
         Response.ResponseBuilder failed;

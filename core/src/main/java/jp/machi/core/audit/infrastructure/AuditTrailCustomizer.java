@@ -1,5 +1,6 @@
 package jp.machi.core.audit.infrastructure;
 
+import jp.machi.core.persistence.AggregateVersions;
 import org.eclipse.persistence.config.SessionCustomizer;
 import org.eclipse.persistence.sessions.Session;
 
@@ -7,12 +8,15 @@ import org.eclipse.persistence.sessions.Session;
  * Puts the audit trail into Machi's persistence unit: registered in the WAR's
  * {@code persistence.xml} as {@code eclipselink.session.customizer}, it attaches an {@link
  * AuditRecorder} to every entity type of core and of every module jar in the unit, present and
- * future, without the entities doing anything.
+ * future, without the entities doing anything. It also makes a change to an aggregate's child
+ * rows raise the aggregate's version ({@link AggregateVersions}), so that the one customizer the
+ * unit names sets up both.
  */
 public class AuditTrailCustomizer implements SessionCustomizer {
 
     @Override
     public void customize(Session session) {
+        AggregateVersions.cascadeToOwners(session);
         new AuditRecorder().attachTo(session);
     }
 }

@@ -48,9 +48,17 @@ public class IndicatorYearValue extends TenantOwned {
         set(target, actual);
     }
 
+    /**
+     * Keeps a figure that is numerically the same (100 sent, 100.0000 stored): otherwise the ORM
+     * would see a change, and the indicator would get a new version for an edit that changed nothing.
+     */
     final void set(BigDecimal target, BigDecimal actual) {
-        this.target = target;
-        this.actual = actual;
+        this.target = same(this.target, target) ? this.target : target;
+        this.actual = same(this.actual, actual) ? this.actual : actual;
+    }
+
+    private static boolean same(BigDecimal a, BigDecimal b) {
+        return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
 
     public FiscalYear getFiscalYear() {

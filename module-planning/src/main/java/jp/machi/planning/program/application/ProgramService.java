@@ -2,6 +2,7 @@ package jp.machi.planning.program.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -107,11 +108,53 @@ public class ProgramService {
     public AdministrativeProgram revise(AdministrativeProgram p, AdministrativeProgram.Content c, Sheet sheet) {
         List<ProgramCost.Figures> figures = check(c, sheet);
         checkUnit(c.unitId());
+        boolean partsChanged = !parts(costs(p), indicators(p)).equals(parts(figures, sheet));
         p.revise(c);
         p.describe(sheet.details());
+        if (partsChanged) {
+            // Costs and indicator links are rows of their own: a change to them alone must still
+            // raise the program's version, or a second writer with the old ETag would overwrite it.
+            tenancy.em().lock(p, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        }
         tenancy.em().flush();
         replaceParts(p, sheet, figures);
         return p;
+    }
+
+    /** A program's costs and indicator links in a form two versions can be compared by. */
+    private static List<Object> parts(List<ProgramCost> costs, List<ProgramIndicator> links) {
+        List<Object> parts = new java.util.ArrayList<>();
+        costs.stream().map(ProgramService::figures).sorted(java.util.Comparator.comparing(ProgramCost.Figures::fiscalYear))
+                .forEach(parts::add);
+        links.stream().sorted(java.util.Comparator.comparing(ProgramIndicator::getKind)
+                .thenComparing(ProgramIndicator::getSortOrder))
+                .forEach(l -> parts.add(l.getKind() + ":" + l.getIndicatorId()));
+        return parts;
+    }
+
+    private static List<Object> parts(List<ProgramCost.Figures> figures, Sheet sheet) {
+        List<Object> parts = new java.util.ArrayList<>();
+        figures.stream().map(ProgramService::normal).sorted(java.util.Comparator.comparing(ProgramCost.Figures::fiscalYear))
+                .forEach(parts::add);
+        sheet.activityIndicatorIds().forEach(id -> parts.add(ProgramIndicator.Kind.ACTIVITY + ":" + id));
+        sheet.outcomeIndicatorIds().forEach(id -> parts.add(ProgramIndicator.Kind.OUTCOME + ":" + id));
+        return parts;
+    }
+
+    private static ProgramCost.Figures figures(ProgramCost c) {
+        return normal(new ProgramCost.Figures(c.getFiscalYear(), c.getProgramCost(), c.getNationalSubsidy(),
+                c.getPrefecturalSubsidy(), c.getBonds(), c.getOtherRevenue(), c.getGeneralRevenue(),
+                c.getRegularStaffFte(), c.getOtherStaffFte()));
+    }
+
+    /** Figures as the database keeps them (FTE with two decimals), so that equal means unchanged. */
+    private static ProgramCost.Figures normal(ProgramCost.Figures f) {
+        return new ProgramCost.Figures(f.fiscalYear(), f.programCost(), f.nationalSubsidy(), f.prefecturalSubsidy(),
+                f.bonds(), f.otherRevenue(), f.generalRevenue(), scale2(f.regularStaffFte()), scale2(f.otherStaffFte()));
+    }
+
+    private static BigDecimal scale2(BigDecimal b) {
+        return b == null ? null : b.setScale(2, java.math.RoundingMode.HALF_UP);
     }
 
     public List<ProgramCost> costs(AdministrativeProgram p) {

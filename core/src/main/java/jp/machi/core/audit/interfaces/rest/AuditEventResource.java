@@ -127,18 +127,34 @@ public class AuditEventResource {
             return null;
         }
         String t = text.strip();
+        OffsetDateTime at;
         try {
             LocalDate day = LocalDate.parse(t);
+            if (day.getYear() < FIRST_YEAR || day.getYear() > LAST_YEAR) {
+                errors.add(new ApiException.FieldErrorKey(field, "audit.date.outOfRange", t,
+                        String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR)));
+                return null;
+            }
             return (end ? day.plusDays(1) : day).atStartOfDay(AuditDtos.JAPAN).toOffsetDateTime();
         } catch (DateTimeParseException notADate) {
             try {
-                return OffsetDateTime.parse(t);
+                at = OffsetDateTime.parse(t);
             } catch (DateTimeParseException notADateTime) {
                 errors.add(new ApiException.FieldErrorKey(field, "audit.date.malformed", t));
                 return null;
             }
         }
+        if (at.getYear() < FIRST_YEAR || at.getYear() > LAST_YEAR) {
+            errors.add(new ApiException.FieldErrorKey(field, "audit.date.outOfRange", t,
+                        String.valueOf(FIRST_YEAR), String.valueOf(LAST_YEAR)));
+            return null;
+        }
+        return at;
     }
+
+    /** Dates a database timestamp holds on every supported database, and a person means. */
+    private static final int FIRST_YEAR = 1900;
+    private static final int LAST_YEAR = 9999;
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();

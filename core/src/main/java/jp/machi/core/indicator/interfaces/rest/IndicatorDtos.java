@@ -145,6 +145,7 @@ public final class IndicatorDtos {
         @NotNull
         @DecimalMin("0")
         @DecimalMax("100000")
+        @Digits(integer = 7, fraction = 2) // DECIMAL(9,2): a finer threshold would be stored rounded
         public BigDecimal minimumPercent;
     }
 

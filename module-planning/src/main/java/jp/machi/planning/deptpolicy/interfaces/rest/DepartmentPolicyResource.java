@@ -6,6 +6,7 @@ import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -131,10 +132,13 @@ public class DepartmentPolicyResource {
 
     /** 部の経営資源 as sent: FTE, ¥1,000, counts. */
     public static class ResourcesInput {
+        /** DECIMAL(9,2) in the database. */
         @DecimalMin("0")
+        @Digits(integer = 7, fraction = 2)
         public BigDecimal regularStaff;
 
         @DecimalMin("0")
+        @Digits(integer = 7, fraction = 2)
         public BigDecimal partTimeStaff;
 
         @Min(0)
