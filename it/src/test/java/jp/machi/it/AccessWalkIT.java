@@ -64,7 +64,9 @@ class AccessWalkIT {
             "GET /api/v1/municipalities/{lgCode}/planning/public/plans/{planId}/progress",
             // Published evaluation results (PublishedEvaluationIT): never who evaluated.
             "GET /api/v1/municipalities/{lgCode}/planning/public/evaluations",
-            "GET /api/v1/municipalities/{lgCode}/planning/public/evaluations/years");
+            "GET /api/v1/municipalities/{lgCode}/planning/public/evaluations/years",
+            // A year's closed days of a municipality, JSON and iCalendar (BusinessCalendarIT).
+            "GET /api/v1/municipalities/{lgCode}/calendar/closed-days");
 
     /** Writes every signed-in caller may make on their own behalf. */
     static final Set<String> SELF_SERVICE = Set.of("POST /api/v1/session", "DELETE /api/v1/session");

@@ -2,6 +2,7 @@ package jp.machi.engagement;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import jp.machi.core.calendar.Deadline;
 import jp.machi.core.i18n.LocalizedText;
 import jp.machi.core.module.ModuleDescriptor;
 import jp.machi.core.module.RoleDefinition;
@@ -18,6 +19,9 @@ public class EngagementModule implements ModuleDescriptor {
 
     /** 回答期限 (日): days from receipt to the answer deadline of a citizen voice (つくば市: 40). */
     public static final String ANSWER_DEADLINE_DAYS = "answerDeadlineDays";
+
+    /** How those days count: CALENDAR (暦日, default) or BUSINESS (開庁日: 横浜市 10 business days). */
+    public static final String ANSWER_DEADLINE_UNIT = "answerDeadlineUnit";
 
     @Override
     public String id() {
@@ -59,6 +63,8 @@ public class EngagementModule implements ModuleDescriptor {
     public List<SettingDefinition> settings() {
         return List.of(
                 new SettingDefinition(ANSWER_DEADLINE_DAYS, LocalizedText.of("回答期限 (日)", "Answer deadline (days)"), SettingDefinition.Type.INTEGER, "40"),
+                Deadline.unitSetting(ANSWER_DEADLINE_UNIT, LocalizedText.of("回答期限の数え方 (CALENDAR: 暦日 / BUSINESS: 開庁日)",
+                        "Answer deadline counted in (CALENDAR: calendar days / BUSINESS: business days)")),
                 new SettingDefinition("publicCommentMinimumDays", LocalizedText.of("パブリックコメントの最短期間 (日)", "Minimum public comment period (days)"), SettingDefinition.Type.INTEGER, "30"));
     }
 

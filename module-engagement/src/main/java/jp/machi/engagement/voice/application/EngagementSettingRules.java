@@ -2,6 +2,7 @@ package jp.machi.engagement.voice.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Optional;
+import jp.machi.core.calendar.Deadline;
 import jp.machi.core.module.SettingValidator;
 import jp.machi.engagement.EngagementModule;
 
@@ -22,6 +23,10 @@ public class EngagementSettingRules implements SettingValidator {
         if (EngagementModule.ANSWER_DEADLINE_DAYS.equals(key) || "publicCommentMinimumDays".equals(key)) {
             long days = Long.parseLong(value.strip());
             return days < 1 || days > MAX_DAYS ? Optional.of(new Refusal("engagement.setting.days", 1, MAX_DAYS))
+                    : Optional.empty();
+        }
+        if (EngagementModule.ANSWER_DEADLINE_UNIT.equals(key)) {
+            return Deadline.Unit.parse(value).isEmpty() ? Optional.of(new Refusal("engagement.setting.deadlineUnit"))
                     : Optional.empty();
         }
         return Optional.empty();

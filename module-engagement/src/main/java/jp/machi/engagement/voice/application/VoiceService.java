@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.calendar.Deadline;
+import jp.machi.core.calendar.application.BusinessCalendars;
 import jp.machi.core.organization.application.OrganizationService;
 import jp.machi.core.organization.domain.OrganizationUnit;
 import jp.machi.core.persistence.Tenancy;
@@ -39,6 +41,9 @@ public class VoiceService {
 
     @Inject
     ModuleSettings settings;
+
+    @Inject
+    BusinessCalendars calendars;
 
     /** What a list may be narrowed to. */
     public record Filter(VoiceStatus status, Boolean overdue, UUID unitId) {
@@ -70,7 +75,7 @@ public class VoiceService {
             String body, CitizenVoice.Sender sender) {
         LocalDate receivedOn = receivedAt.atZoneSameInstant(JAPAN).toLocalDate();
         CitizenVoice v = new CitizenVoice(receiptNumber(receivedOn), receivedAt, channel, category, subject, body,
-                sender, receivedOn.plusDays(answerDeadlineDays()));
+                sender, calendars.due(tenancy.code(), receivedOn, answerDeadline()));
         tenancy.em().persist(v);
         tenancy.em().flush();
         return v;
@@ -89,6 +94,12 @@ public class VoiceService {
 
     public Optional<String> unitName(UUID unitId) {
         return unitId == null ? Optional.empty() : organization.find(unitId).map(OrganizationUnit::getNameJa);
+    }
+
+    /** 回答期限: the municipality's settings, days (declared default 40) counted as calendar or business days. */
+    public Deadline answerDeadline() {
+        return Deadline.of(answerDeadlineDays(),
+                settings.get(tenancy.code(), EngagementModule.ID, EngagementModule.ANSWER_DEADLINE_UNIT));
     }
 
     /** 回答期限 (日): the municipality's module setting (declared default 40). */
