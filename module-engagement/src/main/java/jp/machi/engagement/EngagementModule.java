@@ -9,6 +9,7 @@ import jp.machi.core.module.RoleDefinition;
 import jp.machi.core.module.SettingDefinition;
 import jp.machi.core.module.UiContribution;
 import jp.machi.engagement.interfaces.rest.EngagementApi;
+import jp.machi.engagement.voice.interfaces.rest.VoiceAttachmentResource;
 import jp.machi.engagement.voice.interfaces.rest.VoiceResource;
 
 /** The engagement module's descriptor: 広聴 (Public hearing). */
@@ -50,7 +51,7 @@ public class EngagementModule implements ModuleDescriptor {
 
     @Override
     public List<Class<?>> resources() {
-        return List.of(EngagementApi.class, VoiceResource.class);
+        return List.of(EngagementApi.class, VoiceResource.class, VoiceAttachmentResource.class);
     }
 
     @Override

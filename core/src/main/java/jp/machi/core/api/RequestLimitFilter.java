@@ -16,7 +16,10 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * Refuses request bodies larger than {@code machi.api.max-body-bytes} (1 MiB by default) with 413,
- * whether the client declared the length or streams the body in chunks.
+ * whether the client declared the length or streams the body in chunks. File uploads (a POST to a
+ * path ending in {@code /attachments}) have their own, larger limit, which
+ * {@link jp.machi.core.file.Attachments} enforces as it reads; here only a declared length above the
+ * deployment's file maximum is refused, and the body is not buffered.
  */
 @Provider
 @PreMatching
@@ -29,6 +32,13 @@ public class RequestLimitFilter implements ContainerRequestFilter {
     @Override
     public void filter(ContainerRequestContext ctx) throws IOException {
         if (!ctx.hasEntity()) {
+            return;
+        }
+        if (upload(ctx)) {
+            long fileMax = jp.machi.core.file.FilePolicy.deploymentMaxBytes();
+            if (ctx.getLength() > fileMax + 65_536) {
+                ctx.abortWith(tooLarge(fileMax));
+            }
             return;
         }
         long max = ConfigProvider.getConfig().getOptionalValue("machi.api.max-body-bytes", Long.class).orElse(1_048_576L);
@@ -50,6 +60,13 @@ public class RequestLimitFilter implements ContainerRequestFilter {
             buffer.write(chunk, 0, n);
         }
         ctx.setEntityStream(new ByteArrayInputStream(buffer.toByteArray()));
+    }
+
+    private static boolean upload(ContainerRequestContext ctx) {
+        String path = ctx.getUriInfo().getPath();
+        return "POST".equals(ctx.getMethod()) && path != null
+                && (path.endsWith(jp.machi.core.file.AttachmentEndpoints.PATH_SUFFIX)
+                        || path.endsWith(jp.machi.core.file.AttachmentEndpoints.PATH_SUFFIX + "/"));
     }
 
     private jakarta.ws.rs.core.Response tooLarge(long max) {

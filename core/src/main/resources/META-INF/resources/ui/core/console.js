@@ -34,15 +34,17 @@ const t = (ja, en) => (state.lang === 'en' ? en : ja);
 
 // ---- HTTP -------------------------------------------------------------------------------------
 
-async function request(method, url, {body, etag, accept, raw} = {}) {
+async function request(method, url, {body, etag, accept, raw, file} = {}) {
   const headers = {'Accept-Language': state.lang, Accept: accept || 'application/json'};
   if (body !== undefined) headers['Content-Type'] = 'application/json';
+  // A file (Blob) goes as the raw body: the API reads its type from the bytes.
+  if (file !== undefined) headers['Content-Type'] = file.type || 'application/octet-stream';
   if (etag) headers['If-Match'] = etag;
   if (method !== 'GET' && method !== 'HEAD' && state.session && state.session.csrfToken) {
     headers['X-CSRF-Token'] = state.session.csrfToken;
   }
   const r = await fetch(url, {method, headers, credentials: 'same-origin',
-    body: body === undefined ? undefined : JSON.stringify(body)});
+    body: file !== undefined ? file : body === undefined ? undefined : JSON.stringify(body)});
   const reply = {status: r.status, etag: r.headers.get('ETag'), body: null, problem: null};
   const type = r.headers.get('Content-Type') || '';
   if (raw && r.ok) {

@@ -4,6 +4,7 @@
 // above, recorded in the audit trail), and the handling form (unit, status, answer deadline, answer,
 // publication with its summary) sent with If-Match. DOM built with kit.js, never innerHTML.
 import {h, add, tr, field, pagedList, submit, notice, errorNotice, problemText, facts} from '/ui/core/kit.js';
+import {attachmentsSection} from './voice-attachments.js';
 
 const STATUSES = ['RECEIVED', 'IN_PROGRESS', 'ANSWERED', 'CLOSED'];
 const STATUS_LABELS = {
@@ -150,6 +151,7 @@ async function detail(root, ctx, id) {
       h('h2', {text: tr(ctx, 'ご意見', 'Opinion')}), h('p', {class: 'voice-body', text: v.body}),
       h('h2', {text: tr(ctx, '送信者', 'Sender')}), senderBox,
       h('div', {class: 'toolbar'}, revealButton), revealResult);
+  add(root, attachmentsSection(ctx, path));
 
   if (!canHandle(ctx)) {
     if (v.answer) add(root, h('h2', {text: tr(ctx, '回答', 'Answer')}), h('p', {text: v.answer}));

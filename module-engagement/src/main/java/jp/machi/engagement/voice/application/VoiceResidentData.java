@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import jp.machi.core.audit.domain.EntityTypeNames;
+import jp.machi.core.file.Attachments;
 import jp.machi.core.i18n.LocalizedText;
 import jp.machi.core.persistence.Tenancy;
 import jp.machi.core.personaldata.PersonalDataFields;
@@ -28,6 +29,9 @@ public class VoiceResidentData implements ResidentDataProvider {
 
     @Inject
     VoiceService voices;
+
+    @Inject
+    Attachments attachments;
 
     @Override
     public String source() {
@@ -74,6 +78,11 @@ public class VoiceResidentData implements ResidentDataProvider {
         data.put("answer", v.getAnswer());
         data.put("published", v.isPublished());
         data.put("closedAt", v.getClosedAt() == null ? null : v.getClosedAt().toString());
+        // The files by reference (name, type, size, checksum, id): the administrator downloads them from the voice.
+        data.put("attachments", attachments.all(VoiceAttachments.owner(v.getId())).stream()
+                .map(f -> f.getFileName() + " (" + f.getContentType() + ", " + f.getSizeBytes() + " B, sha256 "
+                        + f.getSha256() + ", id " + f.getId() + ")")
+                .toList());
         return new ResidentRecord(SOURCE, label().ja(), EntityTypeNames.of(CitizenVoice.class), v.getId().toString(),
                 v.getReceivedAt(), v.getAnonymisedAt() != null,
                 PersonalDataFields.present(v).stream().filter(f -> !f.equals("senderPhoneDigits")).toList(), data);
@@ -86,6 +95,7 @@ public class VoiceResidentData implements ResidentDataProvider {
         for (CitizenVoice v : tenancy.bind(lgCode).createNamedQuery("CitizenVoice.expired", CitizenVoice.class)
                 .setParameter("closedBefore", retention.closedBefore()).getResultList()) {
             if (v.anonymise(now)) {
+                attachments.deleteAll(VoiceAttachments.owner(v.getId()));
                 n++;
             }
         }
