@@ -10,8 +10,9 @@ if ! fc-list 2>/dev/null | grep -qi "cjk\|noto sans jp\|ipa"; then
 fi
 ./mvnw -B ${MAVEN_OFFLINE:+-o} -DskipTests package
 ./mvnw -B ${MAVEN_OFFLINE:+-o} verify -Dmachi.it.skip.postgresql -Dmachi.it.browser=required \
-  -Dit.test=ConsoleScreenshotsIT,PortalBrowserIT,VoicesBrowserIT,ProgramScreensIT,PlanningScreensIT -Dsurefire.failIfNoSpecifiedTests=false -Dtest=NONE
+  -Dit.test=ConsoleScreenshotsIT,PortalBrowserIT,VoicesBrowserIT,ProgramScreensIT,PlanningScreensIT,TaskListBrowserIT -Dsurefire.failIfNoSpecifiedTests=false -Dtest=NONE
 mkdir -p docs/screenshots
 cp it/target/screenshots-h2/{sign-in,indicators,indicator-detail,indicator-form-errors,units,programs,modules,settings-en,portal-progress-ja,portal-explanation-ja,portal-progress-en,console-plan-progress,engagement-voices,engagement-voice,portal-voices-form,portal-voices-receipt,portal-voices,personal-data,planning-program,planning-program-form-errors,planning-evaluation,module-settings}.png docs/screenshots/
 cp it/target/screenshots-h2/planning-{import-rejected,import-dry-run,import-done,division-plan-form,division-plan,department-policy,department-policy-errors,reform-item}.png docs/screenshots/
+cp it/target/screenshots-h2/tasks.png docs/screenshots/
 ls -l docs/screenshots

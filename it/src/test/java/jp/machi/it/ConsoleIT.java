@@ -66,6 +66,10 @@ class ConsoleIT {
         assertTrue(b.text("#who", true).contains("職員"), b.text("#who", true));
         assertEquals("試験市" + lg, b.text("#lg-name", true));
         assertFalse(b.present("#lg-select"), "only platform administrators switch municipalities");
+        // The first page is the task list (あなたの対応待ち); the indicators are one click away.
+        assertTrue(b.currentUrl().endsWith("#/" + lg + "/core/tasks"), b.currentUrl());
+        b.waitForText("h1", "あなたの対応待ち");
+        b.click("#nav a[data-nav='core/indicators']");
         assertTrue(b.currentUrl().endsWith("#/" + lg + "/core/indicators"), b.currentUrl());
         b.waitForText("h1", "指標");
 
@@ -81,6 +85,7 @@ class ConsoleIT {
         String lg = Municipalities.register(api);
         Api.Account admin = admin(lg);
         signIn(b, admin);
+        b.click("#nav a[data-nav='core/indicators']");
         b.waitForText(".list-status", "0 件中");
         b.click("#new-indicator");
         b.waitForText("h1", "指標の登録");
@@ -201,6 +206,7 @@ class ConsoleIT {
         String lg = Municipalities.register(api);
         Municipalities.setModule(api, lg, "planning", true);
         signIn(b, admin(lg));
+        b.click("#nav a[data-nav='core/indicators']");
         b.waitForText("h1", "指標");
         b.waitForText("#nav a[data-nav='planning/planning-programs']", "事務事業");
         b.click("#lang-switch");
@@ -377,7 +383,7 @@ class ConsoleIT {
                 + ".map((e) => e.outerHTML.slice(0, 80));"
                 + " return JSON.stringify({h1: document.querySelectorAll('h1').length, unlabelled: bad,"
                 + " lang: document.documentElement.lang, canvasLabel: [...document.querySelectorAll('canvas')].every((c) => c.getAttribute('aria-label'))});";
-        for (String[] screen : new String[][] {{"core/indicators", ".list-status"}, {"core/indicators/new", "#indicator-form"},
+        for (String[] screen : new String[][] {{"core/tasks", ".task-intro"}, {"core/indicators", ".list-status"}, {"core/indicators/new", "#indicator-form"},
                 {"core/indicators/" + id, "#indicator-years"}, {"core/indicators/" + id + "/edit", "#indicator-form"},
                 {"core/units", "#unit-tree"}, {"core/settings", "#scale-form"}, {"core/modules", "#modules-table"},
                 {"core/users", ".list-status"}, {"core/users/new", "#user-form"}, {"planning/planning-programs", ".list-status"}}) {

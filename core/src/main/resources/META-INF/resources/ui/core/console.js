@@ -7,6 +7,7 @@ const LG_KEY = 'machi.lgCode';
 
 /** The console's own screens; module screens come from /ui-contributions. */
 const CORE_PAGES = [
+  {id: 'tasks', ja: 'あなたの対応待ち', en: 'Waiting for you', load: () => import('./pages/tasks.js')},
   {id: 'indicators', ja: '指標', en: 'Indicators', load: () => import('./pages/indicators.js')},
   {id: 'units', ja: '組織', en: 'Organisation', load: () => import('./pages/units.js')},
   {id: 'settings', ja: '自治体の設定', en: 'Municipality settings', load: () => import('./pages/settings.js')},
@@ -224,7 +225,7 @@ async function startConsole() {
   renderTools();
   renderNav();
   if (!parseHash().lgCode || parseHash().lgCode !== state.lgCode) {
-    history.replaceState(null, '', `#/${state.lgCode}/core/indicators`);
+    history.replaceState(null, '', `#/${state.lgCode}/core/tasks`);
   }
   await route();
 }
@@ -235,9 +236,9 @@ async function selectMunicipality(code) {
   await loadContributions();
   renderNav();
   const {module, page} = parseHash();
-  // Stay on the same screen if the other municipality has it, else its indicators.
+  // Stay on the same screen if the other municipality has it, else its task list.
   const has = module === 'core' || state.contributions.some((c) => c.module === module && c.id === page);
-  location.hash = has && page ? `#/${code}/${module}/${page}` : `#/${code}/core/indicators`;
+  location.hash = has && page ? `#/${code}/${module}/${page}` : `#/${code}/core/tasks`;
 }
 
 async function loadContributions() {
@@ -287,7 +288,7 @@ async function route() {
       await loadContributions();
       renderTools();
     } else {
-      location.hash = `#/${state.lgCode}/core/indicators`;
+      location.hash = `#/${state.lgCode}/core/tasks`;
       return;
     }
   }
@@ -299,7 +300,7 @@ async function route() {
   let label;
   let loader;
   if (module === 'core' || !module) {
-    const p = corePages().find((x) => x.id === (page || 'indicators'));
+    const p = corePages().find((x) => x.id === (page || 'tasks'));
     if (p) {
       label = t(p.ja, p.en);
       loader = p.load;
@@ -327,7 +328,7 @@ async function route() {
   try {
     const mod = await loader();
     if (seq !== state.renderSeq) return;
-    const cleanup = await mod.default(root, makeCtx(module || 'core', page || 'indicators', args));
+    const cleanup = await mod.default(root, makeCtx(module || 'core', page || 'tasks', args));
     if (seq !== state.renderSeq) {
       if (typeof cleanup === 'function') cleanup();
       return;

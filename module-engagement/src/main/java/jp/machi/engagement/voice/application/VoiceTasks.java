@@ -1,0 +1,83 @@
+package jp.machi.engagement.voice.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.TypedQuery;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import jp.machi.core.i18n.LocalizedText;
+import jp.machi.core.identity.Caller;
+import jp.machi.core.identity.Role;
+import jp.machi.core.module.TaskGroup;
+import jp.machi.core.module.TaskItem;
+import jp.machi.core.module.TaskSource;
+import jp.machi.core.persistence.Tenancy;
+import jp.machi.engagement.EngagementModule;
+import jp.machi.engagement.voice.domain.VoiceStatus;
+
+/**
+ * Citizen voices in 「あなたの対応待ち」 (ADR 0019): the open ones (受付, 担当課回答中) routed to the
+ * caller's unit, to answer; and, for a staff member without a unit or an administrator, the open
+ * ones routed to no unit yet, to route. Overdue ones (past 回答期限) come first and are flagged.
+ * Counts and the listed page run in the database; only the subject is read, never the sender.
+ */
+@ApplicationScoped
+public class VoiceTasks implements TaskSource {
+
+    static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    private static final List<VoiceStatus> OPEN = List.of(VoiceStatus.RECEIVED, VoiceStatus.IN_PROGRESS);
+
+    private static final LocalizedText TO_ANSWER = LocalizedText.of("回答待ちの市民の声", "Citizen voices to answer");
+
+    private static final LocalizedText TO_ROUTE = LocalizedText.of("担当課が未定の市民の声", "Citizen voices without a unit");
+
+    @Inject
+    Tenancy tenancy;
+
+    @Override
+    public String moduleId() {
+        return EngagementModule.ID;
+    }
+
+    @Override
+    public List<TaskGroup> waitingFor(Caller caller, int limit) {
+        List<TaskGroup> groups = new ArrayList<>();
+        LocalDate today = LocalDate.now(JAPAN);
+        if (caller.unitId() != null) {
+            groups.add(group("voice-to-answer", TO_ANSWER, "v.unitId = :unit", caller.unitId(), today, limit));
+        }
+        if (caller.unitId() == null || caller.has(Role.MUNICIPALITY_ADMIN)) {
+            groups.add(group("voice-to-route", TO_ROUTE, "v.unitId IS NULL", null, today, limit));
+        }
+        return groups;
+    }
+
+    private TaskGroup group(String kind, LocalizedText label, String where, UUID unit, LocalDate today, int limit) {
+        EntityManager em = tenancy.em();
+        String from = " FROM CitizenVoice v WHERE v.status IN :open AND " + where;
+        long total = bind(em.createQuery("SELECT COUNT(v)" + from, Long.class), unit).getSingleResult();
+        long overdue = total == 0 ? 0 : bind(em.createQuery("SELECT COUNT(v)" + from + " AND v.answerDue < :today",
+                Long.class), unit).setParameter("today", today).getSingleResult();
+        List<TaskItem> items = new ArrayList<>();
+        if (total > 0) {
+            for (Object[] r : bind(em.createQuery("SELECT v.id, v.receiptNumber, v.subject, v.answerDue, v.unitId" + from
+                    + " ORDER BY v.answerDue, v.receivedAt, v.receiptNumber", Object[].class), unit)
+                    .setMaxResults(limit).getResultList()) {
+                LocalDate due = (LocalDate) r[3];
+                items.add(new TaskItem("citizen-voice", r[0].toString(), (String) r[1], (String) r[2], due, null,
+                        due.isBefore(today), r[4] == null ? null : UUID.fromString(r[4].toString()), EngagementModule.ID + "/engagement-voices/" + r[0]));
+            }
+        }
+        return new TaskGroup(kind, label, total, overdue, items);
+    }
+
+    private static <T> TypedQuery<T> bind(TypedQuery<T> q, UUID unit) {
+        q.setParameter("open", OPEN);
+        return unit == null ? q : q.setParameter("unit", unit);
+    }
+}
