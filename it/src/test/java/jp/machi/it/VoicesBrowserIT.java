@@ -1,6 +1,7 @@
 package jp.machi.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -140,14 +141,24 @@ class VoicesBrowserIT {
         b.script("document.querySelector('form.voice-form [name=phone]').value = '';");
         field(b, "phone", r.phone());
         b.screenshot("portal-voices-form");
+        // Public intake: a honeypot people never see or reach, and a form token sent as Idempotency-Key.
+        assertEquals("-1", b.attribute("form.voice-form [name=website]", "tabindex"));
+        assertEquals("off", b.attribute("form.voice-form [name=website]", "autocomplete"));
+        assertEquals(Boolean.TRUE, b.script("return document.querySelector('form.voice-form [name=website]')"
+                + ".closest('[aria-hidden=true]') !== null && document.querySelector('form.voice-form [name=website]')"
+                + ".getBoundingClientRect().width <= 1;"), "the honeypot is out of sight and of the accessibility tree");
+        String token = String.valueOf(b.script("return document.querySelector('form.voice-form [name=formToken]').value;"));
+        assertTrue(token.matches("[0-9a-f]{32}"), token);
         b.click("form.voice-form button.send");
         b.waitForText(".voice-receipt .receipt-number", "V-");
         String receipt = b.text(".voice-receipt .receipt-number", true);
-        assertTrue(receipt.matches("V-\\d{8}-[A-Z2-9]{6}"), receipt);
+        assertTrue(receipt.matches("V-R\\d+-\\d{6}"), receipt);
         String shown = b.text(".voice-receipt", true);
         assertTrue(shown.contains("回答期限"), shown);
         assertNoneOf(r, String.valueOf(b.script("return document.body.innerText;")), "the page after sending");
         assertEquals("", b.script("return document.querySelector('form.voice-form [name=name]').value;"), "the form is emptied");
+        assertNotEquals(token, b.script("return document.querySelector('form.voice-form [name=formToken]').value;"),
+                "the next voice gets a new form token");
         Number scroll = (Number) b.script("return document.documentElement.scrollWidth;");
         assertTrue(scroll.intValue() <= 375, "no horizontal scrolling at a phone's width: " + scroll);
         b.screenshot("portal-voices-receipt");

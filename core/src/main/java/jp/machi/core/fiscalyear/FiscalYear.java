@@ -117,6 +117,12 @@ public final class FiscalYear implements Comparable<FiscalYear> {
         return era.kanji + (eraYear == 1 ? "元" : Integer.toString(eraYear)) + "年度";
     }
 
+    /** R2: the era's letter and the year in it (R1 for 令和元年度), as in receipt numbers. */
+    public String shortLabel() {
+        Era era = Era.of(startYear);
+        return String.valueOf(era.letter) + (startYear - era.firstYear + 1);
+    }
+
     /** FY2020. */
     public String englishLabel() {
         return "FY" + startYear;

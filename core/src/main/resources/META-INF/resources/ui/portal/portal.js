@@ -69,14 +69,15 @@ async function getJson(path) {
 /**
  * POST of a JSON body to /api/v1/municipalities/{lgCode}/<path> (a public endpoint, such as a
  * resident's citizen voice), without cookies like every portal call; the parsed JSON reply on 2xx,
- * else throws an Error with status and problem (problem.errors[] names the fields).
+ * else throws an Error with status and problem (problem.errors[] names the fields). `headers` adds
+ * request headers, e.g. { 'Idempotency-Key': formToken } (see docs/adr/0014-public-intake.md).
  */
-async function postJson(path, body) {
+async function postJson(path, body, headers = {}) {
   const clean = String(path).replace(/^\/+/, '');
   const res = await fetch(`/api/v1/municipalities/${lgCode}/${clean}`, {
     method: 'POST',
     credentials: 'omit',
-    headers: { Accept: 'application/json', 'Accept-Language': lang, 'Content-Type': 'application/json' },
+    headers: { ...headers, Accept: 'application/json', 'Accept-Language': lang, 'Content-Type': 'application/json' },
     body: JSON.stringify(body),
   });
   const type = res.headers.get('Content-Type') || '';

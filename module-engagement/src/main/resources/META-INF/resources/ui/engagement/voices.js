@@ -3,6 +3,11 @@
 // (GET engagement/voices/published). Both are public endpoints that never return personal data: the
 // reply to a submission is its receipt number and answer deadline only, and the form is cleared.
 // The DOM is built with createElement and textContent only: no HTML is ever parsed from data.
+// Public intake (docs/adr/0014-public-intake.md): each form carries a token, sent as the
+// Idempotency-Key header, so a double click or a retry files the voice once and shows the same
+// receipt; a new token comes with the next empty form. The form also has a honeypot field
+// ("website") that people never see or reach; a bot that fills it is answered as usual and its
+// voice filed as spam for staff to review.
 
 import {h as el} from '/ui/core/kit.js';
 const PAGE_SIZE = 20;
@@ -21,6 +26,22 @@ const CATEGORIES = [
 ];
 
 let fieldSeq = 0;
+
+/** A fresh form token: 128 random bits in hex (crypto.getRandomValues works on plain http too). */
+function newFormToken() {
+  const bytes = new Uint8Array(16);
+  crypto.getRandomValues(bytes);
+  return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/** The honeypot: out of sight, out of the tab order and of the accessibility tree, never autofilled. */
+function honeypot(t) {
+  const id = `voice-website-${fieldSeq += 1}`;
+  const input = el('input', { id, name: 'website', type: 'text', tabindex: '-1', autocomplete: 'off' });
+  const wrap = el('div', { class: 'visually-hidden voice-hp', 'aria-hidden': 'true' },
+    el('label', { for: id }, t('ウェブサイト（入力しないでください）', 'Website (leave this empty)')), input);
+  return { wrap, input };
+}
 
 /** A labelled control with its hint and its error (shown below it, named by aria-describedby). */
 function formField(t, { name, label, type = 'text', required, hint, options, autocomplete, max }) {
@@ -82,7 +103,9 @@ function submissionForm(ctx) {
   const result = el('div', { class: 'voice-receipt', role: 'status', 'aria-live': 'polite', tabindex: '-1' });
   const send = el('button', { type: 'submit', class: 'send' }, t('送信する', 'Send'));
   const form = el('form', { class: 'voice-form', novalidate: '' });
-  form.append(summary, ...Object.values(fields).map((f) => f.wrap), el('div', { class: 'actions' }, send));
+  const trap = honeypot(t);
+  const token = el('input', { type: 'hidden', name: 'formToken', value: newFormToken() });
+  form.append(summary, token, ...Object.values(fields).map((f) => f.wrap), trap.wrap, el('div', { class: 'actions' }, send));
   section.append(form, result);
 
   function clear() {
@@ -146,10 +169,12 @@ function submissionForm(ctx) {
     for (const k of ['category', 'name', 'address', 'phone', 'email']) {
       if (value(k)) body[k] = value(k);
     }
+    if (trap.input.value) body.website = trap.input.value;
     send.disabled = true;
     try {
-      const receipt = await ctx.postJson('engagement/voices', body);
+      const receipt = await ctx.postJson('engagement/voices', body, { 'Idempotency-Key': token.value });
       form.reset();
+      token.value = newFormToken();
       result.replaceChildren(
         el('h3', null, t('ご意見を受け付けました', 'We received your opinion')),
         el('dl', { class: 'machi-voice-meta' },
@@ -159,6 +184,8 @@ function submissionForm(ctx) {
         el('p', null, t('お問い合わせの際は受付番号をお伝えください。', 'Please give the receipt number when you contact us about it.')));
       result.focus();
     } catch (e) {
+      // 422: this token went with other content before (sent, then edited): the edited form is new.
+      if (e.status === 422) token.value = newFormToken();
       const problem = e.problem || {};
       show(problem.errors || [], problem.detail || problem.title
         || t('送信できませんでした。時間をおいてもう一度お試しください。', 'Your opinion could not be sent. Please try again later.'));

@@ -3,18 +3,19 @@ package jp.machi.engagement.voice.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
-import java.security.SecureRandom;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.calendar.Deadline;
 import jp.machi.core.calendar.application.BusinessCalendars;
+import jp.machi.core.intake.Intake;
+import jp.machi.core.intake.IntakeSeries;
+import jp.machi.core.intake.PublicIntake;
 import jp.machi.core.organization.application.OrganizationService;
 import jp.machi.core.organization.domain.OrganizationUnit;
 import jp.machi.core.persistence.Tenancy;
@@ -30,8 +31,8 @@ import jp.machi.engagement.voice.domain.VoiceStatus;
 public class VoiceService {
 
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
-    private static final String ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
-    private static final SecureRandom RANDOM = new SecureRandom();
+    /** Citizen voices' receipt numbers: V-R8-000123 (core's public intake). */
+    public static final IntakeSeries SERIES = new IntakeSeries("engagement.voices", "V");
 
     @Inject
     Tenancy tenancy;
@@ -45,8 +46,11 @@ public class VoiceService {
     @Inject
     BusinessCalendars calendars;
 
+    @Inject
+    PublicIntake intake;
+
     /** What a list may be narrowed to. */
-    public record Filter(VoiceStatus status, Boolean overdue, UUID unitId) {
+    public record Filter(VoiceStatus status, Boolean overdue, UUID unitId, boolean spam) {
     }
 
     public List<CitizenVoice> list(Filter f) {
@@ -55,6 +59,7 @@ public class VoiceService {
                 .filter(v -> f.status() == null || v.getStatus() == f.status())
                 .filter(v -> f.overdue() == null || v.isOverdue(today) == f.overdue())
                 .filter(v -> f.unitId() == null || f.unitId().equals(v.getUnitId()))
+                .filter(v -> v.isSpam() == f.spam())
                 .toList();
     }
 
@@ -70,12 +75,25 @@ public class VoiceService {
         return v;
     }
 
-    /** Receives a voice: a receipt number, the answer deadline from the municipality's setting. */
+    /** Receives a voice that came otherwise than through public intake (demo data): a receipt number of its own. */
     public CitizenVoice receive(OffsetDateTime receivedAt, Channel channel, String category, String subject,
             String body, CitizenVoice.Sender sender) {
+        return receive(intake.number(SERIES, receivedAt), channel, category, subject, body, sender);
+    }
+
+    /**
+     * Receives a voice accepted by public intake: its receipt number and time, filed as spam if the
+     * honeypot caught it; the answer deadline from the municipality's setting.
+     */
+    public CitizenVoice receive(Intake in, Channel channel, String category, String subject,
+            String body, CitizenVoice.Sender sender) {
+        OffsetDateTime receivedAt = in.receivedAt();
         LocalDate receivedOn = receivedAt.atZoneSameInstant(JAPAN).toLocalDate();
-        CitizenVoice v = new CitizenVoice(receiptNumber(receivedOn), receivedAt, channel, category, subject, body,
+        CitizenVoice v = new CitizenVoice(in.receiptNumber(), receivedAt, channel, category, subject, body,
                 sender, calendars.due(tenancy.code(), receivedOn, answerDeadline()));
+        if (in.spam()) {
+            v.markAsSpam();
+        }
         tenancy.em().persist(v);
         tenancy.em().flush();
         return v;
@@ -88,6 +106,15 @@ public class VoiceService {
                     "problem.validation.detail");
         }
         v.handle(h, OffsetDateTime.now(ZoneOffset.UTC));
+        tenancy.em().flush();
+        return v;
+    }
+
+    /** Staff found a voice filed as spam is none: it joins the normal list (409 if it was no spam). */
+    public CitizenVoice releaseFromSpam(CitizenVoice v) {
+        if (!v.releaseFromSpam()) {
+            throw ApiException.conflict("voice-not-spam", "engagement.voice.notSpam", v.getReceiptNumber());
+        }
         tenancy.em().flush();
         return v;
     }
@@ -109,14 +136,5 @@ public class VoiceService {
 
     public static LocalDate today() {
         return LocalDate.now(JAPAN);
-    }
-
-    /** V-20250401-K7QX9M: the day it came, and random letters (no count of voices to be read off). */
-    private static String receiptNumber(LocalDate day) {
-        StringBuilder s = new StringBuilder("V-").append(day.format(DateTimeFormatter.BASIC_ISO_DATE)).append('-');
-        for (int i = 0; i < 6; i++) {
-            s.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return s.toString();
     }
 }

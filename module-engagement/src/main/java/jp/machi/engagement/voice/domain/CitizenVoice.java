@@ -114,6 +114,10 @@ public class CitizenVoice extends TenantOwned {
     @Column(name = "anonymised_at")
     private OffsetDateTime anonymisedAt;
 
+    /** Filed as spam by the honeypot (public intake): kept for staff to review, out of the normal list. */
+    @Column(name = "spam", nullable = false)
+    private boolean spam;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -192,6 +196,24 @@ public class CitizenVoice extends TenantOwned {
         this.senderEmail = null;
         this.anonymisedAt = now;
         return true;
+    }
+
+    /** Files it as spam (the honeypot was filled); before it is stored. */
+    public void markAsSpam() {
+        this.spam = true;
+    }
+
+    /** Staff found it is no spam after all: it joins the normal list. False if it was none. */
+    public boolean releaseFromSpam() {
+        if (!spam) {
+            return false;
+        }
+        this.spam = false;
+        return true;
+    }
+
+    public boolean isSpam() {
+        return spam;
     }
 
     public boolean isOverdue(LocalDate today) {

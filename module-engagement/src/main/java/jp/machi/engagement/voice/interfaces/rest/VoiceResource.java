@@ -24,7 +24,6 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -42,6 +41,7 @@ import jp.machi.core.i18n.Messages;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.CallerContext;
 import jp.machi.core.identity.Role;
+import jp.machi.core.intake.PublicIntake;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataDisclosure;
 import jp.machi.core.personaldata.ResidentQuery;
@@ -74,6 +74,9 @@ public class VoiceResource {
     @Inject
     PersonalDataDisclosure disclosure;
 
+    @Inject
+    PublicIntake intake;
+
     @Context
     HttpHeaders headers;
 
@@ -83,7 +86,8 @@ public class VoiceResource {
     /** A voice as staff see it; the sender's data masked unless revealed. */
     @JsonbPropertyOrder({"id", "receiptNumber", "receivedAt", "channel", "category", "subject", "body", "senderName",
         "senderAddress", "senderPhone", "senderEmail", "wantsReply", "unitId", "unitName", "status", "answerDue",
-        "overdue", "answer", "answeredAt", "published", "publishedSummary", "publishedAt", "closedAt", "anonymisedAt"})
+        "overdue", "answer", "answeredAt", "published", "publishedSummary", "publishedAt", "closedAt", "anonymisedAt",
+        "spam"})
     public record VoiceView(UUID id, String receiptNumber, OffsetDateTime receivedAt, Channel channel, String category,
             String subject, String body,
             @PersonalData(PersonalData.Kind.NAME) String senderName,
@@ -92,7 +96,7 @@ public class VoiceResource {
             @PersonalData(PersonalData.Kind.EMAIL) String senderEmail,
             boolean wantsReply, UUID unitId, String unitName, VoiceStatus status, LocalDate answerDue, boolean overdue,
             String answer, OffsetDateTime answeredAt, boolean published, String publishedSummary,
-            OffsetDateTime publishedAt, OffsetDateTime closedAt, OffsetDateTime anonymisedAt) {
+            OffsetDateTime publishedAt, OffsetDateTime closedAt, OffsetDateTime anonymisedAt, boolean spam) {
     }
 
     /** A published voice as anyone sees it: never anything about the sender. */
@@ -139,6 +143,9 @@ public class VoiceResource {
 
         /** Staff only: the day it came (default: now). */
         public LocalDate receivedOn;
+
+        /** The honeypot: hidden from people in the portal's form; filled, the voice is filed as spam. */
+        public String website;
     }
 
     /** How staff handle a voice: routing, answer, status, publication (never the sender's data). */
@@ -178,7 +185,8 @@ public class VoiceResource {
     @POST
     @Access(Access.Level.PUBLIC)
     @Transactional
-    @Operation(summary = "Send a citizen voice (anyone; answers 201 with a receipt number only)")
+    @Operation(summary = "Send a citizen voice (anyone; answers 201 with a receipt number only). Idempotency-Key"
+            + " header: a retry gives the first answer; over the municipality's rate limit 429")
     public Response submit(@Valid Submission body) {
         Bodies.require(body);
         boolean staff = CallerContext.current().filter(c -> c.has(Role.STAFF)).isPresent();
@@ -210,25 +218,27 @@ public class VoiceResource {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        OffsetDateTime receivedAt = body.receivedOn == null ? OffsetDateTime.now(ZoneOffset.UTC)
+        OffsetDateTime receivedAt = body.receivedOn == null ? null
                 : body.receivedOn.atStartOfDay(VoiceService.JAPAN).toOffsetDateTime();
-        CitizenVoice v = voices.receive(receivedAt, body.channel == null ? Channel.WEB_FORM : body.channel,
-                blankToNull(body.category), body.subject.strip(), body.body.strip(),
-                new CitizenVoice.Sender(blankToNull(body.name), address, phone, email, wantsReply));
-        return Response.status(Response.Status.CREATED).entity(new Receipt(v.getReceiptNumber(),
-                v.getReceivedAt().atZoneSameInstant(VoiceService.JAPAN).toLocalDate(), v.getAnswerDue())).build();
+        return intake.accept(headers, VoiceService.SERIES, body, body.website, receivedAt, in -> {
+            CitizenVoice v = voices.receive(in, body.channel == null ? Channel.WEB_FORM : body.channel,
+                    blankToNull(body.category), body.subject.strip(), body.body.strip(),
+                    new CitizenVoice.Sender(blankToNull(body.name), address, phone, email, wantsReply));
+            return new Receipt(v.getReceiptNumber(), v.getReceivedAt().atZoneSameInstant(VoiceService.JAPAN).toLocalDate(),
+                    v.getAnswerDue());
+        });
     }
 
     @GET
     @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Transactional
-    @Operation(summary = "List citizen voices, newest first (filters: status, overdue, unitId; paged; CSV with"
-            + " ?format=csv); the sender's data masked")
+    @Operation(summary = "List citizen voices, newest first (filters: status, overdue, unitId, spam=true for those"
+            + " filed as spam instead of the others; paged; CSV with ?format=csv); the sender's data masked")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("status") String status, @QueryParam("overdue") String overdue,
-            @QueryParam("unitId") String unitId) {
-        VoiceService.Filter filter = filter(status, overdue, unitId);
+            @QueryParam("unitId") String unitId, @QueryParam("spam") String spam) {
+        VoiceService.Filter filter = filter(status, overdue, unitId, spam);
         boolean csv = Csv.requested(format, headers);
         if (!csv) {
             paging.offset();
@@ -315,16 +325,29 @@ public class VoiceResource {
         return Response.ok(view(v)).tag(Versions.tag(v.getVersion())).build();
     }
 
+    @POST
+    @Path("{id}/not-spam")
+    @Access(minimum = Role.STAFF)
+    @Transactional
+    @Operation(summary = "Release a voice filed as spam: it is no spam and joins the normal list (If-Match required;"
+            + " 409 if it was none)")
+    public Response releaseFromSpam(@PathParam("id") UUID id) {
+        CitizenVoice v = voices.require(id);
+        Versions.requireMatch(request, headers, v.getVersion());
+        voices.releaseFromSpam(v);
+        return Response.ok(view(v)).tag(Versions.tag(v.getVersion())).build();
+    }
+
     private VoiceView view(CitizenVoice v) {
         return new VoiceView(v.getId(), v.getReceiptNumber(), japan(v.getReceivedAt()), v.getChannel(), v.getCategory(),
                 v.getSubject(), v.getBody(), v.getSenderName(), v.getSenderAddress(), v.getSenderPhone(),
                 v.getSenderEmail(), v.isWantsReply(), v.getUnitId(), voices.unitName(v.getUnitId()).orElse(null),
                 v.getStatus(), v.getAnswerDue(), v.isOverdue(VoiceService.today()), v.getAnswer(),
                 japan(v.getAnsweredAt()), v.isPublished(), v.getPublishedSummary(), japan(v.getPublishedAt()),
-                japan(v.getClosedAt()), japan(v.getAnonymisedAt()));
+                japan(v.getClosedAt()), japan(v.getAnonymisedAt()), v.isSpam());
     }
 
-    static VoiceService.Filter filter(String status, String overdue, String unitId) {
+    static VoiceService.Filter filter(String status, String overdue, String unitId, String spam) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
         VoiceStatus s = null;
         if (status != null && !status.isBlank()) {
@@ -344,6 +367,14 @@ public class VoiceResource {
                 errors.add(new ApiException.FieldErrorKey("overdue", "engagement.voice.booleanExpected", overdue));
             }
         }
+        boolean spamOnly = false;
+        if (spam != null && !spam.isBlank()) {
+            if ("true".equalsIgnoreCase(spam.strip())) {
+                spamOnly = true;
+            } else if (!"false".equalsIgnoreCase(spam.strip())) {
+                errors.add(new ApiException.FieldErrorKey("spam", "engagement.voice.booleanExpected", spam));
+            }
+        }
         UUID u = null;
         if (unitId != null && !unitId.isBlank()) {
             try {
@@ -355,7 +386,7 @@ public class VoiceResource {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
-        return new VoiceService.Filter(s, o, u);
+        return new VoiceService.Filter(s, o, u, spamOnly);
     }
 
     private static OffsetDateTime japan(OffsetDateTime t) {
