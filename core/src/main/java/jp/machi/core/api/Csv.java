@@ -100,6 +100,72 @@ public final class Csv {
         }
     }
 
+    /**
+     * A CSV export whose rows are read while it is written (e.g. {@code Exports.of}, chunk by chunk),
+     * never gathered in a list first; personal data masked as in {@link #records}, row by row.
+     */
+    public static <T> Response stream(String fileName, List<String> header, Iterable<T> rows,
+            Function<T, List<?>> columns) {
+        return Response.ok(new Streamed<>(header, rows, columns), CSV)
+                .header("Content-Disposition", disposition(fileName)).build();
+    }
+
+    /** The entity of {@link #stream}: header, rows (read as they are written) and how a row becomes its cells. */
+    public record Streamed<T>(List<String> header, Iterable<T> rows, Function<T, List<?>> columns) {
+
+        /** The same table with each row passed through {@code f} as it is written (masking). */
+        @SuppressWarnings("unchecked")
+        public Streamed<T> mapRows(Function<Object, Object> f) {
+            Iterable<T> source = rows;
+            return new Streamed<>(header, () -> {
+                java.util.Iterator<T> it = source.iterator();
+                return new java.util.Iterator<T>() {
+                    @Override
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    @Override
+                    public T next() {
+                        return (T) f.apply(it.next());
+                    }
+                };
+            }, columns);
+        }
+
+        /** Writes the table: BOM, header, rows as they come. */
+        public void write(java.io.OutputStream out) throws IOException {
+            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+            CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder()
+                    .setHeader(header.toArray(String[]::new)).build());
+            for (T row : rows) {
+                printer.printRecord(columns.apply(row));
+            }
+            printer.flush();
+        }
+    }
+
+    /** Writes {@link Streamed} entities as {@code text/csv}. */
+    @jakarta.ws.rs.ext.Provider
+    @jakarta.ws.rs.Produces(MEDIA_TYPE)
+    public static class StreamedWriter implements jakarta.ws.rs.ext.MessageBodyWriter<Streamed<?>> {
+
+        @Override
+        public boolean isWriteable(Class<?> type, java.lang.reflect.Type genericType,
+                java.lang.annotation.Annotation[] annotations, MediaType mediaType) {
+            return Streamed.class.isAssignableFrom(type);
+        }
+
+        @Override
+        public void writeTo(Streamed<?> t, Class<?> type, java.lang.reflect.Type genericType,
+                java.lang.annotation.Annotation[] annotations, MediaType mediaType,
+                jakarta.ws.rs.core.MultivaluedMap<String, Object> httpHeaders, java.io.OutputStream out)
+                throws IOException {
+            t.write(out);
+        }
+    }
+
     /** Writes {@link Table} entities as {@code text/csv}. */
     @jakarta.ws.rs.ext.Provider
     @jakarta.ws.rs.Produces(MEDIA_TYPE)

@@ -20,6 +20,11 @@ public final class Page<T> {
         this.totalItems = totalItems;
     }
 
+    /**
+     * A page cut from a list in memory: only for lists that are bounded and computed by nature (a
+     * plan's nodes in document order, the organisation chart on a day). The rows of a table page in
+     * the database instead ({@code jp.machi.core.persistence.ListQuery}, ADR 0012).
+     */
     public static <T> Page<T> of(List<T> all, PageRequest request) {
         int from = Math.min(request.offset(), all.size());
         int to = Math.min(from + request.size(), all.size());

@@ -26,7 +26,7 @@ public final class PersonalDataFilter {
     }
 
     public static Object apply(Object o, Visibility v) {
-        if (o == null || v == Visibility.FULL && !(o instanceof Csv.Table<?>)) {
+        if (o == null || v == Visibility.FULL && !(o instanceof Csv.Table<?>) && !(o instanceof Csv.Streamed<?>)) {
             return o;
         }
         if (o instanceof Page<?> p) {
@@ -35,6 +35,10 @@ public final class PersonalDataFilter {
         if (o instanceof Csv.Table<?> t) {
             Visibility csv = v == Visibility.FULL ? Visibility.MASKED : v;
             return t.withRows(t.rows().stream().map(x -> apply(x, csv)).toList());
+        }
+        if (o instanceof Csv.Streamed<?> t) {
+            Visibility csv = v == Visibility.FULL ? Visibility.MASKED : v;
+            return t.mapRows(x -> apply(x, csv));
         }
         if (o instanceof Collection<?> c) {
             if (c.isEmpty()) {

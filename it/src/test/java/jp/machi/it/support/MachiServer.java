@@ -37,8 +37,12 @@ public final class MachiServer implements AutoCloseable {
     public static final String ADMIN_USER = "it-admin";
     public static final String ADMIN_PASSWORD = "Black-Box-Test-Passw0rd";
 
-    /** How long a boot may take before the test fails with the log tail ({@code -Dmachi.it.ready-timeout-seconds}, 240 by default). */
-    public static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("machi.it.ready-timeout-seconds", 240));
+    /**
+     * How long a boot may take before the test fails with the log tail: 240 s, or
+     * {@code -Dmachi.it.ready.seconds} on a loaded machine.
+     */
+    public static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("machi.it.ready.seconds",
+            Long.getLong("machi.it.ready-timeout-seconds", 240)));
 
     private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();

@@ -10,12 +10,14 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Sort;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.indicator.domain.Indicator;
 import jp.machi.core.indicator.domain.IndicatorKind;
 import jp.machi.core.indicator.domain.RatingScale;
 import jp.machi.core.indicator.domain.YearEvaluation;
 import jp.machi.core.organization.application.OrganizationService;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
 
 /** Indicators of the request's municipality: keeping them and evaluating them per fiscal year. */
@@ -41,19 +43,26 @@ public class IndicatorService {
     public record Filter(IndicatorKind kind, String category, UUID unitId, boolean includeUnitLineage, String text) {
     }
 
-    public List<Indicator> list(Filter f) {
-        List<Indicator> all = tenancy.em().createNamedQuery("Indicator.all", Indicator.class).getResultList();
+    /** The fields a list of indicators may be sorted by ({@code ?sort=}); by code, then name, by default. */
+    public static final Sort.Fields SORT = Sort.Fields.of()
+            .nullable("code", "i.code")
+            .field("nameJa", "i.nameJa")
+            .field("kind", "i.kind")
+            .nullable("category", "i.category")
+            .byDefault("code,nameJa");
+
+    /** The indicators matching {@code f} in {@code sort} order, as a query run in the database. */
+    public ListQuery<Indicator> list(Filter f, Sort sort) {
         Set<UUID> units = f.unitId() == null ? null
                 : f.includeUnitLineage() ? organization.lineage(f.unitId()) : Set.of(f.unitId());
-        String text = f.text() == null || f.text().isBlank() ? null : f.text().strip().toLowerCase(Locale.ROOT);
-        return all.stream()
-                .filter(i -> f.kind() == null || i.getKind() == f.kind())
-                .filter(i -> f.category() == null || f.category().equals(i.getCategory()))
-                .filter(i -> units == null || (i.getOwnerUnitId() != null && units.contains(i.getOwnerUnitId())))
-                .filter(i -> text == null || i.getNameJa().toLowerCase(Locale.ROOT).contains(text)
-                        || (i.getNameEn() != null && i.getNameEn().toLowerCase(Locale.ROOT).contains(text))
-                        || (i.getCode() != null && i.getCode().toLowerCase(Locale.ROOT).contains(text)))
-                .toList();
+        return ListQuery.of(tenancy.em(), Indicator.class, "i")
+                .where("i.kind = :kind", "kind", f.kind())
+                .where("i.category = :category", "category", f.category())
+                .when(units != null && units.isEmpty(), "1 = 0")
+                .when(units != null && !units.isEmpty(), "i.ownerUnitId IN :units", "units", units == null ? null
+                        : List.copyOf(units))
+                .contains("q", f.text(), "i.nameJa", "i.nameEn", "i.code")
+                .orderBy(sort);
     }
 
     public List<String> categories() {

@@ -7,8 +7,10 @@ import java.util.List;
 import java.util.Optional;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.LocalGovernmentCodes;
+import jp.machi.core.api.Sort;
 import jp.machi.core.municipality.domain.LocalGovernmentCode;
 import jp.machi.core.municipality.domain.Municipality;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
 
 /** Registering and finding municipalities. */
@@ -28,6 +30,20 @@ public class MunicipalityService {
     public Municipality require(String code) {
         LocalGovernmentCode valid = LocalGovernmentCodes.parse(code);
         return find(valid.value()).orElseThrow(() -> ApiException.notFound("municipality.notFound", valid.value()));
+    }
+
+    /** The fields a list of municipalities may be sorted by ({@code ?sort=}); by code by default. */
+    public static final Sort.Fields SORT = Sort.Fields.of()
+            .field("code", "m.code")
+            .field("nameJa", "m.nameJa")
+            .field("nameKana", "m.nameKana")
+            .field("nameEn", "m.nameEn")
+            .byDefault("code");
+
+    /** All municipalities, or only the one with {@code onlyCode}, as a query run in the database. */
+    public ListQuery<Municipality> list(String onlyCode, Sort sort) {
+        return ListQuery.of(tenancy.platform(), Municipality.class, "m").where("m.code = :code", "code", onlyCode)
+                .orderBy(sort);
     }
 
     public List<Municipality> all() {

@@ -7,10 +7,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Sort;
 import jp.machi.core.calendar.Deadline;
 import jp.machi.core.calendar.application.BusinessCalendars;
 import jp.machi.core.intake.Intake;
@@ -18,6 +20,7 @@ import jp.machi.core.intake.IntakeSeries;
 import jp.machi.core.intake.PublicIntake;
 import jp.machi.core.organization.application.OrganizationService;
 import jp.machi.core.organization.domain.OrganizationUnit;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
 import jp.machi.core.module.ModuleSettings;
 import jp.machi.engagement.EngagementModule;
@@ -53,18 +56,45 @@ public class VoiceService {
     public record Filter(VoiceStatus status, Boolean overdue, UUID unitId, boolean spam) {
     }
 
-    public List<CitizenVoice> list(Filter f) {
+    /** The fields a list of voices may be sorted by ({@code ?sort=}); newest first by default. */
+    public static final Sort.Fields SORT = Sort.Fields.of()
+            .field("receivedAt", "v.receivedAt")
+            .field("receiptNumber", "v.receiptNumber")
+            .field("subject", "v.subject")
+            .field("status", "v.status")
+            .field("answerDue", "v.answerDue")
+            .nullable("category", "v.category")
+            .byDefault("-receivedAt");
+
+    /** The fields the published voices may be sorted by; latest publication first by default. */
+    public static final Sort.Fields PUBLISHED_SORT = Sort.Fields.of()
+            .nullable("publishedAt", "v.publishedAt")
+            .field("receivedAt", "v.receivedAt")
+            .field("subject", "v.subject")
+            .byDefault("-publishedAt");
+
+    /**
+     * The voices matching {@code f}, in {@code sort} order, as a query run in the database (page it,
+     * or stream it for an export). Overdue: still open (受付, 担当課回答中) and due before today in Japan.
+     */
+    public ListQuery<CitizenVoice> list(Filter f, Sort sort) {
+        List<VoiceStatus> open = Arrays.stream(VoiceStatus.values()).filter(VoiceStatus::open).toList();
         LocalDate today = today();
-        return tenancy.em().createNamedQuery("CitizenVoice.all", CitizenVoice.class).getResultList().stream()
-                .filter(v -> f.status() == null || v.getStatus() == f.status())
-                .filter(v -> f.overdue() == null || v.isOverdue(today) == f.overdue())
-                .filter(v -> f.unitId() == null || f.unitId().equals(v.getUnitId()))
-                .filter(v -> v.isSpam() == f.spam())
-                .toList();
+        return ListQuery.of(tenancy.em(), CitizenVoice.class, "v")
+                .always(f.spam() ? "v.spam = TRUE" : "v.spam = FALSE")
+                .where("v.status = :status", "status", f.status())
+                .where("v.unitId = :unitId", "unitId", f.unitId())
+                .when(Boolean.TRUE.equals(f.overdue()), "v.status IN :open AND v.answerDue < :today",
+                        "open", open, "today", today)
+                .when(Boolean.FALSE.equals(f.overdue()), "(v.status NOT IN :open OR v.answerDue >= :today)",
+                        "open", open, "today", today)
+                .orderBy(sort);
     }
 
-    public List<CitizenVoice> published() {
-        return tenancy.em().createNamedQuery("CitizenVoice.published", CitizenVoice.class).getResultList();
+    /** The published voices, in {@code sort} order, as a query run in the database. */
+    public ListQuery<CitizenVoice> published(Sort sort) {
+        return ListQuery.of(tenancy.em(), CitizenVoice.class, "v").always("v.published = TRUE")
+                .always("v.spam = FALSE").orderBy(sort);
     }
 
     public CitizenVoice require(UUID id) {

@@ -7,7 +7,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Sort;
 import jp.machi.core.fiscalyear.FiscalYear;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
 import jp.machi.planning.deptpolicy.domain.DepartmentPolicy;
 import jp.machi.planning.deptpolicy.domain.DepartmentPolicy.Content;
@@ -24,6 +26,18 @@ public class DepartmentPolicyService {
 
     @Inject
     References references;
+
+    /** The fields a list of policies may be sorted by ({@code ?sort=}); by fiscal year, then department, by default. */
+    public static final Sort.Fields SORT = Sort.Fields.of()
+            .field("fiscalYear", "p.fiscalYear")
+            .field("departmentId", "p.departmentId")
+            .byDefault("fiscalYear,departmentId");
+
+    /** The policies, of one fiscal year and/or department when given, as a query run in the database. */
+    public ListQuery<DepartmentPolicy> list(FiscalYear fy, UUID departmentId, Sort sort) {
+        return ListQuery.of(tenancy.em(), DepartmentPolicy.class, "p").where("p.fiscalYear = :fy", "fy", fy)
+                .where("p.departmentId = :departmentId", "departmentId", departmentId).orderBy(sort);
+    }
 
     public List<DepartmentPolicy> list(FiscalYear fy, UUID departmentId) {
         var em = tenancy.em();

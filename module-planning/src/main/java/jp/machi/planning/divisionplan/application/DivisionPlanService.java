@@ -9,7 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Sort;
 import jp.machi.core.fiscalyear.FiscalYear;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
 import jp.machi.planning.divisionplan.domain.DivisionPlan;
 import jp.machi.planning.divisionplan.domain.DivisionPlan.Content;
@@ -25,6 +27,18 @@ public class DivisionPlanService {
 
     @Inject
     References references;
+
+    /** The fields a list of plans may be sorted by ({@code ?sort=}); by fiscal year, then division, by default. */
+    public static final Sort.Fields SORT = Sort.Fields.of()
+            .field("fiscalYear", "p.fiscalYear")
+            .field("divisionId", "p.divisionId")
+            .byDefault("fiscalYear,divisionId");
+
+    /** The plans, of one fiscal year and/or division when given, as a query run in the database. */
+    public ListQuery<DivisionPlan> list(FiscalYear fy, UUID divisionId, Sort sort) {
+        return ListQuery.of(tenancy.em(), DivisionPlan.class, "p").where("p.fiscalYear = :fy", "fy", fy)
+                .where("p.divisionId = :divisionId", "divisionId", divisionId).orderBy(sort);
+    }
 
     public List<DivisionPlan> list(FiscalYear fy, UUID divisionId) {
         var em = tenancy.em();

@@ -13,8 +13,10 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Sort;
 import jp.machi.core.indicator.domain.Indicator;
 import jp.machi.core.organization.application.OrganizationService;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
 import jp.machi.planning.plan.domain.ComprehensivePlan;
 import jp.machi.planning.plan.domain.IndicatorLink;
@@ -181,6 +183,15 @@ public class PlanNodeService {
     }
 
     // ---- indicator links
+
+    /** A node's links in their order, as a query run in the database (for paging). */
+    public ListQuery<IndicatorLink> linkList(PlanNode node) {
+        return ListQuery.of(tenancy.em(), IndicatorLink.class, "l").where("l.nodeId = :nodeId", "nodeId", node.getId())
+                .orderBy(LINK_ORDER);
+    }
+
+    private static final Sort LINK_ORDER = Sort.Fields.of().field("position", "l.position").byDefault("position")
+            .parse(null);
 
     public List<IndicatorLink> links(PlanNode node) {
         return tenancy.em().createNamedQuery("IndicatorLink.ofNode", IndicatorLink.class)

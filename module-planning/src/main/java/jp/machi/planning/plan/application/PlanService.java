@@ -9,7 +9,9 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Sort;
 import jp.machi.core.indicator.domain.Indicator;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
 import jp.machi.planning.plan.domain.ComprehensivePlan;
 import jp.machi.planning.plan.domain.IndicatorLink;
@@ -26,6 +28,19 @@ public class PlanService {
 
     @Inject
     PlanningSettings settings;
+
+    /** The fields a list of plans may be sorted by ({@code ?sort=}); latest period first by default. */
+    public static final Sort.Fields SORT = Sort.Fields.of()
+            .field("firstFiscalYear", "p.firstYear")
+            .field("lastFiscalYear", "p.lastYear")
+            .field("name", "p.name")
+            .byDefault("-firstFiscalYear,name");
+
+    /** The plans (only the published ones when {@code published}), as a query run in the database. */
+    public ListQuery<ComprehensivePlan> list(boolean published, Sort sort) {
+        return ListQuery.of(tenancy.em(), ComprehensivePlan.class, "p").when(published, "p.published = TRUE")
+                .orderBy(sort);
+    }
 
     public List<ComprehensivePlan> list() {
         return tenancy.em().createNamedQuery("ComprehensivePlan.all", ComprehensivePlan.class).getResultList();

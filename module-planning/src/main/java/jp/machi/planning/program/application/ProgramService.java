@@ -10,7 +10,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
+import jp.machi.core.api.Sort;
 import jp.machi.core.indicator.domain.Indicator;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.planning.plan.domain.PlanNode;
 import jp.machi.planning.program.domain.ProgramCost;
 import jp.machi.planning.program.domain.ProgramIndicator;
@@ -30,6 +32,20 @@ public class ProgramService {
 
     @Inject
     OrganizationService organization;
+
+    /** The fields a list of programs may be sorted by ({@code ?sort=}); by fiscal year and number by default. */
+    public static final Sort.Fields SORT = Sort.Fields.of()
+            .field("fiscalYear", "p.fiscalYear")
+            .nullable("serialNumber", "p.serialNumber")
+            .field("programNumber", "p.programNumber")
+            .field("name", "p.name")
+            .byDefault("fiscalYear,serialNumber,programNumber");
+
+    /** The programs, of one fiscal year when {@code fy} is given, as a query run in the database. */
+    public ListQuery<AdministrativeProgram> list(FiscalYear fy, Sort sort) {
+        return ListQuery.of(tenancy.em(), AdministrativeProgram.class, "p").where("p.fiscalYear = :fy", "fy", fy)
+                .orderBy(sort);
+    }
 
     public List<AdministrativeProgram> list(FiscalYear fy) {
         var em = tenancy.em();

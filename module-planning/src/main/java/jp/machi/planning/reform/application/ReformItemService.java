@@ -9,6 +9,9 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Sort;
+import jp.machi.core.fiscalyear.FiscalYear;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
 import jp.machi.planning.document.References;
 import jp.machi.planning.reform.domain.ReformItem;
@@ -24,6 +27,21 @@ public class ReformItemService {
 
     @Inject
     References references;
+
+    /** The fields a list of reform items may be sorted by ({@code ?sort=}); by number by default. */
+    public static final Sort.Fields SORT = Sort.Fields.of()
+            .field("itemNumber", "r.itemNumber")
+            .nullable("firstFiscalYear", "r.firstFiscalYear")
+            .nullable("lastFiscalYear", "r.lastFiscalYear")
+            .byDefault("itemNumber");
+
+    /** The items, those running in fiscal year {@code fy} when given, as a query run in the database. */
+    public ListQuery<ReformItem> list(FiscalYear fy, Sort sort) {
+        return ListQuery.of(tenancy.em(), ReformItem.class, "r")
+                .when(fy != null, "(r.firstFiscalYear IS NULL OR r.firstFiscalYear <= :fy)"
+                        + " AND (r.lastFiscalYear IS NULL OR r.lastFiscalYear >= :fy)", "fy", fy)
+                .orderBy(sort);
+    }
 
     public List<ReformItem> list(Integer fiscalYear) {
         List<ReformItem> all = tenancy.em().createNamedQuery("ReformItem.all", ReformItem.class).getResultList();

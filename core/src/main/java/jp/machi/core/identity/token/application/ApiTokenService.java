@@ -11,11 +11,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.Sort;
 import jp.machi.core.identity.Caller;
 import jp.machi.core.identity.InvalidCredentialsException;
 import jp.machi.core.identity.Role;
 import jp.machi.core.identity.token.domain.ApiToken;
 import jp.machi.core.identity.token.domain.TokenSecrets;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
 
 /**
@@ -62,6 +64,20 @@ public class ApiTokenService {
     }
 
     /** The tokens of a municipality (null: the platform tokens), revoked ones included, newest first. */
+    /** The fields a list of tokens may be sorted by ({@code ?sort=}); newest first by default. */
+    public static final Sort.Fields SORT = Sort.Fields.of()
+            .field("createdAt", "t.createdAt")
+            .field("name", "t.name")
+            .field("role", "t.role")
+            .byDefault("-createdAt,name");
+
+    /** The tokens of a municipality (the platform's when null), as a query run in the database. */
+    public ListQuery<ApiToken> list(String municipalityCode, Sort sort) {
+        ListQuery<ApiToken> q = ListQuery.of(em(), ApiToken.class, "t");
+        return (municipalityCode == null ? q.always("t.municipalityCode IS NULL")
+                : q.where("t.municipalityCode = :code", "code", municipalityCode)).orderBy(sort);
+    }
+
     public List<ApiToken> list(String municipalityCode) {
         return municipalityCode == null
                 ? em().createNamedQuery("ApiToken.platform", ApiToken.class).getResultList()

@@ -11,11 +11,13 @@ import java.util.Optional;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.ApiException.FieldErrorKey;
+import jp.machi.core.api.Sort;
 import jp.machi.core.identity.Caller;
 import jp.machi.core.identity.Role;
 import jp.machi.core.identity.user.domain.Logins;
 import jp.machi.core.identity.user.domain.PasswordRules;
 import jp.machi.core.identity.user.domain.UserAccount;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
 
 /**
@@ -94,6 +96,21 @@ public class UserAccountService {
         return find(id).filter(u -> municipalityCode == null ? u.getMunicipalityCode() == null
                 : municipalityCode.equals(u.getMunicipalityCode()))
                 .orElseThrow(() -> ApiException.notFound("user.notFound", id));
+    }
+
+    /** The fields a list of accounts may be sorted by ({@code ?sort=}); by login by default. */
+    public static final Sort.Fields SORT = Sort.Fields.of()
+            .field("login", "u.login")
+            .field("displayName", "u.displayName")
+            .field("role", "u.role")
+            .field("createdAt", "u.createdAt")
+            .byDefault("login");
+
+    /** The accounts of a municipality (the platform administrators when null), as a query run in the database. */
+    public ListQuery<UserAccount> list(String municipalityCode, Sort sort) {
+        ListQuery<UserAccount> q = ListQuery.of(em(), UserAccount.class, "u");
+        return (municipalityCode == null ? q.always("u.municipalityCode IS NULL")
+                : q.where("u.municipalityCode = :code", "code", municipalityCode)).orderBy(sort);
     }
 
     public List<UserAccount> ofMunicipality(String municipalityCode) {

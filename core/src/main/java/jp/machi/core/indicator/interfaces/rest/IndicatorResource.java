@@ -30,7 +30,6 @@ import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.Decimals;
-import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
@@ -47,6 +46,8 @@ import jp.machi.core.indicator.interfaces.rest.IndicatorDtos.IndicatorInput;
 import jp.machi.core.indicator.interfaces.rest.IndicatorDtos.IndicatorView;
 import jp.machi.core.indicator.interfaces.rest.IndicatorDtos.YearInput;
 import jp.machi.core.indicator.interfaces.rest.IndicatorDtos.YearView;
+import jp.machi.core.persistence.Exports;
+import jp.machi.core.persistence.ListQuery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -64,6 +65,9 @@ public class IndicatorResource {
     @Inject
     RatingScaleService ratings;
 
+    @Inject
+    Exports exports;
+
     @Context
     HttpHeaders headers;
 
@@ -77,22 +81,26 @@ public class IndicatorResource {
     @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Transactional
-    @Operation(summary = "List indicators (filters: kind, category, unitId with includeLineage, q; paged; CSV with ?format=csv)")
+    @Operation(summary = "List indicators (filters: kind, category, unitId with includeLineage, q; ?sort= code, nameJa,"
+            + " kind, category, - for descending; paged in the database; CSV with ?format=csv, streamed)")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("kind") String kind, @QueryParam("category") String category,
             @QueryParam("unitId") String unitId, @QueryParam("includeLineage") String includeLineage,
-            @QueryParam("q") String text) {
+            @QueryParam("q") String text, @QueryParam("sort") String sort) {
         Locale l = Problems.locale(headers);
         IndicatorService.Filter filter = new IndicatorService.Filter(parseKind(kind), blankToNull(category),
                 parseUuid("unitId", unitId), "true".equalsIgnoreCase(includeLineage), text);
         boolean csv = Csv.requested(format, headers);
-        List<Indicator> found = indicators.list(filter);
+        if (!csv) {
+            paging.offset();
+        }
+        ListQuery<Indicator> query = indicators.list(filter, IndicatorService.SORT.parse(sort));
         RatingScale scale = ratings.current();
         if (csv) {
-            return Csv.response("indicators.csv", csvHeader(l), found, i -> csvRow(i, scale, l));
+            return Csv.stream("indicators.csv", csvHeader(l), exports.<Indicator, List<?>>of(query, i -> csvRow(i, scale, l)),
+                    row -> row);
         }
-        Page<Indicator> page = Page.of(found, paging);
-        return Response.ok(page.map(i -> IndicatorView.of(i, indicators.evaluate(i, scale), l))).build();
+        return Response.ok(query.page(paging).map(i -> IndicatorView.of(i, indicators.evaluate(i, scale), l))).build();
     }
 
     @GET

@@ -39,6 +39,8 @@ import jp.machi.core.municipality.domain.Municipality;
 import jp.machi.core.municipality.interfaces.rest.MunicipalityDtos.MunicipalityNames;
 import jp.machi.core.municipality.interfaces.rest.MunicipalityDtos.MunicipalityView;
 import jp.machi.core.municipality.interfaces.rest.MunicipalityDtos.NewMunicipality;
+import jp.machi.core.persistence.Exports;
+import jp.machi.core.persistence.ListQuery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -53,6 +55,9 @@ public class MunicipalityResource {
     @Inject
     MunicipalityService municipalities;
 
+    @Inject
+    Exports exports;
+
     @Context
     HttpHeaders headers;
 
@@ -65,21 +70,27 @@ public class MunicipalityResource {
     @GET
     @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
-    @Operation(summary = "List municipalities (paged; CSV with ?format=csv): all for platform administrators, else one's own")
-    public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format) {
+    @Operation(summary = "List municipalities (?sort= code, nameJa, nameKana, nameEn; paged in the database; CSV with"
+            + " ?format=csv, streamed): all for platform administrators, else one's own")
+    public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
+            @QueryParam("sort") String sort) {
         Caller caller = CallerContext.current().orElseThrow();
-        List<Municipality> all = municipalities.all().stream()
-                .filter(m -> caller.belongsTo(m.getCode().value())).toList();
-        if (Csv.requested(format, headers)) {
+        boolean csv = Csv.requested(format, headers);
+        if (!csv) {
+            paging.offset();
+        }
+        ListQuery<Municipality> query = municipalities.list(caller.role() == Role.PLATFORM_ADMIN ? null
+                : caller.municipalityCode(), MunicipalityService.SORT.parse(sort));
+        if (csv) {
             Locale l = Problems.locale(headers);
-            return Csv.response("municipalities.csv",
+            return Csv.stream("municipalities.csv",
                     List.of(Messages.get(l, "csv.municipality.code"), Messages.get(l, "csv.municipality.nameJa"),
                             Messages.get(l, "csv.municipality.nameKana"), Messages.get(l, "csv.municipality.nameEn"),
                             Messages.get(l, "csv.municipality.prefecture")),
-                    all, m -> List.of(m.getCode().value(), m.getNameJa(), m.getNameKana(), m.getNameEn(),
-                            m.getPrefecture().displayName().in(l)));
+                    exports.<Municipality, List<?>>of(query, m -> List.of(m.getCode().value(), m.getNameJa(),
+                            m.getNameKana(), m.getNameEn(), m.getPrefecture().displayName().in(l))), row -> row);
         }
-        return Response.ok(Page.of(all, paging).map(MunicipalityView::of)).build();
+        return Response.ok(query.page(paging).map(MunicipalityView::of)).build();
     }
 
     @POST

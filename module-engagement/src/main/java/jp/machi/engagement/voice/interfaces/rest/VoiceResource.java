@@ -42,6 +42,8 @@ import jp.machi.core.identity.Access;
 import jp.machi.core.identity.CallerContext;
 import jp.machi.core.identity.Role;
 import jp.machi.core.intake.PublicIntake;
+import jp.machi.core.persistence.Exports;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataDisclosure;
 import jp.machi.core.personaldata.ResidentQuery;
@@ -76,6 +78,9 @@ public class VoiceResource {
 
     @Inject
     PublicIntake intake;
+
+    @Inject
+    Exports exports;
 
     @Context
     HttpHeaders headers;
@@ -234,43 +239,46 @@ public class VoiceResource {
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Transactional
     @Operation(summary = "List citizen voices, newest first (filters: status, overdue, unitId, spam=true for those"
-            + " filed as spam instead of the others; paged; CSV with ?format=csv); the sender's data masked")
+            + " filed as spam instead of the others; ?sort= receivedAt, receiptNumber, subject, status, answerDue,"
+            + " category, - for descending; paged in the database; CSV with ?format=csv, streamed); the sender's data"
+            + " masked")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("status") String status, @QueryParam("overdue") String overdue,
-            @QueryParam("unitId") String unitId, @QueryParam("spam") String spam) {
+            @QueryParam("unitId") String unitId, @QueryParam("spam") String spam, @QueryParam("sort") String sort) {
         VoiceService.Filter filter = filter(status, overdue, unitId, spam);
         boolean csv = Csv.requested(format, headers);
         if (!csv) {
             paging.offset();
         }
-        List<VoiceView> found = voices.list(filter).stream().map(this::view).toList();
+        ListQuery<CitizenVoice> query = voices.list(filter, VoiceService.SORT.parse(sort));
         if (csv) {
             Locale l = Problems.locale(headers);
-            return Csv.records("citizen-voices.csv",
+            return Csv.stream("citizen-voices.csv",
                     List.of("receiptNumber", "receivedAt", "channel", "category", "subject", "senderName", "senderPhone",
                             "senderEmail", "senderAddress", "wantsReply", "unitName", "status", "answerDue", "overdue",
                             "answer", "published").stream().map(k -> Messages.get(l, "engagement.csv.voice." + k))
                             .toList(),
-                    found, v -> Arrays.asList(v.receiptNumber(),
+                    exports.of(query, this::view), v -> Arrays.asList(v.receiptNumber(),
                             v.receivedAt().atZoneSameInstant(VoiceService.JAPAN).toOffsetDateTime().toString(),
                             v.channel().label().in(l), v.category(), v.subject(), v.senderName(), v.senderPhone(),
                             v.senderEmail(), v.senderAddress(), v.wantsReply(), v.unitName(), v.status().label().in(l),
                             v.answerDue(), v.overdue(), v.answer(), v.published()));
         }
-        return Response.ok(Page.of(found, paging)).build();
+        return Response.ok(query.page(paging).map(this::view)).build();
     }
 
     @GET
     @Path("published")
     @Access(Access.Level.PUBLIC)
     @Transactional
-    @Operation(summary = "Published citizen voices with their answers (anyone; never anything about the sender)")
-    public Page<PublishedVoiceView> published(@BeanParam PageRequest paging) {
+    @Operation(summary = "Published citizen voices with their answers (anyone; never anything about the sender;"
+            + " ?sort= publishedAt, receivedAt, subject)")
+    public Page<PublishedVoiceView> published(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
         paging.offset();
-        return Page.of(voices.published(), paging).map(v -> new PublishedVoiceView(v.getId(),
-                v.getReceivedAt().atZoneSameInstant(VoiceService.JAPAN).toLocalDate(), v.getCategory(), v.getSubject(),
-                v.getPublishedSummary(), v.getAnswer(), day(v.getAnsweredAt()), voices.unitName(v.getUnitId()).orElse(null),
-                day(v.getPublishedAt())));
+        return voices.published(VoiceService.PUBLISHED_SORT.parse(sort)).page(paging).map(v -> new PublishedVoiceView(
+                v.getId(), v.getReceivedAt().atZoneSameInstant(VoiceService.JAPAN).toLocalDate(), v.getCategory(),
+                v.getSubject(), v.getPublishedSummary(), v.getAnswer(), day(v.getAnsweredAt()),
+                voices.unitName(v.getUnitId()).orElse(null), day(v.getPublishedAt())));
     }
 
     @GET

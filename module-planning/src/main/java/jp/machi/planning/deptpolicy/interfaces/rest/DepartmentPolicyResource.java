@@ -35,7 +35,6 @@ import java.util.Locale;
 import java.util.UUID;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
-import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
@@ -43,6 +42,8 @@ import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.i18n.Messages;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
+import jp.machi.core.persistence.Exports;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.planning.deptpolicy.application.DepartmentPolicyService;
 import jp.machi.planning.deptpolicy.domain.DepartmentPolicy;
 import jp.machi.planning.document.DocumentParams;
@@ -60,6 +61,9 @@ public class DepartmentPolicyResource {
 
     @Inject
     DepartmentPolicyService policies;
+
+    @Inject
+    Exports exports;
 
     @Inject
     References references;
@@ -232,19 +236,25 @@ public class DepartmentPolicyResource {
     @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Transactional
-    @Operation(summary = "List department operating policies (paged; ?fiscalYear=, ?departmentId=; CSV with ?format=csv)")
+    @Operation(summary = "List department operating policies (?fiscalYear=, ?departmentId=; ?sort= fiscalYear,"
+            + " departmentId; paged in the database; CSV with ?format=csv, streamed)")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
-            @QueryParam("fiscalYear") String fiscalYear, @QueryParam("departmentId") String departmentId) {
-        List<DepartmentPolicy> found = policies.list(DocumentParams.fiscalYear(fiscalYear),
-                DocumentParams.uuid("departmentId", departmentId));
-        if (Csv.requested(format, headers)) {
+            @QueryParam("fiscalYear") String fiscalYear, @QueryParam("departmentId") String departmentId,
+            @QueryParam("sort") String sort) {
+        boolean csv = Csv.requested(format, headers);
+        if (!csv) {
+            paging.offset();
+        }
+        ListQuery<DepartmentPolicy> found = policies.list(DocumentParams.fiscalYear(fiscalYear),
+                DocumentParams.uuid("departmentId", departmentId), DepartmentPolicyService.SORT.parse(sort));
+        if (csv) {
             Locale l = Problems.locale(headers);
-            return Csv.response("department-policies.csv",
+            return Csv.stream("department-policies.csv",
                     List.of("fiscalYear", "department", "totalStaff", "regularStaff", "partTimeStaff",
                             "personnelCostRegular", "personnelCostPartTime", "revenueBudget", "expenditureBudget",
                             "budgetProgramCount", "divisionCount", "mission", "goals", "reformCommitments", "midTermGoals")
                             .stream().map(k -> Messages.get(l, "planning.csv.departmentPolicy." + k)).toList(),
-                    found.stream().map(this::view).toList(), v -> Arrays.asList(v.fiscalYear().label(l),
+                    exports.of(found, this::view), v -> Arrays.asList(v.fiscalYear().label(l),
                             v.department().nameJa(), v.resources().totalStaff(), v.resources().regularStaff(),
                             v.resources().partTimeStaff(), v.resources().personnelCostRegular(),
                             v.resources().personnelCostPartTime(), v.resources().revenueBudget(),
@@ -255,7 +265,7 @@ public class DepartmentPolicyResource {
                             String.join("\n", v.midTermGoals().stream().map(g -> g.priority() + ". " + nz(g.measure())
                                     + (g.divisionName() == null ? "" : " (" + g.divisionName() + ")")).toList())));
         }
-        return Response.ok(Page.of(found, paging).map(this::view)).build();
+        return Response.ok(found.page(paging).map(this::view)).build();
     }
 
     private static String nz(String s) {

@@ -33,7 +33,6 @@ import java.util.Locale;
 import java.util.UUID;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
-import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
@@ -41,6 +40,8 @@ import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.i18n.Messages;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
+import jp.machi.core.persistence.Exports;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.planning.divisionplan.application.DivisionPlanService;
 import jp.machi.planning.divisionplan.domain.DivisionPlan;
 import jp.machi.planning.document.DocumentParams;
@@ -62,6 +63,9 @@ public class DivisionPlanResource {
 
     @Inject
     DivisionPlanService plans;
+
+    @Inject
+    Exports exports;
 
     @Inject
     References references;
@@ -299,30 +303,38 @@ public class DivisionPlanResource {
     @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Transactional
-    @Operation(summary = "List division business plans (paged; ?fiscalYear=, ?divisionId=; CSV with ?format=csv: one row per project)")
+    @Operation(summary = "List division business plans (?fiscalYear=, ?divisionId=; ?sort= fiscalYear, divisionId;"
+            + " paged in the database; CSV with ?format=csv, streamed: one row per project)")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
-            @QueryParam("fiscalYear") String fiscalYear, @QueryParam("divisionId") String divisionId) {
-        List<DivisionPlan> found = plans.list(DocumentParams.fiscalYear(fiscalYear),
-                DocumentParams.uuid("divisionId", divisionId));
-        if (Csv.requested(format, headers)) {
+            @QueryParam("fiscalYear") String fiscalYear, @QueryParam("divisionId") String divisionId,
+            @QueryParam("sort") String sort) {
+        boolean csv = Csv.requested(format, headers);
+        if (!csv) {
+            paging.offset();
+        }
+        ListQuery<DivisionPlan> found = plans.list(DocumentParams.fiscalYear(fiscalYear),
+                DocumentParams.uuid("divisionId", divisionId), DivisionPlanService.SORT.parse(sort));
+        if (csv) {
             Locale l = Problems.locale(headers);
-            List<Object[]> rows = new ArrayList<>();
-            for (PlanView v : found.stream().map(this::view).toList()) {
+            Iterable<Object[]> rows = exports.ofEach(found, p -> {
+                PlanView v = view(p);
+                List<Object[]> out = new ArrayList<>();
                 for (ProjectView x : v.projects()) {
-                    rows.add(new Object[] {v.fiscalYear().label(l), v.division().nameJa(),
+                    out.add(new Object[] {v.fiscalYear().label(l), v.division().nameJa(),
                         v.measureGoal() == null ? null : v.measureGoal().text(), x.priority(), x.name(),
                         String.join(",", x.aimNumbers().stream().map(String::valueOf).toList()), x.direction(), x.actor(),
                         x.budget(), x.nature(), x.work(), String.join("\n", x.issues()),
                         String.join("\n", x.schedule().stream().map(DivisionPlanResource::scheduleText).toList())});
                 }
-            }
-            return Csv.response("division-plans.csv",
+                return out;
+            });
+            return Csv.stream("division-plans.csv",
                     List.of("fiscalYear", "division", "measureGoal", "priority", "project", "aims", "direction", "actor",
                             "budget", "nature", "work", "issues", "schedule")
                             .stream().map(k -> Messages.get(l, "planning.csv.divisionPlan." + k)).toList(),
                     rows, r -> Arrays.asList(r));
         }
-        return Response.ok(Page.of(found, paging).map(this::view)).build();
+        return Response.ok(found.page(paging).map(this::view)).build();
     }
 
     private static String scheduleText(ScheduleRowView r) {

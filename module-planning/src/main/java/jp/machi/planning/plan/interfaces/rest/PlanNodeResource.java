@@ -181,7 +181,7 @@ public class PlanNodeResource {
         ComprehensivePlan p = plans.require(planId);
         PlanNode n = nodes.require(p, nodeId);
         Locale l = Problems.locale(headers);
-        return Response.ok(Page.of(nodes.links(n), paging).map(link -> linkView(link, l))).build();
+        return Response.ok(nodes.linkList(n).page(paging).map(link -> linkView(link, l))).build();
     }
 
     @POST

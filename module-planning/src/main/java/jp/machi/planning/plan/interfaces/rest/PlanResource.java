@@ -34,6 +34,8 @@ import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.i18n.Messages;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
+import jp.machi.core.persistence.Exports;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.planning.plan.application.PlanService;
 import jp.machi.planning.plan.application.ProgressService;
 import jp.machi.planning.plan.domain.ComprehensivePlan;
@@ -59,6 +61,9 @@ public class PlanResource {
     PlanService plans;
 
     @Inject
+    Exports exports;
+
+    @Inject
     ProgressService progress;
 
     @Inject
@@ -77,18 +82,25 @@ public class PlanResource {
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Transactional
     @Access(minimum = Role.VIEWER)
-    @Operation(summary = "List comprehensive plans, latest period first (paged; CSV with ?format=csv)")
-    public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format) {
-        List<ComprehensivePlan> found = plans.list();
-        if (Csv.requested(format, headers)) {
+    @Operation(summary = "List comprehensive plans, latest period first (?sort= firstFiscalYear, lastFiscalYear, name;"
+            + " paged in the database; CSV with ?format=csv, streamed)")
+    public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
+            @QueryParam("sort") String sort) {
+        boolean csv = Csv.requested(format, headers);
+        if (!csv) {
+            paging.offset();
+        }
+        ListQuery<ComprehensivePlan> found = plans.list(false, PlanService.SORT.parse(sort));
+        if (csv) {
             Locale l = Problems.locale(headers);
-            return Csv.response("plans.csv",
+            return Csv.stream("plans.csv",
                     List.of("name", "nameEn", "firstFiscalYear", "lastFiscalYear", "levelNames", "nodeCount").stream()
                             .map(k -> Messages.get(l, "planning.csv.plan." + k)).toList(),
-                    found, p -> Arrays.asList(p.getName(), p.getNameEn(), p.getFirstYear().label(l), p.getLastYear().label(l),
-                            String.join(" → ", plans.levelNames(p)), plans.nodeCount(p)));
+                    exports.<ComprehensivePlan, List<?>>of(found, p -> Arrays.asList(p.getName(), p.getNameEn(),
+                            p.getFirstYear().label(l), p.getLastYear().label(l), String.join(" → ", plans.levelNames(p)),
+                            plans.nodeCount(p))), row -> row);
         }
-        return Response.ok(Page.of(found, paging).map(views::plan)).build();
+        return Response.ok(found.page(paging).map(views::plan)).build();
     }
 
     @POST

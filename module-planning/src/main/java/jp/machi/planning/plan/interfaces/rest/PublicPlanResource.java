@@ -56,9 +56,11 @@ public class PublicPlanResource {
     @GET
     @Transactional
     @Access(Access.Level.PUBLIC)
-    @Operation(summary = "Public: the published comprehensive plans, latest period first (paged)")
-    public Page<PlanView> list(@BeanParam PageRequest paging) {
-        return Page.of(plans.published(), paging).map(views::plan);
+    @Operation(summary = "Public: the published comprehensive plans, latest period first (?sort= firstFiscalYear,"
+            + " lastFiscalYear, name; paged in the database)")
+    public Page<PlanView> list(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
+        paging.offset();
+        return plans.list(true, PlanService.SORT.parse(sort)).page(paging).map(views::plan);
     }
 
     @GET

@@ -36,7 +36,6 @@ import java.util.Locale;
 import java.util.UUID;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
-import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
@@ -44,6 +43,8 @@ import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.i18n.Messages;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
+import jp.machi.core.persistence.Exports;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.planning.program.application.ProgramService;
 import jp.machi.planning.plan.application.PlanningSettings;
 import jp.machi.planning.program.domain.AdministrativeProgram;
@@ -63,6 +64,9 @@ public class ProgramResource {
 
     @Inject
     ProgramService programs;
+
+    @Inject
+    Exports exports;
 
     @Inject
     PlanningSettings settings;
@@ -264,22 +268,27 @@ public class ProgramResource {
     @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Transactional
-    @Operation(summary = "List programs, optionally of one fiscal year (paged; CSV with ?format=csv)")
+    @Operation(summary = "List programs, optionally of one fiscal year (?sort= fiscalYear, serialNumber, programNumber,"
+            + " name; paged in the database; CSV with ?format=csv, streamed)")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
-            @QueryParam("fiscalYear") String fiscalYear) {
+            @QueryParam("fiscalYear") String fiscalYear, @QueryParam("sort") String sort) {
         FiscalYear fy = fiscalYear == null || fiscalYear.isBlank() ? null : FiscalYear.parse(fiscalYear);
-        List<AdministrativeProgram> found = programs.list(fy);
+        boolean csv = Csv.requested(format, headers);
+        if (!csv) {
+            paging.offset();
+        }
+        ListQuery<AdministrativeProgram> found = programs.list(fy, ProgramService.SORT.parse(sort));
         long unitCost = settings.personnelUnitCost();
-        if (Csv.requested(format, headers)) {
+        if (csv) {
             Locale l = Problems.locale(headers);
-            return Csv.response("programs.csv",
+            return Csv.stream("programs.csv",
                     List.of("fiscalYear", "serialNumber", "programNumber", "name", "unitName", "purpose", "overview",
                             "results", "legalBasis", "firstFiscalYear", "lastFiscalYear", "method", "purposeTarget",
                             "purposeIntent", "purposeResult", "programCost", "personnelCost", "totalCost").stream()
                             .map(k -> Messages.get(l, "planning.csv." + k)).toList(),
-                    found, p -> csvRow(p, l, unitCost));
+                    exports.<AdministrativeProgram, List<?>>of(found, p -> csvRow(p, l, unitCost)), row -> row);
         }
-        return Response.ok(Page.of(found, paging).map(p -> view(p, unitCost))).build();
+        return Response.ok(found.page(paging).map(p -> view(p, unitCost))).build();
     }
 
     /** One CSV line; the cost columns are those of the program's own fiscal year, if entered. */

@@ -35,7 +35,6 @@ import java.util.Locale;
 import java.util.UUID;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
-import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
@@ -45,6 +44,8 @@ import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
 import jp.machi.core.indicator.domain.Indicator;
 import jp.machi.core.indicator.domain.IndicatorYearValue;
+import jp.machi.core.persistence.Exports;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.planning.document.DocumentParams;
 import jp.machi.planning.document.References;
 import jp.machi.planning.reform.application.ReformItemService;
@@ -65,6 +66,9 @@ public class ReformItemResource {
 
     @Inject
     ReformItemService items;
+
+    @Inject
+    Exports exports;
 
     @Inject
     References references;
@@ -206,18 +210,23 @@ public class ReformItemResource {
     @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Transactional
-    @Operation(summary = "List reform items by number (paged; ?fiscalYear= for the items running that year; CSV with ?format=csv)")
+    @Operation(summary = "List reform items by number (?fiscalYear= for the items running that year; ?sort= itemNumber,"
+            + " firstFiscalYear, lastFiscalYear; paged in the database; CSV with ?format=csv, streamed)")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
-            @QueryParam("fiscalYear") String fiscalYear) {
+            @QueryParam("fiscalYear") String fiscalYear, @QueryParam("sort") String sort) {
         FiscalYear fy = DocumentParams.fiscalYear(fiscalYear);
-        List<ReformItem> found = items.list(fy == null ? null : fy.startYear());
-        if (Csv.requested(format, headers)) {
+        boolean csv = Csv.requested(format, headers);
+        if (!csv) {
+            paging.offset();
+        }
+        ListQuery<ReformItem> found = items.list(fy, ReformItemService.SORT.parse(sort));
+        if (csv) {
             Locale l = Problems.locale(headers);
-            return Csv.response("reform-items.csv",
+            return Csv.stream("reform-items.csv",
                     List.of("itemNumber", "theme", "title", "period", "responsibleUnits", "currentState", "direction",
                             "examples", "schedule", "indicators")
                             .stream().map(k -> Messages.get(l, "planning.csv.reform." + k)).toList(),
-                    found.stream().map(this::view).toList(), v -> Arrays.asList(v.itemNumber(), v.theme(), v.title(),
+                    exports.of(found, this::view), v -> Arrays.asList(v.itemNumber(), v.theme(), v.title(),
                             v.firstFiscalYear() == null ? null : v.firstFiscalYear().label(l) + "–"
                                     + (v.lastFiscalYear() == null ? "" : v.lastFiscalYear().label(l)),
                             String.join("・", v.responsibleUnits().stream().map(UnitView::name).toList()),
@@ -230,7 +239,7 @@ public class ReformItemResource {
                                             + (y.actual() == null ? "" : " (" + y.actual().toPlainString() + ")"))
                                             .toList())).toList())));
         }
-        return Response.ok(Page.of(found, paging).map(this::view)).build();
+        return Response.ok(found.page(paging).map(this::view)).build();
     }
 
     @POST

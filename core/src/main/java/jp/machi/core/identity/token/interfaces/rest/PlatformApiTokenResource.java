@@ -12,6 +12,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -52,9 +53,11 @@ public class PlatformApiTokenResource {
 
     @GET
     @Transactional
-    @Operation(summary = "The platform tokens, revoked ones included (never their secrets)")
-    public Page<TokenView> list(@BeanParam PageRequest paging) {
-        return Page.of(tokens.list(null), paging).map(TokenView::of);
+    @Operation(summary = "The platform tokens, revoked ones included (never their secrets; ?sort= createdAt, name,"
+            + " role; paged in the database)")
+    public Page<TokenView> list(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
+        paging.offset();
+        return tokens.list(null, ApiTokenService.SORT.parse(sort)).page(paging).map(TokenView::of);
     }
 
     @POST

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -69,9 +70,10 @@ public class PlatformAdminResource {
 
     @GET
     @Transactional
-    @Operation(summary = "The platform administrators (paged)")
-    public Page<UserView> list(@BeanParam PageRequest paging) {
-        return Page.of(accounts.platformAdmins(), paging).map(UserView::of);
+    @Operation(summary = "The platform administrators (?sort= login, displayName, role, createdAt; paged in the database)")
+    public Page<UserView> list(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
+        paging.offset();
+        return accounts.list(null, UserAccountService.SORT.parse(sort)).page(paging).map(UserView::of);
     }
 
     @POST

@@ -13,6 +13,7 @@ import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -81,9 +82,10 @@ public class UserResource {
 
     @GET
     @Transactional
-    @Operation(summary = "The municipality's users (paged)")
-    public Page<UserView> list(@BeanParam PageRequest paging) {
-        return Page.of(accounts.ofMunicipality(lgCode), paging).map(UserView::of);
+    @Operation(summary = "The municipality's users (?sort= login, displayName, role, createdAt; paged in the database)")
+    public Page<UserView> list(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
+        paging.offset();
+        return accounts.list(lgCode, UserAccountService.SORT.parse(sort)).page(paging).map(UserView::of);
     }
 
     @POST
