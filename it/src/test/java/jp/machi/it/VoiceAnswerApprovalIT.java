@@ -13,6 +13,7 @@ import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.util.List;
+import java.util.function.Supplier;
 import jp.machi.it.support.Api;
 import jp.machi.it.support.MachiTest;
 import jp.machi.it.support.Municipalities;
@@ -138,9 +139,10 @@ class VoiceAnswerApprovalIT {
     }
 
     /** Refused with {@code status} and {@code type} in Japanese, and nothing written: same ETag, state, history. */
-    private JsonObject refused(Reply r, int status, String type) {
+    private JsonObject refused(Supplier<Reply> call, int status, String type) {
         String etagBefore = etag();
         JsonObject before = approval(api);
+        Reply r = call.get();
         JsonObject p = assertJapanese(r, assertProblem(r, status, type));
         assertEquals(etagBefore, etag(), "nothing written");
         JsonObject after = approval(api);
@@ -162,16 +164,16 @@ class VoiceAnswerApprovalIT {
         assertEquals("Drafting", drafter.get(answer).lang("en").send().expect(200).object().getString("stateLabel"));
 
         // Not yet approved: neither 回答済 nor published.
-        Reply current = drafter.get(voice).send().expect(200);
-        JsonObject answered = refused(drafter.put(voice).ifMatch(current.etag())
-                .json(handling(current.object(), "ANSWERED", DRAFT, false).build()).send(), 400, "validation");
+        Reply drafted = drafter.get(voice).send().expect(200);
+        JsonObject answered = refused(() -> drafter.put(voice).ifMatch(drafted.etag())
+                .json(handling(drafted.object(), "ANSWERED", DRAFT, false).build()).send(), 400, "validation");
         assertTrue(Problems.fields(answered).contains("status"), answered::toString);
-        JsonObject published = refused(drafter.put(voice).ifMatch(current.etag())
-                .json(handling(current.object(), "IN_PROGRESS", DRAFT, true).build()).send(), 400, "validation");
+        JsonObject published = refused(() -> drafter.put(voice).ifMatch(drafted.etag())
+                .json(handling(drafted.object(), "IN_PROGRESS", DRAFT, true).build()).send(), 400, "validation");
         assertTrue(Problems.fields(published).contains("published"), published::toString);
 
         // Out of order: approving a draft is not possible now (409), naming the state and what is possible.
-        JsonObject notNow = refused(take(approver, "approve", null, etag()), 409, "transition-not-allowed");
+        JsonObject notNow = refused(() -> take(approver, "approve", null, etag()), 409, "transition-not-allowed");
         assertTrue(notNow.getString("detail").contains("起案中"), notNow::toString);
         assertTrue(notNow.getString("detail").contains("決裁に回す"), notNow::toString);
         Reply en = approver.post(answer + "/transitions").lang("en").ifMatch(etag()).json("{\"action\":\"approve\"}")
@@ -181,17 +183,17 @@ class VoiceAnswerApprovalIT {
         assertTrue(enProblem.getString("detail").contains("Submit for approval"), enProblem::toString);
 
         // The wrong people (403): the drafter approving, another division submitting, a viewer holding the role.
-        refused(take(drafter, "approve", null, etag()), 403, "transition-forbidden");
-        refused(take(otherStaff, "submit", null, etag()), 403, "transition-forbidden");
-        refused(take(viewerApprover, "approve", null, etag()), 403, null);
+        refused(() -> take(drafter, "approve", null, etag()), 403, "transition-forbidden");
+        refused(() -> take(otherStaff, "submit", null, etag()), 403, "transition-forbidden");
+        refused(() -> take(viewerApprover, "approve", null, etag()), 403, null);
         Reply forbiddenEn = drafter.post(answer + "/transitions").lang("en").ifMatch(etag())
                 .json("{\"action\":\"approve\"}").send();
         assertEnglish(forbiddenEn, assertProblem(forbiddenEn, 403, "transition-forbidden"));
 
         // Unknown action, missing and stale If-Match.
-        JsonObject unknown = refused(take(drafter, "publish", null, etag()), 400, "validation");
+        JsonObject unknown = refused(() -> take(drafter, "publish", null, etag()), 400, "validation");
         assertTrue(Problems.fields(unknown).contains("action"), unknown::toString);
-        refused(take(drafter, "submit", null, null), 428, null);
+        refused(() -> take(drafter, "submit", null, null), 428, null);
         String stale = etag();
 
         // Submitted: the version rises, the answer is locked, the voice is being answered.
@@ -200,20 +202,20 @@ class VoiceAnswerApprovalIT {
         assertEquals("決裁待ち", submitted.object().getString("stateLabel"));
         assertNotEquals(stale, submitted.etag());
         assertEquals(submitted.etag(), etag(), "the answer's ETag is the voice's");
-        refused(take(approver, "approve", null, stale), 412, null);
+        refused(() -> take(approver, "approve", null, stale), 412, null);
         assertEquals(List.of("approve", "return"), actions(approval(approver)));
         assertEquals(List.of(), actions(approval(drafter)));
-        refused(take(drafter, "submit", null, etag()), 409, "transition-not-allowed");
-        current = drafter.get(voice).send().expect(200);
-        assertEquals("IN_PROGRESS", current.object().getString("status"));
-        JsonObject locked = refused(drafter.put(voice).ifMatch(current.etag())
-                .json(handling(current.object(), "IN_PROGRESS", "書き換えた回答", false).build()).send(), 400, "validation");
+        refused(() -> take(drafter, "submit", null, etag()), 409, "transition-not-allowed");
+        Reply pending = drafter.get(voice).send().expect(200);
+        assertEquals("IN_PROGRESS", pending.object().getString("status"));
+        JsonObject locked = refused(() -> drafter.put(voice).ifMatch(pending.etag())
+                .json(handling(pending.object(), "IN_PROGRESS", "書き換えた回答", false).build()).send(), 400, "validation");
         assertTrue(Problems.fields(locked).contains("answer"), locked::toString);
 
         // Returning needs a reason (400, ja and en).
-        JsonObject noReason = refused(take(approver, "return", null, etag()), 400, "validation");
+        JsonObject noReason = refused(() -> take(approver, "return", null, etag()), 400, "validation");
         assertTrue(Problems.fields(noReason).contains("comment"), noReason::toString);
-        refused(take(approver, "return", "   ", etag()), 400, "validation");
+        refused(() -> take(approver, "return", "   ", etag()), 400, "validation");
         Reply noReasonEn = approver.post(answer + "/transitions").lang("en").ifMatch(etag())
                 .json("{\"action\":\"return\"}").send();
         assertEnglish(noReasonEn, assertProblem(noReasonEn, 400, "validation"));
@@ -221,7 +223,7 @@ class VoiceAnswerApprovalIT {
         assertEquals("DRAFT", approval(drafter).getString("state"));
 
         // Redrafted, resubmitted, approved: now 回答済.
-        current = drafter.get(voice).send().expect(200);
+        Reply current = drafter.get(voice).send().expect(200);
         String redraft = "段差を解消する工事を令和8年6月に行います。";
         drafter.put(voice).ifMatch(current.etag()).json(handling(current.object(), "IN_PROGRESS", redraft, false).build())
                 .send().expect(200);
@@ -230,7 +232,7 @@ class VoiceAnswerApprovalIT {
         assertEquals("APPROVED", approved.object().getString("state"));
         assertEquals("決裁済み", approved.object().getString("stateLabel"));
         assertTrue(approved.object().getBoolean("approved"));
-        refused(take(approver, "approve", null, etag()), 409, "transition-not-allowed");
+        refused(() -> take(approver, "approve", null, etag()), 409, "transition-not-allowed");
         JsonObject v = drafter.get(voice).send().expect(200).object();
         assertEquals("ANSWERED", v.getString("status"));
         assertEquals(redraft, v.getString("answer"));
