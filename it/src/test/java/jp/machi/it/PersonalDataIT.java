@@ -102,10 +102,31 @@ class PersonalDataIT {
         }
     }
 
-    /** Answers, closes (optionally) and publishes a voice as staff; returns the staff view. */
+    /**
+     * Answers, closes (optionally) and publishes a voice as staff; returns the staff view. The answer
+     * is drafted by staff, submitted for approval by an administrator and approved (回答の決裁) by a
+     * holder of engagement.approver before the voice is answered and published.
+     */
     private JsonObject answer(String id, String status, boolean publish) {
+        Reply draft = staff.get(voices + "/" + id).send().expect(200);
+        staff.put(voices + "/" + id).ifMatch(draft.etag()).json(handling(draft.object(), "IN_PROGRESS", false).build())
+                .send().expect(200);
+        Api.Account a = api.newUser("STAFF", lg);
+        String user = Municipalities.PATH + "/" + lg + "/users/" + a.id();
+        api.put(user + "/module-roles").ifMatch(api.get(user).send().expect(200).etag())
+                .json("{\"moduleRoles\":[\"engagement.approver\"]}").send().expect(200);
+        Api approver = api.signIn(a);
+        for (Api who : List.of(admin, approver)) {
+            String etag = who.get(voices + "/" + id).send().expect(200).etag();
+            who.post(voices + "/" + id + "/answer/transitions").ifMatch(etag)
+                    .json("{\"action\":\"" + (who == admin ? "submit" : "approve") + "\"}").send().expect(200);
+        }
         Reply current = staff.get(voices + "/" + id).send().expect(200);
-        JsonObject v = current.object();
+        return staff.put(voices + "/" + id).ifMatch(current.etag()).json(handling(current.object(), status, publish)
+                .build()).send().expect(200).object();
+    }
+
+    private static JsonObjectBuilder handling(JsonObject v, String status, boolean publish) {
         JsonObjectBuilder h = Json.createObjectBuilder().add("channel", v.getString("channel"))
                 .add("category", v.getString("category")).add("subject", v.getString("subject"))
                 .add("body", v.getString("body")).add("status", status).add("answerDue", v.getString("answerDue"))
@@ -113,7 +134,7 @@ class PersonalDataIT {
         if (publish) {
             h.add("publishedSummary", "歩道の段差についてのご意見");
         }
-        return staff.put(voices + "/" + id).ifMatch(current.etag()).json(h.build()).send().expect(200).object();
+        return h;
     }
 
     private List<JsonObject> auditEvents(String query) {

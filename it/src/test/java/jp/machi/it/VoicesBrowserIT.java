@@ -32,8 +32,9 @@ import org.junit.jupiter.api.Test;
  * sends a voice on the portal at a phone's width (the form's hints, then the API's field errors next
  * to the fields) and gets a receipt number and answer deadline, never an echo of their data; staff
  * see it masked in the console's list, reveal it on purpose (a viewer is refused with the API's
- * message), assign a unit, answer and publish it (the API's field error next to the field, a lost
- * race's 412 with its reload offer); the portal's published list shows the answer and no personal
+ * message), assign a unit and answer it (the API's field errors next to the fields, a lost race's
+ * 412 with its reload offer), submit the answer for approval; an approver is told a return needs a
+ * reason and approves it (回答の決裁, with its history); the division publishes it; the portal's published list shows the answer and no personal
  * data anywhere in the rendered text or in any response the page loaded; the engagement entry of
  * the console's navigation goes away when the module is disabled. The municipality administrator
  * sets the retention period, exports a resident's data (table and CSV) and anonymises now on the
@@ -83,6 +84,14 @@ class VoicesBrowserIT {
                 .send().expect(201).object().getString("id");
     }
 
+    /** Puts the account in the unit (staff of the unit drafts its voices' answers). */
+    private void inUnit(String lg, Api.Account account, String unitId) {
+        String url = Municipalities.PATH + "/" + lg + "/users/" + account.id();
+        Reply u = api.get(url).send().expect(200);
+        api.put(url).ifMatch(u.etag()).json(Json.createObjectBuilder().add("displayName", u.object().getString("displayName"))
+                .add("role", account.role()).add("unitId", unitId).build()).send().expect(200);
+    }
+
     private static void field(WebBrowser b, String name, String value) {
         b.type("form.voice-form [name=" + name + "]", value);
     }
@@ -110,7 +119,7 @@ class VoicesBrowserIT {
     void aResidentSendsAVoiceOnThePortalAndStaffAnswerAndPublishIt(WebBrowser b) {
         String lg = Municipalities.register(api);
         Municipalities.setModule(api, lg, "engagement", true);
-        unit(lg, "R1", "道路管理課");
+        String road = unit(lg, "R1", "道路管理課");
         Resident r = Resident.fresh();
 
         // ---- the resident, on a phone ------------------------------------------------------
@@ -173,6 +182,7 @@ class VoicesBrowserIT {
         // ---- staff: the list, masked; the voice; reveal on purpose ------------------------
         b.windowSize(1280, 900);
         Api.Account staff = api.newUser("STAFF", lg);
+        inUnit(lg, staff, road);
         ConsoleIT.signIn(b, staff);
         // A letter staff registered 60 days ago: past its 40-day deadline.
         Api staffApi = api.signIn(staff.login(), staff.password());
@@ -209,13 +219,15 @@ class VoicesBrowserIT {
         assertTrue(sender.contains(r.email()) && sender.contains(r.phone()) && sender.contains(r.address()), sender);
         b.waitForText(".reveal-result", "監査記録");
 
-        // Answer and publish: the API refuses publishing without a summary, next to the field.
+        // Answer and publish at once: the API refuses publishing without a summary and marking it answered
+        // before its approval (回答の決裁), next to the fields.
         b.select("#voice-form select[name=unitId]", unitIdByName(lg, "道路管理課"));
         b.select("#voice-form select[name=status]", "ANSWERED");
         b.type("#voice-form [name=answer]", "段差を解消する工事を来年度に行います。");
         b.click("#voice-form [name=published]");
         b.click("#save-voice");
         b.waitForText("[data-field=published] .field-error", "要旨");
+        b.waitForText("[data-field=status] .field-error", "決裁");
         b.type("#voice-form [name=publishedSummary]", "通学路の歩道の段差を解消してほしいというご意見");
         // Someone else saves first: 412, the reload offer.
         Reply current = api.get(voicesPath(lg) + "/" + id).send().expect(200);
@@ -229,9 +241,49 @@ class VoicesBrowserIT {
         b.click(".conflict button.reload");
         b.waitForText("#voice-form", "対応");
         b.waitForScript("the reloaded status", "return document.querySelector('#voice-form select[name=status]').value === 'IN_PROGRESS';");
+        // The division drafts the answer and submits it for approval.
         b.select("#voice-form select[name=unitId]", unitIdByName(lg, "道路管理課"));
-        b.select("#voice-form select[name=status]", "ANSWERED");
         b.type("#voice-form [name=answer]", "段差を解消する工事を来年度に行います。");
+        b.click("#save-voice");
+        b.waitForText(".notice", "保存しました");
+        b.waitForText("#answer-approval .answer-state", "起案中");
+        assertFalse(b.present("#answer-approve"), "the division does not approve its own answer");
+        b.click("#answer-submit");
+        b.waitForText(".notice", "決裁に回す");
+        b.waitForText("#answer-approval .answer-state", "決裁待ち");
+        assertEquals(Boolean.TRUE, b.script("return document.querySelector('#voice-form [name=answer]').readOnly;"),
+                "the submitted answer is not edited");
+
+        // The approver: returning needs a reason (the API's message next to the comment), then approves.
+        b.click("#sign-out");
+        b.waitFor("#login");
+        Api.Account approver = api.newUser("STAFF", lg);
+        String approverUrl = Municipalities.PATH + "/" + lg + "/users/" + approver.id();
+        api.put(approverUrl + "/module-roles").ifMatch(api.get(approverUrl).send().expect(200).etag())
+                .json("{\"moduleRoles\":[\"engagement.approver\"]}").send().expect(200);
+        ConsoleIT.signIn(b, approver);
+        b.open("/#/" + lg + "/engagement/engagement-voices/" + id);
+        b.waitForText("#answer-approval .answer-state", "決裁待ち");
+        assertFalse(b.present("#answer-submit"), "nothing to submit now");
+        b.click("#answer-return");
+        b.waitForText("#answer-approval [data-field=comment] .field-error", "理由");
+        assertEquals("決裁待ち", b.text("#answer-approval .answer-state", true), "a refusal changes nothing");
+        b.click("#answer-approve");
+        b.waitForText(".notice", "承認する");
+        b.waitForText("#answer-approval .answer-state", "決裁済み");
+        String history = b.text("table.answer-history", true);
+        assertTrue(history.contains("決裁に回す") && history.contains("承認する") && history.contains(staff.login())
+                && history.contains(approver.login()) && history.contains("起案中 → 決裁待ち"), history);
+        assertTrue(b.text("dl.facts", true).contains("回答済"), "approved: answered");
+        b.script("document.querySelector('#answer-approval').scrollIntoView();");
+        b.screenshot("engagement-voice-approval");
+        b.click("#sign-out");
+        b.waitFor("#login");
+
+        // The division publishes the approved answer with its summary.
+        ConsoleIT.signIn(b, staff);
+        b.open("/#/" + lg + "/engagement/engagement-voices/" + id);
+        b.waitForText("#answer-approval .answer-state", "決裁済み");
         b.click("#voice-form [name=published]");
         b.type("#voice-form [name=publishedSummary]", "通学路の歩道の段差を解消してほしいというご意見");
         b.click("#save-voice");

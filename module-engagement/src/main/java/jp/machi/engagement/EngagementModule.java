@@ -10,6 +10,7 @@ import jp.machi.core.module.SettingDefinition;
 import jp.machi.core.module.UiContribution;
 import jp.machi.engagement.interfaces.rest.EngagementApi;
 import jp.machi.engagement.voice.interfaces.rest.VoiceAttachmentResource;
+import jp.machi.engagement.voice.interfaces.rest.VoiceAnswerResource;
 import jp.machi.engagement.voice.interfaces.rest.VoiceResource;
 
 /** The engagement module's descriptor: 広聴 (Public hearing). */
@@ -23,6 +24,12 @@ public class EngagementModule implements ModuleDescriptor {
 
     /** How those days count: CALENDAR (暦日, default) or BUSINESS (開庁日: 横浜市 10 business days). */
     public static final String ANSWER_DEADLINE_UNIT = "answerDeadlineUnit";
+
+    /** 市民の声への回答: may submit any voice's answer for approval, besides the voice's unit. */
+    public static final String RESPONDER = "engagement.responder";
+
+    /** 回答の決裁: approves a voice's answer or returns it with a reason. */
+    public static final String APPROVER = "engagement.approver";
 
     @Override
     public String id() {
@@ -51,13 +58,15 @@ public class EngagementModule implements ModuleDescriptor {
 
     @Override
     public List<Class<?>> resources() {
-        return List.of(EngagementApi.class, VoiceResource.class, VoiceAttachmentResource.class);
+        return List.of(EngagementApi.class, VoiceResource.class, VoiceAttachmentResource.class,
+                VoiceAnswerResource.class);
     }
 
     @Override
     public List<RoleDefinition> roles() {
         return List.of(
-                new RoleDefinition("engagement.responder", LocalizedText.of("市民の声への回答", "Answer citizen voices")));
+                new RoleDefinition(RESPONDER, LocalizedText.of("市民の声への回答", "Answer citizen voices")),
+                new RoleDefinition(APPROVER, LocalizedText.of("回答の決裁", "Approve answers to citizen voices")));
     }
 
     @Override

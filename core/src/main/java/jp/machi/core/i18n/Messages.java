@@ -33,7 +33,21 @@ public final class Messages {
         if (pattern == null) {
             return key;
         }
-        return format(pattern, effective, args);
+        return format(pattern, effective, localized(effective, args));
+    }
+
+    /** A {@link LocalizedText} argument (a workflow state's label, say) in the message's language. */
+    private static Object[] localized(Locale locale, Object... args) {
+        if (args == null) {
+            return null;
+        }
+        Object[] out = args.clone();
+        for (int i = 0; i < out.length; i++) {
+            if (out[i] instanceof LocalizedText t) {
+                out[i] = t.in(locale);
+            }
+        }
+        return out;
     }
 
     /**

@@ -13,6 +13,8 @@ import jp.machi.core.identity.Caller;
 import jp.machi.core.identity.CallerContext;
 import jp.machi.core.organization.domain.OrganizationUnit;
 import jp.machi.core.persistence.Tenancy;
+import jp.machi.core.workflow.WorkflowService;
+import jp.machi.engagement.voice.application.VoiceAnswerWorkflow;
 import jp.machi.engagement.voice.application.VoiceService;
 import jp.machi.engagement.voice.domain.Channel;
 import jp.machi.engagement.voice.domain.CitizenVoice;
@@ -52,6 +54,9 @@ public class EngagementDemoData {
         @Inject
         VoiceService service;
 
+        @Inject
+        WorkflowService workflows;
+
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public void load() {
             var em = tenancy.bind(TSUKUBA);
@@ -66,10 +71,15 @@ public class EngagementDemoData {
                             + "案内表示を見直していただけないでしょうか。",
                     new CitizenVoice.Sender("見本 花子", "茨城県つくば市（架空）", "000-0000-0001",
                             "mihon.hanako@example.jp", true));
+            String answerA = "（架空の回答）ご意見ありがとうございます。避難所の案内看板は順次、夜間でも見やすい反射材付きのものに"
+                    + "取り替えてまいります。";
             service.handle(a, new CitizenVoice.Handling(a.getChannel(), a.getCategory(), a.getSubject(), a.getBody(),
-                    kiki, VoiceStatus.CLOSED, a.getAnswerDue(),
-                    "（架空の回答）ご意見ありがとうございます。避難所の案内看板は順次、夜間でも見やすい反射材付きのものに"
-                            + "取り替えてまいります。",
+                    kiki, VoiceStatus.IN_PROGRESS, a.getAnswerDue(), answerA, false, null));
+            // 回答の決裁: drafted, submitted and approved before it is closed and published.
+            workflows.take(VoiceAnswerWorkflow.DEFINITION, a, "submit", null, Caller.SYSTEM);
+            workflows.take(VoiceAnswerWorkflow.DEFINITION, a, "approve", null, Caller.SYSTEM);
+            service.handle(a, new CitizenVoice.Handling(a.getChannel(), a.getCategory(), a.getSubject(), a.getBody(),
+                    kiki, VoiceStatus.CLOSED, a.getAnswerDue(), answerA,
                     true, "避難所の案内看板が夜間に見えにくいとのご意見をいただきました。"));
 
             CitizenVoice b = service.receive(today.minusDays(50).atStartOfDay(VoiceService.JAPAN).toOffsetDateTime(),

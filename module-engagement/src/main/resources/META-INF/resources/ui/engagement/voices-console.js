@@ -2,7 +2,9 @@
 // The list (filters status / overdue / unit, CSV) and one voice: its sender's data masked as the API
 // gives it, shown in full only on an explicit "個人情報を表示" (GET …?reveal=personal-data: staff and
 // above, recorded in the audit trail), and the handling form (unit, status, answer deadline, answer,
-// publication with its summary) sent with If-Match. DOM built with kit.js, never innerHTML.
+// publication with its summary) sent with If-Match; the answer's approval (回答の決裁): its state, the
+// buttons of the actions the signed-in person may take now (決裁に回す, 承認する, 差し戻す with a reason), the
+// history. DOM built with kit.js, never innerHTML.
 import {h, add, tr, field, pagedList, submit, notice, errorNotice, problemText, facts} from '/ui/core/kit.js';
 import {attachmentsSection} from './voice-attachments.js';
 
@@ -39,6 +41,46 @@ function due(ctx, v) {
   return h('span', {class: 'voice-due'}, day(ctx, v.answerDue), ' ',
       done ? h('span', {class: 'rating rating-0', text: tr(ctx, '回答済', 'Answered')})
         : h('span', {class: 'rating rating-none', text: tr(ctx, '期限内', 'Within deadline')}));
+}
+
+function dateTime(ctx, iso) {
+  if (!iso) return '';
+  const t = String(iso).substring(11, 16);
+  return `${day(ctx, iso)} ${t}`;
+}
+
+/**
+ * 回答の決裁: the approval state, the actions the signed-in person may take now (the API says which),
+ * a comment (required to return), and the history. {@code done(label)} reloads the page after an action.
+ */
+function approvalSection(ctx, path, a, etag, reload, done) {
+  const form = h('form', {class: 'form answer-approval', id: 'answer-approval', novalidate: true,
+    on: {submit: (e) => e.preventDefault()}});
+  const take = async (x) => {
+    const r = await submit(ctx, form, {method: 'POST', path: `${path}/answer/transitions`,
+      body: {action: x.action, comment: form.elements.comment ? form.elements.comment.value : null}, etag, reload});
+    if (r) await done(x.label);
+  };
+  const history = a.history.length
+    ? h('table', {class: 'list answer-history'},
+        h('caption', {text: tr(ctx, '決裁の履歴', 'Approval history')}),
+        h('thead', {}, h('tr', {}, [tr(ctx, '日時', 'When'), tr(ctx, '操作', 'Action'), tr(ctx, '状態', 'State'),
+          tr(ctx, '担当者', 'By'), tr(ctx, 'コメント', 'Comment')].map((t) => h('th', {scope: 'col', text: t})))),
+        h('tbody', {}, a.history.map((e) => h('tr', {},
+            h('td', {text: dateTime(ctx, e.at)}), h('td', {text: e.actionLabel}),
+            h('td', {text: `${e.fromLabel} → ${e.toLabel}`}), h('td', {text: e.by}), h('td', {text: e.comment || '—'})))))
+    : h('p', {class: 'hint answer-history-empty', text: tr(ctx, '決裁の履歴はまだありません。', 'No approval history yet.')});
+  add(form,
+      h('h2', {text: tr(ctx, '回答の決裁', 'Answer approval')}),
+      facts([[tr(ctx, '決裁の状態', 'Approval state'), h('span', {class: 'answer-state', text: a.stateLabel})]]),
+      h('p', {class: 'hint', text: tr(ctx, '回答は担当課が作成して決裁に回し、決裁者が承認すると「回答済」になり、公開できます。差し戻すときは理由を書いてください。',
+          'The unit drafts the answer and submits it for approval; once an approver approves it, the voice is answered and the answer can be published. A return needs a reason.')}),
+      a.actions.length ? field(ctx, {name: 'comment', type: 'textarea', label: tr(ctx, 'コメント (差し戻すときは理由)', 'Comment (the reason, to return)')}) : null,
+      a.actions.length ? h('div', {class: 'actions'}, a.actions.map((x) => h('button', {type: 'button', id: `answer-${x.action}`,
+        class: x.action === 'return' ? 'btn' : 'btn btn-primary', dataset: {action: x.action}, text: x.label,
+        on: {click: () => take(x)}}))) : null,
+      history);
+  return form;
 }
 
 async function units(ctx) {
@@ -153,8 +195,15 @@ async function detail(root, ctx, id) {
       h('div', {class: 'toolbar'}, revealButton), revealResult);
   add(root, attachmentsSection(ctx, path));
 
+  const approval = await ctx.api('GET', `${path}/answer`);
+  const answerState = approval.status === 200 ? approval.body.state : null;
+  const approvalDone = async (actionLabel) => {
+    await reload();
+    root.prepend(notice(tr(ctx, `「${actionLabel}」を行いました。`, `Done: ${actionLabel}.`)));
+  };
   if (!canHandle(ctx)) {
     if (v.answer) add(root, h('h2', {text: tr(ctx, '回答', 'Answer')}), h('p', {text: v.answer}));
+    if (approval.status === 200) root.append(approvalSection(ctx, path, approval.body, r.etag, reload, approvalDone));
     return;
   }
   const unitList = await units(ctx);
@@ -168,7 +217,11 @@ async function detail(root, ctx, id) {
       field(ctx, {name: 'answerDue', type: 'date', label: tr(ctx, '回答期限', 'Answer due'), value: v.answerDue, required: true,
         hint: tr(ctx, '受付時に自治体の設定 (回答期限の日数) から決まります。', 'Set on receipt from the municipality\'s setting (answer deadline in days).')}),
       field(ctx, {name: 'answer', type: 'textarea', label: tr(ctx, '回答', 'Answer'), value: v.answer || '',
-        hint: tr(ctx, '状態を「回答済」にするには回答が必要です。', 'An answer is needed to set the status to Answered.')}),
+        attrs: answerState && answerState !== 'DRAFT' ? {readonly: true} : {},
+        hint: answerState && answerState !== 'DRAFT'
+          ? tr(ctx, '決裁に回した回答は変更できません。変更するには決裁者に差し戻してもらってください。', 'An answer submitted for approval cannot be changed; to change it, have an approver return it.')
+          : tr(ctx, '回答を書いて保存し、下の「回答の決裁」で決裁に回します。承認されると「回答済」になり、公開できます。',
+              'Write and save the answer, then submit it for approval below. Once approved, the voice is answered and can be published.')}),
       field(ctx, {name: 'published', type: 'checkbox', label: tr(ctx, 'ポータルで公開する', 'Publish on the portal'), value: v.published}),
       field(ctx, {name: 'publishedSummary', type: 'textarea', label: tr(ctx, '公開する要旨', 'Published summary'), value: v.publishedSummary || '',
         hint: tr(ctx, '公開されるのは分類・件名・要旨・回答・担当課だけです。要旨に個人を特定できる情報を書かないでください。',
@@ -190,4 +243,5 @@ async function detail(root, ctx, id) {
     }
   });
   root.append(form);
+  if (approval.status === 200) root.append(approvalSection(ctx, path, approval.body, etag, reload, approvalDone));
 }

@@ -118,6 +118,11 @@ public class CitizenVoice extends TenantOwned {
     @Column(name = "spam", nullable = false)
     private boolean spam;
 
+    /** The answer's approval (決裁), moved only by the voice-answer workflow. */
+    @Enumerated(EnumType.STRING)
+    @Column(name = "answer_state", nullable = false, length = 20)
+    private AnswerState answerState = AnswerState.DRAFT;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -214,6 +219,45 @@ public class CitizenVoice extends TenantOwned {
 
     public boolean isSpam() {
         return spam;
+    }
+
+    /** Is the answer approved (決裁済み)? Only then the voice is answered and its answer published or sent. */
+    public boolean isAnswerApproved() {
+        return answerState == AnswerState.APPROVED;
+    }
+
+    public AnswerState getAnswerState() {
+        return answerState;
+    }
+
+    /** The voice-answer workflow moved the answer to {@code state}. */
+    public void answerMovedTo(AnswerState state) {
+        this.answerState = state;
+    }
+
+    /** The answer was approved: the voice is answered now (a closed voice stays closed). */
+    public void answerApproved(OffsetDateTime now) {
+        if (status != VoiceStatus.CLOSED) {
+            this.status = VoiceStatus.ANSWERED;
+        }
+        this.answeredAt = now;
+    }
+
+    /** The answer was submitted for approval: the voice is being answered. */
+    public void answerSubmitted() {
+        if (status == VoiceStatus.RECEIVED) {
+            this.status = VoiceStatus.IN_PROGRESS;
+        }
+    }
+
+    /** The answer went back to its drafters: no longer answered nor published. */
+    public void answerReturned() {
+        if (status == VoiceStatus.ANSWERED || status == VoiceStatus.CLOSED) {
+            this.status = VoiceStatus.IN_PROGRESS;
+            this.closedAt = null;
+        }
+        this.published = false;
+        this.publishedAt = null;
     }
 
     public boolean isOverdue(LocalDate today) {

@@ -13,9 +13,8 @@ import jp.machi.core.api.ApiException;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.identity.Caller;
 import jp.machi.core.identity.CallerContext;
-import jp.machi.core.identity.Role;
 import jp.machi.core.persistence.Tenancy;
-import jp.machi.planning.PlanningModule;
+import jp.machi.core.workflow.WorkflowService;
 import jp.machi.planning.evaluation.domain.EvaluationEntry;
 import jp.machi.planning.evaluation.domain.EvaluationStage;
 import jp.machi.planning.evaluation.domain.ProgramEvaluation;
@@ -23,7 +22,9 @@ import jp.machi.planning.plan.application.PlanningSettings;
 import jp.machi.planning.program.domain.AdministrativeProgram;
 
 /**
- * Runs the evaluation workflow. Who may do which step:
+ * Runs the evaluation workflow, declared on core's workflows in {@link EvaluationWorkflow} (who may
+ * do a step, the history's lines in core's table); this service keeps the evaluation API's own
+ * refusals (problem types {@code evaluation-…}) and the judgements. Who may do which step:
  * <ul>
  * <li>{@code SELF} (自己評価): staff of the program's responsible unit, or a municipality administrator;</li>
  * <li>{@code SECONDARY} (二次評価) and {@code EXTERNAL} (外部評価, entered from the committee's
@@ -43,6 +44,9 @@ public class EvaluationService {
 
     @Inject
     PlanningSettings settings;
+
+    @Inject
+    WorkflowService workflows;
 
     /** An evaluation as it stands: its row (absent until the first step) and its history. */
     public record State(AdministrativeProgram program, FiscalYear fiscalYear, Optional<ProgramEvaluation> evaluation,
@@ -93,18 +97,14 @@ public class EvaluationService {
                 .setParameter("fiscalYear", fy).setParameter("stage", EvaluationStage.DECIDED).getSingleResult();
     }
 
-    /** May {@code c} do {@code step} of {@code p}'s evaluation? */
+    /** May {@code c} do {@code step} of {@code p}'s evaluation? (As {@link EvaluationWorkflow} declares.) */
     public static boolean mayDo(Caller c, EvaluationStage step, AdministrativeProgram p) {
-        if (c.method() == Caller.Method.SYSTEM) {
-            return true;
+        if (!step.isStep()) {
+            return false;
         }
-        return switch (step) {
-            case SELF -> c.has(Role.MUNICIPALITY_ADMIN)
-                    || c.has(Role.STAFF) && p.getUnitId() != null && p.getUnitId().equals(c.unitId());
-            case SECONDARY, EXTERNAL -> c.has(Role.STAFF) && c.holds(PlanningModule.EVALUATOR);
-            case FINAL -> c.has(Role.MUNICIPALITY_ADMIN);
-            case DECIDED -> false;
-        };
+        var wf = EvaluationWorkflow.DEFINITION;
+        var t = wf.transition(step.name(), EvaluationWorkflow.action(step)).orElseThrow();
+        return wf.may(c, t, new EvaluationWorkflow.Subject(p, null));
     }
 
     /** Submits {@code step}: checks who, the order and the judgement, then records it and moves on. */
@@ -135,7 +135,12 @@ public class EvaluationService {
         }
         em.persist(new EvaluationEntry(e.getId(), s.history().size() + 1, step, EvaluationEntry.Action.SUBMITTED, j,
                 c.id(), c.name()));
-        e.submitted(step, j.direction());
+        var wf = EvaluationWorkflow.DEFINITION;
+        workflows.apply(wf, new EvaluationWorkflow.Subject(p, e),
+                wf.transition(step.name(), EvaluationWorkflow.action(step)).orElseThrow(), j.comment(), c);
+        if (e.getStage() == EvaluationStage.DECIDED) {
+            e.decided(j.direction());
+        }
         em.flush();
         return state(p, fy);
     }
@@ -162,7 +167,9 @@ public class EvaluationService {
         em.persist(new EvaluationEntry(e.getId(), s.history().size() + 1, stage.previous(),
                 EvaluationEntry.Action.RETURNED, new EvaluationEntry.Judgement(null, null, null, null, comment.strip()),
                 c.id(), c.name()));
-        e.returned();
+        var wf = EvaluationWorkflow.DEFINITION;
+        workflows.apply(wf, new EvaluationWorkflow.Subject(p, e), wf.transition(stage.name(), "return").orElseThrow(),
+                comment, c);
         em.flush();
         return state(p, fy);
     }

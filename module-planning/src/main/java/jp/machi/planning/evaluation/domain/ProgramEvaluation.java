@@ -68,23 +68,17 @@ public class ProgramEvaluation extends TenantOwned {
         this.stage = EvaluationStage.SELF;
     }
 
-    /** The step waited for was submitted: on to the next; the final decision fixes the direction. */
-    public void submitted(EvaluationStage step, String direction) {
-        if (step != stage || !step.isStep()) {
-            throw new IllegalStateException("Step " + step + " submitted while waiting for " + stage);
-        }
-        stage = step.next();
-        if (stage == EvaluationStage.DECIDED) {
-            finalDirection = direction;
-        }
+    /** The evaluation workflow moved it to {@code stage} (see EvaluationWorkflow). */
+    public void moveTo(EvaluationStage stage) {
+        this.stage = stage;
     }
 
-    /** 差し戻し: the step before the one waited for is to be done again. */
-    public void returned() {
-        if (stage == EvaluationStage.SELF || stage == EvaluationStage.DECIDED) {
-            throw new IllegalStateException("Nothing to return at " + stage);
+    /** The final decision fixed the future direction. */
+    public void decided(String direction) {
+        if (stage != EvaluationStage.DECIDED) {
+            throw new IllegalStateException("Not decided: " + stage);
         }
-        stage = stage.previous();
+        this.finalDirection = direction;
     }
 
     public UUID getId() {

@@ -48,6 +48,7 @@ import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataDisclosure;
 import jp.machi.core.personaldata.ResidentQuery;
 import jp.machi.engagement.voice.application.VoiceService;
+import jp.machi.engagement.voice.domain.AnswerState;
 import jp.machi.engagement.voice.domain.Channel;
 import jp.machi.engagement.voice.domain.CitizenVoice;
 import jp.machi.engagement.voice.domain.VoiceStatus;
@@ -322,6 +323,7 @@ public class VoiceResource {
         if (body.published && (answer == null || summary == null)) {
             errors.add(new ApiException.FieldErrorKey("published", "engagement.voice.publishNeedsAnswer"));
         }
+        answerApprovalRules(v, body, answer, errors);
         if (body.answerDue.isBefore(v.getReceivedAt().atZoneSameInstant(VoiceService.JAPAN).toLocalDate())) {
             errors.add(new ApiException.FieldErrorKey("answerDue", "engagement.voice.dueBeforeReceipt"));
         }
@@ -344,6 +346,27 @@ public class VoiceResource {
         Versions.requireMatch(request, headers, v.getVersion());
         voices.releaseFromSpam(v);
         return Response.ok(view(v)).tag(Versions.tag(v.getVersion())).build();
+    }
+
+    /**
+     * The answer's approval (決裁, {@link VoiceAnswerResource}): only an approved answer makes the voice
+     * 回答済 or is published; a submitted or approved answer is not edited (returned first); an
+     * approved one keeps the voice answered or closed.
+     */
+    private static void answerApprovalRules(CitizenVoice v, Handling body, String answer,
+            List<ApiException.FieldErrorKey> errors) {
+        if (body.status == VoiceStatus.ANSWERED && answer != null && !v.isAnswerApproved()) {
+            errors.add(new ApiException.FieldErrorKey("status", "engagement.voice.answerNotApproved"));
+        }
+        if (body.published && answer != null && !v.isAnswerApproved()) {
+            errors.add(new ApiException.FieldErrorKey("published", "engagement.voice.publishNeedsApproval"));
+        }
+        if (v.getAnswerState() != AnswerState.DRAFT && !java.util.Objects.equals(answer, v.getAnswer())) {
+            errors.add(new ApiException.FieldErrorKey("answer", "engagement.voice.answerLocked"));
+        }
+        if (v.isAnswerApproved() && body.status != null && body.status.open()) {
+            errors.add(new ApiException.FieldErrorKey("status", "engagement.voice.answerApprovedStatus"));
+        }
     }
 
     private VoiceView view(CitizenVoice v) {

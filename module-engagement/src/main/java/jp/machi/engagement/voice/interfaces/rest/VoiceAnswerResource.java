@@ -1,0 +1,134 @@
+package jp.machi.engagement.voice.interfaces.rest;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.json.bind.annotation.JsonbNillable;
+import jakarta.json.bind.annotation.JsonbPropertyOrder;
+import jakarta.transaction.Transactional;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Request;
+import jakarta.ws.rs.core.Response;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Locale;
+import java.util.UUID;
+import jp.machi.core.api.Bodies;
+import jp.machi.core.api.Problems;
+import jp.machi.core.api.Versions;
+import jp.machi.core.identity.Access;
+import jp.machi.core.identity.CallerContext;
+import jp.machi.core.identity.Role;
+import jp.machi.core.workflow.Workflow;
+import jp.machi.core.workflow.WorkflowService;
+import jp.machi.core.workflow.domain.WorkflowTransition;
+import jp.machi.engagement.voice.application.VoiceAnswerWorkflow;
+import jp.machi.engagement.voice.application.VoiceService;
+import jp.machi.engagement.voice.domain.CitizenVoice;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/**
+ * {@code /api/v1/municipalities/{lgCode}/engagement/voices/{id}/answer}: the approval (決裁) of a
+ * citizen voice's answer — its state, the actions the caller may take now, the history — and
+ * {@code /transitions} to take one ({@code submit}, {@code approve}, {@code return} with a reason),
+ * with the voice's ETag as If-Match. See {@link VoiceAnswerWorkflow}.
+ */
+@Path("municipalities/{lgCode}/engagement/voices/{id}/answer")
+@RequestScoped
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+@Tag(name = "engagement")
+public class VoiceAnswerResource {
+
+    @Inject
+    VoiceService voices;
+
+    @Inject
+    WorkflowService workflows;
+
+    @Context
+    HttpHeaders headers;
+
+    @Context
+    Request request;
+
+    @PathParam("id")
+    UUID id;
+
+    /** An action to take, with its comment (the reason, required to return). */
+    public static class TransitionInput {
+        @Size(max = 40)
+        public String action;
+
+        @Size(max = 4000)
+        public String comment;
+    }
+
+    @JsonbPropertyOrder({"action", "label", "reasonRequired"})
+    public record ActionView(String action, String label, boolean reasonRequired) {
+    }
+
+    @JsonbNillable
+    @JsonbPropertyOrder({"seq", "action", "actionLabel", "from", "fromLabel", "to", "toLabel", "comment", "by", "at"})
+    public record HistoryView(int seq, String action, String actionLabel, String from, String fromLabel, String to,
+            String toLabel, String comment, String by, OffsetDateTime at) {
+    }
+
+    /** The answer's approval as it stands, what the caller may do now, and what happened. */
+    @JsonbPropertyOrder({"voiceId", "state", "stateLabel", "approved", "actions", "history"})
+    public record AnswerApprovalView(UUID voiceId, String state, String stateLabel, boolean approved,
+            List<ActionView> actions, List<HistoryView> history) {
+    }
+
+    @GET
+    @Access(minimum = Role.VIEWER)
+    @Transactional
+    @Operation(summary = "The approval (決裁) of the voice's answer: its state, the actions the caller may take now,"
+            + " the history; ETag of the voice")
+    public Response get() {
+        return answer(voices.require(id));
+    }
+
+    @POST
+    @Path("transitions")
+    @Access(minimum = Role.STAFF)
+    @Transactional
+    @Operation(summary = "Submit the answer for approval, approve it, or return it with a reason"
+            + " ({\"action\":\"submit|approve|return\",\"comment\":…}; If-Match: the voice's ETag)")
+    public Response transition(@Valid TransitionInput body) {
+        Bodies.require(body);
+        CitizenVoice v = voices.require(id);
+        Versions.requireMatch(request, headers, v.getVersion());
+        workflows.take(VoiceAnswerWorkflow.DEFINITION, v, body.action, body.comment);
+        return answer(v);
+    }
+
+    private Response answer(CitizenVoice v) {
+        Locale l = Problems.locale(headers);
+        Workflow<CitizenVoice> wf = VoiceAnswerWorkflow.DEFINITION;
+        List<ActionView> actions = CallerContext.current().map(c -> wf.available(c, v)).orElse(List.of()).stream()
+                .map(t -> new ActionView(t.action(), t.label().in(l), t.reasonRequired())).toList();
+        List<HistoryView> history = workflows.history(wf, v.getId()).stream().map(t -> view(wf, t, l)).toList();
+        Workflow.State s = wf.stateOf(v);
+        return Response.ok(new AnswerApprovalView(v.getId(), s.code(), s.label().in(l), v.isAnswerApproved(), actions,
+                history)).tag(Versions.tag(v.getVersion())).build();
+    }
+
+    private static HistoryView view(Workflow<CitizenVoice> wf, WorkflowTransition t, Locale l) {
+        String label = wf.transitions().stream().filter(x -> x.action().equals(t.getAction())).findFirst()
+                .map(x -> x.label().in(l)).orElse(t.getAction());
+        return new HistoryView(t.getSeq(), t.getAction(), label, t.getFromState(), wf.state(t.getFromState()).label().in(l),
+                t.getToState(), wf.state(t.getToState()).label().in(l), t.getComment(), t.getActorName(),
+                t.getActedAt().atZoneSameInstant(VoiceService.JAPAN).toOffsetDateTime());
+    }
+}
