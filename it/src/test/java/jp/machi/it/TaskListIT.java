@@ -104,9 +104,6 @@ class TaskListIT {
             if (unit != null) {
                 h.add("unitId", unit);
             }
-            if ("ANSWERED".equals(status)) {
-                h.add("answer", "回答しました。");
-            }
             api.put(base + "/engagement/voices/" + id).ifMatch(current.etag()).json(h.build()).send().expect(200);
         }
         return id;
@@ -154,7 +151,7 @@ class TaskListIT {
 
         voiceDueLater = voice(api, base, "公園のベンチ", 1, hearing, "IN_PROGRESS");
         voiceOverdue = voice(api, base, "道路の穴", 60, hearing, null);
-        voice(api, base, "回答済みの声", 70, hearing, "ANSWERED");
+        voice(api, base, "対応を終えた声", 70, hearing, "CLOSED");
         voiceOfB = voice(api, base, "税の相談", 2, finance, null);
         voiceUnrouted = voice(api, base, "担当の決まらない声", 3, null, null);
 
@@ -236,6 +233,42 @@ class TaskListIT {
         assertEquals(List.of(voiceOfB), ids(group(b, "engagement", "voice-to-answer").orElseThrow()));
         assertEquals(List.of(programB + "/" + fy), ids(group(b, "planning", "evaluation-self").orElseThrow()));
         assertTrue(group(b, "planning", "evaluation-secondary").isEmpty(), "no evaluator role, no secondary step");
+    }
+
+    @Test
+    void anAnswerSubmittedForApprovalWaitsForTheApproverNoLongerForTheUnit() {
+        Api approver = user(api, base, "STAFF", finance, "engagement.approver");
+        assertTrue(group(tasks(approver, lg, ""), "engagement", "voice-answer-to-approve").orElseThrow()
+                .getJsonArray("items").isEmpty(), "nothing submitted yet");
+        String voice = base + "/engagement/voices/" + voiceDueLater;
+        Reply current = staffA.get(voice).send().expect(200);
+        JsonObject v = current.object();
+        Reply drafted = staffA.put(voice).ifMatch(current.etag()).json(Json.createObjectBuilder()
+                .add("channel", v.getString("channel")).add("subject", v.getString("subject"))
+                .add("body", v.getString("body")).add("status", "IN_PROGRESS").add("answerDue", v.getString("answerDue"))
+                .add("unitId", hearing).add("answer", "ベンチを直します。").add("published", false).build()).send().expect(200);
+        staffA.post(voice + "/answer/transitions").ifMatch(drafted.etag())
+                .json(Json.createObjectBuilder().add("action", "submit").build()).send().expect(200);
+
+        JsonObject a = tasks(approver, lg, "");
+        JsonObject pending = group(a, "engagement", "voice-answer-to-approve").orElseThrow();
+        assertEquals("決裁待ちの回答", pending.getString("label"));
+        assertEquals(List.of(voiceDueLater), ids(pending));
+        assertEquals(List.of(voiceOfB), ids(group(a, "engagement", "voice-to-answer").orElseThrow()),
+                "the approver's own unit's voice still waits for them as staff");
+        assertEquals(List.of(voiceOverdue), ids(group(tasks(staffA, lg, ""), "engagement", "voice-to-answer")
+                .orElseThrow()), "the submitted answer no longer waits for its unit");
+        assertTrue(group(tasks(staffB, lg, ""), "engagement", "voice-answer-to-approve").isEmpty(),
+                "without the approver role, no approvals");
+    }
+
+    @Test
+    void aVoiceFiledAsSpamWaitsForNobody() {
+        String subject = "スパム" + System.nanoTime();
+        api.anonymous().post(base + "/engagement/voices").json(Json.createObjectBuilder().add("subject", subject)
+                .add("body", "広告です").add("website", "https://spam.example").build()).send().expect(201);
+        assertFalse(tasks(admin, lg, "").toString().contains(subject), "a honeypot catch is no task");
+        assertEquals(List.of(voiceUnrouted), ids(group(tasks(admin, lg, ""), "engagement", "voice-to-route").orElseThrow()));
     }
 
     @Test

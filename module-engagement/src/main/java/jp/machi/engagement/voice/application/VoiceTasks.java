@@ -22,8 +22,11 @@ import jp.machi.engagement.voice.domain.VoiceStatus;
 /**
  * Citizen voices in 「あなたの対応待ち」 (ADR 0019): the open ones (受付, 担当課回答中) routed to the
  * caller's unit, to answer; and, for a staff member without a unit or an administrator, the open
- * ones routed to no unit yet, to route. Overdue ones (past 回答期限) come first and are flagged.
- * Counts and the listed page run in the database; only the subject is read, never the sender.
+ * ones routed to no unit yet, to route; for holders of {@value EngagementModule#APPROVER}, the
+ * answers submitted for approval (決裁待ち). A voice whose answer waits for approval no longer waits
+ * for its unit, and voices filed as spam wait for nobody. Overdue ones (past 回答期限) come first and
+ * are flagged. Counts and the listed page run in the database; only the subject is read, never the
+ * sender.
  */
 @ApplicationScoped
 public class VoiceTasks implements TaskSource {
@@ -35,6 +38,10 @@ public class VoiceTasks implements TaskSource {
     private static final LocalizedText TO_ANSWER = LocalizedText.of("回答待ちの市民の声", "Citizen voices to answer");
 
     private static final LocalizedText TO_ROUTE = LocalizedText.of("担当課が未定の市民の声", "Citizen voices without a unit");
+
+    private static final LocalizedText TO_APPROVE = LocalizedText.of("決裁待ちの回答", "Answers awaiting approval");
+
+    private static final String PENDING = "jp.machi.engagement.voice.domain.AnswerState.PENDING";
 
     @Inject
     Tenancy tenancy;
@@ -49,17 +56,22 @@ public class VoiceTasks implements TaskSource {
         List<TaskGroup> groups = new ArrayList<>();
         LocalDate today = LocalDate.now(JAPAN);
         if (caller.unitId() != null) {
-            groups.add(group("voice-to-answer", TO_ANSWER, "v.unitId = :unit", caller.unitId(), today, limit));
+            groups.add(group("voice-to-answer", TO_ANSWER, "v.unitId = :unit AND v.answerState <> " + PENDING,
+                    caller.unitId(), today, limit));
         }
         if (caller.unitId() == null || caller.has(Role.MUNICIPALITY_ADMIN)) {
-            groups.add(group("voice-to-route", TO_ROUTE, "v.unitId IS NULL", null, today, limit));
+            groups.add(group("voice-to-route", TO_ROUTE, "v.unitId IS NULL AND v.answerState <> " + PENDING, null,
+                    today, limit));
+        }
+        if (caller.holds(EngagementModule.APPROVER)) {
+            groups.add(group("voice-answer-to-approve", TO_APPROVE, "v.answerState = " + PENDING, null, today, limit));
         }
         return groups;
     }
 
     private TaskGroup group(String kind, LocalizedText label, String where, UUID unit, LocalDate today, int limit) {
         EntityManager em = tenancy.em();
-        String from = " FROM CitizenVoice v WHERE v.status IN :open AND " + where;
+        String from = " FROM CitizenVoice v WHERE v.status IN :open AND v.spam = FALSE AND " + where;
         long total = bind(em.createQuery("SELECT COUNT(v)" + from, Long.class), unit).getSingleResult();
         long overdue = total == 0 ? 0 : bind(em.createQuery("SELECT COUNT(v)" + from + " AND v.answerDue < :today",
                 Long.class), unit).setParameter("today", today).getSingleResult();
