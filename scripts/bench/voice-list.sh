@@ -15,7 +15,8 @@
 #
 # The bulk of the voices is seeded with SQL straight into engagement_voice (INSERT … SELECT over a
 # number series: a voice every 7 minutes back from now, statuses in turn, due 40 days after
-# receipt, and every fourth one (open) received 60 days earlier, so overdue), not through the API:
+# receipt, and every fourth one (open) received 60 days earlier, so overdue — at 100,000 every open
+# voice older than 40 days is overdue too), not through the API:
 # 100,000 POSTs would take far longer than the measurement. On H2 the server is stopped for the
 # seeding (the file is locked while it runs) and started again.
 # Build first: ./mvnw -B -DskipTests package. Needs curl, and psql for PostgreSQL.
