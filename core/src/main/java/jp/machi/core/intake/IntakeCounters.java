@@ -25,11 +25,11 @@ public class IntakeCounters {
     }
 
     private static void ensureCounterIn(EntityManager em, String lgCode, String series, int fiscalYear) {
-        Number n = (Number) em.createNativeQuery("SELECT COUNT(*) FROM intake_counter WHERE municipality_code = ?1"
+        Number n = (Number) NativeSql.of(em, "SELECT COUNT(*) FROM intake_counter WHERE municipality_code = ?1"
                 + " AND series = ?2 AND fiscal_year = ?3").setParameter(1, lgCode).setParameter(2, series)
                 .setParameter(3, fiscalYear).getSingleResult();
         if (n.longValue() == 0) {
-            em.createNativeQuery("INSERT INTO intake_counter (municipality_code, series, fiscal_year, last_number)"
+            NativeSql.of(em, "INSERT INTO intake_counter (municipality_code, series, fiscal_year, last_number)"
                     + " VALUES (?1, ?2, ?3, 0)").setParameter(1, lgCode).setParameter(2, series)
                     .setParameter(3, fiscalYear).executeUpdate();
         }
@@ -50,7 +50,7 @@ public class IntakeCounters {
         EntityManager em = tenancy.platform();
         if (key != null) {
             @SuppressWarnings("unchecked")
-            java.util.List<Object[]> rows = em.createNativeQuery("SELECT fingerprint, status, answer FROM"
+            java.util.List<Object[]> rows = NativeSql.of(em, "SELECT fingerprint, status, answer FROM"
                     + " intake_idempotency WHERE municipality_code = ?1 AND series = ?2 AND idem_key = ?3"
                     + " AND expires_at > ?4").setParameter(1, lgCode).setParameter(2, series).setParameter(3, key)
                     .setParameter(4, now).getResultList();
@@ -61,7 +61,7 @@ public class IntakeCounters {
             }
         }
         @SuppressWarnings("unchecked")
-        java.util.List<Object[]> found = em.createNativeQuery("SELECT rate_limit_count, rate_limit_window_seconds,"
+        java.util.List<Object[]> found = NativeSql.of(em, "SELECT rate_limit_count, rate_limit_window_seconds,"
                 + " honeypot_enabled FROM intake_setting WHERE municipality_code = ?1").setParameter(1, lgCode)
                 .getResultList();
         Limits limits = found.isEmpty() ? Limits.DEFAULTS : new Limits(((Number) found.get(0)[0]).intValue(),
@@ -72,20 +72,20 @@ public class IntakeCounters {
             long window = limits.windowSeconds();
             long start = now - Math.floorMod(now, window);
             windowEnd = start + window;
-            em.createNativeQuery("DELETE FROM intake_rate WHERE municipality_code = ?1 AND window_end <= ?2")
+            NativeSql.of(em, "DELETE FROM intake_rate WHERE municipality_code = ?1 AND window_end <= ?2")
                     .setParameter(1, lgCode).setParameter(2, now).executeUpdate();
-            em.createNativeQuery("DELETE FROM intake_idempotency WHERE municipality_code = ?1 AND expires_at <= ?2")
+            NativeSql.of(em, "DELETE FROM intake_idempotency WHERE municipality_code = ?1 AND expires_at <= ?2")
                     .setParameter(1, lgCode).setParameter(2, now).executeUpdate();
-            int updated = em.createNativeQuery("UPDATE intake_rate SET hits = hits + 1 WHERE municipality_code = ?1"
+            int updated = NativeSql.of(em, "UPDATE intake_rate SET hits = hits + 1 WHERE municipality_code = ?1"
                     + " AND client = ?2 AND window_start = ?3").setParameter(1, lgCode).setParameter(2, client)
                     .setParameter(3, start).executeUpdate();
             if (updated == 0) {
-                em.createNativeQuery("INSERT INTO intake_rate (municipality_code, client, window_start, window_end,"
+                NativeSql.of(em, "INSERT INTO intake_rate (municipality_code, client, window_start, window_end,"
                         + " hits) VALUES (?1, ?2, ?3, ?4, 1)").setParameter(1, lgCode).setParameter(2, client)
                         .setParameter(3, start).setParameter(4, windowEnd).executeUpdate();
                 hits = 1;
             } else {
-                hits = ((Number) em.createNativeQuery("SELECT hits FROM intake_rate WHERE municipality_code = ?1"
+                hits = ((Number) NativeSql.of(em, "SELECT hits FROM intake_rate WHERE municipality_code = ?1"
                         + " AND client = ?2 AND window_start = ?3").setParameter(1, lgCode).setParameter(2, client)
                         .setParameter(3, start).getSingleResult()).longValue();
             }

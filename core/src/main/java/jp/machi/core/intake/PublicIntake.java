@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
@@ -123,7 +122,7 @@ public class PublicIntake {
             throw new IllegalStateException("An intake answer is a receipt of at most " + MAX_ANSWER_CHARS + " chars");
         }
         if (key != null) {
-            em.createNativeQuery("UPDATE intake_idempotency SET status = ?1, answer = ?2 WHERE municipality_code = ?3"
+            NativeSql.of(em, "UPDATE intake_idempotency SET status = ?1, answer = ?2 WHERE municipality_code = ?3"
                     + " AND series = ?4 AND idem_key = ?5").setParameter(1, 201).setParameter(2, json)
                     .setParameter(3, lg).setParameter(4, series.id()).setParameter(5, key).executeUpdate();
         }
@@ -191,15 +190,16 @@ public class PublicIntake {
     /** Claims the key for this transaction; a request with the same key still under way gets 409. */
     private static void remember(EntityManager em, String lg, IntakeSeries series, String key, String fingerprint,
             long now) {
-        em.createNativeQuery("DELETE FROM intake_idempotency WHERE municipality_code = ?1 AND series = ?2"
+        NativeSql.of(em, "DELETE FROM intake_idempotency WHERE municipality_code = ?1 AND series = ?2"
                 + " AND idem_key = ?3 AND expires_at <= ?4").setParameter(1, lg).setParameter(2, series.id())
                 .setParameter(3, key).setParameter(4, now).executeUpdate();
         try {
-            em.createNativeQuery("INSERT INTO intake_idempotency (municipality_code, series, idem_key, fingerprint,"
+            NativeSql.of(em, "INSERT INTO intake_idempotency (municipality_code, series, idem_key, fingerprint,"
                     + " status, answer, expires_at) VALUES (?1, ?2, ?3, ?4, 0, '', ?5)").setParameter(1, lg)
                     .setParameter(2, series.id()).setParameter(3, key).setParameter(4, fingerprint)
                     .setParameter(5, now + KEY_LIFETIME.toSeconds()).executeUpdate();
-        } catch (PersistenceException sameKeyAtOnce) {
+        } catch (RuntimeException sameKeyAtOnce) {
+            // The primary key refused it: a request with this key committed or is committing now.
             throw new ApiException(409, "idempotency-key-in-use", "intake.idempotencyKey.inUse");
         }
     }
@@ -216,13 +216,13 @@ public class PublicIntake {
                 throw new IllegalStateException("No receipt counter for " + series.id() + " " + year);
             }
         }
-        return ((Number) em.createNativeQuery("SELECT last_number FROM intake_counter WHERE municipality_code = ?1"
+        return ((Number) NativeSql.of(em, "SELECT last_number FROM intake_counter WHERE municipality_code = ?1"
                 + " AND series = ?2 AND fiscal_year = ?3").setParameter(1, lg).setParameter(2, series.id())
                 .setParameter(3, year.startYear()).getSingleResult()).longValue();
     }
 
     private static int increment(EntityManager em, String lg, IntakeSeries series, FiscalYear year) {
-        return em.createNativeQuery("UPDATE intake_counter SET last_number = last_number + 1 WHERE municipality_code = ?1"
+        return NativeSql.of(em, "UPDATE intake_counter SET last_number = last_number + 1 WHERE municipality_code = ?1"
                 + " AND series = ?2 AND fiscal_year = ?3").setParameter(1, lg).setParameter(2, series.id())
                 .setParameter(3, year.startYear()).executeUpdate();
     }
