@@ -29,7 +29,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * {@code /api/v1/municipalities/{lgCode}/intake/settings}: the municipality's limits and spam
- * settings for everything residents send without an account, whichever module receives it.
+ * settings for everything residents send without an account, whichever module receives it. Like
+ * module settings (ADR 11), everybody of the municipality reads them and its administrators set them.
  */
 @Path("municipalities/{lgCode}/intake/settings")
 @RequestScoped
@@ -81,7 +82,7 @@ public class IntakeSettingsResource {
     }
 
     @GET
-    @Access(minimum = Role.MUNICIPALITY_ADMIN)
+    @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "The public-intake settings: rate limit per client (count per window of seconds) and honeypot")
     public Response get() {
