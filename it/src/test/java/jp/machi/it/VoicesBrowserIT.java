@@ -89,7 +89,7 @@ class VoicesBrowserIT {
         String url = Municipalities.PATH + "/" + lg + "/users/" + account.id();
         Reply u = api.get(url).send().expect(200);
         api.put(url).ifMatch(u.etag()).json(Json.createObjectBuilder().add("displayName", u.object().getString("displayName"))
-                .add("role", account.role()).add("unitId", unitId).build()).send().expect(200);
+                .add("role", account.role()).add("unitId", unitId).add("active", true).build()).send().expect(200);
     }
 
     private static void field(WebBrowser b, String name, String value) {
