@@ -3,7 +3,7 @@
 // gives it, shown in full only on an explicit "個人情報を表示" (GET …?reveal=personal-data: staff and
 // above, recorded in the audit trail), and the handling form (unit, status, answer deadline, answer,
 // publication with its summary) sent with If-Match. DOM built with kit.js, never innerHTML.
-import {h, add, tr, field, pagedList, submit, notice, errorNotice, problemText, facts} from '/ui/core/kit.js';
+import {h, add, tr, field, pagedList, submit, notice, errorNotice, problemText, facts, conflictNotice} from '/ui/core/kit.js';
 
 const STATUSES = ['RECEIVED', 'IN_PROGRESS', 'ANSWERED', 'CLOSED'];
 const STATUS_LABELS = {
@@ -188,4 +188,34 @@ async function detail(root, ctx, id) {
     }
   });
   root.append(form);
+
+  // The answer by e-mail: queued in core's outbox (POST …/answer-email with If-Match); refused with a
+  // message when there is no final answer or no address.
+  const mailResult = h('div', {class: 'answer-email-result', 'aria-live': 'polite'});
+  const mailButton = h('button', {type: 'button', class: 'btn', id: 'send-answer-email',
+    text: tr(ctx, '回答をメールで送信', 'Send the answer by e-mail'), on: {click: async () => {
+      mailResult.replaceChildren();
+      mailButton.disabled = true;
+      try {
+        const sent = await ctx.api('POST', `${path}/answer-email`, {etag});
+        if (sent.status === 200) {
+          ctx.announce(tr(ctx, '回答をメールの送信待ちに入れました。', 'The answer is queued for e-mail.'));
+          await reload();
+          root.prepend(notice(tr(ctx, '回答をメールの送信待ちに入れました。', 'The answer is queued for e-mail.')));
+        } else if (sent.status === 412) {
+          mailResult.append(conflictNotice(ctx, reload));
+        } else {
+          mailResult.append(notice(problemText(ctx, sent.problem, sent.status), 'error'));
+        }
+      } finally {
+        mailButton.disabled = false;
+      }
+    }}});
+  add(root, h('section', {class: 'answer-email', id: 'answer-email'},
+      h('h2', {text: tr(ctx, '回答のメール送信', 'Answer by e-mail')}),
+      h('p', {text: v.answerEmailedAt
+        ? tr(ctx, `最後に送信した日時: ${day(ctx, v.answerEmailedAt)}`, `Last sent: ${day(ctx, v.answerEmailedAt)}`)
+        : tr(ctx, 'まだ送信していません。送信者がメールアドレスを書いていて、状態が「回答済」か「完了」のときに送れます。',
+            'Not sent yet. It can be sent when the sender gave an e-mail address and the status is Answered or Closed.')}),
+      h('div', {class: 'toolbar'}, mailButton), mailResult));
 }

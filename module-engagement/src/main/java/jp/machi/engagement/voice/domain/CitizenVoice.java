@@ -114,6 +114,9 @@ public class CitizenVoice extends TenantOwned {
     @Column(name = "anonymised_at")
     private OffsetDateTime anonymisedAt;
 
+    @Column(name = "answer_emailed_at")
+    private OffsetDateTime answerEmailedAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -192,6 +195,11 @@ public class CitizenVoice extends TenantOwned {
         this.senderEmail = null;
         this.anonymisedAt = now;
         return true;
+    }
+
+    /** The answer was queued to the sender by e-mail. */
+    public void answerEmailed(OffsetDateTime now) {
+        this.answerEmailedAt = now;
     }
 
     public boolean isOverdue(LocalDate today) {
@@ -284,6 +292,10 @@ public class CitizenVoice extends TenantOwned {
 
     public OffsetDateTime getAnonymisedAt() {
         return anonymisedAt;
+    }
+
+    public OffsetDateTime getAnswerEmailedAt() {
+        return answerEmailedAt;
     }
 
     public long getVersion() {

@@ -45,6 +45,7 @@ import jp.machi.core.identity.Role;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataDisclosure;
 import jp.machi.core.personaldata.ResidentQuery;
+import jp.machi.engagement.voice.application.VoiceMails;
 import jp.machi.engagement.voice.application.VoiceService;
 import jp.machi.engagement.voice.domain.Channel;
 import jp.machi.engagement.voice.domain.CitizenVoice;
@@ -74,6 +75,9 @@ public class VoiceResource {
     @Inject
     PersonalDataDisclosure disclosure;
 
+    @Inject
+    VoiceMails mails;
+
     @Context
     HttpHeaders headers;
 
@@ -83,7 +87,8 @@ public class VoiceResource {
     /** A voice as staff see it; the sender's data masked unless revealed. */
     @JsonbPropertyOrder({"id", "receiptNumber", "receivedAt", "channel", "category", "subject", "body", "senderName",
         "senderAddress", "senderPhone", "senderEmail", "wantsReply", "unitId", "unitName", "status", "answerDue",
-        "overdue", "answer", "answeredAt", "published", "publishedSummary", "publishedAt", "closedAt", "anonymisedAt"})
+        "overdue", "answer", "answeredAt", "published", "publishedSummary", "publishedAt", "closedAt", "anonymisedAt",
+        "answerEmailedAt"})
     public record VoiceView(UUID id, String receiptNumber, OffsetDateTime receivedAt, Channel channel, String category,
             String subject, String body,
             @PersonalData(PersonalData.Kind.NAME) String senderName,
@@ -92,7 +97,8 @@ public class VoiceResource {
             @PersonalData(PersonalData.Kind.EMAIL) String senderEmail,
             boolean wantsReply, UUID unitId, String unitName, VoiceStatus status, LocalDate answerDue, boolean overdue,
             String answer, OffsetDateTime answeredAt, boolean published, String publishedSummary,
-            OffsetDateTime publishedAt, OffsetDateTime closedAt, OffsetDateTime anonymisedAt) {
+            OffsetDateTime publishedAt, OffsetDateTime closedAt, OffsetDateTime anonymisedAt,
+            OffsetDateTime answerEmailedAt) {
     }
 
     /** A published voice as anyone sees it: never anything about the sender. */
@@ -215,6 +221,7 @@ public class VoiceResource {
         CitizenVoice v = voices.receive(receivedAt, body.channel == null ? Channel.WEB_FORM : body.channel,
                 blankToNull(body.category), body.subject.strip(), body.body.strip(),
                 new CitizenVoice.Sender(blankToNull(body.name), address, phone, email, wantsReply));
+        mails.receipt(v, Problems.locale(headers));
         return Response.status(Response.Status.CREATED).entity(new Receipt(v.getReceiptNumber(),
                 v.getReceivedAt().atZoneSameInstant(VoiceService.JAPAN).toLocalDate(), v.getAnswerDue())).build();
     }
@@ -315,13 +322,27 @@ public class VoiceResource {
         return Response.ok(view(v)).tag(Versions.tag(v.getVersion())).build();
     }
 
+    @POST
+    @Path("{id}/answer-email")
+    @Access(minimum = Role.STAFF)
+    @Transactional
+    @Operation(summary = "Send the answer to the sender by e-mail (If-Match required; 409 without a final answer or"
+            + " an e-mail address); queued in the outbox, delivered after commit")
+    public Response answerEmail(@PathParam("id") UUID id) {
+        CitizenVoice v = voices.require(id);
+        Versions.requireMatch(request, headers, v.getVersion());
+        mails.answer(v);
+        voices.flush();
+        return Response.ok(view(v)).tag(Versions.tag(v.getVersion())).build();
+    }
+
     private VoiceView view(CitizenVoice v) {
         return new VoiceView(v.getId(), v.getReceiptNumber(), japan(v.getReceivedAt()), v.getChannel(), v.getCategory(),
                 v.getSubject(), v.getBody(), v.getSenderName(), v.getSenderAddress(), v.getSenderPhone(),
                 v.getSenderEmail(), v.isWantsReply(), v.getUnitId(), voices.unitName(v.getUnitId()).orElse(null),
                 v.getStatus(), v.getAnswerDue(), v.isOverdue(VoiceService.today()), v.getAnswer(),
                 japan(v.getAnsweredAt()), v.isPublished(), v.getPublishedSummary(), japan(v.getPublishedAt()),
-                japan(v.getClosedAt()), japan(v.getAnonymisedAt()));
+                japan(v.getClosedAt()), japan(v.getAnonymisedAt()), japan(v.getAnswerEmailedAt()));
     }
 
     static VoiceService.Filter filter(String status, String overdue, String unitId) {
