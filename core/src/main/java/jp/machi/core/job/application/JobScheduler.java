@@ -2,6 +2,8 @@ package jp.machi.core.job.application;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.ConcurrencyManagement;
+import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.ScheduleExpression;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -24,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import jp.machi.core.identity.Caller;
@@ -57,6 +60,8 @@ public class JobScheduler {
     @Resource
     TimerService timers;
 
+    private final AtomicBoolean ticking = new AtomicBoolean();
+
     @PostConstruct
     void start() {
         timers.createCalendarTimer(new ScheduleExpression().hour("*").minute("*").second("0"),
@@ -84,10 +89,18 @@ public class JobScheduler {
     public void tick() {
         // A tick a little early still belongs to the minute it was meant for.
         ZonedDateTime slot = ZonedDateTime.now(JobSchedule.JAPAN).plusSeconds(5).truncatedTo(ChronoUnit.MINUTES);
-        for (ScheduledJob job : jobs()) {
-            if (job.schedule().isDue(slot)) {
-                runIfClaimed(job, slot.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+        if (!ticking.compareAndSet(false, true)) {
+            LOG.info(() -> "Scheduled jobs of " + slot + " skipped on this node: the previous tick still runs");
+            return;
+        }
+        try {
+            for (ScheduledJob job : jobs()) {
+                if (job.schedule().isDue(slot)) {
+                    runIfClaimed(job, slot.toOffsetDateTime().withOffsetSameInstant(ZoneOffset.UTC));
+                }
             }
+        } finally {
+            ticking.set(false);
         }
     }
 
