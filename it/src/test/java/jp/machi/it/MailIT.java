@@ -132,7 +132,8 @@ class MailIT {
             assertProblem(api.as("VIEWER", lg).post(voices + "/" + id + "/answer-email").ifMatch(answered.etag()).send(),
                     403, "forbidden");
             Reply sent = staff.post(voices + "/" + id + "/answer-email").ifMatch(answered.etag()).send().expect(200);
-            assertFalse(sent.object().isNull("answerEmailedAt"), sent::toString);
+            assertTrue(sent.object().containsKey("answerEmailedAt") && !sent.object().isNull("answerEmailedAt"),
+                    sent::toString);
             assertTrue(!sent.etag().equals(answered.etag()), "the version was raised");
             List<MimeMessage> both = awaitMail(smtp, to("hanako.receipt@example.jp"), 2, Duration.ofSeconds(60));
             MimeMessage answer = both.get(1);
@@ -177,11 +178,11 @@ class MailIT {
             api.anonymous().post(voices).json("{\"subject\":\"停電中の送信\",\"body\":\"本文\","
                     + "\"email\":\"retry.later@example.jp\"}").send().expect(201);
             assertTrue(Duration.between(start, Instant.now()).toSeconds() < 5, "the request did not wait for SMTP");
-            JsonObject pending = awaitOutbox(admin, base, m -> m.getInt("attempts") >= 1 && !m.isNull("lastError"),
+            JsonObject pending = awaitOutbox(admin, base, m -> m.getInt("attempts") >= 1 && m.containsKey("lastError") && !m.isNull("lastError"),
                     Duration.ofSeconds(60));
             assertEquals("PENDING", pending.getString("status"), pending::toString);
             assertFalse(pending.getString("lastError").contains("retry.later"), pending::toString);
-            assertFalse(pending.isNull("nextAttemptAt"), pending::toString);
+            assertTrue(pending.containsKey("nextAttemptAt") && !pending.isNull("nextAttemptAt"), pending::toString);
 
             // Back again: the retry job delivers it, once.
             smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
@@ -196,7 +197,7 @@ class MailIT {
             assertTrue(Duration.between(before, Instant.now()).toSeconds() > 0);
             JsonObject jobs = api.get("/api/v1/scheduled-jobs").send().expect(200).array().getValuesAs(JsonObject.class)
                     .stream().filter(j -> j.getString("id").equals("core.mail-retry")).findFirst().orElseThrow();
-            assertFalse(jobs.isNull("lastRun"), jobs::toString);
+            assertTrue(jobs.containsKey("lastRun") && !jobs.isNull("lastRun"), jobs::toString);
             String log = Files.readString(server.log());
             assertFalse(log.contains("retry.later@example.jp") || log.contains("hanako.receipt@example.jp"),
                     "no address in the log");
