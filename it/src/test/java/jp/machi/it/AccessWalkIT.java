@@ -188,9 +188,10 @@ class AccessWalkIT {
                 .map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
                     Reply r = send(viewerOfA, op, a, null);
                     // Municipality administrators' reads: users, API tokens, the audit trail, the
-                    // personal-data settings.
+                    // personal-data settings, the mail outbox.
                     boolean adminOnly = op.template().endsWith("/users") || op.template().endsWith("/api-tokens")
-                            || op.template().contains("/audit-events") || op.template().contains("/personal-data");
+                            || op.template().contains("/audit-events") || op.template().contains("/personal-data")
+                            || op.template().endsWith("/outbox");
                     if (adminOnly) {
                         assertProblem(r, 403, "forbidden");
                     } else {

@@ -153,9 +153,11 @@ class VoicesBrowserIT {
         // Public intake: a honeypot people never see or reach, and a form token sent as Idempotency-Key.
         assertEquals("-1", b.attribute("form.voice-form [name=website]", "tabindex"));
         assertEquals("off", b.attribute("form.voice-form [name=website]", "autocomplete"));
-        assertEquals(Boolean.TRUE, b.script("return document.querySelector('form.voice-form [name=website]')"
-                + ".closest('[aria-hidden=true]') !== null && document.querySelector('form.voice-form [name=website]')"
-                + ".getBoundingClientRect().width <= 1;"), "the honeypot is out of sight and of the accessibility tree");
+        // Out of the accessibility tree (an aria-hidden wrapper) and of sight: the wrapper is a clipped 1 px box.
+        assertEquals(Boolean.TRUE, b.script("const w = document.querySelector('form.voice-form [name=website]')"
+                + ".closest('[aria-hidden=true]'); return w !== null && w.getBoundingClientRect().width <= 1"
+                + " && w.getBoundingClientRect().height <= 1 && getComputedStyle(w).overflow === 'hidden';"),
+                "the honeypot is out of sight and of the accessibility tree");
         String token = String.valueOf(b.script("return document.querySelector('form.voice-form [name=formToken]').value;"));
         assertTrue(token.matches("[0-9a-f]{32}"), token);
         b.click("form.voice-form button.send");

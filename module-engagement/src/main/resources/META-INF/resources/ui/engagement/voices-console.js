@@ -5,7 +5,7 @@
 // publication with its summary) sent with If-Match; the answer's approval (回答の決裁): its state, the
 // buttons of the actions the signed-in person may take now (決裁に回す, 承認する, 差し戻す with a reason), the
 // history. DOM built with kit.js, never innerHTML.
-import {h, add, tr, field, pagedList, submit, notice, errorNotice, problemText, facts} from '/ui/core/kit.js';
+import {h, add, tr, field, pagedList, submit, notice, errorNotice, problemText, facts, conflictNotice} from '/ui/core/kit.js';
 import {attachmentsSection} from './voice-attachments.js';
 
 const STATUSES = ['RECEIVED', 'IN_PROGRESS', 'ANSWERED', 'CLOSED'];
@@ -244,4 +244,34 @@ async function detail(root, ctx, id) {
   });
   root.append(form);
   if (approval.status === 200) root.append(approvalSection(ctx, path, approval.body, etag, reload, approvalDone));
+
+  // The answer by e-mail: queued in core's outbox (POST …/answer-email with If-Match); refused with a
+  // message when there is no final answer or no address.
+  const mailResult = h('div', {class: 'answer-email-result', 'aria-live': 'polite'});
+  const mailButton = h('button', {type: 'button', class: 'btn', id: 'send-answer-email',
+    text: tr(ctx, '回答をメールで送信', 'Send the answer by e-mail'), on: {click: async () => {
+      mailResult.replaceChildren();
+      mailButton.disabled = true;
+      try {
+        const sent = await ctx.api('POST', `${path}/answer-email`, {etag});
+        if (sent.status === 200) {
+          ctx.announce(tr(ctx, '回答をメールの送信待ちに入れました。', 'The answer is queued for e-mail.'));
+          await reload();
+          root.prepend(notice(tr(ctx, '回答をメールの送信待ちに入れました。', 'The answer is queued for e-mail.')));
+        } else if (sent.status === 412) {
+          mailResult.append(conflictNotice(ctx, reload));
+        } else {
+          mailResult.append(notice(problemText(ctx, sent.problem, sent.status), 'error'));
+        }
+      } finally {
+        mailButton.disabled = false;
+      }
+    }}});
+  add(root, h('section', {class: 'answer-email', id: 'answer-email'},
+      h('h2', {text: tr(ctx, '回答のメール送信', 'Answer by e-mail')}),
+      h('p', {text: v.answerEmailedAt
+        ? tr(ctx, `最後に送信した日時: ${day(ctx, v.answerEmailedAt)}`, `Last sent: ${day(ctx, v.answerEmailedAt)}`)
+        : tr(ctx, 'まだ送信していません。送信者がメールアドレスを書いていて、回答が決裁済みのときに送れます。',
+            'Not sent yet. It can be sent when the sender gave an e-mail address and the answer is approved.')}),
+      h('div', {class: 'toolbar'}, mailButton), mailResult));
 }

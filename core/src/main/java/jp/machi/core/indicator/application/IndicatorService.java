@@ -2,6 +2,7 @@ package jp.machi.core.indicator.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -88,6 +89,9 @@ public class IndicatorService {
     public Indicator update(Indicator i, Indicator.Definition d, List<Indicator.YearFigures> figures) {
         checkReferences(d);
         i.redefine(d, figures);
+        // The If-Match checked before must still hold when this commits: an edit that changes nothing
+        // (another writer stored the same figures meanwhile) is refused like any stale one.
+        tenancy.em().lock(i, LockModeType.OPTIMISTIC);
         tenancy.em().flush();
         return i;
     }

@@ -1,34 +1,26 @@
 package jp.machi.core.personaldata.application;
 
 import jakarta.annotation.PostConstruct;
-import jakarta.annotation.Resource;
-import jakarta.ejb.ScheduleExpression;
-import jakarta.ejb.Singleton;
-import jakarta.ejb.Startup;
-import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
-import jakarta.ejb.TimerService;
-import jakarta.ejb.TransactionAttribute;
-import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import jp.machi.core.identity.Caller;
-import jp.machi.core.identity.CallerContext;
+import jp.machi.core.i18n.LocalizedText;
+import jp.machi.core.job.JobSchedule;
+import jp.machi.core.job.ScheduledJob;
 import jp.machi.core.municipality.application.MunicipalityService;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Every night (03:15 Japan time unless {@code MACHI_PERSONAL_DATA_ANONYMISE_HOUR} /
- * {@code …_MINUTE} say otherwise, as EJB schedule expressions), anonymises in every municipality
- * the residents' personal data past its retention period, one municipality per transaction (one
- * failing does not stop the others), as the system. A non-persistent timer: a run missed while
- * the server was down is simply done the next time.
+ * {@code …_MINUTE} say otherwise: a number or {@code *}), anonymises in every municipality the
+ * residents' personal data past its retention period, one municipality per transaction (one
+ * failing does not stop the others), as the system. A {@link ScheduledJob}: once per deployment
+ * however many nodes run; a run missed while every node was down is simply done the next time.
  */
-@Singleton
-@Startup
-public class AnonymisationSchedule {
+@ApplicationScoped
+public class AnonymisationSchedule implements ScheduledJob {
 
     private static final Logger LOG = Logger.getLogger(AnonymisationSchedule.class.getName());
 
@@ -46,35 +38,47 @@ public class AnonymisationSchedule {
     @ConfigProperty(name = "machi.personal-data.anonymise.minute", defaultValue = "15")
     String minute;
 
-    @Resource
-    TimerService timers;
+    private JobSchedule schedule;
 
     @PostConstruct
-    void schedule() {
-        ScheduleExpression when = new ScheduleExpression().hour(hour).minute(minute).second("0")
-                .timezone("Asia/Tokyo");
-        timers.createCalendarTimer(when, new TimerConfig("machi-personal-data-anonymisation", false));
+    void readSettings() {
+        schedule = JobSchedule.of(hour, minute, "MACHI_PERSONAL_DATA_ANONYMISE");
         LOG.info(() -> "Anonymisation of personal data past retention scheduled at hour " + hour + ", minute " + minute
                 + " (Asia/Tokyo)");
     }
 
-    @Timeout
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void run() {
-        CallerContext.runAs(Caller.SYSTEM, () -> {
-            runAll();
-            return null;
-        });
+    @Override
+    public String id() {
+        return "core.personal-data-anonymisation";
     }
 
-    void runAll() {
+    @Override
+    public LocalizedText name() {
+        return LocalizedText.of("保存期間を過ぎた個人情報の匿名化", "Anonymisation of personal data past retention");
+    }
+
+    @Override
+    public JobSchedule schedule() {
+        return schedule;
+    }
+
+    @Override
+    public String run() {
         List<String> codes = municipalities.all().stream().map(m -> m.getCode().value()).toList();
+        int records = 0;
+        int failed = 0;
         for (String code : codes) {
             try {
-                residents.anonymiseExpired(code);
+                records += residents.anonymiseExpired(code).total();
             } catch (RuntimeException e) {
+                failed++;
                 LOG.log(Level.WARNING, "Anonymising personal data past retention failed for " + code, e);
             }
         }
+        String summary = records + " records anonymised in " + codes.size() + " municipalities";
+        if (failed > 0) {
+            throw new IllegalStateException(summary + "; failed in " + failed + " (see the server log)");
+        }
+        return summary;
     }
 }

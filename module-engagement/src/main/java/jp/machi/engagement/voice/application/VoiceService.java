@@ -149,6 +149,21 @@ public class VoiceService {
         return v;
     }
 
+    /**
+     * Refuses (409) a voice whose answer is not final, so not to be sent to the resident: there
+     * must be an answer, approved (決裁済み, the voice-answer workflow).
+     */
+    public void requireAnswerSendable(CitizenVoice v) {
+        if (v.getAnswer() == null || !v.isAnswerApproved()) {
+            throw ApiException.conflict("answer-not-sendable", "engagement.voice.answerNotSendable");
+        }
+    }
+
+    /** Writes pending changes now, so a response carries the raised version. */
+    public void flush() {
+        tenancy.em().flush();
+    }
+
     public Optional<String> unitName(UUID unitId) {
         return unitId == null ? Optional.empty() : organization.find(unitId).map(OrganizationUnit::getNameJa);
     }

@@ -123,6 +123,9 @@ public class CitizenVoice extends TenantOwned {
     @Column(name = "answer_state", nullable = false, length = 20)
     private AnswerState answerState = AnswerState.DRAFT;
 
+    @Column(name = "answer_emailed_at")
+    private OffsetDateTime answerEmailedAt;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -260,6 +263,11 @@ public class CitizenVoice extends TenantOwned {
         this.publishedAt = null;
     }
 
+    /** The answer was queued to the sender by e-mail. */
+    public void answerEmailed(OffsetDateTime now) {
+        this.answerEmailedAt = now;
+    }
+
     public boolean isOverdue(LocalDate today) {
         return status.open() && answerDue.isBefore(today);
     }
@@ -350,6 +358,10 @@ public class CitizenVoice extends TenantOwned {
 
     public OffsetDateTime getAnonymisedAt() {
         return anonymisedAt;
+    }
+
+    public OffsetDateTime getAnswerEmailedAt() {
+        return answerEmailedAt;
     }
 
     public long getVersion() {

@@ -131,6 +131,9 @@ public class ProgramService {
             // Costs and indicator links are rows of their own: a change to them alone must still
             // raise the program's version, or a second writer with the old ETag would overwrite it.
             tenancy.em().lock(p, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        } else {
+            // The If-Match checked before must still hold when this commits.
+            tenancy.em().lock(p, LockModeType.OPTIMISTIC);
         }
         tenancy.em().flush();
         replaceParts(p, sheet, figures);

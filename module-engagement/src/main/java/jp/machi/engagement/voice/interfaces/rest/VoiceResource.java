@@ -47,6 +47,7 @@ import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataDisclosure;
 import jp.machi.core.personaldata.ResidentQuery;
+import jp.machi.engagement.voice.application.VoiceMails;
 import jp.machi.engagement.voice.application.VoiceService;
 import jp.machi.engagement.voice.domain.AnswerState;
 import jp.machi.engagement.voice.domain.Channel;
@@ -83,6 +84,9 @@ public class VoiceResource {
     @Inject
     Exports exports;
 
+    @Inject
+    VoiceMails mails;
+
     @Context
     HttpHeaders headers;
 
@@ -93,7 +97,7 @@ public class VoiceResource {
     @JsonbPropertyOrder({"id", "receiptNumber", "receivedAt", "channel", "category", "subject", "body", "senderName",
         "senderAddress", "senderPhone", "senderEmail", "wantsReply", "unitId", "unitName", "status", "answerDue",
         "overdue", "answer", "answeredAt", "published", "publishedSummary", "publishedAt", "closedAt", "anonymisedAt",
-        "spam"})
+        "spam", "answerEmailedAt"})
     public record VoiceView(UUID id, String receiptNumber, OffsetDateTime receivedAt, Channel channel, String category,
             String subject, String body,
             @PersonalData(PersonalData.Kind.NAME) String senderName,
@@ -102,7 +106,8 @@ public class VoiceResource {
             @PersonalData(PersonalData.Kind.EMAIL) String senderEmail,
             boolean wantsReply, UUID unitId, String unitName, VoiceStatus status, LocalDate answerDue, boolean overdue,
             String answer, OffsetDateTime answeredAt, boolean published, String publishedSummary,
-            OffsetDateTime publishedAt, OffsetDateTime closedAt, OffsetDateTime anonymisedAt, boolean spam) {
+            OffsetDateTime publishedAt, OffsetDateTime closedAt, OffsetDateTime anonymisedAt, boolean spam,
+            OffsetDateTime answerEmailedAt) {
     }
 
     /** A published voice as anyone sees it: never anything about the sender. */
@@ -226,10 +231,15 @@ public class VoiceResource {
         }
         OffsetDateTime receivedAt = body.receivedOn == null ? null
                 : body.receivedOn.atStartOfDay(VoiceService.JAPAN).toOffsetDateTime();
+        Locale language = Problems.locale(headers);
         return intake.accept(headers, VoiceService.SERIES, body, body.website, receivedAt, in -> {
             CitizenVoice v = voices.receive(in, body.channel == null ? Channel.WEB_FORM : body.channel,
                     blankToNull(body.category), body.subject.strip(), body.body.strip(),
                     new CitizenVoice.Sender(blankToNull(body.name), address, phone, email, wantsReply));
+            if (!v.isSpam()) {
+                // A honeypot catch gets no mail: a bot must not use the form to send mail to others.
+                mails.receipt(v, language);
+            }
             return new Receipt(v.getReceiptNumber(), v.getReceivedAt().atZoneSameInstant(VoiceService.JAPAN).toLocalDate(),
                     v.getAnswerDue());
         });
@@ -369,13 +379,27 @@ public class VoiceResource {
         }
     }
 
+    @POST
+    @Path("{id}/answer-email")
+    @Access(minimum = Role.STAFF)
+    @Transactional
+    @Operation(summary = "Send the answer to the sender by e-mail (If-Match required; 409 without a final answer or"
+            + " an e-mail address); queued in the outbox, delivered after commit")
+    public Response answerEmail(@PathParam("id") UUID id) {
+        CitizenVoice v = voices.require(id);
+        Versions.requireMatch(request, headers, v.getVersion());
+        mails.answer(v);
+        voices.flush();
+        return Response.ok(view(v)).tag(Versions.tag(v.getVersion())).build();
+    }
+
     private VoiceView view(CitizenVoice v) {
         return new VoiceView(v.getId(), v.getReceiptNumber(), japan(v.getReceivedAt()), v.getChannel(), v.getCategory(),
                 v.getSubject(), v.getBody(), v.getSenderName(), v.getSenderAddress(), v.getSenderPhone(),
                 v.getSenderEmail(), v.isWantsReply(), v.getUnitId(), voices.unitName(v.getUnitId()).orElse(null),
                 v.getStatus(), v.getAnswerDue(), v.isOverdue(VoiceService.today()), v.getAnswer(),
                 japan(v.getAnsweredAt()), v.isPublished(), v.getPublishedSummary(), japan(v.getPublishedAt()),
-                japan(v.getClosedAt()), japan(v.getAnonymisedAt()), v.isSpam());
+                japan(v.getClosedAt()), japan(v.getAnonymisedAt()), v.isSpam(), japan(v.getAnswerEmailedAt()));
     }
 
     static VoiceService.Filter filter(String status, String overdue, String unitId, String spam) {
