@@ -52,13 +52,8 @@ public final class Csv {
     public static <T> Response response(String fileName, List<String> header, List<T> rows,
             Function<T, List<?>> columns) {
         StreamingOutput body = out -> {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            try (CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                    .setHeader(header.toArray(String[]::new)).build())) {
-                for (T row : rows) {
-                    printer.printRecord(columns.apply(row));
-                }
+            try {
+                write(out, header, rows, columns);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -89,14 +84,7 @@ public final class Csv {
 
         /** Writes the table: BOM, header, rows. */
         public void write(java.io.OutputStream out) throws IOException {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                    .setHeader(header.toArray(String[]::new)).build());
-            for (T row : rows) {
-                printer.printRecord(columns.apply(row));
-            }
-            printer.flush();
+            Csv.write(out, header, rows, columns);
         }
     }
 
@@ -135,14 +123,7 @@ public final class Csv {
 
         /** Writes the table: BOM, header, rows as they come. */
         public void write(java.io.OutputStream out) throws IOException {
-            out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
-            Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-            CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder()
-                    .setHeader(header.toArray(String[]::new)).build());
-            for (T row : rows) {
-                printer.printRecord(columns.apply(row));
-            }
-            printer.flush();
+            Csv.write(out, header, rows, columns);
         }
     }
 
@@ -184,6 +165,22 @@ public final class Csv {
                 throws IOException {
             t.write(out);
         }
+    }
+
+    /**
+     * The one way Machi writes CSV: the UTF-8 byte order mark (so Excel reads the file as UTF-8),
+     * the header, then each row as it comes from {@code rows}. Flushes, never closes {@code out}.
+     */
+    static <T> void write(java.io.OutputStream out, List<String> header, Iterable<T> rows,
+            Function<T, List<?>> columns) throws IOException {
+        out.write(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF});
+        Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+        CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder()
+                .setHeader(header.toArray(String[]::new)).build());
+        for (T row : rows) {
+            printer.printRecord(columns.apply(row));
+        }
+        printer.flush();
     }
 
     private static String disposition(String fileName) {
