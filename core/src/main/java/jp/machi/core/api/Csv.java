@@ -169,7 +169,8 @@ public final class Csv {
 
     /**
      * The one way Machi writes CSV: the UTF-8 byte order mark (so Excel reads the file as UTF-8),
-     * the header, then each row as it comes from {@code rows}. Flushes, never closes {@code out}.
+     * the header, then each row as it comes from {@code rows}, text that a spreadsheet would evaluate as a
+     * formula neutralised ({@link SpreadsheetCells}). Flushes, never closes {@code out}.
      */
     static <T> void write(java.io.OutputStream out, List<String> header, Iterable<T> rows,
             Function<T, List<?>> columns) throws IOException {
@@ -178,7 +179,7 @@ public final class Csv {
         CSVPrinter printer = new CSVPrinter(w, CSVFormat.RFC4180.builder()
                 .setHeader(header.toArray(String[]::new)).build());
         for (T row : rows) {
-            printer.printRecord(columns.apply(row));
+            printer.printRecord(SpreadsheetCells.safe(columns.apply(row)));
         }
         printer.flush();
     }
