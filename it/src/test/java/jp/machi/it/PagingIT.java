@@ -203,6 +203,48 @@ class PagingIT {
         }
     }
 
+    /**
+     * The organisation units page in the database: by code on a day (a unit that starts later is not
+     * there yet), every version with {@code history=true}, parents named on each page, and the CSV
+     * holds the same rows in the same order with the parent's code.
+     */
+    @Test
+    void organisationUnitsPageByCodeWithTheirParents() {
+        String units = Municipalities.PATH + "/" + lg + "/organization-units";
+        Api admin = api.as("STAFF", lg);
+        String dept = unit(admin, units, "U10", "総務部", "DEPARTMENT", null, "2020-04-01");
+        unit(admin, units, "U13", "財政課", "DIVISION", dept, "2020-04-01");
+        unit(admin, units, "U11", "総務課", "DIVISION", dept, "2020-04-01");
+        unit(admin, units, "U12", "人事課", "DIVISION", dept, "2020-04-01");
+        unit(admin, units, "U14", "新設課", "DIVISION", dept, "2030-04-01");
+
+        JsonObject first = admin.get(units + "?asOf=2025-04-01&size=2").send().expect(200).object();
+        assertEquals(4, first.getInt("totalItems"), first::toString);
+        assertEquals(List.of("U10", "U11"), field(first, "code"));
+        JsonObject second = admin.get(units + "?asOf=2025-04-01&size=2&page=1").send().expect(200).object();
+        assertEquals(List.of("U12", "U13"), field(second, "code"));
+        second.getJsonArray("items").getValuesAs(JsonObject.class)
+                .forEach(u -> assertEquals("U10", u.getString("parentCode"), u::toString));
+        assertTrue(isNull(first.getJsonArray("items").getJsonObject(0), "parentCode"), first::toString);
+
+        JsonObject all = admin.get(units + "?history=true&size=100").send().expect(200).object();
+        assertEquals(List.of("U10", "U11", "U12", "U13", "U14"), field(all, "code"));
+
+        Reply csv = admin.get(units + "?asOf=2025-04-01&format=csv").send().expect(200);
+        String text = new String(csv.bytes(), StandardCharsets.UTF_8).substring(1);
+        List<String> rows = Arrays.stream(text.split("\r\n")).filter(l -> !l.isEmpty()).skip(1).toList();
+        assertEquals(List.of("U10", "U11", "U12", "U13"), rows.stream().map(l -> l.substring(0, l.indexOf(','))).toList(), text);
+        assertTrue(rows.get(2).contains(",U10,"), "the parent's code: " + text);
+    }
+
+    private static String unit(Api who, String units, String code, String name, String kind, String parent, String from) {
+        var b = Json.createObjectBuilder().add("code", code).add("nameJa", name).add("kind", kind).add("validFrom", from);
+        if (parent != null) {
+            b.add("parentId", parent);
+        }
+        return who.post(units).json(b.build()).send().expect(201).object().getString("id");
+    }
+
     /** The first column (receipt numbers) of a voices CSV, without its header. */
     private static List<String> csvReceipts(Reply csv) {
         assertTrue(csv.contentType().startsWith("text/csv"), csv::toString);
@@ -211,7 +253,6 @@ class PagingIT {
         return lines.subList(1, lines.size()).stream().map(l -> l.substring(0, l.indexOf(','))).toList();
     }
 
-    @SuppressWarnings("unused")
     private static boolean isNull(JsonObject o, String key) {
         return !o.containsKey(key) || o.get(key) == JsonValue.NULL;
     }

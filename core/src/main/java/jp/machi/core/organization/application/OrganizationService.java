@@ -7,6 +7,11 @@ import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import jp.machi.core.api.Sort;
+import jp.machi.core.persistence.ListQuery;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -56,6 +61,31 @@ public class OrganizationService {
     /** The unit, or the 404 a caller gets for an unknown id or another municipality's unit. */
     public OrganizationUnit require(UUID id) {
         return find(id).orElseThrow(() -> notFound(id));
+    }
+
+    /** Lists of units: by code, then the older version first (as {@link OrganizationChart#BY_CODE}). */
+    private static final Sort LIST_ORDER = Sort.Fields.of().field("code", "u.code").field("validFrom", "u.validFrom")
+            .byDefault("code,validFrom").parse(null);
+
+    /**
+     * The units valid on {@code day}, or every unit ever when {@code day} is null, as a query run in
+     * the database (a page or an export reads only its rows).
+     */
+    public ListQuery<OrganizationUnit> list(LocalDate day) {
+        return ListQuery.of(tenancy.em(), OrganizationUnit.class, "u")
+                .where("u.validFrom <= :day AND (u.validTo IS NULL OR u.validTo >= :day)", "day", day)
+                .orderBy(LIST_ORDER);
+    }
+
+    /** The units with these ids (of the current municipality), by id: a page's parents, read at once. */
+    public Map<UUID, OrganizationUnit> byIds(Collection<UUID> ids) {
+        if (ids.isEmpty()) {
+            return Map.of();
+        }
+        Map<UUID, OrganizationUnit> found = new HashMap<>();
+        tenancy.em().createQuery("SELECT u FROM OrganizationUnit u WHERE u.id IN :ids", OrganizationUnit.class)
+                .setParameter("ids", List.copyOf(ids)).getResultList().forEach(u -> found.put(u.getId(), u));
+        return found;
     }
 
     /** Every unit and succession of the current municipality. */

@@ -57,6 +57,9 @@ public class PlanNodeService {
      */
     public PlanNode create(ComprehensivePlan plan, UUID parentId, Integer position, PlanNode.Content c) {
         PlanTree tree = plans.tree(plan);
+        if (tree.size() >= MAX_NODES) {
+            throw ApiException.conflict("plan-node-limit", "planning.node.limit", MAX_NODES);
+        }
         int level = 0;
         if (parentId != null) {
             PlanNode parent = tree.find(parentId).orElseThrow(() -> invalidReference("parentId",
@@ -78,6 +81,13 @@ public class PlanNodeService {
         tenancy.em().flush();
         return node;
     }
+
+    /**
+     * The most nodes one plan may hold. A comprehensive plan is a document: Suzaka's has 40
+     * measures, the largest plans a few hundred items. The limit keeps every read of a whole tree
+     * (the roll-up, document order, the node list's page) bounded.
+     */
+    public static final int MAX_NODES = 3000;
 
     public PlanNode revise(PlanNode node, PlanNode.Content c) {
         checkUnits(c.responsibleUnitIds());

@@ -23,6 +23,9 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 import java.util.UUID;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.ApiException;
@@ -35,6 +38,8 @@ import jp.machi.core.i18n.Messages;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
 import jp.machi.core.organization.application.OrganizationService;
+import jp.machi.core.persistence.Exports;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.organization.application.ReorganizationService;
 import jp.machi.core.organization.domain.OrganizationChart;
 import jp.machi.core.organization.domain.OrganizationUnit;
@@ -74,6 +79,9 @@ public class OrganizationUnitResource {
     OrganizationService organization;
 
     @Inject
+    Exports exports;
+
+    @Inject
     ReorganizationService reorganizations;
 
     @Context
@@ -91,8 +99,9 @@ public class OrganizationUnitResource {
     @GET
     @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Transactional
     @Operation(summary = "Units valid on ?asOf=YYYY-MM-DD (default today, Japan time), or every unit ever with "
-            + "?history=true; paged; CSV with ?format=csv")
+            + "?history=true, by code; paged in the database; CSV with ?format=csv, streamed")
     public Response list(@BeanParam PageRequest paging, @QueryParam("asOf") String asOf,
             @QueryParam("history") String history, @QueryParam("format") String format) {
         Input in = new Input();
@@ -100,27 +109,30 @@ public class OrganizationUnitResource {
         boolean all = in.flag("history", history);
         in.check();
         boolean csv = Csv.requested(format, headers);
-        OrganizationChart chart = organization.chart();
-        List<OrganizationUnit> units = all ? chart.units() : chart.validOn(day);
+        ListQuery<OrganizationUnit> query = organization.list(all ? null : day);
         if (csv) {
             Locale l = Problems.locale(headers);
             List<String> header = List.of("code", "nameJa", "nameKana", "nameEn", "kind", "parentCode", "validFrom",
                     "validTo").stream().map(k -> Messages.get(l, "csv.organizationUnit." + k)).toList();
             String file = "organization-units-" + lgCode + "-" + (all ? "history" : day.toString()) + ".csv";
-            return Csv.response(file, header, units, u -> {
+            return Csv.stream(file, header, exports.<OrganizationUnit, List<?>>of(query, u -> {
                 List<Object> row = new ArrayList<>();
                 row.add(u.getCode());
                 row.add(u.getNameJa());
                 row.add(u.getNameKana());
                 row.add(u.getNameEn());
                 row.add(u.getKind().label().in(l));
-                row.add(chart.parentOf(u).map(OrganizationUnit::getCode).orElse(null));
+                row.add(u.getParentId() == null ? null
+                        : organization.find(u.getParentId()).map(OrganizationUnit::getCode).orElse(null));
                 row.add(u.getValidFrom());
                 row.add(u.getValidTo());
                 return row;
-            });
+            }), row -> row);
         }
-        return Response.ok(Page.of(units, paging).map(u -> UnitView.of(u, chart::unit))).build();
+        Page<OrganizationUnit> page = query.page(paging);
+        Map<UUID, OrganizationUnit> parents = organization.byIds(page.getItems().stream()
+                .map(OrganizationUnit::getParentId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
+        return Response.ok(page.map(u -> UnitView.of(u, id -> Optional.ofNullable(parents.get(id))))).build();
     }
 
     @GET

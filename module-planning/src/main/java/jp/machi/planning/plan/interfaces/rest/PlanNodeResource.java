@@ -98,6 +98,8 @@ public class PlanNodeResource {
         if (csv) {
             return csv(p, tree, ordered, links, levelNames, l);
         }
+        // Document order is a walk of the tree (no column holds it); a plan is bounded by
+        // PlanNodeService.MAX_NODES, so this in-memory page is bounded too (ADR 12).
         return Response.ok(Page.of(ordered, paging)
                 .map(n -> views.node(n, levelNames, links.getOrDefault(n.getId(), List.of()), null))).build();
     }
