@@ -112,6 +112,39 @@ class ApiTokenIT {
         assertProblem(platform.post(tokens(a)).json("{\"name\":\"no role\"}").send(), 400, "validation");
     }
 
+    /**
+     * A token is bound to the account behind it (the one that issued it, passed on when a token
+     * mints a token): demoting that person stops the tokens above their new role at once, and
+     * deactivating them stops all of them; a stopped token can mint nothing.
+     */
+    @Test
+    void aTokenStopsWhenThePersonBehindItIsDemotedOrDeactivated() {
+        Api.Account owner = platform.newUser("MUNICIPALITY_ADMIN", a);
+        JsonObject t = platform.signIn(owner).post(tokens(a)).json(newToken("admin script", "MUNICIPALITY_ADMIN")).send()
+                .expect(201).object();
+        Api adminScript = platform.withBearer(t.getString("token"));
+        JsonObject minted = adminScript.post(tokens(a)).json(newToken("minted by a token", "STAFF")).send().expect(201)
+                .object();
+        Api staffScript = platform.withBearer(minted.getString("token"));
+        String indicators = Municipalities.PATH + "/" + a + "/indicators";
+        adminScript.get(indicators).send().expect(200);
+        staffScript.get(indicators).send().expect(200);
+
+        String user = Municipalities.PATH + "/" + a + "/users/" + owner.id();
+        Reply account = adminOfA.get(user).send().expect(200);
+        Reply demoted = adminOfA.put(user).ifMatch(account.etag())
+                .json(Json.createObjectBuilder(account.object()).add("role", "STAFF").build()).send().expect(200);
+        Reply stopped = adminScript.get(indicators).send();
+        assertJapanese(stopped, assertProblem(stopped, 401, "invalid-credentials"));
+        assertProblem(adminScript.post(tokens(a)).json(newToken("after the demotion", "VIEWER")).send(), 401,
+                "invalid-credentials");
+        staffScript.get(indicators).send().expect(200);
+
+        adminOfA.put(user).ifMatch(demoted.etag())
+                .json(Json.createObjectBuilder(demoted.object()).add("active", false).build()).send().expect(200);
+        assertProblem(staffScript.get(indicators).send(), 401, "invalid-credentials");
+    }
+
     @Test
     void aTokenOfAReachesNothingOfB() {
         Api ofA = adminOfA.as("MUNICIPALITY_ADMIN", a);

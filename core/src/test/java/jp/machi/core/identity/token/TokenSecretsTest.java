@@ -36,7 +36,7 @@ class TokenSecretsTest {
     @Test
     void aTokenIsUsableUntilRevokedOrExpired() {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        ApiToken t = new ApiToken("082201", Role.STAFF, "import", TokenSecrets.generate(), "admin", now.plusDays(1));
+        ApiToken t = new ApiToken("082201", Role.STAFF, "import", TokenSecrets.generate(), "admin", now.plusDays(1), null);
         assertTrue(t.isUsableAt(now));
         assertFalse(t.isUsableAt(now.plusDays(1)));
         t.revoke(now);
@@ -48,7 +48,7 @@ class TokenSecretsTest {
     @Test
     void platformTokensAndOnlyThemAreForPlatformAdministrators() {
         String secret = TokenSecrets.generate();
-        assertThrows(IllegalArgumentException.class, () -> new ApiToken("082201", Role.PLATFORM_ADMIN, "x", secret, "a", null));
-        assertThrows(IllegalArgumentException.class, () -> new ApiToken(null, Role.STAFF, "x", secret, "a", null));
+        assertThrows(IllegalArgumentException.class, () -> new ApiToken("082201", Role.PLATFORM_ADMIN, "x", secret, "a", null, null));
+        assertThrows(IllegalArgumentException.class, () -> new ApiToken(null, Role.STAFF, "x", secret, "a", null, null));
     }
 }

@@ -17,6 +17,7 @@ import jp.machi.core.identity.InvalidCredentialsException;
 import jp.machi.core.identity.Role;
 import jp.machi.core.identity.token.domain.ApiToken;
 import jp.machi.core.identity.token.domain.TokenSecrets;
+import jp.machi.core.identity.user.domain.UserAccount;
 import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
 
@@ -57,13 +58,25 @@ public class ApiTokenService {
                     municipalityCode == null ? "token.role.platformOnly" : "token.role.notPlatform")));
         }
         String secret = TokenSecrets.generate();
-        ApiToken token = new ApiToken(municipalityCode, role, name, secret, issuer.name(), expiresAt);
+        ApiToken token = new ApiToken(municipalityCode, role, name, secret, issuer.name(), expiresAt, ownerOf(issuer));
         em().persist(token);
         em().flush();
         return new Issued(token, secret);
     }
 
-    /** The tokens of a municipality (null: the platform tokens), revoked ones included, newest first. */
+    /**
+     * The account a new token issued by {@code issuer} is bound to: a signed-in user's own, a token's
+     * owner (a token minting a token passes its owner on), none for OpenID Connect users and Machi itself.
+     */
+    private UUID ownerOf(Caller issuer) {
+        return switch (issuer.method()) {
+            case PASSWORD -> UUID.fromString(issuer.id());
+            case API_TOKEN -> Optional.ofNullable(em().find(ApiToken.class, UUID.fromString(issuer.id())))
+                    .map(ApiToken::getOwnerUserId).orElse(null);
+            default -> null;
+        };
+    }
+
     /** The fields a list of tokens may be sorted by ({@code ?sort=}); newest first by default. */
     public static final Sort.Fields SORT = Sort.Fields.of()
             .field("createdAt", "t.createdAt")
@@ -107,12 +120,34 @@ public class ApiTokenService {
      * @throws InvalidCredentialsException for a secret that is unknown, revoked or expired
      */
     public Caller authenticate(String secret) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        return authenticate(secret, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Whether the token's owner may still do what the token does: the account exists, is active, holds
+     * at least the token's role and, for a municipality's token, belongs to that municipality (or is a
+     * platform administrator). Read at every request, so deactivating or demoting a user stops their
+     * tokens at once.
+     */
+    private boolean ownerStillMay(ApiToken token) {
+        UserAccount owner = em().find(UserAccount.class, token.getOwnerUserId());
+        if (owner == null || !owner.isActive() || !owner.getRole().includes(token.getRole())) {
+            return false;
+        }
+        return owner.getRole() == Role.PLATFORM_ADMIN
+                || (token.getMunicipalityCode() != null && token.getMunicipalityCode().equals(owner.getMunicipalityCode()));
+    }
+
+    private Caller authenticate(String secret, OffsetDateTime now) {
         ApiToken token = em().createNamedQuery("ApiToken.bySecretHash", ApiToken.class)
                 .setParameter("hash", TokenSecrets.hash(secret)).getResultStream().findFirst()
                 .orElseThrow(() -> new InvalidCredentialsException("unknown API token"));
         if (!token.isUsableAt(now)) {
             throw new InvalidCredentialsException("revoked or expired API token " + token.getPrefix());
+        }
+        if (token.getOwnerUserId() != null && !ownerStillMay(token)) {
+            throw new InvalidCredentialsException("API token " + token.getPrefix()
+                    + " of a deactivated, demoted or moved user account");
         }
         if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
             em().createNamedQuery("ApiToken.touch").setParameter("at", now).setParameter("id", token.getId())

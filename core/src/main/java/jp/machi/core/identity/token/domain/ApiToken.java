@@ -71,6 +71,10 @@ public class ApiToken {
     @Column(name = "last_used_at")
     private OffsetDateTime lastUsedAt;
 
+    /** The account whose current rights bound this token (null: none, see {@link #getOwnerUserId()}). */
+    @Column(name = "owner_user_id", updatable = false)
+    private UUID ownerUserId;
+
     protected ApiToken() {
     }
 
@@ -80,7 +84,7 @@ public class ApiToken {
      * administrator's.
      */
     public ApiToken(String municipalityCode, Role role, String name, String secret, String createdBy,
-            OffsetDateTime expiresAt) {
+            OffsetDateTime expiresAt, UUID ownerUserId) {
         Objects.requireNonNull(role, "role");
         if ((role == Role.PLATFORM_ADMIN) != (municipalityCode == null)) {
             throw new IllegalArgumentException("Only a platform token, and every platform token, is a platform administrator's");
@@ -93,6 +97,7 @@ public class ApiToken {
         this.createdBy = Objects.requireNonNull(createdBy, "createdBy");
         this.createdAt = OffsetDateTime.now(ZoneOffset.UTC).truncatedTo(ChronoUnit.MICROS);
         this.expiresAt = expiresAt;
+        this.ownerUserId = ownerUserId;
     }
 
     public boolean isUsableAt(OffsetDateTime at) {
@@ -108,6 +113,16 @@ public class ApiToken {
 
     public Caller asCaller() {
         return new Caller(id.toString(), name, role, municipalityCode, null, Caller.Method.API_TOKEN);
+    }
+
+    /**
+     * The user account behind this token: the one that issued it, or that issued the token that
+     * issued it. The token works only while that account is active with at least the token's role.
+     * Null for tokens issued by OpenID Connect users (their rights live at the provider) and for
+     * tokens issued before Machi recorded owners.
+     */
+    public UUID getOwnerUserId() {
+        return ownerUserId;
     }
 
     public UUID getId() {
