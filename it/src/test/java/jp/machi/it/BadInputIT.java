@@ -135,6 +135,33 @@ class BadInputIT {
         assertEquals(before, codes());
     }
 
+    /**
+     * A JSON body is read in the charset its Content-Type declares (UTF-8 when none): Shift_JIS
+     * declared as such is stored as the same Japanese text; bytes that are not valid in the declared
+     * (or default) charset are 400 {@code invalid-encoding}, an unknown charset 415, and nothing is
+     * written.
+     */
+    @Test
+    void aJsonBodyIsReadInItsDeclaredCharsetOrRefused() {
+        String sjis = LgCodes.fresh();
+        Reply created = api.post(PATH).body(Municipalities.body(sjis).toString().getBytes(java.nio.charset.Charset
+                .forName("Shift_JIS")), "application/json; charset=Shift_JIS").send().expect(201);
+        assertEquals("試験市" + sjis, created.object().getString("nameJa"), created::toString);
+        assertEquals("しけんし", api.get(PATH + "/" + sjis).send().expect(200).object().getString("nameKana"));
+
+        List<String> before = codes();
+        String utf8 = LgCodes.fresh();
+        byte[] asSjis = Municipalities.body(utf8).toString().getBytes(java.nio.charset.Charset.forName("Shift_JIS"));
+        Reply undeclared = api.post(PATH).body(asSjis, "application/json").send();
+        assertJapanese(undeclared, assertProblem(undeclared, 400, "invalid-encoding"));
+        Reply declaredUtf8 = api.post(PATH).body(asSjis, "application/json; charset=UTF-8").lang("en").send();
+        assertEnglish(declaredUtf8, assertProblem(declaredUtf8, 400, "invalid-encoding"));
+        Reply unknown = api.post(PATH).body(Municipalities.body(utf8).toString().getBytes(StandardCharsets.UTF_8),
+                "application/json; charset=x-no-such-charset").send();
+        assertJapanese(unknown, assertProblem(unknown, 415, "unsupported-charset"));
+        assertEquals(before, codes());
+    }
+
     @Test
     void oddHeadersAndParametersAreStill4xxProblems() {
         // A malformed Accept-Language falls back to Japanese rather than failing.

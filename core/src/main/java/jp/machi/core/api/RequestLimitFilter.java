@@ -12,6 +12,12 @@ import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.Charset;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -20,6 +26,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * path ending in {@code /attachments}) have their own, larger limit, which
  * {@link jp.machi.core.file.Attachments} enforces as it reads; here only a declared length above the
  * deployment's file maximum is refused, and the body is not buffered.
+ *
+ * <p>A JSON body must be text in the charset its {@code Content-Type} declares (UTF-8 when none is
+ * declared): bytes that are not are refused with 400 {@code invalid-encoding} instead of being stored
+ * as replacement characters, an unknown charset with 415 {@code unsupported-charset}, and a body in
+ * another charset (e.g. {@code charset=Shift_JIS}) is handed on as the same text in UTF-8.
  */
 @Provider
 @PreMatching
@@ -59,7 +70,48 @@ public class RequestLimitFilter implements ContainerRequestFilter {
             }
             buffer.write(chunk, 0, n);
         }
-        ctx.setEntityStream(new ByteArrayInputStream(buffer.toByteArray()));
+        byte[] body = buffer.toByteArray();
+        MediaType type;
+        try {
+            type = ctx.getMediaType();
+        } catch (RuntimeException unreadable) { // e.g. an empty or malformed Content-Type header
+            ctx.abortWith(Problems.response(headers, 415, "unsupported-media-type", "problem.unsupportedMediaType.detail"));
+            return;
+        }
+        if (type != null && isJson(type)) {
+            String declared = type.getParameters().get(MediaType.CHARSET_PARAMETER);
+            Charset charset;
+            try {
+                charset = declared == null ? StandardCharsets.UTF_8 : Charset.forName(declared.strip());
+            } catch (IllegalArgumentException e) {
+                ctx.abortWith(Problems.response(headers, 415, "unsupported-charset", "problem.unsupportedCharset.detail",
+                        declared));
+                return;
+            }
+            String text;
+            try {
+                text = charset.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            } catch (CharacterCodingException e) {
+                ctx.abortWith(Problems.response(headers, 400, "invalid-encoding", "problem.invalidEncoding.detail",
+                        charset.name()));
+                return;
+            }
+            if (!StandardCharsets.UTF_8.equals(charset)) {
+                // The JSON reader reads UTF-8 whatever the header says: hand it what the client meant.
+                body = text.getBytes(StandardCharsets.UTF_8);
+                ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE,
+                        new MediaType(type.getType(), type.getSubtype(), StandardCharsets.UTF_8.name()).toString());
+            }
+        }
+        ctx.setEntityStream(new ByteArrayInputStream(body));
+    }
+
+    /** application/json and the {@code +json} types (problem+json, merge-patch+json). */
+    private static boolean isJson(MediaType type) {
+        return "application".equalsIgnoreCase(type.getType())
+                && ("json".equalsIgnoreCase(type.getSubtype()) || type.getSubtype().toLowerCase(java.util.Locale.ROOT)
+                        .endsWith("+json"));
     }
 
     private static boolean upload(ContainerRequestContext ctx) {
