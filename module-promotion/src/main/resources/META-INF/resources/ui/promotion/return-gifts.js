@@ -43,7 +43,7 @@ async function list(root, ctx, grounds) {
     columns: [
       {label: tr(ctx, '返礼品', 'Gift'), render: (x) => h('a', {href: ctx.href(x.id)}, x.name)},
       {label: tr(ctx, '提供事業者', 'Supplier'), render: (x) => x.supplier},
-      {label: tr(ctx, '地場産品基準', 'Ground'), render: (x) => x.ground.label},
+      {label: tr(ctx, '地場産品基準', 'Ground'), render: (x) => x.groundLabel},
       {label: tr(ctx, '寄附金額', 'Donation'), render: (x) => yen(ctx, x.donationAmount)},
       {label: tr(ctx, '調達費用', 'Cost'), render: (x) => yen(ctx, x.procurementCost)},
       {label: tr(ctx, '返礼割合', 'Ratio'), render: (x) => `${x.ratioPercent}%`},
@@ -73,7 +73,7 @@ function form(root, ctx, {grounds, ratioLimitPercent: limit}, x, etag) {
       field(ctx, {name: 'name', label: tr(ctx, '返礼品', 'Gift'), value: c.name || '', required: true, id: 'gift-name', attrs: {maxlength: '200'}}),
       field(ctx, {name: 'supplier', label: tr(ctx, '提供事業者', 'Supplier'), value: c.supplier || '', required: true, id: 'gift-supplier', attrs: {maxlength: '200'}}),
       field(ctx, {name: 'ground', label: tr(ctx, '地場産品基準 (告示第5条)', 'Local-product ground (article 5 of the notice)'), type: 'select', required: true, id: 'gift-ground',
-        value: c.ground ? c.ground.code : '', options: [{value: '', label: tr(ctx, '選んでください', 'Choose one')}, ...grounds.map((g) => ({value: g.code, label: g.label}))]}),
+        value: c.ground || '', options: [{value: '', label: tr(ctx, '選んでください', 'Choose one')}, ...grounds.map((g) => ({value: g.code, label: g.label}))]}),
       h('div', {class: 'grid2'},
           field(ctx, {name: 'donationAmount', label: tr(ctx, '寄附金額 (円)', 'Donation amount (yen)'), type: 'number', required: true, id: 'gift-amount', value: c.donationAmount ?? ''}),
           field(ctx, {name: 'procurementCost', label: tr(ctx, '調達費用 (円)', 'Procurement cost (yen)'), type: 'number', required: true, id: 'gift-cost', value: c.procurementCost ?? '',

@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -25,6 +26,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -89,7 +91,12 @@ public class DonationUseResource {
 
         @Min(0)
         @Max(9999)
-        public Integer sortOrder;
+        @Digits(integer = 4, fraction = 0)
+        public BigDecimal sortOrder;
+
+        int order() {
+            return sortOrder == null ? 0 : sortOrder.intValueExact();
+        }
 
         String cleanDescription() {
             return description == null || description.isBlank() ? null : description.strip();
@@ -130,7 +137,7 @@ public class DonationUseResource {
     public Response create(@Valid UseInput body) {
         Bodies.require(body);
         DonationUse u = uses.create(body.name.strip(), body.cleanDescription(), body.active == null || body.active,
-                body.sortOrder == null ? 0 : body.sortOrder);
+                body.order());
         return Response.created(uri.getAbsolutePathBuilder().path(u.getId().toString()).build())
                 .tag(Versions.tag(u.getVersion())).entity(view(u)).build();
     }
@@ -155,7 +162,7 @@ public class DonationUseResource {
         DonationUse u = uses.require(id);
         Versions.requireMatch(request, headers, u.getVersion());
         uses.revise(u, body.name.strip(), body.cleanDescription(), body.active == null || body.active,
-                body.sortOrder == null ? 0 : body.sortOrder);
+                body.order());
         return Response.ok(view(u)).tag(Versions.tag(u.getVersion())).build();
     }
 

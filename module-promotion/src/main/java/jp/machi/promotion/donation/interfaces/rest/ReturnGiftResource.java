@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
@@ -26,6 +27,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.math.BigDecimal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
@@ -80,10 +82,11 @@ public class ReturnGiftResource {
     public record GroundView(String code, int item, String label) {
     }
 
-    @JsonbPropertyOrder({"id", "name", "supplier", "ground", "procurementCost", "shippingCost", "donationAmount",
-        "ratioPercent", "active"})
-    public record GiftView(UUID id, String name, String supplier, GroundView ground, long procurementCost,
-            long shippingCost, long donationAmount, String ratioPercent, boolean active) {
+    /** A gift as shown; {@code ground} is the constant a PUT takes back, {@code groundItem}/{@code groundLabel} say what it means. */
+    @JsonbPropertyOrder({"id", "name", "supplier", "ground", "groundItem", "groundLabel", "procurementCost", "shippingCost",
+        "donationAmount", "ratioPercent", "active"})
+    public record GiftView(UUID id, String name, String supplier, String ground, int groundItem, String groundLabel,
+            long procurementCost, long shippingCost, long donationAmount, String ratioPercent, boolean active) {
     }
 
     static GroundView ground(Locale l, LocalProductGround g) {
@@ -92,12 +95,13 @@ public class ReturnGiftResource {
 
     GiftView view(ReturnGift g) {
         Locale l = Problems.locale(headers);
-        return new GiftView(g.getId(), g.getName(), g.getSupplier(), ground(l, g.getGround()), g.getProcurementCost(),
+        GroundView gv = ground(l, g.getGround());
+        return new GiftView(g.getId(), g.getName(), g.getSupplier(), gv.code(), gv.item(), gv.label(), g.getProcurementCost(),
                 g.getShippingCost(), g.getDonationAmount(), GiftRatio.percentText(g.getProcurementCost(), g.getDonationAmount()),
                 g.isActive());
     }
 
-    /** A gift as sent on create and update; amounts in whole yen. */
+    /** A gift as sent on create and update; amounts in whole yen (a fraction is a field error, never cut off). */
     public static class GiftInput {
         @NotBlank
         @Size(max = 200)
@@ -115,24 +119,28 @@ public class ReturnGiftResource {
         @NotNull
         @Min(0)
         @Max(MAX_YEN)
-        public Long procurementCost;
+        @Digits(integer = 9, fraction = 0)
+        public BigDecimal procurementCost;
 
         @NotNull
         @Min(0)
         @Max(MAX_YEN)
-        public Long shippingCost;
+        @Digits(integer = 9, fraction = 0)
+        public BigDecimal shippingCost;
 
         @NotNull
         @Min(1)
         @Max(MAX_YEN)
-        public Long donationAmount;
+        @Digits(integer = 9, fraction = 0)
+        public BigDecimal donationAmount;
 
         /** Offered now; true when left out. */
         public Boolean active;
 
         ReturnGift.Content content() {
-            return new ReturnGift.Content(name.strip(), supplier.strip(), Params.ground("ground", ground), procurementCost,
-                    shippingCost, donationAmount, active == null || active);
+            return new ReturnGift.Content(name.strip(), supplier.strip(), Params.ground("ground", ground),
+                    procurementCost.longValueExact(), shippingCost.longValueExact(), donationAmount.longValueExact(),
+                    active == null || active);
         }
     }
 
@@ -177,7 +185,7 @@ public class ReturnGiftResource {
                     List.of("name", "supplier", "ground", "donationAmount", "procurementCost", "ratio", "shippingCost", "active")
                             .stream().map(k -> Messages.get(l, "promotion.csv.gift." + k)).toList(),
                     exports.of(found, this::view),
-                    v -> Arrays.asList(v.name(), v.supplier(), v.ground().label(), v.donationAmount(), v.procurementCost(),
+                    v -> Arrays.asList(v.name(), v.supplier(), v.groundLabel(), v.donationAmount(), v.procurementCost(),
                             v.ratioPercent(), v.shippingCost(), v.active() ? yes : no));
         }
         return Response.ok(found.page(paging).map(this::view)).build();
