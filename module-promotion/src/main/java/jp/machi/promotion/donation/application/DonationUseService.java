@@ -55,7 +55,13 @@ public class DonationUseService {
         return u;
     }
 
+    /** Only while no donation chose it: the donations keep what was chosen (409 otherwise; set it inactive instead). */
     public void delete(DonationUse u) {
+        long n = tenancy.em().createQuery("SELECT COUNT(x) FROM Donation x WHERE x.useId = :id", Long.class)
+                .setParameter("id", u.getId()).getSingleResult();
+        if (n > 0) {
+            throw ApiException.conflict("in-use", "promotion.use.inUse", String.valueOf(n));
+        }
         tenancy.em().remove(u);
         tenancy.em().flush();
     }

@@ -73,7 +73,13 @@ public class ReturnGiftService {
         return g;
     }
 
+    /** Only while no donation chose it: the donations keep what was chosen (409 otherwise; set it inactive instead). */
     public void delete(ReturnGift g) {
+        long n = tenancy.em().createQuery("SELECT COUNT(x) FROM Donation x WHERE x.returnGiftId = :id", Long.class)
+                .setParameter("id", g.getId()).getSingleResult();
+        if (n > 0) {
+            throw ApiException.conflict("in-use", "promotion.gift.inUse", String.valueOf(n));
+        }
         tenancy.em().remove(g);
         tenancy.em().flush();
     }
