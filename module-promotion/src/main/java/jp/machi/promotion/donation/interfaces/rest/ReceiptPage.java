@@ -41,8 +41,9 @@ public class ReceiptPage {
         Donor donor = donations.donor(x.getDonorId());
         disclosure.reveal(donor, donor.getId());
         DonationUse use = donations.use(x.getUseId());
-        Municipality m = tenancy.em().find(Municipality.class, tenancy.code());
-        String city = m == null ? tenancy.code() : m.getNameJa();
+        String city = tenancy.em().createNamedQuery("Municipality.byCode", Municipality.class)
+                .setParameter("code", tenancy.code()).getResultList().stream().findFirst()
+                .map(Municipality::getNameJa).orElse(tenancy.code());
         StringBuilder h = new StringBuilder(4096);
         h.append("<!DOCTYPE html>\n<html lang=\"ja\"><head><meta charset=\"utf-8\">")
                 .append("<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">")
