@@ -106,6 +106,8 @@ class PromotionScreensIT {
         List<String> cells = b.texts(".paged-list table tbody tr td");
         assertTrue(cells.contains("周＊＊＊") && cells.contains("令和6年度") && cells.contains("ふるさとチョイス"), cells::toString);
         assertFalse(String.join(" ", cells).contains("周南花子"));
+        String page = String.valueOf(b.script("return document.body.innerText;"));
+        assertFalse(page.contains("null") || page.contains("undefined"), page);
         b.screenshot("promotion-donations");
         // Chromium logs the session check before sign-in (401) and the API's deliberate refusals (400) as failed loads.
         assertEquals(List.of(), b.consoleErrors().stream()

@@ -69,9 +69,11 @@ async function list(root, ctx, choices, donorId) {
     ],
   });
   [fyField, useField, giftField, payField, directField].forEach((w) => sel(w).addEventListener('change', () => table.reload()));
+  if (donorId) {
+    root.append(h('p', {}, h('a', {href: donorHref(ctx, donorId)}, tr(ctx, '← 寄附者へ', '← Back to the donor')), ' ',
+        h('span', {class: 'hint', text: tr(ctx, 'この寄附者の寄附だけを表示しています。', 'Showing this donor\'s donations only.')})));
+  }
   root.append(
-      donorId ? h('p', {}, h('a', {href: donorHref(ctx, donorId)}, tr(ctx, '← 寄附者へ', '← Back to the donor')), ' ',
-          h('span', {class: 'hint', text: tr(ctx, 'この寄附者の寄附だけを表示しています。', 'Showing this donor\'s donations only.')})) : null,
       h('p', {class: 'hint', text: tr(ctx, '寄附は寄附者の画面から登録します。', 'Record a donation from the donor\'s page.')}),
       h('div', {class: 'toolbar'}, h('a', {class: 'btn btn-primary', id: 'to-donors', href: `#/${ctx.lgCode}/promotion/promotion-donors`}, tr(ctx, '寄附者の一覧へ', 'Donors'))),
       h('form', {class: 'filters', role: 'search', 'aria-label': tr(ctx, '寄附の絞り込み', 'Filter donations'), on: {submit: (e) => e.preventDefault()}},
