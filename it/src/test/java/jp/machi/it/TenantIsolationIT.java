@@ -54,12 +54,19 @@ class TenantIsolationIT {
         b = Municipalities.register(api);
         for (String lg : List.of(a, b)) {
             Municipalities.setModule(api, lg, "planning", true);
+            Municipalities.setModule(api, lg, "promotion", true);
         }
         String base = Municipalities.PATH + "/" + b;
         bUnit = api.post(base + "/organization-units").json(Json.createObjectBuilder().add("code", "B01")
                 .add("nameJa", MARK + "課").add("kind", "DIVISION").add("validFrom", "2020-04-01").build())
                 .send().expect(201).object().getString("id");
         bIds.put("organization unit", bUnit);
+        bIds.put("donation use", api.post(base + "/promotion/donation-uses").json(Json.createObjectBuilder()
+                .add("name", MARK + "使途").build()).send().expect(201).object().getString("id"));
+        bIds.put("return gift", api.post(base + "/promotion/return-gifts").json(Json.createObjectBuilder()
+                .add("name", MARK + "返礼品").add("supplier", MARK + "事業者").add("ground", "PRODUCED_LOCALLY")
+                .add("procurementCost", 3000).add("shippingCost", 1000).add("donationAmount", 10000).build())
+                .send().expect(201).object().getString("id"));
         bIds.put("indicator", api.post(base + "/indicators").json(Json.createObjectBuilder().add("nameJa", MARK + "指標")
                 .add("kind", "OUTCOME").add("unit", "件").add("direction", "HIGHER_IS_BETTER").add("ownerUnitId", bUnit)
                 .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2023)
