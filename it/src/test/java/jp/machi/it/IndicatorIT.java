@@ -207,6 +207,35 @@ class IndicatorIT {
         assertProblem(api.get(item).send(), 404, "not-found");
     }
 
+    /**
+     * An indicator's code names one indicator of the municipality: a second indicator with it, or
+     * another renamed to it, is 409 naming the field, in ja/en, and nothing is written; an indicator
+     * keeps its own code on an edit; another municipality may use the same code.
+     */
+    @Test
+    void aCodeNamesOneIndicatorOfTheMunicipality() {
+        Reply first = api.post(path).json(indicator("番号の重複 1", "OUTCOME", "HIGHER_IS_BETTER").add("code", "U.1").build())
+                .send().expect(201);
+        Reply second = api.post(path).json(indicator("番号の重複 2", "OUTCOME", "HIGHER_IS_BETTER").add("code", "U.1").build())
+                .send();
+        JsonObject p = assertProblem(second, 409, "indicator-code-exists");
+        assertJapanese(second, p);
+        assertEquals("code", p.getJsonArray("errors").getJsonObject(0).getString("field"), p::toString);
+        Reply other = api.post(path).json(indicator("番号の重複 2", "OUTCOME", "HIGHER_IS_BETTER").add("code", "U.2").build())
+                .send().expect(201);
+        Reply renamed = api.put(path + "/" + other.object().getString("id")).ifMatch(other.etag()).lang("en")
+                .json(indicator("番号の重複 2", "OUTCOME", "HIGHER_IS_BETTER").add("code", "U.1").build()).send();
+        assertEnglish(renamed, assertProblem(renamed, 409, "indicator-code-exists"));
+        api.put(path + "/" + first.object().getString("id")).ifMatch(first.etag())
+                .json(indicator("番号の重複 1 改", "OUTCOME", "HIGHER_IS_BETTER").add("code", "U.1").build()).send().expect(200);
+        assertEquals(1, api.get(path + "?q=" + java.net.URLEncoder.encode("番号の重複 2", java.nio.charset.StandardCharsets.UTF_8))
+                .send().expect(200).object().getInt("totalItems"));
+
+        String elsewhere = Municipalities.register(api);
+        api.post(Municipalities.PATH + "/" + elsewhere + "/indicators")
+                .json(indicator("別の団体", "OUTCOME", "HIGHER_IS_BETTER").add("code", "U.1").build()).send().expect(201);
+    }
+
     @Test
     void badInputIsRefusedFieldByFieldAndNothingIsWritten() {
         Reply dup = api.post(path).json(indicator("x", "OUTCOME", "HIGHER_IS_BETTER").add("years", Json.createArrayBuilder()

@@ -80,6 +80,7 @@ public class IndicatorService {
 
     public Indicator create(Indicator.Definition d, List<Indicator.YearFigures> figures) {
         checkReferences(d);
+        checkCodeFree(d.code(), null);
         Indicator i = new Indicator(d, figures);
         tenancy.em().persist(i);
         tenancy.em().flush();
@@ -88,6 +89,7 @@ public class IndicatorService {
 
     public Indicator update(Indicator i, Indicator.Definition d, List<Indicator.YearFigures> figures) {
         checkReferences(d);
+        checkCodeFree(d.code(), i.getId());
         i.redefine(d, figures);
         // The If-Match checked before must still hold when this commits: an edit that changes nothing
         // (another writer stored the same figures meanwhile) is refused like any stale one.
@@ -99,6 +101,23 @@ public class IndicatorService {
     public void delete(Indicator i) {
         tenancy.em().remove(i);
         tenancy.em().flush();
+    }
+
+    /**
+     * An indicator's code (the number the municipality's own documents give it, e.g. 35.O1) names one
+     * indicator within the municipality: a code another indicator has is 409 {@code indicator-code-exists}.
+     * Indicators without a code are many.
+     */
+    private void checkCodeFree(String code, UUID self) {
+        if (code == null) {
+            return;
+        }
+        List<UUID> holders = tenancy.em().createQuery("SELECT i.id FROM Indicator i WHERE i.code = :code", UUID.class)
+                .setParameter("code", code).getResultList();
+        if (holders.stream().anyMatch(id -> !id.equals(self))) {
+            throw new ApiException(409, "indicator-code-exists",
+                    List.of(new ApiException.FieldErrorKey("code", "indicator.code.exists", code)), "problem.validation.detail");
+        }
     }
 
     private void checkReferences(Indicator.Definition d) {
