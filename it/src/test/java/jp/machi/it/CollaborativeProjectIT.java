@@ -198,4 +198,34 @@ class CollaborativeProjectIT {
         JsonObject again = api.get(base + "/indicators/" + indicator.getString("id")).send().expect(200).object();
         assertEquals(3, IndicatorIT.year(again, 2024).getJsonNumber("actual").intValue());
     }
+
+    @Test
+    void eachUnitNamesOnePromoterAYearWhoseNameIsMasked() {
+        String promoters = base + "/collaboration/promoters";
+        JsonObject body = Json.createObjectBuilder().add("fiscalYear", "令和6年度").add("unitId", unit)
+                .add("personName", "見本 推進").add("position", "主査").add("appointedOn", "2024-04-01").build();
+        assertProblem(staff.post(promoters).json(body).send(), 403, "forbidden");
+        Reply created = editor.post(promoters).json(body).send().expect(201);
+        JsonObject p = created.object();
+        assertEquals("令和6年度", p.getString("fiscalYearLabel"));
+        assertEquals("市民協働課", p.getString("unitName"));
+        assertNotEquals("見本 推進", p.getString("personName"), "masked");
+        String one = promoters + "/" + p.getString("id");
+        assertEquals("見本 推進", editor.get(one + "?reveal=personal-data").send().expect(200).object()
+                .getString("personName"));
+        // One per unit and year.
+        Reply second = editor.post(promoters).json(body).send();
+        assertJapanese(second, assertProblem(second, 409, "duplicate"));
+        String csv = new String(editor.get(promoters + "?format=csv&fiscalYear=R6").send().expect(200).bytes(),
+                StandardCharsets.UTF_8);
+        assertTrue(csv.startsWith("\uFEFF年度,課,氏名,役職,任命日") && csv.contains("市民協働課") && !csv.contains("見本 推進"), csv);
+        JsonObject changed = Json.createObjectBuilder().add("fiscalYear", 2024).add("unitId", unit)
+                .add("personName", "見本 次郎").build();
+        assertProblem(editor.put(one).json(changed).send(), 428, null);
+        Reply saved = editor.put(one).ifMatch(created.etag()).json(changed).send().expect(200);
+        assertNotEquals(created.etag(), saved.etag());
+        assertProblem(editor.put(one).ifMatch(created.etag()).json(changed).send(), 412, null);
+        assertProblem(editor.get(promoters + "?unitId=nope").send(), 400, null);
+        editor.delete(one).ifMatch(saved.etag()).send().expect(204);
+    }
 }

@@ -12,6 +12,7 @@ import jp.machi.collaboration.partner.interfaces.rest.PartnerRegistrationResourc
 import jp.machi.collaboration.partner.interfaces.rest.PartnerResource;
 import jp.machi.collaboration.project.application.ProjectMetrics;
 import jp.machi.collaboration.project.interfaces.rest.ProjectResource;
+import jp.machi.collaboration.promoter.interfaces.rest.PromoterResource;
 import jp.machi.collaboration.interfaces.rest.CollaborationApi;
 
 /** The collaboration module's descriptor: 市民協働 (Citizen collaboration). */
@@ -57,7 +58,7 @@ public class CollaborationModule implements ModuleDescriptor {
     @Override
     public List<Class<?>> resources() {
         return List.of(CollaborationApi.class, PartnerResource.class, PartnerRegistrationResource.class,
-                ProjectResource.class);
+                ProjectResource.class, PromoterResource.class);
     }
 
     @Override
@@ -87,6 +88,8 @@ public class CollaborationModule implements ModuleDescriptor {
                         LocalizedText.of("協働の相手方", "Partner organisations"), "partners-console.js", 30),
                 new UiContribution("collaboration-projects", UiContribution.Area.CONSOLE,
                         LocalizedText.of("協働事業", "Collaborative projects"), "projects-console.js", 31),
+                new UiContribution("collaboration-promoters", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("市民協働推進員", "Collaboration promoters"), "promoters-console.js", 32),
                 new UiContribution("collaboration-partner-application", UiContribution.Area.PORTAL,
                         LocalizedText.of("協働の団体登録", "Register your organisation"), "partner-application.js", 30));
     }

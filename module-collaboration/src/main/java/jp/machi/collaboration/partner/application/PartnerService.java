@@ -61,11 +61,15 @@ public class PartnerService {
     /** The partners matching {@code f} in {@code sort} order, as a query run in the database. */
     public ListQuery<Partner> list(Filter f, Sort sort) {
         return ListQuery.of(tenancy.em(), Partner.class, "p")
-                .always(f.spam() ? "p.spam = TRUE" : "p.spam = FALSE")
+                .always("p.spam = :spam", "spam", f.spam())
                 .where("p.state = :state", "state", f.state())
                 .where("p.kind = :kind", "kind", f.kind())
                 .when(f.role() != null, "p.roles LIKE :role", "role", f.role() == null ? null : Partner.rolePattern(f.role()))
-                .contains("q", f.q(), "p.name", "p.nameKana", "p.area", "p.fieldsOfActivity")
+                // LOCATE, not ListQuery.contains: its LIKE … ESCAPE makes EclipseLink print every value
+                // inline, and H2 refuses the boolean of the spam condition printed as 0.
+                .when(f.q() != null && !f.q().isBlank(), "(LOCATE(:q, LOWER(p.name)) > 0 OR LOCATE(:q, LOWER(p.nameKana)) > 0"
+                        + " OR LOCATE(:q, LOWER(p.area)) > 0 OR LOCATE(:q, LOWER(p.fieldsOfActivity)) > 0)",
+                        "q", f.q() == null ? null : f.q().strip().toLowerCase(java.util.Locale.ROOT))
                 .orderBy(sort);
     }
 
@@ -81,7 +85,7 @@ public class PartnerService {
     public Partner apply(Intake in, PartnerChannel channel, Partner.Profile profile, Partner.Contacts contacts) {
         Partner p = new Partner(in.receiptNumber(), in.receivedAt(), channel, profile, contacts);
         if (in.spam()) {
-            p.markAsSpam();
+            p.markAsSpam(in.receivedAt());
         }
         tenancy.em().persist(p);
         tenancy.em().flush();

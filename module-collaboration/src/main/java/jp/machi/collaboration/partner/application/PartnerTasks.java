@@ -24,7 +24,7 @@ public class PartnerTasks implements TaskSource {
 
     private static final LocalizedText TO_DECIDE = LocalizedText.of("審査待ちの団体登録申請", "Partner registrations to decide");
 
-    private static final String WHERE = " FROM Partner p WHERE p.state = :state AND p.spam = FALSE";
+    private static final String WHERE = " FROM Partner p WHERE p.state = :state AND p.spamAt IS NULL";
 
     @Inject
     Tenancy tenancy;

@@ -114,8 +114,9 @@ public class Partner extends TenantOwned {
     @Column(name = "state", nullable = false, length = 20)
     private PartnerState state;
 
-    @Column(name = "spam", nullable = false)
-    private boolean spam;
+    /** When the honeypot filed it as spam (public intake); null for the others and once staff released it. */
+    @Column(name = "spam_at")
+    private OffsetDateTime spamAt;
 
     @Column(name = "closed_at")
     private OffsetDateTime closedAt;
@@ -195,15 +196,15 @@ public class Partner extends TenantOwned {
         this.closedAt = now;
     }
 
-    public void markAsSpam() {
-        this.spam = true;
+    public void markAsSpam(OffsetDateTime now) {
+        this.spamAt = now;
     }
 
     public boolean releaseFromSpam() {
-        if (!spam) {
+        if (spamAt == null) {
             return false;
         }
-        spam = false;
+        spamAt = null;
         return true;
     }
 
@@ -315,7 +316,7 @@ public class Partner extends TenantOwned {
     }
 
     public boolean isSpam() {
-        return spam;
+        return spamAt != null;
     }
 
     public OffsetDateTime getClosedAt() {

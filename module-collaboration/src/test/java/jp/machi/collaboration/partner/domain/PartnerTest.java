@@ -60,7 +60,7 @@ class PartnerTest {
     void onlySpamIsReleasedFromSpam() {
         Partner p = partner(List.of(PartnerRole.PARTNER));
         assertFalse(p.releaseFromSpam());
-        p.markAsSpam();
+        p.markAsSpam(OffsetDateTime.now(ZoneOffset.UTC));
         assertTrue(p.releaseFromSpam());
         assertFalse(p.isSpam());
     }
