@@ -247,6 +247,12 @@ class CollaborationPartnerIT {
         assertEquals(2, staff.get(partners + "?role=GRANT_APPLICANT").send().expect(200).object().getInt("totalItems"));
         assertEquals(1, staff.get(partners + "?q=" + java.net.URLEncoder.encode("子ども", StandardCharsets.UTF_8))
                 .send().expect(200).object().getInt("totalItems"));
+        // Words together with every other filter, in the database.
+        JsonObject all = staff.get(partners + "?q=" + java.net.URLEncoder.encode("子ども", StandardCharsets.UTF_8)
+                + "&state=APPLIED&kind=CIVIC_GROUP&role=PARTNER&sort=-receivedAt").send().expect(200).object();
+        assertEquals(1, all.getInt("totalItems"), all::toString);
+        assertEquals(0, staff.get(partners + "?q=" + java.net.URLEncoder.encode("子ども", StandardCharsets.UTF_8)
+                + "&state=REGISTERED").send().expect(200).object().getInt("totalItems"));
         JsonObject page = staff.get(partners + "?size=2&page=1&sort=name").send().expect(200).object();
         assertEquals(3, page.getInt("totalItems"));
         assertEquals(1, page.getJsonArray("items").size());

@@ -168,6 +168,10 @@ class CollaborativeProjectIT {
         assertEquals(List.of("公共施設の里親制度", "壁画によるまちづくり事業", "市民活動フェア"),
                 editor.get(projects).send().expect(200).object().getJsonArray("items").stream()
                         .map(v -> v.asJsonObject().getString("title")).toList());
+        JsonObject combined = editor.get(projects + "?q=" + java.net.URLEncoder.encode("里親", StandardCharsets.UTF_8)
+                + "&fiscalYear=R6&unitId=" + unit + "&partnerId=" + partnerA + "&form="
+                + java.net.URLEncoder.encode("事業協力", StandardCharsets.UTF_8) + "&sort=-budget").send().expect(200).object();
+        assertEquals(1, combined.getInt("totalItems"), combined::toString);
         assertProblem(editor.get(projects + "?fiscalYear=someday&unitId=x&sort=outcome").send(), 400, null);
         String csv = new String(editor.get(projects + "?format=csv").send().expect(200).bytes(), StandardCharsets.UTF_8);
         assertTrue(csv.startsWith("\uFEFF年度,事業名,担当課,協働の形態,協働の相手方"), csv);

@@ -115,7 +115,8 @@ async function detail(root, ctx, id) {
     const budget = f.budget.value.trim().replace(/[,，]/g, '');
     const body = {fiscalYear: Number(f.fiscalYear.value), title: f.title.value.trim(), unitId: f.unitId.value || null,
       form: f.form.value || null, partnerIds: [...form.querySelectorAll('.field-partners input:checked')].map((x) => x.value),
-      description: f.description.value.trim() || null, budget: budget === '' ? null : budget, outcome: f.outcome.value.trim() || null};
+      description: f.description.value.trim() || null,
+      budget: budget === '' ? null : (/^-?\d+(\.\d+)?$/.test(budget) ? Number(budget) : budget), outcome: f.outcome.value.trim() || null};
     const saved = await submit(ctx, form, {method: id ? 'PUT' : 'POST', path, body, etag, reload});
     if (saved) {
       if (id) {

@@ -61,15 +61,13 @@ public class PartnerService {
     /** The partners matching {@code f} in {@code sort} order, as a query run in the database. */
     public ListQuery<Partner> list(Filter f, Sort sort) {
         return ListQuery.of(tenancy.em(), Partner.class, "p")
-                .always("p.spam = :spam", "spam", f.spam())
+                // Spam is a time, not a boolean: with the LIKE … ESCAPE of q EclipseLink prints values
+                // inline, and H2 refuses a boolean printed as 0.
+                .always(f.spam() ? "p.spamAt IS NOT NULL" : "p.spamAt IS NULL")
                 .where("p.state = :state", "state", f.state())
                 .where("p.kind = :kind", "kind", f.kind())
                 .when(f.role() != null, "p.roles LIKE :role", "role", f.role() == null ? null : Partner.rolePattern(f.role()))
-                // LOCATE, not ListQuery.contains: its LIKE … ESCAPE makes EclipseLink print every value
-                // inline, and H2 refuses the boolean of the spam condition printed as 0.
-                .when(f.q() != null && !f.q().isBlank(), "(LOCATE(:q, LOWER(p.name)) > 0 OR LOCATE(:q, LOWER(p.nameKana)) > 0"
-                        + " OR LOCATE(:q, LOWER(p.area)) > 0 OR LOCATE(:q, LOWER(p.fieldsOfActivity)) > 0)",
-                        "q", f.q() == null ? null : f.q().strip().toLowerCase(java.util.Locale.ROOT))
+                .contains("q", f.q(), "p.name", "p.nameKana", "p.area", "p.fieldsOfActivity")
                 .orderBy(sort);
     }
 
