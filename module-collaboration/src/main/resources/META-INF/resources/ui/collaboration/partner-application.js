@@ -21,6 +21,12 @@ const ROLES = [
 
 let seq = 0;
 
+function formatDate(iso, lang) {
+  if (!iso) return '';
+  const [y, m, d] = iso.split('-').map(Number);
+  return lang === 'en' ? iso : `${y}年${m}月${d}日`;
+}
+
 function newFormToken() {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);
@@ -174,7 +180,7 @@ export default async function render(root, ctx) {
         el('h3', null, t('登録申請を受け付けました', 'We received your application')),
         el('dl', { class: 'machi-voice-meta' },
           el('dt', null, t('受付番号', 'Receipt number')), el('dd', { class: 'receipt-number' }, receipt.receiptNumber),
-          el('dt', null, t('受付日', 'Received')), el('dd', null, receipt.receivedOn)),
+          el('dt', null, t('受付日', 'Received')), el('dd', null, formatDate(receipt.receivedOn, ctx.lang))),
         el('p', null, t('審査の結果は連絡先にお知らせします。お問い合わせの際は受付番号をお伝えください。',
           'We will tell you the result at the contact you gave. Please give the receipt number when you contact us.')));
       result.focus();
