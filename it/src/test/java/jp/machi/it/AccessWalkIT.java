@@ -56,6 +56,8 @@ class AccessWalkIT {
             // A resident sends a citizen voice; anyone reads the published ones (PersonalDataIT).
             "POST /api/v1/municipalities/{lgCode}/engagement/voices",
             "GET /api/v1/municipalities/{lgCode}/engagement/voices/published",
+            // An organisation applies to register as a partner; the reply is a receipt only (CollaborationPartnerIT).
+            "POST /api/v1/municipalities/{lgCode}/collaboration/partners/applications",
             // The public portal (PortalIT): what a municipality publishes, never personal data.
             "GET /api/v1/municipalities/{lgCode}/portal",
             "GET /api/v1/municipalities/{lgCode}/planning/public/plans",

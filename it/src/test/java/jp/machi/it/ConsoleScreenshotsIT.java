@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
  * signed in as the demo platform administrator, each checked for what it must show and saved as
  * a PNG in {@code it/target/screenshots-<db>/} ({@code scripts/screenshots.sh} copies the H2 run's
  * into {@code docs/screenshots/} for the README). The one change it makes is the README's own
- * example: 取手市 records the actual 48 of 市民と行政との協働事業件数 for 令和2年度, here through the
+ * example: 取手市 records the actual 5,238 of 市ホームページの更新件数 for 令和2年度, here through the
  * console's edit form.
  */
 @MachiTest
@@ -42,28 +42,29 @@ class ConsoleScreenshotsIT {
 
             // 取手市: record R2's actual through the form, then the chart with targets R2–R6.
             b.open("/#/082171/core/indicators");
-            b.clickText("a.indicator-link", "市民と行政との協働事業件数");
-            b.waitForText("h1", "市民と行政との協働事業件数");
+            // (市民と行政との協働事業件数 takes its actuals from the collaboration module's projects: no form for them.)
+            b.clickText("a.indicator-link", "市ホームページの更新件数");
+            b.waitForText("h1", "市ホームページの更新件数");
             b.click("#edit-indicator");
             b.waitFor("#indicator-form");
             assertEquals("2020", b.attribute("#year-0-fy", "value"));
-            assertEquals("55", b.attribute("#year-0-target", "value"));
-            b.type("#year-0-actual", "48");
+            assertEquals("6000", b.attribute("#year-0-target", "value"));
+            b.type("#year-0-actual", "5238");
             b.click("#save-indicator");
-            b.waitForText("h1", "市民と行政との協働事業件数");
+            b.waitForText("h1", "市ホームページの更新件数");
             b.waitForScript("the chart", "const c = window.Chart && Chart.getChart(document.getElementById('indicator-chart'));"
                     + " return c ? c.data.labels.join('|') : null;");
             assertEquals("令和2年度|令和3年度|令和4年度|令和5年度|令和6年度",
                     b.script("return Chart.getChart(document.getElementById('indicator-chart')).data.labels.join('|');"));
             List<String> rows = b.texts("#indicator-years tbody tr");
-            // 48 / 55 = 87.3 % → B with the default scale, as the README says.
+            // 5,238 / 6,000 = 87.3 % → B with the default scale, as the README says.
             assertTrue(rows.get(0).contains("87.3%") && rows.get(0).endsWith("B"), rows.toString());
             b.windowSize(1280, 1500);
             b.screenshot("indicator-detail");
             b.windowSize(1280, 900);
             b.click("#edit-indicator");
             b.waitFor("#indicator-form");
-            b.type("#ind-code", "No 14");
+            b.type("#ind-code", "No 17");
             b.type("#ind-unit", "");
             b.click("#save-indicator");
             b.waitFor(".form-summary");

@@ -5,7 +5,14 @@ import java.util.List;
 import jp.machi.core.i18n.LocalizedText;
 import jp.machi.core.module.ModuleDescriptor;
 import jp.machi.core.module.RoleDefinition;
+import jp.machi.core.module.MetricDefinition;
 import jp.machi.core.module.SettingDefinition;
+import jp.machi.core.module.UiContribution;
+import jp.machi.collaboration.partner.interfaces.rest.PartnerRegistrationResource;
+import jp.machi.collaboration.partner.interfaces.rest.PartnerResource;
+import jp.machi.collaboration.project.application.ProjectMetrics;
+import jp.machi.collaboration.project.interfaces.rest.ProjectResource;
+import jp.machi.collaboration.promoter.interfaces.rest.PromoterResource;
 import jp.machi.collaboration.interfaces.rest.CollaborationApi;
 
 /** The collaboration module's descriptor: 市民協働 (Citizen collaboration). */
@@ -13,6 +20,15 @@ import jp.machi.collaboration.interfaces.rest.CollaborationApi;
 public class CollaborationModule implements ModuleDescriptor {
 
     public static final String ID = "collaboration";
+
+    /** 団体登録の審査・後援名義の承認: decides partner registrations (and, later, other approvals of the module). */
+    public static final String APPROVER = "collaboration.approver";
+
+    /** 協働事業の編集: declared from the start; the projects are edited by staff (see README). */
+    public static final String EDITOR = "collaboration.editor";
+
+    /** 協働の形態: the municipality's list of forms of collaboration. */
+    public static final String FORMS = "collaborationForms";
 
     @Override
     public String id() {
@@ -41,18 +57,40 @@ public class CollaborationModule implements ModuleDescriptor {
 
     @Override
     public List<Class<?>> resources() {
-        return List.of(CollaborationApi.class);
+        return List.of(CollaborationApi.class, PartnerResource.class, PartnerRegistrationResource.class,
+                ProjectResource.class, PromoterResource.class);
     }
 
     @Override
     public List<RoleDefinition> roles() {
         return List.of(
-                new RoleDefinition("collaboration.editor", LocalizedText.of("協働事業の編集", "Edit collaborative projects")));
+                new RoleDefinition(EDITOR, LocalizedText.of("協働事業の編集", "Edit collaborative projects")),
+                new RoleDefinition(APPROVER, LocalizedText.of("団体登録の審査", "Decide partner registrations")));
     }
 
     @Override
     public List<SettingDefinition> settings() {
         return List.of(
-                new SettingDefinition("grantMaximumYears", LocalizedText.of("協働提案型公募補助の最長年数", "Maximum years of a proposal-based grant"), SettingDefinition.Type.INTEGER, "6"));
+                new SettingDefinition("grantMaximumYears", LocalizedText.of("協働提案型公募補助の最長年数", "Maximum years of a proposal-based grant"), SettingDefinition.Type.INTEGER, "6"),
+                new SettingDefinition(FORMS, LocalizedText.of("協働の形態の選択肢", "Forms of collaboration"),
+                        SettingDefinition.Type.LIST, "共催,委託,補助,事業協力,後援,実行委員会,企画立案への参画,情報提供・意見交換"));
+    }
+
+    @Override
+    public List<MetricDefinition> metrics() {
+        return ProjectMetrics.DEFINITIONS;
+    }
+
+    @Override
+    public List<UiContribution> ui() {
+        return List.of(
+                new UiContribution("collaboration-partners", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("協働の相手方", "Partner organisations"), "partners-console.js", 30),
+                new UiContribution("collaboration-projects", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("協働事業", "Collaborative projects"), "projects-console.js", 31),
+                new UiContribution("collaboration-promoters", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("市民協働推進員", "Collaboration promoters"), "promoters-console.js", 32),
+                new UiContribution("collaboration-partner-application", UiContribution.Area.PORTAL,
+                        LocalizedText.of("協働の団体登録", "Register your organisation"), "partner-application.js", 30));
     }
 }
