@@ -85,6 +85,8 @@ public class EngagementModule implements ModuleDescriptor {
     public List<UiContribution> ui() {
         return List.of(
                 new UiContribution("engagement-voices", UiContribution.Area.CONSOLE, LocalizedText.of("市民の声", "Citizen voices"), "voices-console.js", 20),
+                new UiContribution("engagement-voice-categories", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("市民の声の分類・Open311", "Voice categories and Open311"), "voice-categories-console.js", 21),
                 new UiContribution("engagement-published-voices", UiContribution.Area.PORTAL,
                         LocalizedText.of("市民の声", "Citizen voices"), "voices.js", 20));
     }
