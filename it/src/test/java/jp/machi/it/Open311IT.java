@@ -480,6 +480,28 @@ class Open311IT {
     }
 
     @Test
+    void overTheRateLimitIs429InTheErrorListWithRetryAfter() {
+        String lg = Municipalities.register(api);
+        Municipalities.setModule(api, lg, "engagement", true);
+        Api admin = api.as("MUNICIPALITY_ADMIN", lg);
+        admin.post(VoiceCategoryIT.categories(lg)).json(VoiceCategoryIT.category("road", "道路", 1).add("open311", true)
+                .build()).send().expect(201);
+        String settings = Municipalities.PATH + "/" + lg + "/intake/settings";
+        admin.put(settings).ifMatch(admin.get(settings).send().expect(200).etag()).json(Json.createObjectBuilder()
+                .add("rateLimitCount", 1).add("rateLimitWindowSeconds", 3600).add("honeypotEnabled", true).build())
+                .send().expect(200);
+        String key = issue(lg, "limited");
+        assertEquals(201, post("json", pothole(lg, key)).status());
+        Reply json = post("json", pothole(lg, key));
+        jsonErrors(json, 429);
+        assertTrue(json.header("Retry-After").isPresent(), json::toString);
+        Reply xml = post("xml", pothole(lg, key));
+        xmlErrors(xml, 429);
+        assertEquals(1, api.as("STAFF", lg).get(Municipalities.PATH + "/" + lg + "/engagement/voices").send()
+                .expect(200).object().getInt("totalItems"));
+    }
+
+    @Test
     void aRetryWithTheSameIdempotencyKeyGivesTheSameRequest() {
         String lg = Municipalities.register(api);
         Municipalities.setModule(api, lg, "engagement", true);
