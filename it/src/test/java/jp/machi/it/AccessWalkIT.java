@@ -68,7 +68,18 @@ class AccessWalkIT {
             "GET /api/v1/municipalities/{lgCode}/planning/public/evaluations",
             "GET /api/v1/municipalities/{lgCode}/planning/public/evaluations/years",
             // A year's closed days of a municipality, JSON and iCalendar (BusinessCalendarIT).
-            "GET /api/v1/municipalities/{lgCode}/calendar/closed-days");
+            "GET /api/v1/municipalities/{lgCode}/calendar/closed-days",
+            // The active voice categories the portal's voice form offers (VoiceCategoryIT).
+            "GET /api/v1/municipalities/{lgCode}/engagement/voice-categories/public",
+            // Open311 GeoReport v2 (Open311IT): public by the specification; a POST needs an api_key
+            // (403 in Open311's error format without one), and no GET ever shows the sender.
+            "GET /api/v1/open311/v2/discovery.{format}",
+            "GET /api/v1/open311/v2/services.{format}",
+            "GET /api/v1/open311/v2/services/{service_code}.{format}",
+            "GET /api/v1/open311/v2/requests.{format}",
+            "POST /api/v1/open311/v2/requests.{format}",
+            "GET /api/v1/open311/v2/requests/{service_request_id}.{format}",
+            "GET /api/v1/open311/v2/tokens/{token}.{format}");
 
     /** Writes every signed-in caller may make on their own behalf. */
     static final Set<String> SELF_SERVICE = Set.of("POST /api/v1/session", "DELETE /api/v1/session");
@@ -190,10 +201,10 @@ class AccessWalkIT {
                 .map(op -> DynamicTest.dynamicTest(op.toString(), () -> {
                     Reply r = send(viewerOfA, op, a, null);
                     // Municipality administrators' reads: users, API tokens, the audit trail, the
-                    // personal-data settings, the mail outbox.
+                    // personal-data settings, the mail outbox, Open311 api_keys.
                     boolean adminOnly = op.template().endsWith("/users") || op.template().endsWith("/api-tokens")
                             || op.template().contains("/audit-events") || op.template().contains("/personal-data")
-                            || op.template().endsWith("/outbox");
+                            || op.template().endsWith("/outbox") || op.template().endsWith("/open311-keys");
                     if (adminOnly) {
                         assertProblem(r, 403, "forbidden");
                     } else {

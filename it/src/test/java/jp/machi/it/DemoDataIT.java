@@ -82,6 +82,22 @@ class DemoDataIT {
                         .map(y -> y.getJsonNumber("target").intValue()).toList();
                 assertEquals(List.of(55, 100, 105, 110, 115), targets);
                 assertEquals("令和2年度", IndicatorIT.year(toride, 2020).getJsonObject("fiscalYear").getString("label"));
+
+                // Engagement: six invented voice categories, marked so, two of them open to Open311;
+                // つくば市's invented voices carry the category their text names.
+                Municipalities.setModule(api, "082201", "engagement", true);
+                JsonObject categories = api.get(P + "/082201/engagement/voice-categories?size=100").send().expect(200)
+                        .object();
+                assertEquals(6, categories.getInt("totalItems"));
+                categories.getJsonArray("items").forEach(c -> assertTrue(c.asJsonObject().getString("description")
+                        .startsWith("（デモ用の架空の分類）"), c::toString));
+                assertEquals(Set.of("road-park", "waste"), categories.getJsonArray("items").stream()
+                        .map(JsonValue::asJsonObject).filter(c -> c.getBoolean("open311"))
+                        .map(c -> c.getString("code")).collect(java.util.stream.Collectors.toSet()));
+                JsonObject shelter = api.get(P + "/082201/engagement/voices?size=100").send().expect(200).object()
+                        .getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                        .filter(v -> v.getString("subject").equals("（架空）避難所の案内表示について")).findFirst().orElseThrow();
+                assertEquals("防災", shelter.getString("categoryName"));
             }
             try (MachiServer again = MachiServer.machiJar("demo-again", db).env("MACHI_DEMO", "true").start()) {
                 Api api = again.api();
@@ -89,6 +105,8 @@ class DemoDataIT {
                 assertEquals(24, api.get(P + "/202070/indicators").send().expect(200).object().getInt("totalItems"));
                 assertEquals(13, api.get(P + "/082201/planning/programs").send().expect(200).object().getInt("totalItems"));
                 assertEquals(toride, find(api.get(P + "/082171/indicators").send().expect(200).object().getJsonArray("items"), "14"));
+                assertEquals(6, api.get(P + "/082201/engagement/voice-categories").send().expect(200).object()
+                        .getInt("totalItems"));
             }
         }
     }

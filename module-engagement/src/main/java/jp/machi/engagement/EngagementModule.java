@@ -12,6 +12,9 @@ import jp.machi.engagement.interfaces.rest.EngagementApi;
 import jp.machi.engagement.voice.interfaces.rest.VoiceAttachmentResource;
 import jp.machi.engagement.voice.interfaces.rest.VoiceAnswerResource;
 import jp.machi.engagement.voice.interfaces.rest.VoiceResource;
+import jp.machi.engagement.voice.interfaces.rest.VoiceCategoryResource;
+import jp.machi.engagement.open311.interfaces.rest.Open311KeyResource;
+import jp.machi.engagement.open311.interfaces.rest.Open311Resource;
 
 /** The engagement module's descriptor: 広聴 (Public hearing). */
 @ApplicationScoped
@@ -59,7 +62,7 @@ public class EngagementModule implements ModuleDescriptor {
     @Override
     public List<Class<?>> resources() {
         return List.of(EngagementApi.class, VoiceResource.class, VoiceAttachmentResource.class,
-                VoiceAnswerResource.class);
+                VoiceAnswerResource.class, VoiceCategoryResource.class, Open311KeyResource.class, Open311Resource.class);
     }
 
     @Override
@@ -82,6 +85,8 @@ public class EngagementModule implements ModuleDescriptor {
     public List<UiContribution> ui() {
         return List.of(
                 new UiContribution("engagement-voices", UiContribution.Area.CONSOLE, LocalizedText.of("市民の声", "Citizen voices"), "voices-console.js", 20),
+                new UiContribution("engagement-voice-categories", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("市民の声の分類・Open311", "Voice categories and Open311"), "voice-categories-console.js", 21),
                 new UiContribution("engagement-published-voices", UiContribution.Area.PORTAL,
                         LocalizedText.of("市民の声", "Citizen voices"), "voices.js", 20));
     }

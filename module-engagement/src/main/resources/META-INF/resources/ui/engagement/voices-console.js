@@ -16,7 +16,7 @@ const STATUS_LABELS = {
 const CHANNEL_LABELS = {
   WEB_FORM: ['ウェブフォーム', 'Web form'], LETTER: ['手紙・はがき', 'Letter'], EMAIL: ['電子メール', 'E-mail'],
   PHONE: ['電話', 'Phone'], COUNTER: ['窓口', 'Counter'], TOWN_MEETING: ['タウンミーティング', 'Town meeting'],
-  OTHER: ['その他', 'Other'],
+  OTHER: ['その他', 'Other'], OPEN311: ['Open311', 'Open311'],
 };
 
 const label = (ctx, pair, fallback) => (pair ? tr(ctx, pair[0], pair[1]) : fallback || '');
@@ -83,6 +83,18 @@ function approvalSection(ctx, path, a, etag, reload, done) {
   return form;
 }
 
+/** The municipality's categories of voices (市民の声の分類), in its order. */
+async function categoryList(ctx) {
+  try {
+    const p = await ctx.getJson('engagement/voice-categories?size=100');
+    return p.items || [];
+  } catch (e) {
+    return [];
+  }
+}
+
+const categoryName = (ctx, c) => (ctx.lang === 'en' && c.nameEn ? c.nameEn : c.nameJa);
+
 async function units(ctx) {
   try {
     const p = await ctx.getJson('organization-units?size=100');
@@ -105,6 +117,7 @@ export default async function render(root, ctx) {
 
 async function list(root, ctx) {
   const unitList = await units(ctx);
+  const categories = await categoryList(ctx);
   const status = field(ctx, {name: 'status', type: 'select', label: tr(ctx, '状態', 'Status'),
     options: [{value: '', label: tr(ctx, 'すべて', 'All')}, ...STATUSES.map((s) => ({value: s, label: statusLabel(ctx, s)}))]});
   const overdue = field(ctx, {name: 'overdue', type: 'select', label: tr(ctx, '回答期限', 'Answer deadline'),
@@ -114,15 +127,20 @@ async function list(root, ctx) {
     options: [{value: '', label: tr(ctx, 'すべて', 'All')}, ...unitList.map((u) => ({value: u.id, label: u.nameJa}))]});
   const filters = h('form', {class: 'filters', role: 'search', 'aria-label': tr(ctx, '市民の声の絞り込み', 'Filter citizen voices'),
     on: {submit: (e) => { e.preventDefault(); table.reload(); }}},
-  status, overdue, unit, h('button', {type: 'submit', class: 'btn', text: tr(ctx, '絞り込む', 'Filter')}));
-  for (const name of ['status', 'overdue', 'unitId']) filters.elements[name].addEventListener('change', () => table.reload());
+  status, overdue, unit,
+  field(ctx, {name: 'categoryId', type: 'select', label: tr(ctx, '分類', 'Category'),
+    options: [{value: '', label: tr(ctx, 'すべて', 'All')}, ...categories.map((c) => ({value: c.id, label: categoryName(ctx, c)}))]}),
+  h('button', {type: 'submit', class: 'btn', text: tr(ctx, '絞り込む', 'Filter')}));
+  for (const name of ['status', 'overdue', 'unitId', 'categoryId']) filters.elements[name].addEventListener('change', () => table.reload());
   const table = pagedList(ctx, {
     path: 'engagement/voices', csv: `citizen-voices-${ctx.lgCode}.csv`, caption: tr(ctx, '市民の声の一覧', 'Citizen voices'),
-    query: () => ({status: filters.elements.status.value, overdue: filters.elements.overdue.value, unitId: filters.elements.unitId.value}),
+    query: () => ({status: filters.elements.status.value, overdue: filters.elements.overdue.value, unitId: filters.elements.unitId.value,
+      categoryId: filters.elements.categoryId.value}),
     columns: [
       {label: tr(ctx, '受付番号', 'Receipt number'), render: (v) => h('a', {href: ctx.href(v.id), class: 'voice-link'}, v.receiptNumber)},
       {label: tr(ctx, '受付日', 'Received'), render: (v) => day(ctx, v.receivedAt)},
       {label: tr(ctx, '件名', 'Subject'), render: (v) => v.subject},
+      {label: tr(ctx, '分類', 'Category'), render: (v) => v.categoryName || v.category || '—'},
       {label: tr(ctx, '送信者 (マスク)', 'Sender (masked)'), render: (v) => v.senderName || '—'},
       {label: tr(ctx, '担当課', 'Unit'), render: (v) => v.unitName || tr(ctx, '未割当', 'Not assigned')},
       {label: tr(ctx, '状態', 'Status'), render: (v) => statusLabel(ctx, v.status)},
@@ -182,7 +200,7 @@ async function detail(root, ctx, id) {
         [tr(ctx, '受付番号', 'Receipt number'), v.receiptNumber],
         [tr(ctx, '受付日', 'Received'), day(ctx, v.receivedAt)],
         [tr(ctx, '受付方法', 'Channel'), label(ctx, CHANNEL_LABELS[v.channel], v.channel)],
-        [tr(ctx, '分類', 'Category'), v.category || '—'],
+        [tr(ctx, '分類', 'Category'), v.categoryName || v.category || '—'],
         [tr(ctx, '状態', 'Status'), statusLabel(ctx, v.status)],
         [tr(ctx, '担当課', 'Unit'), v.unitName || tr(ctx, '未割当', 'Not assigned')],
         [tr(ctx, '回答期限', 'Answer due'), due(ctx, v)],
@@ -207,9 +225,13 @@ async function detail(root, ctx, id) {
     return;
   }
   const unitList = await units(ctx);
+  // Active categories, and the voice's own even if it was deactivated since.
+  const categories = (await categoryList(ctx)).filter((c) => c.active || c.id === v.categoryId);
   const form = h('form', {class: 'form', id: 'voice-form', novalidate: true});
   add(form,
       h('h2', {text: tr(ctx, '対応', 'Handling')}),
+      field(ctx, {name: 'categoryId', type: 'select', label: tr(ctx, '分類', 'Category'), value: v.categoryId || '',
+        options: [{value: '', label: tr(ctx, '分類なし', 'No category')}, ...categories.map((c) => ({value: c.id, label: categoryName(ctx, c)}))]}),
       field(ctx, {name: 'unitId', type: 'select', label: tr(ctx, '担当課', 'Unit'), value: v.unitId || '',
         options: [{value: '', label: tr(ctx, '未割当', 'Not assigned')}, ...unitList.map((u) => ({value: u.id, label: u.nameJa}))]}),
       field(ctx, {name: 'status', type: 'select', label: tr(ctx, '状態', 'Status'), value: v.status, required: true,
@@ -231,7 +253,7 @@ async function detail(root, ctx, id) {
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
     const f = form.elements;
-    const body = {channel: v.channel, category: v.category, subject: v.subject, body: v.body,
+    const body = {channel: v.channel, category: v.category, categoryId: f.categoryId.value || null, subject: v.subject, body: v.body,
       unitId: f.unitId.value || null, status: f.status.value, answerDue: f.answerDue.value || null,
       answer: f.answer.value, published: f.published.checked, publishedSummary: f.publishedSummary.value};
     const saved = await submit(ctx, form, {method: 'PUT', path, body, etag, reload});

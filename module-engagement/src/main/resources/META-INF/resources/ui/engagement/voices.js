@@ -77,8 +77,12 @@ function formField(t, { name, label, type = 'text', required, hint, options, aut
   return { wrap, input, error };
 }
 
-/** The form a resident sends a voice with; on success only the receipt is shown, the form emptied. */
-function submissionForm(ctx) {
+/**
+ * The form a resident sends a voice with; on success only the receipt is shown, the form emptied.
+ * {@code offered}: the municipality's active categories (GET engagement/voice-categories/public);
+ * when it has none, the form offers the general list above as free text instead.
+ */
+function submissionForm(ctx, offered) {
   const t = ctx.t;
   const section = el('section', { class: 'voice-send', 'aria-labelledby': 'voice-send-heading' });
   section.append(el('h2', { id: 'voice-send-heading' }, t('ご意見を送る', 'Send your opinion')));
@@ -89,7 +93,10 @@ function submissionForm(ctx) {
     subject: formField(t, { name: 'subject', label: t('件名', 'Subject'), required: true, max: 200 }),
     body: formField(t, { name: 'body', label: t('ご意見', 'Your opinion'), type: 'textarea', required: true, max: 4000,
       hint: t('4000 文字まで', 'Up to 4000 characters') }),
-    category: formField(t, { name: 'category', label: t('分類', 'Category'), type: 'select', options: CATEGORIES }),
+    ...(offered.length
+      ? { categoryId: formField(t, { name: 'categoryId', label: t('分類', 'Category'), type: 'select',
+        options: [['', '選択しない', 'Not chosen'], ...offered.map((c) => [c.id, c.nameJa, c.nameEn || c.nameJa])] }) }
+      : { category: formField(t, { name: 'category', label: t('分類', 'Category'), type: 'select', options: CATEGORIES }) }),
     name: formField(t, { name: 'name', label: t('お名前（任意）', 'Name (optional)'), autocomplete: 'name', max: 100 }),
     address: formField(t, { name: 'address', label: t('ご住所（任意）', 'Address (optional)'), autocomplete: 'street-address', max: 300 }),
     phone: formField(t, { name: 'phone', label: t('電話番号（任意）', 'Phone (optional)'), type: 'tel', autocomplete: 'tel', max: 40,
@@ -166,8 +173,8 @@ function submissionForm(ctx) {
     }
     const value = (k) => fields[k].input.value.trim();
     const body = { subject: value('subject'), body: value('body'), wantsReply: fields.wantsReply.input.checked };
-    for (const k of ['category', 'name', 'address', 'phone', 'email']) {
-      if (value(k)) body[k] = value(k);
+    for (const k of ['category', 'categoryId', 'name', 'address', 'phone', 'email']) {
+      if (fields[k] && value(k)) body[k] = value(k);
     }
     if (trap.input.value) body.website = trap.input.value;
     send.disabled = true;
@@ -213,7 +220,13 @@ export default async function render(root, ctx) {
   const nav = el('nav', { 'aria-label': t('ページ送り', 'Pages') }, prev, ' ', pageInfo, ' ', next);
   root.append(heading, intro, status, list, nav);
   if (typeof ctx.postJson === 'function') {
-    root.append(submissionForm(ctx));
+    let offered = [];
+    try {
+      offered = await ctx.getJson('engagement/voice-categories/public');
+    } catch (e) {
+      offered = [];
+    }
+    root.append(submissionForm(ctx, Array.isArray(offered) ? offered : []));
   }
 
   function voice(v) {

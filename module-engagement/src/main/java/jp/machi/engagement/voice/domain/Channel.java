@@ -10,7 +10,8 @@ public enum Channel {
     PHONE("電話", "Phone"),
     COUNTER("窓口", "Counter"),
     TOWN_MEETING("タウンミーティング", "Town meeting"),
-    OTHER("その他", "Other");
+    OTHER("その他", "Other"),
+    OPEN311("Open311", "Open311");
 
     private final LocalizedText label;
 

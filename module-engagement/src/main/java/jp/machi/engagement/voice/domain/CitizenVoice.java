@@ -53,6 +53,10 @@ public class CitizenVoice extends TenantOwned {
     @Column(name = "category", length = 100)
     private String category;
 
+    /** One of the municipality's categories ({@link VoiceCategory}), if staff or the sender chose one. */
+    @Column(name = "category_id")
+    private UUID categoryId;
+
     @Column(name = "subject", nullable = false, length = 200)
     private String subject;
 
@@ -266,6 +270,15 @@ public class CitizenVoice extends TenantOwned {
     /** The answer was queued to the sender by e-mail. */
     public void answerEmailed(OffsetDateTime now) {
         this.answerEmailedAt = now;
+    }
+
+    /** Files it under one of the municipality's categories (null: none). */
+    public void categorise(UUID categoryId) {
+        this.categoryId = categoryId;
+    }
+
+    public UUID getCategoryId() {
+        return categoryId;
     }
 
     public boolean isOverdue(LocalDate today) {

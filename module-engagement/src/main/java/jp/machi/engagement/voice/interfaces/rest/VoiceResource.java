@@ -47,11 +47,13 @@ import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataDisclosure;
 import jp.machi.core.personaldata.ResidentQuery;
+import jp.machi.engagement.voice.application.VoiceCategoryService;
 import jp.machi.engagement.voice.application.VoiceMails;
 import jp.machi.engagement.voice.application.VoiceService;
 import jp.machi.engagement.voice.domain.AnswerState;
 import jp.machi.engagement.voice.domain.Channel;
 import jp.machi.engagement.voice.domain.CitizenVoice;
+import jp.machi.engagement.voice.domain.VoiceCategory;
 import jp.machi.engagement.voice.domain.VoiceStatus;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -87,6 +89,9 @@ public class VoiceResource {
     @Inject
     VoiceMails mails;
 
+    @Inject
+    VoiceCategoryService categories;
+
     @Context
     HttpHeaders headers;
 
@@ -97,7 +102,7 @@ public class VoiceResource {
     @JsonbPropertyOrder({"id", "receiptNumber", "receivedAt", "channel", "category", "subject", "body", "senderName",
         "senderAddress", "senderPhone", "senderEmail", "wantsReply", "unitId", "unitName", "status", "answerDue",
         "overdue", "answer", "answeredAt", "published", "publishedSummary", "publishedAt", "closedAt", "anonymisedAt",
-        "spam", "answerEmailedAt"})
+        "spam", "answerEmailedAt", "categoryId", "categoryName"})
     public record VoiceView(UUID id, String receiptNumber, OffsetDateTime receivedAt, Channel channel, String category,
             String subject, String body,
             @PersonalData(PersonalData.Kind.NAME) String senderName,
@@ -107,7 +112,7 @@ public class VoiceResource {
             boolean wantsReply, UUID unitId, String unitName, VoiceStatus status, LocalDate answerDue, boolean overdue,
             String answer, OffsetDateTime answeredAt, boolean published, String publishedSummary,
             OffsetDateTime publishedAt, OffsetDateTime closedAt, OffsetDateTime anonymisedAt, boolean spam,
-            OffsetDateTime answerEmailedAt) {
+            OffsetDateTime answerEmailedAt, UUID categoryId, String categoryName) {
     }
 
     /** A published voice as anyone sees it: never anything about the sender. */
@@ -155,6 +160,9 @@ public class VoiceResource {
         /** Staff only: the day it came (default: now). */
         public LocalDate receivedOn;
 
+        /** One of the municipality's active categories (voice-categories/public). */
+        public UUID categoryId;
+
         /** The honeypot: hidden from people in the portal's form; filled, the voice is filed as spam. */
         public String website;
     }
@@ -191,6 +199,9 @@ public class VoiceResource {
 
         @Size(max = 2000)
         public String publishedSummary;
+
+        /** One of the municipality's categories (an inactive one only if the voice carries it already). */
+        public UUID categoryId;
     }
 
     @POST
@@ -233,9 +244,12 @@ public class VoiceResource {
                 : body.receivedOn.atStartOfDay(VoiceService.JAPAN).toOffsetDateTime();
         Locale language = Problems.locale(headers);
         return intake.accept(headers, VoiceService.SERIES, body, body.website, receivedAt, in -> {
+            // Inside: the intake's gate runs before this transaction first uses the database.
+            UUID categoryId = categories.reference("categoryId", body.categoryId, null);
             CitizenVoice v = voices.receive(in, body.channel == null ? Channel.WEB_FORM : body.channel,
                     blankToNull(body.category), body.subject.strip(), body.body.strip(),
                     new CitizenVoice.Sender(blankToNull(body.name), address, phone, email, wantsReply));
+            v.categorise(categoryId);
             if (!v.isSpam()) {
                 // A honeypot catch gets no mail: a bot must not use the form to send mail to others.
                 mails.receipt(v, language);
@@ -249,19 +263,22 @@ public class VoiceResource {
     @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Transactional
-    @Operation(summary = "List citizen voices, newest first (filters: status, overdue, unitId, spam=true for those"
+    @Operation(summary = "List citizen voices, newest first (filters: status, overdue, unitId, categoryId, spam=true for those"
             + " filed as spam instead of the others; ?sort= receivedAt, receiptNumber, subject, status, answerDue,"
             + " category, - for descending; paged in the database; CSV with ?format=csv, streamed); the sender's data"
             + " masked")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("status") String status, @QueryParam("overdue") String overdue,
-            @QueryParam("unitId") String unitId, @QueryParam("spam") String spam, @QueryParam("sort") String sort) {
+            @QueryParam("unitId") String unitId, @QueryParam("spam") String spam, @QueryParam("sort") String sort,
+            @QueryParam("categoryId") String categoryId) {
         VoiceService.Filter filter = filter(status, overdue, unitId, spam);
+        UUID category = categoryFilter(categoryId);
         boolean csv = Csv.requested(format, headers);
         if (!csv) {
             paging.offset();
         }
-        ListQuery<CitizenVoice> query = voices.list(filter, VoiceService.SORT.parse(sort));
+        ListQuery<CitizenVoice> query = voices.list(filter, VoiceService.SORT.parse(sort))
+                .where("v.categoryId = :categoryId", "categoryId", category);
         if (csv) {
             Locale l = Problems.locale(headers);
             return Csv.stream("citizen-voices.csv",
@@ -271,7 +288,7 @@ public class VoiceResource {
                             .toList(),
                     exports.of(query, this::view), v -> Arrays.asList(v.receiptNumber(),
                             v.receivedAt().atZoneSameInstant(VoiceService.JAPAN).toOffsetDateTime().toString(),
-                            v.channel().label().in(l), v.category(), v.subject(), v.senderName(), v.senderPhone(),
+                            v.channel().label().in(l), v.categoryName() != null ? v.categoryName() : v.category(), v.subject(), v.senderName(), v.senderPhone(),
                             v.senderEmail(), v.senderAddress(), v.wantsReply(), v.unitName(), v.status().label().in(l),
                             v.answerDue(), v.overdue(), v.answer(), v.published()));
         }
@@ -287,7 +304,8 @@ public class VoiceResource {
     public Page<PublishedVoiceView> published(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
         paging.offset();
         return voices.published(VoiceService.PUBLISHED_SORT.parse(sort)).page(paging).map(v -> new PublishedVoiceView(
-                v.getId(), v.getReceivedAt().atZoneSameInstant(VoiceService.JAPAN).toLocalDate(), v.getCategory(),
+                v.getId(), v.getReceivedAt().atZoneSameInstant(VoiceService.JAPAN).toLocalDate(),
+                categories.find(v.getCategoryId()).map(VoiceCategory::getNameJa).orElse(v.getCategory()),
                 v.getSubject(), v.getPublishedSummary(), v.getAnswer(), day(v.getAnsweredAt()),
                 voices.unitName(v.getUnitId()).orElse(null), day(v.getPublishedAt())));
     }
@@ -340,6 +358,7 @@ public class VoiceResource {
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
         }
+        v.categorise(categories.reference("categoryId", body.categoryId, v));
         voices.handle(v, new CitizenVoice.Handling(body.channel, blankToNull(body.category), body.subject.strip(),
                 body.body.strip(), body.unitId, body.status, body.answerDue, answer, body.published, summary));
         return Response.ok(view(v)).tag(Versions.tag(v.getVersion())).build();
@@ -399,7 +418,20 @@ public class VoiceResource {
                 v.getSenderEmail(), v.isWantsReply(), v.getUnitId(), voices.unitName(v.getUnitId()).orElse(null),
                 v.getStatus(), v.getAnswerDue(), v.isOverdue(VoiceService.today()), v.getAnswer(),
                 japan(v.getAnsweredAt()), v.isPublished(), v.getPublishedSummary(), japan(v.getPublishedAt()),
-                japan(v.getClosedAt()), japan(v.getAnonymisedAt()), v.isSpam(), japan(v.getAnswerEmailedAt()));
+                japan(v.getClosedAt()), japan(v.getAnonymisedAt()), v.isSpam(), japan(v.getAnswerEmailedAt()),
+                v.getCategoryId(), categories.find(v.getCategoryId()).map(VoiceCategory::getNameJa).orElse(null));
+    }
+
+    static UUID categoryFilter(String categoryId) {
+        if (categoryId == null || categoryId.isBlank()) {
+            return null;
+        }
+        try {
+            return UUID.fromString(categoryId.strip());
+        } catch (IllegalArgumentException e) {
+            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("categoryId",
+                    "engagement.voice.uuidExpected", categoryId)));
+        }
     }
 
     static VoiceService.Filter filter(String status, String overdue, String unitId, String spam) {
