@@ -102,6 +102,9 @@ class VoiceRoutingBrowserIT {
                 .json("{\"action\":\"submit\"}").send().expect(200);
         approver.post(voice + "/answer/transitions").ifMatch(api.get(voice).send().expect(200).etag())
                 .json("{\"action\":\"approve\"}").send().expect(200);
+        // Through the list (the same address again would not render the page anew).
+        b.open("/#/" + lg + "/engagement/engagement-voices");
+        b.waitFor("details.voice-register-box");
         b.open("/#/" + lg + "/engagement/engagement-voices/" + id);
         b.waitFor("#open-letter");
         b.click("#open-letter");
