@@ -59,6 +59,18 @@ class DemoDataIT {
                 assertEquals(13, r2.getJsonNumber("actual").intValue());
                 assertEquals("METRIC", r2.getString("actualSource"));
 
+                // Seed 000 (No.16 広聴事業): 1,562 voices, 713 needing a written answer, 89.6 % within 40 days in
+                // 令和2年度, as actuals of the indicators bound to the engagement module's voice metrics.
+                String[][] hearingFigures = {{"KOCHO-1", "1562"}, {"KOCHO-2", "713"}, {"KOCHO-3", "89.6"}};
+                for (String[] f : hearingFigures) {
+                    JsonObject kocho = api.get(P + "/082201/indicators?q=" + f[0]).send().expect(200).object()
+                            .getJsonArray("items").getJsonObject(0);
+                    JsonObject fy2020 = IndicatorIT.year(kocho, 2020);
+                    assertEquals(0, new java.math.BigDecimal(f[1]).compareTo(fy2020.getJsonNumber("actual")
+                            .bigDecimalValue()), kocho::toString);
+                    assertEquals("METRIC", fy2020.getString("actualSource"));
+                }
+
                 // Seed 002: 須坂市's 24 indicators of measures 35–39, ceilings and cumulative ones as written.
                 JsonObject suzaka = api.get(P + "/202070/indicators?size=100").send().expect(200).object();
                 assertEquals(24, suzaka.getInt("totalItems"));

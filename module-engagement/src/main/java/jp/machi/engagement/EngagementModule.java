@@ -5,12 +5,16 @@ import java.util.List;
 import jp.machi.core.calendar.Deadline;
 import jp.machi.core.i18n.LocalizedText;
 import jp.machi.core.module.ModuleDescriptor;
+import jp.machi.core.module.MetricDefinition;
 import jp.machi.core.module.RoleDefinition;
 import jp.machi.core.module.SettingDefinition;
 import jp.machi.core.module.UiContribution;
 import jp.machi.engagement.interfaces.rest.EngagementApi;
+import jp.machi.engagement.voice.application.VoiceMetrics;
 import jp.machi.engagement.voice.interfaces.rest.VoiceAttachmentResource;
 import jp.machi.engagement.voice.interfaces.rest.VoiceAnswerResource;
+import jp.machi.engagement.voice.interfaces.rest.VoiceLetterResource;
+import jp.machi.engagement.voice.interfaces.rest.VoiceRoutingResource;
 import jp.machi.engagement.voice.interfaces.rest.VoiceResource;
 import jp.machi.engagement.voice.interfaces.rest.VoiceCategoryResource;
 import jp.machi.engagement.open311.interfaces.rest.Open311KeyResource;
@@ -33,6 +37,12 @@ public class EngagementModule implements ModuleDescriptor {
 
     /** 回答の決裁: approves a voice's answer or returns it with a reason. */
     public static final String APPROVER = "engagement.approver";
+
+    /** 所属長: gets the escalation of the unit's voices whose answer deadline passed. */
+    public static final String UNIT_HEAD = "engagement.unitHead";
+
+    /** 広聴担当課: the code of the unit that gets every escalation (empty: none). */
+    public static final String HEARING_OFFICE_UNIT = "hearingOfficeUnitCode";
 
     @Override
     public String id() {
@@ -62,14 +72,17 @@ public class EngagementModule implements ModuleDescriptor {
     @Override
     public List<Class<?>> resources() {
         return List.of(EngagementApi.class, VoiceResource.class, VoiceAttachmentResource.class,
-                VoiceAnswerResource.class, VoiceCategoryResource.class, Open311KeyResource.class, Open311Resource.class);
+                VoiceAnswerResource.class, VoiceCategoryResource.class, Open311KeyResource.class, Open311Resource.class,
+                VoiceRoutingResource.class, VoiceLetterResource.class);
     }
 
     @Override
     public List<RoleDefinition> roles() {
         return List.of(
                 new RoleDefinition(RESPONDER, LocalizedText.of("市民の声への回答", "Answer citizen voices")),
-                new RoleDefinition(APPROVER, LocalizedText.of("回答の決裁", "Approve answers to citizen voices")));
+                new RoleDefinition(APPROVER, LocalizedText.of("回答の決裁", "Approve answers to citizen voices")),
+                new RoleDefinition(UNIT_HEAD, LocalizedText.of("所属長 (回答期限超過の督促を受ける)",
+                        "Unit head (escalations of overdue citizen voices)")));
     }
 
     @Override
@@ -78,7 +91,15 @@ public class EngagementModule implements ModuleDescriptor {
                 new SettingDefinition(ANSWER_DEADLINE_DAYS, LocalizedText.of("回答期限 (日)", "Answer deadline (days)"), SettingDefinition.Type.INTEGER, "40"),
                 Deadline.unitSetting(ANSWER_DEADLINE_UNIT, LocalizedText.of("回答期限の数え方 (CALENDAR: 暦日 / BUSINESS: 開庁日)",
                         "Answer deadline counted in (CALENDAR: calendar days / BUSINESS: business days)")),
+                new SettingDefinition(HEARING_OFFICE_UNIT, LocalizedText.of("広聴担当課の組織コード (回答期限超過の督促を受ける)",
+                        "Public hearing office's unit code (gets overdue escalations)"), SettingDefinition.Type.STRING, ""),
                 new SettingDefinition("publicCommentMinimumDays", LocalizedText.of("パブリックコメントの最短期間 (日)", "Minimum public comment period (days)"), SettingDefinition.Type.INTEGER, "30"));
+    }
+
+    /** Voices received, needing a written answer, answered within the deadline per fiscal year ({@link VoiceMetrics}). */
+    @Override
+    public List<MetricDefinition> metrics() {
+        return VoiceMetrics.DEFINITIONS;
     }
 
     @Override

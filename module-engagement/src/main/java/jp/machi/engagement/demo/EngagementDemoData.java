@@ -9,22 +9,34 @@ import java.util.List;
 import java.util.UUID;
 import java.util.logging.Logger;
 import jp.machi.core.demo.DemoDataLoaded;
+import jp.machi.core.fiscalyear.FiscalYear;
+import jp.machi.core.indicator.application.IndicatorService;
+import jp.machi.core.indicator.domain.Direction;
+import jp.machi.core.indicator.domain.Indicator;
+import jp.machi.core.indicator.domain.IndicatorKind;
 import jp.machi.core.identity.Caller;
 import jp.machi.core.identity.CallerContext;
 import jp.machi.core.organization.domain.OrganizationUnit;
 import jp.machi.core.persistence.Tenancy;
 import jp.machi.core.workflow.WorkflowService;
+import jp.machi.engagement.EngagementModule;
 import jp.machi.engagement.voice.application.VoiceAnswerWorkflow;
+import jp.machi.engagement.voice.application.VoiceMetrics;
+import jp.machi.engagement.voice.application.VoiceRoutings;
 import jp.machi.engagement.voice.application.VoiceService;
 import jp.machi.engagement.voice.domain.Channel;
 import jp.machi.engagement.voice.domain.CitizenVoice;
 import jp.machi.engagement.voice.domain.VoiceStatus;
+import jp.machi.engagement.voice.domain.VoiceYearRecord;
 
 /**
- * The engagement module's demo data: four citizen voices for つくば市. The seeds contain no citizen
- * voices (seed 000 only counts them: 1,562 letters to the mayor, 89.6 % answered within 40 days),
- * so these are plainly invented: senders named 見本 (sample), addresses without a street number,
- * e-mail at example.jp, telephone numbers of zeros.
+ * The engagement module's demo data for つくば市: its recorded voice figures of FY2020 as seed 000
+ * gives them (市長へのたより・メール等広聴事業: 要望等の対応数1,562件, うち文書等による回答を要するものは713件,
+ * 40日以内の回答率89.6%), three indicators bound to the voice metrics that show them as FY2020
+ * actuals, and four citizen voices. The seeds contain no citizen voice itself, so the voices are
+ * plainly invented: subjects marked （架空）, senders named 見本 (sample), addresses without a street
+ * number, e-mail at example.jp, telephone numbers of zeros; one is shared by two units (invented
+ * routing).
  */
 @ApplicationScoped
 public class EngagementDemoData {
@@ -56,6 +68,12 @@ public class EngagementDemoData {
 
         @Inject
         WorkflowService workflows;
+
+        @Inject
+        VoiceRoutings routings;
+
+        @Inject
+        IndicatorService indicators;
 
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public void load() {
@@ -95,12 +113,37 @@ public class EngagementDemoData {
                     new CitizenVoice.Sender("見本 次郎", null, null, "mihon.jiro@example.jp", true));
             service.handle(c, new CitizenVoice.Handling(c.getChannel(), c.getCategory(), c.getSubject(), c.getBody(),
                     kocho, VoiceStatus.IN_PROGRESS, c.getAnswerDue(), null, false, null));
+            if (koho != null && kocho != null) {
+                // Invented routing: 広聴 office leads, 広報 shares it.
+                routings.route(c, kocho, List.of(koho), null);
+            }
 
             service.receive(today.minusDays(2).atStartOfDay(VoiceService.JAPAN).toOffsetDateTime(), Channel.WEB_FORM,
                     "その他", "（架空）市役所の開庁時間について",
                     "（デモ用の架空の投稿です）平日の夜に手続きができる日があると助かります。回答は不要です。",
                     new CitizenVoice.Sender(null, null, null, null, false));
-            LOG.info(() -> "Engagement demo data: 4 invented citizen voices of " + TSUKUBA);
+            figures(em);
+            LOG.info(() -> "Engagement demo data: FY2020 voice figures, 3 bound indicators, 4 invented citizen voices of "
+                    + TSUKUBA);
+        }
+
+        /** Seed 000 (つくば市 令和2年度 事務事業評価, No.16 市長へのたより・メール等広聴事業): FY2020 as recorded. */
+        private void figures(jakarta.persistence.EntityManager em) {
+            FiscalYear fy = FiscalYear.of(2020);
+            em.persist(new VoiceYearRecord(2020, 1562, 713, new java.math.BigDecimal("89.6"),
+                    "令和2年度 事務事業評価「市長へのたより・メール等広聴事業」(要望等の対応数1,562件、うち文書等による回答を要するもの713件、"
+                            + "40日以内の回答率89.6%)"));
+            String note = "実績値は engagement モジュールの市民の声から自動で計算されます。令和2年度は事務事業評価に記録された値です。";
+            indicators.create(new Indicator.Definition("KOCHO-1", "市民の声の受付件数", "Citizen voices received",
+                    IndicatorKind.ACTIVITY, "広聴", "件", Direction.HIGHER_IS_BETTER, null, null, null, null, false, null,
+                    EngagementModule.ID, VoiceMetrics.RECEIVED, note), List.of(new Indicator.YearFigures(fy, null, null)));
+            indicators.create(new Indicator.Definition("KOCHO-2", "文書等による回答を要する市民の声の件数",
+                    "Citizen voices needing a written answer", IndicatorKind.ACTIVITY, "広聴", "件", Direction.HIGHER_IS_BETTER,
+                    null, null, null, null, false, null, EngagementModule.ID, VoiceMetrics.WRITTEN_ANSWER_REQUIRED, note),
+                    List.of(new Indicator.YearFigures(fy, null, null)));
+            indicators.create(new Indicator.Definition("KOCHO-3", "期限内回答率 (40日以内)", "Share answered within the deadline",
+                    IndicatorKind.OUTCOME, "広聴", "%", Direction.HIGHER_IS_BETTER, null, null, null, null, false, null,
+                    EngagementModule.ID, VoiceMetrics.ANSWERED_ON_TIME, note), List.of(new Indicator.YearFigures(fy, null, null)));
         }
 
         private static UUID unit(jakarta.persistence.EntityManager em, String code, LocalDate on) {

@@ -29,6 +29,10 @@ public class EngagementSettingRules implements SettingValidator {
             return Deadline.Unit.parse(value).isEmpty() ? Optional.of(new Refusal("engagement.setting.deadlineUnit"))
                     : Optional.empty();
         }
+        if (EngagementModule.HEARING_OFFICE_UNIT.equals(key)) {
+            return value.isBlank() || value.strip().matches("[A-Za-z0-9_-]{1,20}") ? Optional.empty()
+                    : Optional.of(new Refusal("engagement.setting.unitCode"));
+        }
         return Optional.empty();
     }
 }

@@ -52,6 +52,9 @@ public class VoiceService {
     @Inject
     PublicIntake intake;
 
+    @Inject
+    VoiceRoutings routings;
+
     /** What a list may be narrowed to. */
     public record Filter(VoiceStatus status, Boolean overdue, UUID unitId, boolean spam) {
     }
@@ -80,10 +83,12 @@ public class VoiceService {
     public ListQuery<CitizenVoice> list(Filter f, Sort sort) {
         List<VoiceStatus> open = Arrays.stream(VoiceStatus.values()).filter(VoiceStatus::open).toList();
         LocalDate today = today();
+        List<UUID> shared = f.unitId() == null ? List.of() : routings.sharedWith(f.unitId());
         return ListQuery.of(tenancy.em(), CitizenVoice.class, "v")
                 .always(f.spam() ? "v.spam = TRUE" : "v.spam = FALSE")
                 .where("v.status = :status", "status", f.status())
-                .where("v.unitId = :unitId", "unitId", f.unitId())
+                .when(f.unitId() != null && shared.isEmpty(), "v.unitId = :unitId", "unitId", f.unitId())
+                .when(!shared.isEmpty(), "(v.unitId = :unitId OR v.id IN :shared)", "unitId", f.unitId(), "shared", shared)
                 .when(Boolean.TRUE.equals(f.overdue()), "v.status IN :open AND v.answerDue < :today",
                         "open", open, "today", today)
                 .when(Boolean.FALSE.equals(f.overdue()), "(v.status NOT IN :open OR v.answerDue >= :today)",
@@ -135,7 +140,11 @@ public class VoiceService {
                     List.of(new ApiException.FieldErrorKey("unitId", "engagement.voice.unitNotFound", h.unitId())),
                     "problem.validation.detail");
         }
+        UUID lead = v.getUnitId();
         v.handle(h, OffsetDateTime.now(ZoneOffset.UTC));
+        if (!java.util.Objects.equals(lead, h.unitId())) {
+            routings.leadChanged(v, lead, h.unitId());
+        }
         tenancy.em().flush();
         return v;
     }

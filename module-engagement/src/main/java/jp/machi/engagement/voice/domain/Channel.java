@@ -2,16 +2,23 @@ package jp.machi.engagement.voice.domain;
 
 import jp.machi.core.i18n.LocalizedText;
 
-/** How a citizen voice reached the municipality. */
+/**
+ * How a citizen voice reached the municipality. Staff register those that did not come through the
+ * portal (letter, phone, visit, petition, town meeting) with the day they arrived.
+ */
 public enum Channel {
     WEB_FORM("ウェブフォーム", "Web form"),
-    LETTER("手紙・はがき", "Letter"),
+    LETTER("はがき・封書", "Letter or postcard"),
     EMAIL("電子メール", "E-mail"),
     PHONE("電話", "Phone"),
-    COUNTER("窓口", "Counter"),
+    /** 来庁: a resident came to the office (counter, meeting). */
+    COUNTER("来庁・窓口", "Visit"),
+    /** 要望書: a written request or petition, often from a group. */
+    PETITION("要望書", "Petition"),
     TOWN_MEETING("タウンミーティング", "Town meeting"),
-    OTHER("その他", "Other"),
-    OPEN311("Open311", "Open311");
+    /** A request from an Open311 GeoReport client. */
+    OPEN311("Open311", "Open311"),
+    OTHER("その他", "Other");
 
     private final LocalizedText label;
 

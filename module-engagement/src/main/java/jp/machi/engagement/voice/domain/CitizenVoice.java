@@ -130,6 +130,10 @@ public class CitizenVoice extends TenantOwned {
     @Column(name = "answer_emailed_at")
     private OffsetDateTime answerEmailedAt;
 
+    /** 文書等による回答を要する: the voice needs a written answer (letter or e-mail), counted in the metrics. */
+    @Column(name = "written_answer_required", nullable = false)
+    private boolean writtenAnswerRequired;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -157,6 +161,7 @@ public class CitizenVoice extends TenantOwned {
         this.wantsReply = sender.wantsReply();
         this.status = VoiceStatus.RECEIVED;
         this.answerDue = answerDue;
+        this.writtenAnswerRequired = sender.wantsReply();
     }
 
     /** The case-handling fields staff edit (never the sender's data). */
@@ -279,6 +284,20 @@ public class CitizenVoice extends TenantOwned {
 
     public UUID getCategoryId() {
         return categoryId;
+    }
+
+    /** Whether it needs a written answer (by default: whether the sender asked for an answer). */
+    public void requireWrittenAnswer(boolean required) {
+        this.writtenAnswerRequired = required;
+    }
+
+    public boolean isWrittenAnswerRequired() {
+        return writtenAnswerRequired;
+    }
+
+    /** Routes it to its lead unit (none: not routed); the routing history is kept by the caller. */
+    public void routeTo(UUID leadUnitId) {
+        this.unitId = leadUnitId;
     }
 
     public boolean isOverdue(LocalDate today) {

@@ -102,7 +102,7 @@ public class VoiceResource {
     @JsonbPropertyOrder({"id", "receiptNumber", "receivedAt", "channel", "category", "subject", "body", "senderName",
         "senderAddress", "senderPhone", "senderEmail", "wantsReply", "unitId", "unitName", "status", "answerDue",
         "overdue", "answer", "answeredAt", "published", "publishedSummary", "publishedAt", "closedAt", "anonymisedAt",
-        "spam", "answerEmailedAt", "categoryId", "categoryName"})
+        "spam", "answerEmailedAt", "categoryId", "categoryName", "writtenAnswerRequired"})
     public record VoiceView(UUID id, String receiptNumber, OffsetDateTime receivedAt, Channel channel, String category,
             String subject, String body,
             @PersonalData(PersonalData.Kind.NAME) String senderName,
@@ -112,7 +112,7 @@ public class VoiceResource {
             boolean wantsReply, UUID unitId, String unitName, VoiceStatus status, LocalDate answerDue, boolean overdue,
             String answer, OffsetDateTime answeredAt, boolean published, String publishedSummary,
             OffsetDateTime publishedAt, OffsetDateTime closedAt, OffsetDateTime anonymisedAt, boolean spam,
-            OffsetDateTime answerEmailedAt, UUID categoryId, String categoryName) {
+            OffsetDateTime answerEmailedAt, UUID categoryId, String categoryName, boolean writtenAnswerRequired) {
     }
 
     /** A published voice as anyone sees it: never anything about the sender. */
@@ -157,11 +157,13 @@ public class VoiceResource {
         /** Staff only: how it came (default: web form). */
         public Channel channel;
 
-        /** Staff only: the day it came (default: now). */
+        /** Staff only: the day it came (default: now); the answer deadline counts from it. */
         public LocalDate receivedOn;
 
         /** One of the municipality's active categories (voice-categories/public). */
         public UUID categoryId;
+        /** Staff only: whether it needs a written answer (default: whether the sender wants an answer). */
+        public Boolean writtenAnswerRequired;
 
         /** The honeypot: hidden from people in the portal's form; filled, the voice is filed as spam. */
         public String website;
@@ -202,6 +204,8 @@ public class VoiceResource {
 
         /** One of the municipality's categories (an inactive one only if the voice carries it already). */
         public UUID categoryId;
+        /** Whether it needs a written answer (文書等による回答); left out: unchanged. */
+        public Boolean writtenAnswerRequired;
     }
 
     @POST
@@ -218,6 +222,9 @@ public class VoiceResource {
         }
         if (!staff && body.receivedOn != null) {
             errors.add(new ApiException.FieldErrorKey("receivedOn", "engagement.voice.staffOnly"));
+        }
+        if (!staff && body.writtenAnswerRequired != null) {
+            errors.add(new ApiException.FieldErrorKey("writtenAnswerRequired", "engagement.voice.staffOnly"));
         }
         if (body.receivedOn != null && body.receivedOn.isAfter(VoiceService.today())) {
             errors.add(new ApiException.FieldErrorKey("receivedOn", "engagement.voice.receivedInFuture"));
@@ -250,6 +257,9 @@ public class VoiceResource {
                     blankToNull(body.category), body.subject.strip(), body.body.strip(),
                     new CitizenVoice.Sender(blankToNull(body.name), address, phone, email, wantsReply));
             v.categorise(categoryId);
+            if (body.writtenAnswerRequired != null) {
+                v.requireWrittenAnswer(body.writtenAnswerRequired);
+            }
             if (!v.isSpam()) {
                 // A honeypot catch gets no mail: a bot must not use the form to send mail to others.
                 mails.receipt(v, language);
@@ -284,13 +294,13 @@ public class VoiceResource {
             return Csv.stream("citizen-voices.csv",
                     List.of("receiptNumber", "receivedAt", "channel", "category", "subject", "senderName", "senderPhone",
                             "senderEmail", "senderAddress", "wantsReply", "unitName", "status", "answerDue", "overdue",
-                            "answer", "published").stream().map(k -> Messages.get(l, "engagement.csv.voice." + k))
+                            "answer", "published", "writtenAnswerRequired").stream().map(k -> Messages.get(l, "engagement.csv.voice." + k))
                             .toList(),
                     exports.of(query, this::view), v -> Arrays.asList(v.receiptNumber(),
                             v.receivedAt().atZoneSameInstant(VoiceService.JAPAN).toOffsetDateTime().toString(),
                             v.channel().label().in(l), v.categoryName() != null ? v.categoryName() : v.category(), v.subject(), v.senderName(), v.senderPhone(),
                             v.senderEmail(), v.senderAddress(), v.wantsReply(), v.unitName(), v.status().label().in(l),
-                            v.answerDue(), v.overdue(), v.answer(), v.published()));
+                            v.answerDue(), v.overdue(), v.answer(), v.published(), v.writtenAnswerRequired()));
         }
         return Response.ok(query.page(paging).map(this::view)).build();
     }
@@ -361,6 +371,10 @@ public class VoiceResource {
         v.categorise(categories.reference("categoryId", body.categoryId, v));
         voices.handle(v, new CitizenVoice.Handling(body.channel, blankToNull(body.category), body.subject.strip(),
                 body.body.strip(), body.unitId, body.status, body.answerDue, answer, body.published, summary));
+        if (body.writtenAnswerRequired != null && body.writtenAnswerRequired != v.isWrittenAnswerRequired()) {
+            v.requireWrittenAnswer(body.writtenAnswerRequired);
+            voices.flush();
+        }
         return Response.ok(view(v)).tag(Versions.tag(v.getVersion())).build();
     }
 
@@ -419,7 +433,8 @@ public class VoiceResource {
                 v.getStatus(), v.getAnswerDue(), v.isOverdue(VoiceService.today()), v.getAnswer(),
                 japan(v.getAnsweredAt()), v.isPublished(), v.getPublishedSummary(), japan(v.getPublishedAt()),
                 japan(v.getClosedAt()), japan(v.getAnonymisedAt()), v.isSpam(), japan(v.getAnswerEmailedAt()),
-                v.getCategoryId(), categories.find(v.getCategoryId()).map(VoiceCategory::getNameJa).orElse(null));
+                v.getCategoryId(), categories.find(v.getCategoryId()).map(VoiceCategory::getNameJa).orElse(null),
+                v.isWrittenAnswerRequired());
     }
 
     static UUID categoryFilter(String categoryId) {
