@@ -53,14 +53,7 @@ class CollaborationPartnerIT {
         String password = Api.newPassword();
         Reply created = api.post(base + "/users").json(Json.createObjectBuilder().add("login", name)
                 .add("displayName", "協働 " + name).add("role", role).add("password", password).build()).send().expect(201);
-        if (moduleRoles.length > 0) {
-            var roles = Json.createArrayBuilder();
-            for (String r : moduleRoles) {
-                roles.add(r);
-            }
-            api.put(base + "/users/" + created.object().getString("id") + "/module-roles").ifMatch(created.etag())
-                    .json(Json.createObjectBuilder().add("moduleRoles", roles).build()).send().expect(200);
-        }
+        api.grantModuleRoles(base + "/users/" + created.object().getString("id"), created.etag(), moduleRoles);
         return api.signIn(name, password);
     }
 

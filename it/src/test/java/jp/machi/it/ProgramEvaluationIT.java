@@ -72,14 +72,7 @@ class ProgramEvaluationIT {
             b.add("unitId", unit);
         }
         Reply created = api.post(base + "/users").json(b.build()).send().expect(201);
-        if (moduleRoles.length > 0) {
-            var roles = Json.createArrayBuilder();
-            for (String r : moduleRoles) {
-                roles.add(r);
-            }
-            api.put(base + "/users/" + created.object().getString("id") + "/module-roles").ifMatch(created.etag())
-                    .json(Json.createObjectBuilder().add("moduleRoles", roles).build()).send().expect(200);
-        }
+        api.grantModuleRoles(base + "/users/" + created.object().getString("id"), created.etag(), moduleRoles);
         if (login != null) {
             login[0] = name;
         }

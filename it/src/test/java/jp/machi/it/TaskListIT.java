@@ -74,14 +74,7 @@ class TaskListIT {
             b.add("unitId", unit);
         }
         Reply created = api.post(base + "/users").json(b.build()).send().expect(201);
-        if (moduleRoles.length > 0) {
-            var roles = Json.createArrayBuilder();
-            for (String r : moduleRoles) {
-                roles.add(r);
-            }
-            api.put(base + "/users/" + created.object().getString("id") + "/module-roles").ifMatch(created.etag())
-                    .json(Json.createObjectBuilder().add("moduleRoles", roles).build()).send().expect(200);
-        }
+        api.grantModuleRoles(base + "/users/" + created.object().getString("id"), created.etag(), moduleRoles);
         return new Api.Account(created.object().getString("id"), name, password, role, base.substring(base.lastIndexOf('/') + 1));
     }
 

@@ -50,14 +50,7 @@ class VoiceOverdueIT {
         Reply created = api.post(base + "/users").json(Json.createObjectBuilder().add("login", name)
                 .add("displayName", "期限 " + name).add("role", role).add("password", password).add("unitId", unit)
                 .add("email", email).build()).send().expect(201);
-        if (moduleRoles.length > 0) {
-            var roles = Json.createArrayBuilder();
-            for (String r : moduleRoles) {
-                roles.add(r);
-            }
-            api.put(base + "/users/" + created.object().getString("id") + "/module-roles").ifMatch(created.etag())
-                    .json(Json.createObjectBuilder().add("moduleRoles", roles).build()).send().expect(200);
-        }
+        api.grantModuleRoles(base + "/users/" + created.object().getString("id"), created.etag(), moduleRoles);
         return name + "\n" + password;
     }
 

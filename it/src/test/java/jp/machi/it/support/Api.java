@@ -141,6 +141,22 @@ public final class Api {
         return new Account(created.getString("id"), login, password, role, lgCode);
     }
 
+    /**
+     * Gives the user at {@code userPath} ({@code …/users/{id}}, whose ETag is {@code etag}) these module
+     * roles, e.g. {@code planning.evaluator}, as this client (a municipality administrator); none: nothing.
+     */
+    public void grantModuleRoles(String userPath, String etag, String... moduleRoles) {
+        if (moduleRoles.length == 0) {
+            return;
+        }
+        var roles = Json.createArrayBuilder();
+        for (String r : moduleRoles) {
+            roles.add(r);
+        }
+        put(userPath + "/module-roles").ifMatch(etag).json(Json.createObjectBuilder().add("moduleRoles", roles).build())
+                .send().expect(200);
+    }
+
     /** Signs in with the password, as a browser: the returned client sends the session cookie and CSRF token. */
     public Api signIn(String login, String password) {
         Reply r = anonymous().post("/api/v1/session").json(Json.createObjectBuilder().add("login", login)
