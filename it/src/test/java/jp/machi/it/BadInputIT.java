@@ -5,6 +5,7 @@ import static jp.machi.it.support.Problems.assertEnglish;
 import static jp.machi.it.support.Problems.assertJapanese;
 import static jp.machi.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -108,6 +109,14 @@ class BadInputIT {
         }
         Reply en = api.get("/api/v1/no-such-thing").lang("en").send();
         assertEnglish(en, assertProblem(en, 404, "not-found"));
+        // Outside the API the servlet container answers: still Machi's problem document, or its own page
+        // for a browser, never the server's error report.
+        Reply file = api.get("/ui/no-such-script.js").send();
+        assertJapanese(file, assertProblem(file, 404, "not-found"));
+        Reply page = api.get("/ui/no-such-page.html").header("Accept", "text/html").lang("en").send();
+        assertEquals(404, page.status(), page::toString);
+        assertTrue(page.contentType().startsWith("text/html") && page.text().contains("<html lang=\"en\"")
+                && page.text().contains("Not found") && !page.text().contains("Payara"), page::toString);
     }
 
     @Test
@@ -138,8 +147,9 @@ class BadInputIT {
     /**
      * A JSON body is read in the charset its Content-Type declares (UTF-8 when none): Shift_JIS
      * declared as such is stored as the same Japanese text; bytes that are not valid in the declared
-     * (or default) charset are 400 {@code invalid-encoding}, an unknown charset 415, and nothing is
-     * written.
+     * (or default) charset are 400 {@code invalid-encoding}, an unknown charset 415, an empty
+     * Content-Type header (refused by the container before the API) a problem document in ja/en, not
+     * the server's HTML page; nothing is written.
      */
     @Test
     void aJsonBodyIsReadInItsDeclaredCharsetOrRefused() {
@@ -159,6 +169,13 @@ class BadInputIT {
         Reply unknown = api.post(PATH).body(Municipalities.body(utf8).toString().getBytes(StandardCharsets.UTF_8),
                 "application/json; charset=x-no-such-charset").send();
         assertJapanese(unknown, assertProblem(unknown, 415, "unsupported-charset"));
+        Reply empty = api.post(PATH).body(Municipalities.body(utf8).toString().getBytes(StandardCharsets.UTF_8), "")
+                .send();
+        assertJapanese(empty, assertClientProblem(empty));
+        Reply emptyEn = api.post(PATH).body(Municipalities.body(utf8).toString().getBytes(StandardCharsets.UTF_8), "")
+                .lang("en").send();
+        assertEnglish(emptyEn, assertClientProblem(emptyEn));
+        assertFalse(empty.text().contains("Payara") || empty.text().contains("<html"), empty::toString);
         assertEquals(before, codes());
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.api.Test;
  * deployed on plain Payara Micro. It must boot, migrate and serve what it has, and say in both
  * languages why the broken modules did not start.
  *
- * <p>How the WAR is made (it/pom.xml, execution {@code vendor-war}): maven-war-plugin overlays
+ * <p>How the WAR is made (module {@code it/vendor-war}): maven-war-plugin overlays
  * machi-app's WAR, excluding {@code WEB-INF/lib/machi-module-engagement.jar}, {@code -collaboration}
  * and {@code -promotion}, and adds the {@code machi-it-fixtures} jar as a dependency. A vendor
  * without extra jars needs no overlay: {@code ./mvnw package -Dwithout-engagement

@@ -60,8 +60,8 @@ public final class ItSettings {
 
     /** The WAR with core, planning and the broken fixture modules only. */
     public static Path vendorWar() {
-        return existing("machi.it.vendor.war", "target/machi-vendor-vendor.war",
-                "It is assembled by the it module's package phase.");
+        return existing("machi.it.vendor.war", "vendor-war/target/machi-vendor.war",
+                "It is assembled by the it/vendor-war module.");
     }
 
     private static Path existing(String property, String dflt, String hint) {
