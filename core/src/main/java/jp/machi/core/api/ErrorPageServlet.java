@@ -90,6 +90,9 @@ public class ErrorPageServlet extends HttpServlet {
     }
 
     private static Locale locale(HttpServletRequest req) {
+        if (req.getHeader("Accept-Language") == null) {
+            return Languages.JAPANESE; // the container would offer its own default locale
+        }
         try {
             return Languages.choose(Collections.list(req.getLocales()));
         } catch (RuntimeException malformedHeader) {
