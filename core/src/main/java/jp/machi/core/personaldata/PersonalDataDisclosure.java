@@ -21,6 +21,24 @@ public class PersonalDataDisclosure {
 
     private boolean revealed;
 
+    /** The one value of a {@code ?reveal=} parameter: {@code personal-data}. */
+    public static final String REVEAL = "personal-data";
+
+    /**
+     * Whether a resource's {@code ?reveal=} parameter asks for personal data in full: absent or blank
+     * no, {@code personal-data} yes, anything else a 400 field error on {@code reveal} (ja/en).
+     */
+    public static boolean requested(String reveal) {
+        if (reveal == null || reveal.isBlank()) {
+            return false;
+        }
+        if (!REVEAL.equals(reveal.strip())) {
+            String shown = reveal.length() > 40 ? reveal.substring(0, 40) : reveal;
+            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("reveal", "personalData.revealUnknown", shown)));
+        }
+        return true;
+    }
+
     /** Reveals the personal data of {@code entity} (its {@code @PersonalData} fields) to the caller. */
     public void reveal(Object entity, Object entityId) {
         reveal(entity.getClass(), entityId, PersonalDataFields.present(entity));

@@ -45,7 +45,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "mail", description = "メール送信 / e-mail outbox")
 public class OutboxResource {
 
-    static final String REVEAL = "personal-data";
     private static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
 
     @Inject
@@ -102,14 +101,7 @@ public class OutboxResource {
     @Operation(summary = "One mail; ?reveal=personal-data shows the recipient and body in full (recorded in the"
             + " audit trail)")
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
-        boolean full = false;
-        if (reveal != null && !reveal.isBlank()) {
-            if (!REVEAL.equals(reveal.strip())) {
-                throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("reveal", "mail.revealUnknown",
-                        reveal)));
-            }
-            full = true;
-        }
+        boolean full = PersonalDataDisclosure.requested(reveal);
         OutboxMail m = outbox.require(id);
         if (full) {
             disclosure.reveal(m, m.getId());

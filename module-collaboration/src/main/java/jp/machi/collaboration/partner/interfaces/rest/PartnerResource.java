@@ -71,7 +71,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "collaboration")
 public class PartnerResource {
 
-    static final String REVEAL = "personal-data";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     @Inject
@@ -262,14 +261,7 @@ public class PartnerResource {
     @Operation(summary = "One partner organisation; ?reveal=personal-data shows the representative and contact in full"
             + " (staff and above; recorded in the audit trail)")
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
-        boolean full = false;
-        if (reveal != null && !reveal.isBlank()) {
-            if (!REVEAL.equals(reveal.strip())) {
-                throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("reveal",
-                        "collaboration.partner.revealUnknown", reveal)));
-            }
-            full = true;
-        }
+        boolean full = PersonalDataDisclosure.requested(reveal);
         Partner p = partners.require(id);
         if (full) {
             disclosure.reveal(p, p.getId());

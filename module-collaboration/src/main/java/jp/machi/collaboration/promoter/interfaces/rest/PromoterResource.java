@@ -163,14 +163,7 @@ public class PromoterResource {
     @Operation(summary = "One 市民協働推進員; ?reveal=personal-data shows the name in full (staff and above; recorded"
             + " in the audit trail)")
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
-        boolean full = false;
-        if (reveal != null && !reveal.isBlank()) {
-            if (!"personal-data".equals(reveal.strip())) {
-                throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("reveal",
-                        "collaboration.partner.revealUnknown", reveal.length() > 40 ? reveal.substring(0, 40) : reveal)));
-            }
-            full = true;
-        }
+        boolean full = PersonalDataDisclosure.requested(reveal);
         Promoter p = promoters.require(id);
         if (full) {
             disclosure.reveal(p, p.getId());

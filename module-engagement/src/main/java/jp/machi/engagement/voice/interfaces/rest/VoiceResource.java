@@ -71,7 +71,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "engagement")
 public class VoiceResource {
 
-    static final String REVEAL = "personal-data";
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     @Inject
@@ -327,14 +326,7 @@ public class VoiceResource {
     @Operation(summary = "One citizen voice; ?reveal=personal-data shows the sender's data in full (staff and"
             + " above; recorded in the audit trail)")
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
-        boolean full = false;
-        if (reveal != null && !reveal.isBlank()) {
-            if (!REVEAL.equals(reveal.strip())) {
-                throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("reveal",
-                        "engagement.voice.revealUnknown", reveal)));
-            }
-            full = true;
-        }
+        boolean full = PersonalDataDisclosure.requested(reveal);
         CitizenVoice v = voices.require(id);
         if (full) {
             disclosure.reveal(v, v.getId());

@@ -61,7 +61,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "promotion")
 public class DonorResource {
 
-    static final String REVEAL = "personal-data";
 
     static final java.util.regex.Pattern KANA = java.util.regex.Pattern.compile("[\\p{IsKatakana}\\p{IsHiragana}ー・\\s　]+");
     static final java.util.regex.Pattern POSTAL = java.util.regex.Pattern.compile("[0-9]{3}-?[0-9]{4}");
@@ -210,13 +209,7 @@ public class DonorResource {
     }
 
     static boolean reveal(String reveal) {
-        if (reveal == null || reveal.isBlank()) {
-            return false;
-        }
-        if (!REVEAL.equals(reveal.strip())) {
-            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("reveal", "promotion.param.reveal", reveal)));
-        }
-        return true;
+        return PersonalDataDisclosure.requested(reveal);
     }
 
     @PUT
