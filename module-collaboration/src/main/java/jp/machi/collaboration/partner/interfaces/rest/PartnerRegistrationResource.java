@@ -33,6 +33,10 @@ import jp.machi.core.identity.CallerContext;
 import jp.machi.core.identity.Role;
 import jp.machi.core.workflow.Workflow;
 import jp.machi.core.workflow.WorkflowService;
+import jp.machi.core.workflow.WorkflowViews;
+import jp.machi.core.workflow.WorkflowViews.ActionView;
+import jp.machi.core.workflow.WorkflowViews.HistoryView;
+import jp.machi.core.workflow.WorkflowViews.TransitionInput;
 import jp.machi.core.workflow.domain.WorkflowTransition;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -65,25 +69,6 @@ public class PartnerRegistrationResource {
 
     @PathParam("id")
     UUID id;
-
-    /** An action to take, with its comment (the reason, where required). */
-    public static class TransitionInput {
-        @Size(max = 40)
-        public String action;
-
-        @Size(max = 4000)
-        public String comment;
-    }
-
-    @JsonbPropertyOrder({"action", "label", "reasonRequired"})
-    public record ActionView(String action, String label, boolean reasonRequired) {
-    }
-
-    @JsonbNillable
-    @JsonbPropertyOrder({"seq", "action", "actionLabel", "from", "fromLabel", "to", "toLabel", "comment", "by", "at"})
-    public record HistoryView(int seq, String action, String actionLabel, String from, String fromLabel, String to,
-            String toLabel, String comment, String by, OffsetDateTime at) {
-    }
 
     @JsonbPropertyOrder({"partnerId", "state", "stateLabel", "actions", "history"})
     public record RegistrationView(UUID partnerId, String state, String stateLabel, List<ActionView> actions,
@@ -118,19 +103,11 @@ public class PartnerRegistrationResource {
     private Response registration(Partner p) {
         Locale l = Problems.locale(headers);
         Workflow<Partner> wf = PartnerRegistrationWorkflow.DEFINITION;
-        List<ActionView> actions = CallerContext.current().map(c -> wf.available(c, p)).orElse(List.of()).stream()
-                .map(t -> new ActionView(t.action(), t.label().in(l), t.reasonRequired())).toList();
-        List<HistoryView> history = workflows.history(wf, p.getId()).stream().map(t -> view(wf, t, l)).toList();
+        List<ActionView> actions = WorkflowViews.actions(wf, p, l);
+        List<HistoryView> history = WorkflowViews.history(wf, workflows.history(wf, p.getId()), l);
         Workflow.State s = wf.stateOf(p);
         return Response.ok(new RegistrationView(p.getId(), s.code(), s.label().in(l), actions, history))
                 .tag(Versions.tag(p.getVersion())).build();
     }
 
-    private static HistoryView view(Workflow<Partner> wf, WorkflowTransition t, Locale l) {
-        String label = wf.transitions().stream().filter(x -> x.action().equals(t.getAction())).findFirst()
-                .map(x -> x.label().in(l)).orElse(t.getAction());
-        return new HistoryView(t.getSeq(), t.getAction(), label, t.getFromState(), wf.state(t.getFromState()).label().in(l),
-                t.getToState(), wf.state(t.getToState()).label().in(l), t.getComment(), t.getActorName(),
-                t.getActedAt().atZoneSameInstant(PartnerService.JAPAN).toOffsetDateTime());
-    }
 }

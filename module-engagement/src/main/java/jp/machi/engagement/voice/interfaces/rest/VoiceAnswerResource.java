@@ -30,6 +30,10 @@ import jp.machi.core.identity.CallerContext;
 import jp.machi.core.identity.Role;
 import jp.machi.core.workflow.Workflow;
 import jp.machi.core.workflow.WorkflowService;
+import jp.machi.core.workflow.WorkflowViews;
+import jp.machi.core.workflow.WorkflowViews.ActionView;
+import jp.machi.core.workflow.WorkflowViews.HistoryView;
+import jp.machi.core.workflow.WorkflowViews.TransitionInput;
 import jp.machi.core.workflow.domain.WorkflowTransition;
 import jp.machi.engagement.voice.application.VoiceAnswerWorkflow;
 import jp.machi.engagement.voice.application.VoiceService;
@@ -65,25 +69,6 @@ public class VoiceAnswerResource {
     @PathParam("id")
     UUID id;
 
-    /** An action to take, with its comment (the reason, required to return). */
-    public static class TransitionInput {
-        @Size(max = 40)
-        public String action;
-
-        @Size(max = 4000)
-        public String comment;
-    }
-
-    @JsonbPropertyOrder({"action", "label", "reasonRequired"})
-    public record ActionView(String action, String label, boolean reasonRequired) {
-    }
-
-    @JsonbNillable
-    @JsonbPropertyOrder({"seq", "action", "actionLabel", "from", "fromLabel", "to", "toLabel", "comment", "by", "at"})
-    public record HistoryView(int seq, String action, String actionLabel, String from, String fromLabel, String to,
-            String toLabel, String comment, String by, OffsetDateTime at) {
-    }
-
     /** The answer's approval as it stands, what the caller may do now, and what happened. */
     @JsonbPropertyOrder({"voiceId", "state", "stateLabel", "approved", "actions", "history"})
     public record AnswerApprovalView(UUID voiceId, String state, String stateLabel, boolean approved,
@@ -116,19 +101,11 @@ public class VoiceAnswerResource {
     private Response answer(CitizenVoice v) {
         Locale l = Problems.locale(headers);
         Workflow<CitizenVoice> wf = VoiceAnswerWorkflow.DEFINITION;
-        List<ActionView> actions = CallerContext.current().map(c -> wf.available(c, v)).orElse(List.of()).stream()
-                .map(t -> new ActionView(t.action(), t.label().in(l), t.reasonRequired())).toList();
-        List<HistoryView> history = workflows.history(wf, v.getId()).stream().map(t -> view(wf, t, l)).toList();
+        List<ActionView> actions = WorkflowViews.actions(wf, v, l);
+        List<HistoryView> history = WorkflowViews.history(wf, workflows.history(wf, v.getId()), l);
         Workflow.State s = wf.stateOf(v);
         return Response.ok(new AnswerApprovalView(v.getId(), s.code(), s.label().in(l), v.isAnswerApproved(), actions,
                 history)).tag(Versions.tag(v.getVersion())).build();
     }
 
-    private static HistoryView view(Workflow<CitizenVoice> wf, WorkflowTransition t, Locale l) {
-        String label = wf.transitions().stream().filter(x -> x.action().equals(t.getAction())).findFirst()
-                .map(x -> x.label().in(l)).orElse(t.getAction());
-        return new HistoryView(t.getSeq(), t.getAction(), label, t.getFromState(), wf.state(t.getFromState()).label().in(l),
-                t.getToState(), wf.state(t.getToState()).label().in(l), t.getComment(), t.getActorName(),
-                t.getActedAt().atZoneSameInstant(VoiceService.JAPAN).toOffsetDateTime());
-    }
 }
