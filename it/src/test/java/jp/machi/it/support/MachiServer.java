@@ -134,6 +134,11 @@ public final class MachiServer implements AutoCloseable {
             cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
             // Payara Micro unpacks itself into java.io.tmpdir: keep that under target/, per server.
             cmd.add("-Djava.io.tmpdir=" + work.resolve("tmp"));
+            // Bounded heap, so that several servers (H2 and PostgreSQL runs, tests' own servers) fit
+            // on one machine; -Dmachi.it.server.heap=2g raises it, a test's own -Xmx wins.
+            if (jvmArgs.stream().noneMatch(a -> a.startsWith("-Xmx"))) {
+                cmd.add("-Xmx" + System.getProperty("machi.it.server.heap", "1g"));
+            }
             cmd.addAll(jvmArgs);
             cmd.add("-jar");
             if (war == null) {
