@@ -8,10 +8,10 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.util.List;
 import jp.machi.it.support.Api;
+import jp.machi.it.support.Demo;
 import jp.machi.it.support.MachiServer;
 import jp.machi.it.support.MachiTest;
 import jp.machi.it.support.Municipalities;
-import jp.machi.it.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -26,37 +26,34 @@ class CollaborationDemoIT {
     static final String P = Municipalities.PATH + "/082171";
 
     @Test
-    void toridesIndicatorCountsTheInventedProjects() {
-        try (TestDatabase db = TestDatabase.fresh("collab-demo");
-                MachiServer server = MachiServer.machiJar("collab-demo", db).env("MACHI_DEMO", "true").start()) {
-            Api api = server.api();
-            JsonObject indicator = DemoDataIT.find(api.get(P + "/indicators").send().expect(200).object()
-                    .getJsonArray("items"), "14");
-            assertEquals("市民と行政との協働事業件数", indicator.getString("nameJa"));
-            assertEquals(CollaborativeProjectIT.METRIC, indicator.getString("metricSource"));
-            assertEquals(List.of(55, 100, 105, 110, 115), indicator.getJsonArray("years").stream()
-                    .map(y -> y.asJsonObject()).filter(y -> y.containsKey("target") && !y.isNull("target"))
-                    .map(y -> y.getJsonNumber("target").intValue()).toList());
-            JsonObject r6 = IndicatorIT.year(indicator, 2024);
-            assertEquals(4, r6.getJsonNumber("actual").intValue());
-            assertEquals("METRIC", r6.getString("actualSource"));
-            JsonObject r2 = IndicatorIT.year(indicator, 2020);
-            assertTrue(!r2.containsKey("actual") || r2.isNull("actual"), indicator::toString);
+    void toridesIndicatorCountsTheInventedProjects(@Demo MachiServer server) {
+        Api api = server.api();
+        JsonObject indicator = DemoDataIT.find(api.get(P + "/indicators").send().expect(200).object()
+                .getJsonArray("items"), "14");
+        assertEquals("市民と行政との協働事業件数", indicator.getString("nameJa"));
+        assertEquals(CollaborativeProjectIT.METRIC, indicator.getString("metricSource"));
+        assertEquals(List.of(55, 100, 105, 110, 115), indicator.getJsonArray("years").stream()
+                .map(y -> y.asJsonObject()).filter(y -> y.containsKey("target") && !y.isNull("target"))
+                .map(y -> y.getJsonNumber("target").intValue()).toList());
+        JsonObject r6 = IndicatorIT.year(indicator, 2024);
+        assertEquals(4, r6.getJsonNumber("actual").intValue());
+        assertEquals("METRIC", r6.getString("actualSource"));
+        JsonObject r2 = IndicatorIT.year(indicator, 2020);
+        assertTrue(!r2.containsKey("actual") || r2.isNull("actual"), indicator::toString);
 
-            JsonObject projects = api.get(P + "/collaboration/projects?fiscalYear=R6").send().expect(200).object();
-            assertEquals(4, projects.getInt("totalItems"));
-            projects.getJsonArray("items").stream().map(JsonValue::asJsonObject)
-                    .forEach(c -> assertTrue(c.getString("title").startsWith("（架空）"), c::toString));
-            JsonObject partners = api.get(P + "/collaboration/partners").send().expect(200).object();
-            assertEquals(4, partners.getInt("totalItems"));
-            partners.getJsonArray("items").stream().map(JsonValue::asJsonObject).forEach(p -> {
-                assertTrue(p.getString("name").startsWith("（架空）"), p::toString);
-                assertFalse(p.toString().contains("見本 太郎") || p.toString().contains("chonaikai@example.jp"), p::toString);
-            });
-            assertEquals(1, api.get(P + "/collaboration/partners?state=APPLIED").send().expect(200).object()
-                    .getInt("totalItems"));
-            assertEquals(3, api.get(P + "/collaboration/partners?state=REGISTERED").send().expect(200).object()
-                    .getInt("totalItems"));
-        }
+        JsonObject projects = api.get(P + "/collaboration/projects?fiscalYear=R6").send().expect(200).object();
+        assertEquals(4, projects.getInt("totalItems"));
+        projects.getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .forEach(c -> assertTrue(c.getString("title").startsWith("（架空）"), c::toString));
+        JsonObject partners = api.get(P + "/collaboration/partners").send().expect(200).object();
+        assertEquals(4, partners.getInt("totalItems"));
+        partners.getJsonArray("items").stream().map(JsonValue::asJsonObject).forEach(p -> {
+            assertTrue(p.getString("name").startsWith("（架空）"), p::toString);
+            assertFalse(p.toString().contains("見本 太郎") || p.toString().contains("chonaikai@example.jp"), p::toString);
+        });
+        assertEquals(1, api.get(P + "/collaboration/partners?state=APPLIED").send().expect(200).object()
+                .getInt("totalItems"));
+        assertEquals(3, api.get(P + "/collaboration/partners?state=REGISTERED").send().expect(200).object()
+                .getInt("totalItems"));
     }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import jp.machi.it.support.BrowserTest;
+import jp.machi.it.support.Demo;
 import jp.machi.it.support.MachiServer;
 import jp.machi.it.support.MachiTest;
-import jp.machi.it.support.TestDatabase;
 import jp.machi.it.support.WebBrowser;
 import org.junit.jupiter.api.Test;
 
@@ -24,10 +24,8 @@ import org.junit.jupiter.api.Test;
 class ConsoleScreenshotsIT {
 
     @Test
-    void mainScreensWithTheDemoData() {
-        try (TestDatabase db = TestDatabase.fresh("console-demo");
-                MachiServer server = MachiServer.machiJar("console-demo", db).env("MACHI_DEMO", "true").start();
-                WebBrowser b = WebBrowser.start(server.baseUri())) {
+    void mainScreensWithTheDemoData(@Demo MachiServer server) {
+        try (WebBrowser b = WebBrowser.start(server.baseUri())) {
             b.open("/");
             b.waitFor("#login");
             b.screenshot("sign-in");

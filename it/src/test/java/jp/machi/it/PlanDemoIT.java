@@ -13,9 +13,9 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import jp.machi.it.support.Api;
+import jp.machi.it.support.Demo;
 import jp.machi.it.support.MachiServer;
 import jp.machi.it.support.MachiTest;
-import jp.machi.it.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -28,102 +28,99 @@ import org.junit.jupiter.api.Test;
 class PlanDemoIT {
 
     @Test
-    void suzakasPlanHasMeasures35To39WithTheSeedsIndicators() {
-        try (TestDatabase db = TestDatabase.fresh("plandemo");
-                MachiServer server = MachiServer.machiJar("plandemo", db).env("MACHI_DEMO", "true").start()) {
-            Api api = server.api();
-            String plans = "/api/v1/municipalities/202070/planning/plans";
-            JsonObject list = api.get(plans).send().expect(200).object();
-            assertEquals(1, list.getInt("totalItems"), list::toString);
-            JsonObject plan = list.getJsonArray("items").getJsonObject(0);
-            assertEquals(2021, plan.getJsonObject("firstFiscalYear").getInt("year"));
-            assertEquals(2025, plan.getJsonObject("lastFiscalYear").getInt("year"));
-            assertEquals(List.of("基本目標", "基本施策", "施策", "取組項目"), strings(plan.getJsonArray("levelNames")));
-            assertEquals(43, plan.getInt("nodeCount"));
-            String id = plan.getString("id");
+    void suzakasPlanHasMeasures35To39WithTheSeedsIndicators(@Demo MachiServer server) {
+        Api api = server.api();
+        String plans = "/api/v1/municipalities/202070/planning/plans";
+        JsonObject list = api.get(plans).send().expect(200).object();
+        assertEquals(1, list.getInt("totalItems"), list::toString);
+        JsonObject plan = list.getJsonArray("items").getJsonObject(0);
+        assertEquals(2021, plan.getJsonObject("firstFiscalYear").getInt("year"));
+        assertEquals(2025, plan.getJsonObject("lastFiscalYear").getInt("year"));
+        assertEquals(List.of("基本目標", "基本施策", "施策", "取組項目"), strings(plan.getJsonArray("levelNames")));
+        assertEquals(43, plan.getInt("nodeCount"));
+        String id = plan.getString("id");
 
-            JsonArray roots = api.get(plans + "/" + id + "/tree").send().expect(200).object().getJsonArray("nodes");
-            assertEquals(1, roots.size());
-            JsonObject goal = roots.getJsonObject(0);
-            assertEquals("市民とともにつくる持続可能なまち", goal.getString("title"));
-            assertEquals("基本目標", goal.getString("levelName"));
-            JsonObject basic = goal.getJsonArray("children").getJsonObject(0);
-            assertEquals("13", basic.getString("number"));
-            assertEquals("未来志向型の行政経営を行うまちづくり", basic.getString("title"));
-            JsonArray measures = basic.getJsonArray("children");
-            assertEquals(List.of("35", "36", "37", "38", "39"),
-                    measures.stream().map(m -> m.asJsonObject().getString("number")).toList());
-            assertEquals(List.of("広聴・広報の充実", "ICT 等による利便性の向上と業務効率化の促進", "長期的展望に立った財政運営",
-                    "移住定住の促進及び若者の結婚支援", "協働・市民参画の推進"),
-                    measures.stream().map(m -> m.asJsonObject().getString("title")).toList());
-            int[][] expected = {{2, 2}, {1, 4}, {2, 3}, {2, 4}, {2, 2}};
-            int[] initiatives = {2, 17, 9, 4, 4};
-            Set<String> codes = new LinkedHashSet<>();
-            for (int i = 0; i < 5; i++) {
-                JsonObject m = measures.getJsonObject(i);
-                assertEquals("施策", m.getString("levelName"));
-                JsonArray indicators = m.getJsonArray("indicators");
-                long outcome = indicators.stream().filter(l -> l.asJsonObject().getString("role").equals("OUTCOME")).count();
-                long process = indicators.stream().filter(l -> l.asJsonObject().getString("role").equals("PROCESS")).count();
-                assertEquals(expected[i][0], outcome, m.getString("number"));
-                assertEquals(expected[i][1], process, m.getString("number"));
-                indicators.forEach(l -> codes.add(l.asJsonObject().getString("code")));
-                assertEquals(initiatives[i], m.getJsonArray("children").size(), m.getString("number"));
-                for (JsonValue c : m.getJsonArray("children")) {
-                    assertEquals("取組項目", c.asJsonObject().getString("levelName"));
-                    assertFalse(c.asJsonObject().getString("details").isBlank());
-                }
-                assertFalse(m.getString("targetVision").isBlank());
-                assertFalse(m.getString("currentIssues").isBlank());
-                assertFalse(m.getString("policyDirections").isBlank());
-                JsonObject roles = m.getJsonObject("expectedRoles");
-                for (String who : List.of("residents", "companies", "activityGroups")) {
-                    assertFalse(roles.getString(who).isBlank(), () -> m.getString("number") + " " + who);
-                }
+        JsonArray roots = api.get(plans + "/" + id + "/tree").send().expect(200).object().getJsonArray("nodes");
+        assertEquals(1, roots.size());
+        JsonObject goal = roots.getJsonObject(0);
+        assertEquals("市民とともにつくる持続可能なまち", goal.getString("title"));
+        assertEquals("基本目標", goal.getString("levelName"));
+        JsonObject basic = goal.getJsonArray("children").getJsonObject(0);
+        assertEquals("13", basic.getString("number"));
+        assertEquals("未来志向型の行政経営を行うまちづくり", basic.getString("title"));
+        JsonArray measures = basic.getJsonArray("children");
+        assertEquals(List.of("35", "36", "37", "38", "39"),
+                measures.stream().map(m -> m.asJsonObject().getString("number")).toList());
+        assertEquals(List.of("広聴・広報の充実", "ICT 等による利便性の向上と業務効率化の促進", "長期的展望に立った財政運営",
+                "移住定住の促進及び若者の結婚支援", "協働・市民参画の推進"),
+                measures.stream().map(m -> m.asJsonObject().getString("title")).toList());
+        int[][] expected = {{2, 2}, {1, 4}, {2, 3}, {2, 4}, {2, 2}};
+        int[] initiatives = {2, 17, 9, 4, 4};
+        Set<String> codes = new LinkedHashSet<>();
+        for (int i = 0; i < 5; i++) {
+            JsonObject m = measures.getJsonObject(i);
+            assertEquals("施策", m.getString("levelName"));
+            JsonArray indicators = m.getJsonArray("indicators");
+            long outcome = indicators.stream().filter(l -> l.asJsonObject().getString("role").equals("OUTCOME")).count();
+            long process = indicators.stream().filter(l -> l.asJsonObject().getString("role").equals("PROCESS")).count();
+            assertEquals(expected[i][0], outcome, m.getString("number"));
+            assertEquals(expected[i][1], process, m.getString("number"));
+            indicators.forEach(l -> codes.add(l.asJsonObject().getString("code")));
+            assertEquals(initiatives[i], m.getJsonArray("children").size(), m.getString("number"));
+            for (JsonValue c : m.getJsonArray("children")) {
+                assertEquals("取組項目", c.asJsonObject().getString("levelName"));
+                assertFalse(c.asJsonObject().getString("details").isBlank());
             }
-            assertEquals(24, codes.size(), codes::toString);
-            assertTrue(codes.contains("35.O1") && codes.contains("39.P2"), codes::toString);
-
-            JsonObject m35 = measures.getJsonObject(0);
-            assertTrue(m35.getString("targetVision").startsWith("市民との対話や、市民アンケート"), m35::toString);
-            assertEquals(List.of("政策推進課"), m35.getJsonArray("responsibleUnits").stream()
-                    .map(u -> u.asJsonObject().getString("nameJa")).toList());
-            JsonObject m37 = measures.getJsonObject(2);
-            assertEquals(List.of("総務課", "財政課", "税務課"), m37.getJsonArray("responsibleUnits").stream()
-                    .map(u -> u.asJsonObject().getString("nameJa")).toList());
-            JsonObject ceiling = m37.getJsonArray("indicators").stream().map(JsonValue::asJsonObject)
-                    .filter(l -> l.getString("code").equals("37.O2")).findFirst().orElseThrow();
-            assertEquals("CEILING", ceiling.getString("direction"));
-            assertEquals("経常収支比率", ceiling.getString("nameJa"));
-            JsonObject m39 = measures.getJsonObject(4);
-            assertEquals("（1）多様な活動主体の参画による地域社会づくり",
-                    m39.getJsonArray("children").getJsonObject(0).getString("groupLabel"));
-            assertEquals("生涯学習推進課及び全課", m39.getJsonArray("children").getJsonObject(0).getString("responsibleUnitsNote"));
-
-            // The seed gives no actuals: the progress of any year has no score, and says why.
-            JsonObject progress = api.get(plans + "/" + id + "/progress?fiscalYear=R5").send().expect(200).object();
-            assertFalse(progress.containsKey("score"));
-            assertTrue(progress.getJsonObject("formula").getString("ja").startsWith("得点なし"), progress::toString);
-
-            // The demo plan is published: anybody reads the same progress on the public endpoints and the portal.
-            assertTrue(plan.getBoolean("published"), plan::toString);
-            Api anonymous = api.anonymous();
-            String publicPlans = "/api/v1/municipalities/202070/planning/public/plans";
-            JsonObject published = anonymous.get(publicPlans).send().expect(200).object();
-            assertEquals(id, published.getJsonArray("items").getJsonObject(0).getString("id"), published::toString);
-            assertEquals(progress, anonymous.get(publicPlans + "/" + id + "/progress?fiscalYear=R5").send().expect(200).object());
-            JsonObject publicTree = anonymous.get(publicPlans + "/" + id + "/tree").send().expect(200).object();
-            assertEquals(roots, publicTree.getJsonArray("nodes"));
-            JsonObject portal = anonymous.get("/api/v1/municipalities/202070/portal").send().expect(200).object();
-            assertEquals("須坂市", portal.getString("name"));
-            assertEquals("/ui/planning/progress.js", portal.getJsonArray("pages").getJsonObject(0).getString("script"), portal::toString);
-            assertTrue(anonymous.get("/p/202070/").send().expect(200).header("Content-Security-Policy").isPresent());
-
-            String csv = new String(api.get(plans + "/" + id + "/nodes?format=csv").send().expect(200).bytes(),
-                    StandardCharsets.UTF_8);
-            // One row per node without indicators and one per link: 43 nodes, 5 of them with 24 links.
-            assertEquals(1 + 38 + 24, records(csv.substring(1)), () -> csv.substring(0, 500));
+            assertFalse(m.getString("targetVision").isBlank());
+            assertFalse(m.getString("currentIssues").isBlank());
+            assertFalse(m.getString("policyDirections").isBlank());
+            JsonObject roles = m.getJsonObject("expectedRoles");
+            for (String who : List.of("residents", "companies", "activityGroups")) {
+                assertFalse(roles.getString(who).isBlank(), () -> m.getString("number") + " " + who);
+            }
         }
+        assertEquals(24, codes.size(), codes::toString);
+        assertTrue(codes.contains("35.O1") && codes.contains("39.P2"), codes::toString);
+
+        JsonObject m35 = measures.getJsonObject(0);
+        assertTrue(m35.getString("targetVision").startsWith("市民との対話や、市民アンケート"), m35::toString);
+        assertEquals(List.of("政策推進課"), m35.getJsonArray("responsibleUnits").stream()
+                .map(u -> u.asJsonObject().getString("nameJa")).toList());
+        JsonObject m37 = measures.getJsonObject(2);
+        assertEquals(List.of("総務課", "財政課", "税務課"), m37.getJsonArray("responsibleUnits").stream()
+                .map(u -> u.asJsonObject().getString("nameJa")).toList());
+        JsonObject ceiling = m37.getJsonArray("indicators").stream().map(JsonValue::asJsonObject)
+                .filter(l -> l.getString("code").equals("37.O2")).findFirst().orElseThrow();
+        assertEquals("CEILING", ceiling.getString("direction"));
+        assertEquals("経常収支比率", ceiling.getString("nameJa"));
+        JsonObject m39 = measures.getJsonObject(4);
+        assertEquals("（1）多様な活動主体の参画による地域社会づくり",
+                m39.getJsonArray("children").getJsonObject(0).getString("groupLabel"));
+        assertEquals("生涯学習推進課及び全課", m39.getJsonArray("children").getJsonObject(0).getString("responsibleUnitsNote"));
+
+        // The seed gives no actuals: the progress of any year has no score, and says why.
+        JsonObject progress = api.get(plans + "/" + id + "/progress?fiscalYear=R5").send().expect(200).object();
+        assertFalse(progress.containsKey("score"));
+        assertTrue(progress.getJsonObject("formula").getString("ja").startsWith("得点なし"), progress::toString);
+
+        // The demo plan is published: anybody reads the same progress on the public endpoints and the portal.
+        assertTrue(plan.getBoolean("published"), plan::toString);
+        Api anonymous = api.anonymous();
+        String publicPlans = "/api/v1/municipalities/202070/planning/public/plans";
+        JsonObject published = anonymous.get(publicPlans).send().expect(200).object();
+        assertEquals(id, published.getJsonArray("items").getJsonObject(0).getString("id"), published::toString);
+        assertEquals(progress, anonymous.get(publicPlans + "/" + id + "/progress?fiscalYear=R5").send().expect(200).object());
+        JsonObject publicTree = anonymous.get(publicPlans + "/" + id + "/tree").send().expect(200).object();
+        assertEquals(roots, publicTree.getJsonArray("nodes"));
+        JsonObject portal = anonymous.get("/api/v1/municipalities/202070/portal").send().expect(200).object();
+        assertEquals("須坂市", portal.getString("name"));
+        assertEquals("/ui/planning/progress.js", portal.getJsonArray("pages").getJsonObject(0).getString("script"), portal::toString);
+        assertTrue(anonymous.get("/p/202070/").send().expect(200).header("Content-Security-Policy").isPresent());
+
+        String csv = new String(api.get(plans + "/" + id + "/nodes?format=csv").send().expect(200).bytes(),
+                StandardCharsets.UTF_8);
+        // One row per node without indicators and one per link: 43 nodes, 5 of them with 24 links.
+        assertEquals(1 + 38 + 24, records(csv.substring(1)), () -> csv.substring(0, 500));
     }
 
     /** CSV records (RFC 4180: line breaks inside quoted fields belong to the field). */

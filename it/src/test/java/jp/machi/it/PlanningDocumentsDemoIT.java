@@ -12,10 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.List;
 import jp.machi.it.support.Api;
+import jp.machi.it.support.Demo;
 import jp.machi.it.support.MachiServer;
 import jp.machi.it.support.MachiTest;
 import jp.machi.it.support.Municipalities;
-import jp.machi.it.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -35,22 +35,19 @@ class PlanningDocumentsDemoIT {
     }
 
     @Test
-    void theSeedsDocumentsAreLoadedFaithfully() {
-        try (TestDatabase db = TestDatabase.fresh("plandocs");
-                MachiServer server = MachiServer.machiJar("plandocs", db).env("MACHI_DEMO", "true").start()) {
-            Api api = server.api();
-            shunan(api);
-            chigasaki(api);
-            toride(api);
+    void theSeedsDocumentsAreLoadedFaithfully(@Demo MachiServer server) {
+        Api api = server.api();
+        shunan(api);
+        chigasaki(api);
+        toride(api);
 
-            // Seed 000 again into つくば市: all 13 rows exist already, so nothing is imported.
-            byte[] seed = ProgramImportIT.seed();
-            var again = api.post(P + "/082201/planning/programs/imports").body(seed, "text/tab-separated-values").send();
-            assertEquals(422, again.status(), again::toString);
-            assertEquals(13, again.object().getJsonArray("errors").size());
-            assertEquals(13, api.get(P + "/082201/planning/programs?fiscalYear=R2").send().expect(200).object()
-                    .getInt("totalItems"));
-        }
+        // Seed 000 again into つくば市: all 13 rows exist already, so nothing is imported.
+        byte[] seed = ProgramImportIT.seed();
+        var again = api.post(P + "/082201/planning/programs/imports").body(seed, "text/tab-separated-values").send();
+        assertEquals(422, again.status(), again::toString);
+        assertEquals(13, again.object().getJsonArray("errors").size());
+        assertEquals(13, api.get(P + "/082201/planning/programs?fiscalYear=R2").send().expect(200).object()
+                .getInt("totalItems"));
     }
 
     private static void shunan(Api api) {

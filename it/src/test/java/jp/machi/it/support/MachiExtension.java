@@ -57,22 +57,30 @@ public final class MachiExtension implements ExecutionCondition, ParameterResolv
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        boolean demo = parameter.isAnnotated(Demo.class);
         MachiServer server = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(SharedServer.class, k -> new SharedServer(), SharedServer.class).server();
+                .getOrComputeIfAbsent(demo ? "demo" : "plain", k -> new SharedServer(demo), SharedServer.class).server();
         return parameter.getParameter().getType() == Api.class ? server.api() : server;
     }
 
-    /** The shared server and its database; JUnit closes it when the run ends. */
+    /** A shared server (plain, or with the demo data) and its database; JUnit closes it when the run ends. */
     static final class SharedServer implements ExtensionContext.Store.CloseableResource {
+        private final boolean demo;
         private TestDatabase db;
         private MachiServer server;
         private Throwable failure;
 
+        SharedServer(boolean demo) {
+            this.demo = demo;
+        }
+
         synchronized MachiServer server() {
             if (server == null && failure == null) {
                 try {
-                    db = TestDatabase.fresh("shared");
-                    server = MachiServer.machiJar("shared", db).start();
+                    String name = demo ? "shared-demo" : "shared";
+                    db = TestDatabase.fresh(name);
+                    MachiServer.Builder builder = MachiServer.machiJar(name, db);
+                    server = (demo ? builder.env("MACHI_DEMO", "true") : builder).start();
                 } catch (RuntimeException | AssertionError e) {
                     failure = e;
                     if (db != null) {
@@ -82,7 +90,7 @@ public final class MachiExtension implements ExecutionCondition, ParameterResolv
             }
             if (failure != null) {
                 // Booted once per JVM: every later test sees the same reason without another 4 minutes.
-                throw new AssertionError("The shared Machi server did not start: " + failure.getMessage(), failure);
+                throw new AssertionError("The shared Machi " + (demo ? "demo " : "") + "server did not start: " + failure.getMessage(), failure);
             }
             return server;
         }

@@ -23,6 +23,8 @@ import java.util.UUID;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.fiscalyear.FiscalYearConverter;
 import jp.machi.core.persistence.TenantOwned;
+import org.eclipse.persistence.annotations.BatchFetch;
+import org.eclipse.persistence.annotations.BatchFetchType;
 
 /**
  * 指標: a measurable figure a municipality tracks per fiscal year, with a baseline (現状値), targets
@@ -94,8 +96,11 @@ public class Indicator extends TenantOwned {
     @Column(name = "note", length = 2000)
     private String note;
 
+    // Read for all indicators of one query at once (one IN query, not one per indicator): lists and
+    // a plan's progress evaluate many indicators together.
     @OneToMany(mappedBy = "indicator", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("fiscalYear")
+    @BatchFetch(value = BatchFetchType.IN, size = 500)
     private List<IndicatorYearValue> values = new ArrayList<>();
 
     @Version

@@ -69,12 +69,18 @@ public class ProgressService {
         RatingScale scale = ratings.current();
         PlanTree tree = plans.tree(plan);
         Map<UUID, List<IndicatorLink>> linksByNode = new HashMap<>();
+        List<IndicatorLink> links = plans.links(plan);
+        for (IndicatorLink l : links) {
+            linksByNode.computeIfAbsent(l.getNodeId(), k -> new ArrayList<>()).add(l);
+        }
+        // The linked indicators in one query, their yearly values in one more (batch fetch), whatever
+        // the plan's size; not one find and one lazy load per indicator.
         Map<UUID, Indicator> linked = new HashMap<>();
         Map<UUID, YearEvaluation> evaluations = new HashMap<>();
-        for (IndicatorLink l : plans.links(plan)) {
-            linksByNode.computeIfAbsent(l.getNodeId(), k -> new ArrayList<>()).add(l);
-            if (!linked.containsKey(l.getIndicatorId())) {
-                Indicator i = tenancy.em().find(Indicator.class, l.getIndicatorId());
+        List<UUID> ids = links.stream().map(IndicatorLink::getIndicatorId).distinct().toList();
+        if (!ids.isEmpty()) {
+            for (Indicator i : tenancy.em().createQuery("SELECT i FROM Indicator i WHERE i.id IN :ids", Indicator.class)
+                    .setParameter("ids", ids).getResultList()) {
                 linked.put(i.getId(), i);
                 evaluations.put(i.getId(), yearOf(i, indicators.evaluate(i, scale), fy));
             }
