@@ -227,7 +227,11 @@ class SponsorshipIT {
                 p::toString);
         Reply en = approver.post(sponsorships + "/" + id + "/decision/transitions").ifMatch(checked.etag()).lang("en")
                 .json("{\"action\":\"approve\"}").send();
-        assertEnglish(en, assertProblem(en, 409, "sponsorship-report-missing"));
+        // In English (the names quoted as they were given).
+        JsonObject enProblem = assertProblem(en, 409, "sponsorship-report-missing");
+        assertEquals("en", en.header("Content-Language").orElse(""));
+        assertTrue(enProblem.getString("detail").startsWith("The organiser ")
+                && enProblem.getString("detail").contains("has not yet reported"), enProblem::toString);
         assertEquals("APPLIED", staff.get(sponsorships + "/" + id).send().expect(200).object().getString("state"));
 
         // The overdue report is in staff's task list and in the list's filter.
