@@ -377,4 +377,21 @@ class SponsorshipIT {
         assertEquals("見本中央公園", staff.get(one).send().expect(200).object().getString("venue"));
         assertEquals(EMAIL, staff.get(one + "?reveal=personal-data").send().expect(200).object().getString("contactEmail"));
     }
+
+    @Test
+    void theContactIsPersonalDataRevealedOnPurposeFoundForTheResidentAndNeverInTheAuditTrail() {
+        String receipt = apply(application("見本清掃活動", "見本美化の会", today().plusMonths(1)), null).expect(201).object()
+                .getString("receiptNumber");
+        String id = find(receipt).getString("id");
+        staff.get(sponsorships + "/" + id + "?reveal=personal-data").send().expect(200);
+        String trail = api.get(base + "/audit-events?size=500").send().expect(200).text();
+        assertTrue(trail.contains("READ_PERSONAL") && trail.contains(id), trail);
+        assertFalse(trail.contains(EMAIL) || trail.contains(CONTACT) || trail.contains("029-000-0000"), trail);
+        JsonObject found = api.post(base + "/personal-data/resident-exports").json("{\"email\":\"" + EMAIL + "\"}").send()
+                .expect(200).object();
+        assertTrue(found.toString().contains("collaboration.sponsorships") && found.toString().contains(receipt),
+                found::toString);
+        // The criteria and the public intake answer never carry the contact either.
+        assertFalse(staff.get(sponsorships + "/criteria").send().expect(200).text().contains(CONTACT));
+    }
 }
