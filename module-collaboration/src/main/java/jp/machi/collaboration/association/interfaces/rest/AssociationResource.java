@@ -188,15 +188,13 @@ public class AssociationResource {
     @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Transactional
-    @Operation(summary = "The membership of a fiscal year (?fiscalYear= required): households, member households, rate"
+    @Operation(summary = "The membership of a fiscal year (?fiscalYear=, by default the current one): households, member households, rate"
             + " (%, one decimal) and subsidies per association, per district and for the municipality; the district and"
             + " municipality rates are rates of the sums, not averages of rates; CSV with ?format=csv")
     public Response membership(@QueryParam("fiscalYear") String fiscalYear, @QueryParam("format") String format) {
-        if (fiscalYear == null || fiscalYear.isBlank()) {
-            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("fiscalYear",
-                    "collaboration.association.fiscalYearNeeded")));
-        }
-        FiscalYear fy = FiscalYear.parse(fiscalYear);
+        FiscalYear fy = fiscalYear == null || fiscalYear.isBlank()
+                ? FiscalYear.containing(java.time.LocalDate.now(jp.machi.collaboration.partner.application.PartnerService.JAPAN))
+                : FiscalYear.parse(fiscalYear);
         AssociationService.Membership m = associations.membership(fy);
         Locale l = Problems.locale(headers);
         List<AssociationLine> rows = m.associations().stream().map(r -> new AssociationLine(r.associationId(), r.name(),
