@@ -58,6 +58,8 @@ class AccessWalkIT {
             "GET /api/v1/municipalities/{lgCode}/engagement/voices/published",
             // An organisation applies to register as a partner; the reply is a receipt only (CollaborationPartnerIT).
             "POST /api/v1/municipalities/{lgCode}/collaboration/partners/applications",
+            // An organiser applies for sponsorship name use; the reply is a receipt only (SponsorshipIT).
+            "POST /api/v1/municipalities/{lgCode}/collaboration/sponsorships/applications",
             // The public portal (PortalIT): what a municipality publishes, never personal data.
             "GET /api/v1/municipalities/{lgCode}/portal",
             "GET /api/v1/municipalities/{lgCode}/planning/public/plans",

@@ -13,6 +13,12 @@ import jp.machi.collaboration.partner.interfaces.rest.PartnerResource;
 import jp.machi.collaboration.project.application.ProjectMetrics;
 import jp.machi.collaboration.project.interfaces.rest.ProjectResource;
 import jp.machi.collaboration.promoter.interfaces.rest.PromoterResource;
+import jp.machi.collaboration.association.application.AssociationMetrics;
+import jp.machi.collaboration.association.interfaces.rest.AssociationResource;
+import jp.machi.collaboration.sponsorship.application.SponsorshipMetrics;
+import jp.machi.collaboration.sponsorship.interfaces.rest.SponsorshipAttachmentResource;
+import jp.machi.collaboration.sponsorship.interfaces.rest.SponsorshipDecisionResource;
+import jp.machi.collaboration.sponsorship.interfaces.rest.SponsorshipResource;
 import jp.machi.collaboration.interfaces.rest.CollaborationApi;
 
 /** The collaboration module's descriptor: 市民協働 (Citizen collaboration). */
@@ -29,6 +35,9 @@ public class CollaborationModule implements ModuleDescriptor {
 
     /** 協働の形態: the municipality's list of forms of collaboration. */
     public static final String FORMS = "collaborationForms";
+
+    /** 後援名義使用の承認基準: the checklist staff tick before an approval. */
+    public static final String SPONSORSHIP_CRITERIA = "sponsorshipCriteria";
 
     @Override
     public String id() {
@@ -58,14 +67,17 @@ public class CollaborationModule implements ModuleDescriptor {
     @Override
     public List<Class<?>> resources() {
         return List.of(CollaborationApi.class, PartnerResource.class, PartnerRegistrationResource.class,
-                ProjectResource.class, PromoterResource.class);
+                ProjectResource.class, PromoterResource.class,
+                SponsorshipResource.class, SponsorshipDecisionResource.class, SponsorshipAttachmentResource.class,
+                AssociationResource.class);
     }
 
     @Override
     public List<RoleDefinition> roles() {
         return List.of(
                 new RoleDefinition(EDITOR, LocalizedText.of("協働事業の編集", "Edit collaborative projects")),
-                new RoleDefinition(APPROVER, LocalizedText.of("団体登録の審査", "Decide partner registrations")));
+                new RoleDefinition(APPROVER, LocalizedText.of("団体登録・後援名義の審査",
+                        "Decide partner registrations and sponsorships")));
     }
 
     @Override
@@ -73,12 +85,18 @@ public class CollaborationModule implements ModuleDescriptor {
         return List.of(
                 new SettingDefinition("grantMaximumYears", LocalizedText.of("協働提案型公募補助の最長年数", "Maximum years of a proposal-based grant"), SettingDefinition.Type.INTEGER, "6"),
                 new SettingDefinition(FORMS, LocalizedText.of("協働の形態の選択肢", "Forms of collaboration"),
-                        SettingDefinition.Type.LIST, "共催,委託,補助,事業協力,後援,実行委員会,企画立案への参画,情報提供・意見交換"));
+                        SettingDefinition.Type.LIST, "共催,委託,補助,事業協力,後援,実行委員会,企画立案への参画,情報提供・意見交換"),
+                new SettingDefinition(SPONSORSHIP_CRITERIA, LocalizedText.of("後援名義使用の承認基準",
+                        "Criteria for sponsorship name use"), SettingDefinition.Type.LIST,
+                        "営利を目的としない,政治活動を目的としない,宗教活動を目的としない,広く市民が参加できる,"
+                                + "公序良俗に反しない,市の施策に沿い公益に資する,責任ある主催者が開催する"));
     }
 
     @Override
     public List<MetricDefinition> metrics() {
-        return ProjectMetrics.DEFINITIONS;
+        return java.util.stream.Stream.of(ProjectMetrics.DEFINITIONS, SponsorshipMetrics.DEFINITIONS,
+                AssociationMetrics.DEFINITIONS)
+                .flatMap(List::stream).toList();
     }
 
     @Override
@@ -90,6 +108,12 @@ public class CollaborationModule implements ModuleDescriptor {
                         LocalizedText.of("協働事業", "Collaborative projects"), "projects-console.js", 31),
                 new UiContribution("collaboration-promoters", UiContribution.Area.CONSOLE,
                         LocalizedText.of("市民協働推進員", "Collaboration promoters"), "promoters-console.js", 32),
+                new UiContribution("collaboration-sponsorships", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("後援名義使用承認", "Sponsorship name use"), "sponsorships-console.js", 33),
+                new UiContribution("collaboration-associations", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("自治会・町内会", "Neighbourhood associations"), "associations-console.js", 34),
+                new UiContribution("collaboration-sponsorship-application", UiContribution.Area.PORTAL,
+                        LocalizedText.of("後援名義使用の申請", "Apply for sponsorship"), "sponsorship-application.js", 31),
                 new UiContribution("collaboration-partner-application", UiContribution.Area.PORTAL,
                         LocalizedText.of("協働の団体登録", "Register your organisation"), "partner-application.js", 30));
     }
