@@ -273,6 +273,18 @@ class PublicCommentIT {
         }
         assertTrue(publicList.text().contains("緑の基本計画（案）"));
         assertProblem(anonymous.get(comments + "/public?phase=nonsense").send(), 400, "validation");
+
+        // Core's anonymisation: retention 0 years after publication, the submitters become 匿名, the opinions stay.
+        Api admin = api.as("MUNICIPALITY_ADMIN", lg);
+        String personal = base + "/personal-data";
+        Reply retention = admin.get(personal + "/settings").send().expect(200);
+        admin.put(personal + "/settings").ifMatch(retention.etag()).json("{\"retentionYears\":0}").send().expect(200);
+        JsonObject run = admin.post(personal + "/anonymisations").json("{}").send().expect(200).object();
+        assertEquals(2, run.getJsonObject("anonymised").getInt("engagement.public-comments"), run::toString);
+        JsonObject anonymised = staff.get(path + "/submissions/" + sid + "?reveal=personal-data").send().expect(200).object();
+        assertEquals("匿名", anonymised.getString("submitterName"));
+        assertTrue(anonymised.isNull("submitterAddress") || !anonymised.containsKey("submitterAddress"), anonymised::toString);
+        assertFalse(anonymised.getString("opinion").isBlank());
     }
 
     @Test
