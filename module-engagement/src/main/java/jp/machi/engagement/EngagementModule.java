@@ -9,7 +9,12 @@ import jp.machi.core.module.MetricDefinition;
 import jp.machi.core.module.RoleDefinition;
 import jp.machi.core.module.SettingDefinition;
 import jp.machi.core.module.UiContribution;
+import jp.machi.engagement.comment.interfaces.rest.CommentProcedureResource;
+import jp.machi.engagement.comment.interfaces.rest.CommentPublicResource;
+import jp.machi.engagement.comment.interfaces.rest.CommentSubmissionResource;
+import jp.machi.engagement.hearing.HearingResource;
 import jp.machi.engagement.interfaces.rest.EngagementApi;
+import jp.machi.engagement.comment.application.CommentMetrics;
 import jp.machi.engagement.voice.application.VoiceMetrics;
 import jp.machi.engagement.voice.interfaces.rest.VoiceAttachmentResource;
 import jp.machi.engagement.voice.interfaces.rest.VoiceAnswerResource;
@@ -44,6 +49,15 @@ public class EngagementModule implements ModuleDescriptor {
     /** 広聴担当課: the code of the unit that gets every escalation (empty: none). */
     public static final String HEARING_OFFICE_UNIT = "hearingOfficeUnitCode";
 
+    /** パブリックコメントの最短期間 (日): a shorter period needs a published reason (default 30). */
+    public static final String COMMENT_MINIMUM_DAYS = "publicCommentMinimumDays";
+
+    /** パブリックコメントの提出に氏名を必須とするか (default: yes). */
+    public static final String COMMENT_NAME_REQUIRED = "publicCommentNameRequired";
+
+    /** パブリックコメントの提出に住所を必須とするか (default: yes). */
+    public static final String COMMENT_ADDRESS_REQUIRED = "publicCommentAddressRequired";
+
     @Override
     public String id() {
         return ID;
@@ -73,7 +87,8 @@ public class EngagementModule implements ModuleDescriptor {
     public List<Class<?>> resources() {
         return List.of(EngagementApi.class, VoiceResource.class, VoiceAttachmentResource.class,
                 VoiceAnswerResource.class, VoiceCategoryResource.class, Open311KeyResource.class, Open311Resource.class,
-                VoiceRoutingResource.class, VoiceLetterResource.class);
+                VoiceRoutingResource.class, VoiceLetterResource.class, CommentProcedureResource.class,
+                CommentSubmissionResource.class, CommentPublicResource.class, HearingResource.class);
     }
 
     @Override
@@ -93,13 +108,17 @@ public class EngagementModule implements ModuleDescriptor {
                         "Answer deadline counted in (CALENDAR: calendar days / BUSINESS: business days)")),
                 new SettingDefinition(HEARING_OFFICE_UNIT, LocalizedText.of("広聴担当課の組織コード (回答期限超過の督促を受ける)",
                         "Public hearing office's unit code (gets overdue escalations)"), SettingDefinition.Type.STRING, ""),
-                new SettingDefinition("publicCommentMinimumDays", LocalizedText.of("パブリックコメントの最短期間 (日)", "Minimum public comment period (days)"), SettingDefinition.Type.INTEGER, "30"));
+                new SettingDefinition(COMMENT_MINIMUM_DAYS, LocalizedText.of("パブリックコメントの最短期間 (日)", "Minimum public comment period (days)"), SettingDefinition.Type.INTEGER, "30"),
+                new SettingDefinition(COMMENT_NAME_REQUIRED, LocalizedText.of("パブリックコメントの提出に氏名を必須とする",
+                        "Public comment submissions require a name"), SettingDefinition.Type.BOOLEAN, "true"),
+                new SettingDefinition(COMMENT_ADDRESS_REQUIRED, LocalizedText.of("パブリックコメントの提出に住所を必須とする",
+                        "Public comment submissions require an address"), SettingDefinition.Type.BOOLEAN, "true"));
     }
 
     /** Voices received, needing a written answer, answered within the deadline per fiscal year ({@link VoiceMetrics}). */
     @Override
     public List<MetricDefinition> metrics() {
-        return VoiceMetrics.DEFINITIONS;
+        return java.util.stream.Stream.concat(VoiceMetrics.DEFINITIONS.stream(), CommentMetrics.DEFINITIONS.stream()).toList();
     }
 
     @Override
@@ -108,7 +127,13 @@ public class EngagementModule implements ModuleDescriptor {
                 new UiContribution("engagement-voices", UiContribution.Area.CONSOLE, LocalizedText.of("市民の声", "Citizen voices"), "voices-console.js", 20),
                 new UiContribution("engagement-voice-categories", UiContribution.Area.CONSOLE,
                         LocalizedText.of("市民の声の分類・Open311", "Voice categories and Open311"), "voice-categories-console.js", 21),
+                new UiContribution("engagement-comments", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("パブリックコメント", "Public comments"), "public-comments-console.js", 22),
+                new UiContribution("engagement-hearing", UiContribution.Area.PORTAL,
+                        LocalizedText.of("ご意見・意見募集", "Have your say"), "hearing.js", 19),
                 new UiContribution("engagement-published-voices", UiContribution.Area.PORTAL,
-                        LocalizedText.of("市民の声", "Citizen voices"), "voices.js", 20));
+                        LocalizedText.of("市民の声", "Citizen voices"), "voices.js", 20),
+                new UiContribution("engagement-public-comments", UiContribution.Area.PORTAL,
+                        LocalizedText.of("パブリックコメント", "Public comments"), "public-comments.js", 21));
     }
 }

@@ -19,13 +19,16 @@ function when(ctx, iso) {
     year: 'numeric', month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit'});
 }
 
-/** The section for the voice at `voicePath` (e.g. engagement/voices/<id>). */
-export function attachmentsSection(ctx, voicePath) {
-  const path = `${voicePath}/attachments`;
+/**
+ * The section for the voice at `voicePath` (e.g. engagement/voices/<id>). Other records of the module
+ * reuse it with `opts`: `sub` (the collection under the record, default attachments), `heading`, `hint`.
+ */
+export function attachmentsSection(ctx, voicePath, opts = {}) {
+  const path = `${voicePath}/${opts.sub || 'attachments'}`;
   const result = h('div', {class: 'attachments-result', 'aria-live': 'polite'});
   const body = h('div', {class: 'attachments-list'});
   const section = h('section', {class: 'voice-attachments', 'aria-labelledby': 'attachments-heading'},
-      h('h2', {id: 'attachments-heading', text: tr(ctx, '添付ファイル', 'Attachments')}), body, result);
+      h('h2', {id: 'attachments-heading', text: opts.heading || tr(ctx, '添付ファイル', 'Attachments')}), body, result);
 
   async function download(f) {
     result.replaceChildren();
@@ -91,7 +94,7 @@ export function attachmentsSection(ctx, voicePath) {
         h('div', {class: 'field'},
             h('label', {for: 'attachment-file', text: tr(ctx, 'ファイルを添付', 'Attach a file')}),
             input,
-            h('p', {class: 'hint', text: tr(ctx,
+            h('p', {class: 'hint', text: opts.hint || tr(ctx,
                 'PDF・画像 (PNG, JPEG, GIF, WebP, TIFF)・Word・Excel・PowerPoint・テキスト・CSV を受け付けます。形式はファイルの中身から判定します。手紙の写しなどは個人情報として扱われ、保存期間が過ぎると削除されます。',
                 'PDF, images (PNG, JPEG, GIF, WebP, TIFF), Word, Excel, PowerPoint, text and CSV are accepted; the type is read from the content. Copies of letters and the like are personal data and are deleted when the retention period ends.')})),
         h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'btn btn-primary', id: 'attach-file', text: tr(ctx, '添付する', 'Attach')})));

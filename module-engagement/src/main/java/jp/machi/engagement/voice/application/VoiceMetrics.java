@@ -13,6 +13,7 @@ import jp.machi.core.module.MetricDefinition;
 import jp.machi.core.module.MetricSource;
 import jp.machi.core.persistence.Tenancy;
 import jp.machi.engagement.EngagementModule;
+import jp.machi.engagement.comment.application.CommentMetrics;
 import jp.machi.engagement.voice.domain.AnswerState;
 import jp.machi.engagement.voice.domain.AnsweredOnTime;
 import jp.machi.engagement.voice.domain.VoiceYearRecord;
@@ -54,6 +55,10 @@ public class VoiceMetrics implements MetricSource {
     @Inject
     Tenancy tenancy;
 
+    /** The module's public comment metrics: core asks one metric source per module, this one. */
+    @Inject
+    CommentMetrics comments;
+
     @Override
     public String moduleId() {
         return EngagementModule.ID;
@@ -61,6 +66,9 @@ public class VoiceMetrics implements MetricSource {
 
     @Override
     public Optional<BigDecimal> value(String metricId, String lgCode, FiscalYear fy) {
+        if (CommentMetrics.knows(metricId)) {
+            return comments.value(metricId, fy);
+        }
         if (!RECEIVED.equals(metricId) && !WRITTEN_ANSWER_REQUIRED.equals(metricId) && !ANSWERED_ON_TIME.equals(metricId)) {
             return Optional.empty();
         }
