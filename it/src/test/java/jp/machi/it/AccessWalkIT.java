@@ -56,6 +56,10 @@ class AccessWalkIT {
             // A resident sends a citizen voice; anyone reads the published ones (PersonalDataIT).
             "POST /api/v1/municipalities/{lgCode}/engagement/voices",
             "GET /api/v1/municipalities/{lgCode}/engagement/voices/published",
+            // A resident sends a citizen proposal; anyone reads the published ones with their answers (ProposalIT).
+            "POST /api/v1/municipalities/{lgCode}/engagement/proposals",
+            "GET /api/v1/municipalities/{lgCode}/engagement/proposals/published",
+            "GET /api/v1/municipalities/{lgCode}/engagement/proposals/published/{id}",
             // An organisation applies to register as a partner; the reply is a receipt only (CollaborationPartnerIT).
             "POST /api/v1/municipalities/{lgCode}/collaboration/partners/applications",
             // The public portal (PortalIT): what a municipality publishes, never personal data.

@@ -19,6 +19,8 @@ import jp.machi.engagement.voice.interfaces.rest.VoiceResource;
 import jp.machi.engagement.voice.interfaces.rest.VoiceCategoryResource;
 import jp.machi.engagement.open311.interfaces.rest.Open311KeyResource;
 import jp.machi.engagement.open311.interfaces.rest.Open311Resource;
+import jp.machi.engagement.proposal.application.ProposalMetrics;
+import jp.machi.engagement.proposal.interfaces.rest.ProposalResource;
 
 /** The engagement module's descriptor: 広聴 (Public hearing). */
 @ApplicationScoped
@@ -73,7 +75,7 @@ public class EngagementModule implements ModuleDescriptor {
     public List<Class<?>> resources() {
         return List.of(EngagementApi.class, VoiceResource.class, VoiceAttachmentResource.class,
                 VoiceAnswerResource.class, VoiceCategoryResource.class, Open311KeyResource.class, Open311Resource.class,
-                VoiceRoutingResource.class, VoiceLetterResource.class);
+                VoiceRoutingResource.class, VoiceLetterResource.class, ProposalResource.class);
     }
 
     @Override
@@ -96,10 +98,14 @@ public class EngagementModule implements ModuleDescriptor {
                 new SettingDefinition("publicCommentMinimumDays", LocalizedText.of("パブリックコメントの最短期間 (日)", "Minimum public comment period (days)"), SettingDefinition.Type.INTEGER, "30"));
     }
 
-    /** Voices received, needing a written answer, answered within the deadline per fiscal year ({@link VoiceMetrics}). */
+    /**
+     * Voices received, needing a written answer, answered within the deadline per fiscal year
+     * ({@link VoiceMetrics}); proposals received and realised ({@link ProposalMetrics}).
+     */
     @Override
     public List<MetricDefinition> metrics() {
-        return VoiceMetrics.DEFINITIONS;
+        return java.util.stream.Stream.of(VoiceMetrics.DEFINITIONS, ProposalMetrics.DEFINITIONS)
+                .flatMap(List::stream).toList();
     }
 
     @Override
@@ -109,6 +115,10 @@ public class EngagementModule implements ModuleDescriptor {
                 new UiContribution("engagement-voice-categories", UiContribution.Area.CONSOLE,
                         LocalizedText.of("市民の声の分類・Open311", "Voice categories and Open311"), "voice-categories-console.js", 21),
                 new UiContribution("engagement-published-voices", UiContribution.Area.PORTAL,
-                        LocalizedText.of("市民の声", "Citizen voices"), "voices.js", 20));
+                        LocalizedText.of("市民の声", "Citizen voices"), "voices.js", 20),
+                new UiContribution("engagement-proposals", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("まちづくり提言", "Citizen proposals"), "proposals-console.js", 22),
+                new UiContribution("engagement-published-proposals", UiContribution.Area.PORTAL,
+                        LocalizedText.of("まちづくり提言", "Citizen proposals"), "proposals.js", 22));
     }
 }
