@@ -60,6 +60,9 @@ class AccessWalkIT {
             "POST /api/v1/municipalities/{lgCode}/engagement/proposals",
             "GET /api/v1/municipalities/{lgCode}/engagement/proposals/published",
             "GET /api/v1/municipalities/{lgCode}/engagement/proposals/published/{id}",
+            // Anyone reads the published town meeting reports, which hold no personal data (MeetingIT).
+            "GET /api/v1/municipalities/{lgCode}/engagement/meetings/published",
+            "GET /api/v1/municipalities/{lgCode}/engagement/meetings/published/{id}",
             // An organisation applies to register as a partner; the reply is a receipt only (CollaborationPartnerIT).
             "POST /api/v1/municipalities/{lgCode}/collaboration/partners/applications",
             // The public portal (PortalIT): what a municipality publishes, never personal data.

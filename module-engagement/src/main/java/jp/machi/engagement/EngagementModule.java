@@ -19,6 +19,8 @@ import jp.machi.engagement.voice.interfaces.rest.VoiceResource;
 import jp.machi.engagement.voice.interfaces.rest.VoiceCategoryResource;
 import jp.machi.engagement.open311.interfaces.rest.Open311KeyResource;
 import jp.machi.engagement.open311.interfaces.rest.Open311Resource;
+import jp.machi.engagement.meeting.application.MeetingMetrics;
+import jp.machi.engagement.meeting.interfaces.rest.MeetingResource;
 import jp.machi.engagement.proposal.application.ProposalMetrics;
 import jp.machi.engagement.proposal.interfaces.rest.ProposalResource;
 
@@ -75,7 +77,8 @@ public class EngagementModule implements ModuleDescriptor {
     public List<Class<?>> resources() {
         return List.of(EngagementApi.class, VoiceResource.class, VoiceAttachmentResource.class,
                 VoiceAnswerResource.class, VoiceCategoryResource.class, Open311KeyResource.class, Open311Resource.class,
-                VoiceRoutingResource.class, VoiceLetterResource.class, ProposalResource.class);
+                VoiceRoutingResource.class, VoiceLetterResource.class, ProposalResource.class,
+                MeetingResource.class);
     }
 
     @Override
@@ -100,11 +103,13 @@ public class EngagementModule implements ModuleDescriptor {
 
     /**
      * Voices received, needing a written answer, answered within the deadline per fiscal year
-     * ({@link VoiceMetrics}); proposals received and realised ({@link ProposalMetrics}).
+     * ({@link VoiceMetrics}); proposals received and realised ({@link ProposalMetrics}); town meetings held,
+     * participants, opinions recorded and closed ({@link MeetingMetrics}).
      */
     @Override
     public List<MetricDefinition> metrics() {
-        return java.util.stream.Stream.of(VoiceMetrics.DEFINITIONS, ProposalMetrics.DEFINITIONS)
+        return java.util.stream.Stream.of(VoiceMetrics.DEFINITIONS, ProposalMetrics.DEFINITIONS,
+                MeetingMetrics.DEFINITIONS)
                 .flatMap(List::stream).toList();
     }
 
@@ -119,6 +124,10 @@ public class EngagementModule implements ModuleDescriptor {
                 new UiContribution("engagement-proposals", UiContribution.Area.CONSOLE,
                         LocalizedText.of("まちづくり提言", "Citizen proposals"), "proposals-console.js", 22),
                 new UiContribution("engagement-published-proposals", UiContribution.Area.PORTAL,
-                        LocalizedText.of("まちづくり提言", "Citizen proposals"), "proposals.js", 22));
+                        LocalizedText.of("まちづくり提言", "Citizen proposals"), "proposals.js", 22),
+                new UiContribution("engagement-meetings", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("タウンミーティング", "Town meetings"), "meetings-console.js", 23),
+                new UiContribution("engagement-published-meetings", UiContribution.Area.PORTAL,
+                        LocalizedText.of("タウンミーティング", "Town meetings"), "meetings.js", 23));
     }
 }
