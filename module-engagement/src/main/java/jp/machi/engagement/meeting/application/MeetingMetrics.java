@@ -71,10 +71,13 @@ public class MeetingMetrics implements MetricSource {
                 return Optional.ofNullable(sum).map(BigDecimal::valueOf);
             }
             case OPINIONS, CLOSED -> {
-                long n = em.createQuery("SELECT COUNT(o) FROM MeetingOpinion o WHERE o.meeting.fiscalYear = :fy"
+                var q = em.createQuery("SELECT COUNT(o) FROM MeetingOpinion o WHERE o.meeting.fiscalYear = :fy"
                         + (CLOSED.equals(metricId) ? " AND o.status = :closed" : ""), Long.class)
-                        .setParameter("fy", year)
-                        .setParameter("closed", OpinionStatus.CLOSED).getSingleResult();
+                        .setParameter("fy", year);
+                if (CLOSED.equals(metricId)) {
+                    q.setParameter("closed", OpinionStatus.CLOSED);
+                }
+                long n = q.getSingleResult();
                 return OPINIONS.equals(metricId) && n == 0 ? Optional.empty() : Optional.of(BigDecimal.valueOf(n));
             }
             default -> {

@@ -48,13 +48,15 @@ public class ProposalMetrics implements MetricSource {
         if (!RECEIVED.equals(metricId) && !REALISED.equals(metricId)) {
             return Optional.empty();
         }
-        long n = tenancy.em().createQuery("SELECT COUNT(p) FROM CitizenProposal p WHERE p.spam = FALSE"
+        var q = tenancy.em().createQuery("SELECT COUNT(p) FROM CitizenProposal p WHERE p.spam = FALSE"
                 + " AND p.receivedAt >= :from AND p.receivedAt < :to"
                 + (REALISED.equals(metricId) ? " AND p.status IN :realised" : ""), Long.class)
                 .setParameter("from", ProposalService.start(fy))
-                .setParameter("to", ProposalService.start(FiscalYear.of(fy.startYear() + 1)))
-                .setParameter("realised", List.of(ProposalStatus.REALISED, ProposalStatus.PARTLY_REALISED))
-                .getSingleResult();
+                .setParameter("to", ProposalService.start(FiscalYear.of(fy.startYear() + 1)));
+        if (REALISED.equals(metricId)) {
+            q.setParameter("realised", List.of(ProposalStatus.REALISED, ProposalStatus.PARTLY_REALISED));
+        }
+        long n = q.getSingleResult();
         return n == 0 && RECEIVED.equals(metricId) ? Optional.empty() : Optional.of(BigDecimal.valueOf(n));
     }
 }
