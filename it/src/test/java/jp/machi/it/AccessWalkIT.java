@@ -56,6 +56,13 @@ class AccessWalkIT {
             // A resident sends a citizen voice; anyone reads the published ones (PersonalDataIT).
             "POST /api/v1/municipalities/{lgCode}/engagement/voices",
             "GET /api/v1/municipalities/{lgCode}/engagement/voices/published",
+            // A resident sends a citizen proposal; anyone reads the published ones with their answers (ProposalIT).
+            "POST /api/v1/municipalities/{lgCode}/engagement/proposals",
+            "GET /api/v1/municipalities/{lgCode}/engagement/proposals/published",
+            "GET /api/v1/municipalities/{lgCode}/engagement/proposals/published/{id}",
+            // Anyone reads the published town meeting reports, which hold no personal data (MeetingIT).
+            "GET /api/v1/municipalities/{lgCode}/engagement/meetings/published",
+            "GET /api/v1/municipalities/{lgCode}/engagement/meetings/published/{id}",
             // An organisation applies to register as a partner; the reply is a receipt only (CollaborationPartnerIT).
             "POST /api/v1/municipalities/{lgCode}/collaboration/partners/applications",
             // An organiser applies for sponsorship name use; the reply is a receipt only (SponsorshipIT).

@@ -110,6 +110,30 @@ class DemoDataIT {
                         .getJsonArray("items").stream().map(JsonValue::asJsonObject)
                         .filter(v -> v.getString("subject").equals("（架空）避難所の案内表示について")).findFirst().orElseThrow();
                 assertEquals("防災", shelter.getString("categoryName"));
+
+                // 周南市's まちづくり提言制度 (seed 001): three invented proposals, marked so; two published.
+                Municipalities.setModule(api, "352152", "engagement", true);
+                JsonObject proposals = api.get(P + "/352152/engagement/proposals").send().expect(200).object();
+                assertEquals(3, proposals.getInt("totalItems"));
+                proposals.getJsonArray("items").forEach(p -> assertTrue(p.asJsonObject().getString("title")
+                        .startsWith("（架空）"), p::toString));
+                assertEquals(List.of("検討中", "一部実現"), api.anonymous().get(P + "/352152/engagement/proposals/published")
+                        .send().expect(200).object().getJsonArray("items").stream()
+                        .map(p -> p.asJsonObject().getString("statusLabel")).toList());
+                // つくば市's FY2020 town meetings (seed 000 #9): the district ones cancelled for COVID-19, the
+                // student dialogue held online on 2021-02-19.
+                JsonArray meetings = api.anonymous().get(P + "/082201/engagement/meetings/published?fiscalYear=2020")
+                        .send().expect(200).object().getJsonArray("items");
+                assertEquals(2, meetings.size(), meetings::toString);
+                JsonObject students = meetings.stream().map(JsonValue::asJsonObject)
+                        .filter(m -> m.getString("kindLabel").equals("学生懇談会")).findFirst().orElseThrow();
+                assertEquals("2021-02-19", students.getString("meetingDate"));
+                assertTrue(students.getBoolean("online"));
+                assertEquals("学生懇談会", students.getString("kindLabel"));
+                JsonObject district = meetings.stream().map(JsonValue::asJsonObject)
+                        .filter(m -> m.getString("kindLabel").equals("地区別タウンミーティング")).findFirst().orElseThrow();
+                assertEquals("中止", district.getString("statusLabel"));
+                assertTrue(district.getString("cancelReason").contains("新型コロナ"), district::toString);
             }
             try (MachiServer again = MachiServer.machiJar("demo-again", db).env("MACHI_DEMO", "true").start()) {
                 Api api = again.api();
@@ -119,6 +143,8 @@ class DemoDataIT {
                 assertEquals(toride, find(api.get(P + "/082171/indicators").send().expect(200).object().getJsonArray("items"), "14"));
                 assertEquals(6, api.get(P + "/082201/engagement/voice-categories").send().expect(200).object()
                         .getInt("totalItems"));
+                assertEquals(3, api.get(P + "/352152/engagement/proposals").send().expect(200).object().getInt("totalItems"));
+                assertEquals(2, api.get(P + "/082201/engagement/meetings").send().expect(200).object().getInt("totalItems"));
             }
         }
     }

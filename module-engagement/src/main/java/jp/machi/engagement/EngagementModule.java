@@ -24,6 +24,10 @@ import jp.machi.engagement.voice.interfaces.rest.VoiceResource;
 import jp.machi.engagement.voice.interfaces.rest.VoiceCategoryResource;
 import jp.machi.engagement.open311.interfaces.rest.Open311KeyResource;
 import jp.machi.engagement.open311.interfaces.rest.Open311Resource;
+import jp.machi.engagement.meeting.application.MeetingMetrics;
+import jp.machi.engagement.meeting.interfaces.rest.MeetingResource;
+import jp.machi.engagement.proposal.application.ProposalMetrics;
+import jp.machi.engagement.proposal.interfaces.rest.ProposalResource;
 
 /** The engagement module's descriptor: 広聴 (Public hearing). */
 @ApplicationScoped
@@ -88,7 +92,8 @@ public class EngagementModule implements ModuleDescriptor {
         return List.of(EngagementApi.class, VoiceResource.class, VoiceAttachmentResource.class,
                 VoiceAnswerResource.class, VoiceCategoryResource.class, Open311KeyResource.class, Open311Resource.class,
                 VoiceRoutingResource.class, VoiceLetterResource.class, CommentProcedureResource.class,
-                CommentSubmissionResource.class, CommentPublicResource.class, HearingResource.class);
+                CommentSubmissionResource.class, CommentPublicResource.class, HearingResource.class,
+                ProposalResource.class, MeetingResource.class);
     }
 
     @Override
@@ -115,10 +120,16 @@ public class EngagementModule implements ModuleDescriptor {
                         "Public comment submissions require an address"), SettingDefinition.Type.BOOLEAN, "true"));
     }
 
-    /** Voices received, needing a written answer, answered within the deadline per fiscal year ({@link VoiceMetrics}). */
+    /**
+     * Voices received, needing a written answer, answered within the deadline per fiscal year
+     * ({@link VoiceMetrics}); proposals received and realised ({@link ProposalMetrics}); town meetings held,
+     * participants, opinions recorded and closed ({@link MeetingMetrics}).
+     */
     @Override
     public List<MetricDefinition> metrics() {
-        return java.util.stream.Stream.concat(VoiceMetrics.DEFINITIONS.stream(), CommentMetrics.DEFINITIONS.stream()).toList();
+        return java.util.stream.Stream.of(VoiceMetrics.DEFINITIONS, CommentMetrics.DEFINITIONS,
+                ProposalMetrics.DEFINITIONS, MeetingMetrics.DEFINITIONS)
+                .flatMap(List::stream).toList();
     }
 
     @Override
@@ -134,6 +145,14 @@ public class EngagementModule implements ModuleDescriptor {
                 new UiContribution("engagement-published-voices", UiContribution.Area.PORTAL,
                         LocalizedText.of("市民の声", "Citizen voices"), "voices.js", 20),
                 new UiContribution("engagement-public-comments", UiContribution.Area.PORTAL,
-                        LocalizedText.of("パブリックコメント", "Public comments"), "public-comments.js", 21));
+                        LocalizedText.of("パブリックコメント", "Public comments"), "public-comments.js", 21),
+                new UiContribution("engagement-proposals", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("まちづくり提言", "Citizen proposals"), "proposals-console.js", 23),
+                new UiContribution("engagement-published-proposals", UiContribution.Area.PORTAL,
+                        LocalizedText.of("まちづくり提言", "Citizen proposals"), "proposals.js", 22),
+                new UiContribution("engagement-meetings", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("タウンミーティング", "Town meetings"), "meetings-console.js", 24),
+                new UiContribution("engagement-published-meetings", UiContribution.Area.PORTAL,
+                        LocalizedText.of("タウンミーティング", "Town meetings"), "meetings.js", 23));
     }
 }
