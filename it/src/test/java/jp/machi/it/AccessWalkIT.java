@@ -78,6 +78,13 @@ class AccessWalkIT {
             "GET /api/v1/municipalities/{lgCode}/planning/public/evaluations/years",
             // A year's closed days of a municipality, JSON and iCalendar (BusinessCalendarIT).
             "GET /api/v1/municipalities/{lgCode}/calendar/closed-days",
+            // Public comments (PublicCommentIT): opinions during the period (a receipt only), the open
+            // ones, published results and documents, the 市民の声 section's offers; never personal data.
+            "POST /api/v1/municipalities/{lgCode}/engagement/public-comments/{id}/submissions",
+            "GET /api/v1/municipalities/{lgCode}/engagement/public-comments/public",
+            "GET /api/v1/municipalities/{lgCode}/engagement/public-comments/public/{id}",
+            "GET /api/v1/municipalities/{lgCode}/engagement/public-comments/public/{id}/documents/{documentId}",
+            "GET /api/v1/municipalities/{lgCode}/engagement/hearing",
             // The active voice categories the portal's voice form offers (VoiceCategoryIT).
             "GET /api/v1/municipalities/{lgCode}/engagement/voice-categories/public",
             // Open311 GeoReport v2 (Open311IT): public by the specification; a POST needs an api_key
