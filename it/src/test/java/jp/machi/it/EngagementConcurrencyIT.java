@@ -73,13 +73,24 @@ class EngagementConcurrencyIT extends ConcurrencyContract {
                 ConcurrencyCase.of("voice's routing")
                         .create(f -> {
                             if (units == null) {
-                                units = List.of(PlanningConcurrencyIT.unit(f, "DIVISION", null),
-                                        PlanningConcurrencyIT.unit(f, "DIVISION", null), PlanningConcurrencyIT.unit(f, "DIVISION", null));
+                                List<String> made = new java.util.ArrayList<>();
+                                for (int i = 0; i < 8; i++) {
+                                    made.add(PlanningConcurrencyIT.unit(f, "DIVISION", null));
+                                }
+                                units = made;
                             }
                             return voice(f);
                         })
-                        .put("/routing", n -> "{\"unitId\":\"" + units.get(n % 3) + "\",\"coUnitIds\":[\""
-                                + units.get((n + 1) % 3) + "\"],\"reason\":\"回付 " + n + "\"}")
+                        // One lead; the co-units are the bits of n, so every n routes differently.
+                        .put("/routing", n -> {
+                            StringBuilder co = new StringBuilder();
+                            for (int i = 0; i < 7; i++) {
+                                if ((n & (1 << i)) != 0) {
+                                    co.append(co.length() == 0 ? "" : ",").append('"').append(units.get(i + 1)).append('"');
+                                }
+                            }
+                            return "{\"unitId\":\"" + units.get(0) + "\",\"coUnitIds\":[" + co + "],\"reason\":\"回付 " + n + "\"}";
+                        })
                         .covers("PUT " + M + "/voices/{id}/routing"),
                 ConcurrencyCase.of("voice filed as spam")
                         .create(EngagementConcurrencyIT::spam)
@@ -127,7 +138,7 @@ class EngagementConcurrencyIT extends ConcurrencyContract {
                 ConcurrencyCase.of("Open311 api_key")
                         .create(f -> f.item("/engagement/open311-keys", f.post("/engagement/open311-keys",
                                 "{\"name\":\"試験アプリ " + SEQ.incrementAndGet() + "\"}")))
-                        .delete()
+                        .revoke()
                         .covers("DELETE " + M + "/open311-keys/{id}"),
                 ConcurrencyCase.of("voice's attachment")
                         .create(f -> {

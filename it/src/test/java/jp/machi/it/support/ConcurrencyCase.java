@@ -64,6 +64,7 @@ public final class ConcurrencyCase {
     ToLongFunction<JsonObject> count;
     IntFunction<Object> childChange;
     boolean delete;
+    boolean revokes;
     Function<Fixture, Api> client;
     private volatile Fixture asClient;
     final List<Action> actions = new ArrayList<>();
@@ -145,6 +146,13 @@ public final class ConcurrencyCase {
     /** {@code DELETE} on the item is guarded too. */
     public ConcurrencyCase delete() {
         this.delete = true;
+        return this;
+    }
+
+    /** {@code DELETE} on the item is guarded and revokes it: the record stays, marked (an api_key). */
+    public ConcurrencyCase revoke() {
+        this.delete = true;
+        this.revokes = true;
         return this;
     }
 
