@@ -246,8 +246,10 @@ class HostileInputIT {
         if (r.status() >= 500) {
             return "a " + r.status() + " " + shorten(r.toString());
         }
-        if (r.status() >= 400 && r.uri().getPath().startsWith("/api/v1/open311/")) {
-            // Open311 GeoReport v2 answers errors in its own format: [{"code":…,"description":…}] or XML.
+        if (r.status() >= 400 && r.uri().getPath().startsWith("/api/v1/open311/")
+                && !r.contentType().startsWith("application/problem+json")) {
+            // Open311 GeoReport v2 answers errors in its own format ([{"code":…,"description":…}] or XML);
+            // a format it does not know at all gets Machi's problem document.
             if (!r.text().contains(Integer.toString(r.status())) || !r.text().contains("description")) {
                 return "not an Open311 error: " + shorten(r.toString());
             }
@@ -267,7 +269,11 @@ class HostileInputIT {
         }
         String body = r.text();
         if (sent != null && !sent.isEmpty()) {
-            body = body.replace(sent, "").replace(Json.createValue(sent).toString(), "");
+            // The caller's own value echoed back (as sent, as JSON, or trimmed as the server reads it) is no leak.
+            for (String echo : List.of(sent, sent.strip())) {
+                String quoted = Json.createValue(echo).toString();
+                body = body.replace(quoted.substring(1, quoted.length() - 1), "").replace(echo, "");
+            }
         }
         for (Pattern p : LEAKS) {
             if (p.matcher(body).find()) {
