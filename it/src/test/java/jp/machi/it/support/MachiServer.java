@@ -273,6 +273,11 @@ public final class MachiServer implements AutoCloseable {
         Cleanup.forget(this);
     }
 
+    /** Kills the server at once (SIGKILL, as {@code kill -9}): no shutdown hook, no orderly commit. */
+    public void crash() {
+        kill();
+    }
+
     /** Ends the process and anything it started, at once. */
     void kill() {
         stopped = true;

@@ -29,6 +29,11 @@ public final class Reply {
         this.body = body == null ? new byte[0] : body;
     }
 
+    /** The URI the request went to. */
+    public URI uri() {
+        return uri;
+    }
+
     public int status() {
         return status;
     }

@@ -2,10 +2,12 @@ package jp.machi.core.indicator.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
 import jp.machi.core.indicator.domain.RatingGrade;
 import jp.machi.core.indicator.domain.RatingScale;
+import jp.machi.core.municipality.domain.Municipality;
 import jp.machi.core.persistence.Tenancy;
 
 /** A municipality's rating thresholds; the default scale until it sets its own. */
@@ -24,6 +26,17 @@ public class RatingScaleService {
 
     public boolean isCustom() {
         return !tenancy.em().createNamedQuery("RatingGrade.all", RatingGrade.class).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    /**
+     * Writers of the scale take turns: the municipality's row is the lock, held until commit, so a
+     * second writer with the same If-Match reads the first one's scale afterwards and gets 412
+     * (the scale has no row version of its own; without the lock the two replaced the same rows
+     * and the loser got a 409 from the unique index).
+     */
+    public void lockForChange() {
+        tenancy.platform().createNamedQuery("Municipality.byCode", Municipality.class).setParameter("code", tenancy.code())
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
     public void replace(RatingScale scale) {

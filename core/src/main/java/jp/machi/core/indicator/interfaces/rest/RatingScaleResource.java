@@ -62,6 +62,7 @@ public class RatingScaleResource {
     @Operation(summary = "Replace the rating thresholds, best grade first, the last starting at 0 % (If-Match required)")
     public Response put(@Valid RatingScaleInput body) {
         Bodies.require(body);
+        ratings.lockForChange();
         Versions.requireMatch(request, headers, version(ratings.current()));
         List<RatingScale.Grade> grades = body.grades.stream()
                 .map(g -> new RatingScale.Grade(g.label.strip(), g.minimumPercent)).toList();

@@ -1,0 +1,153 @@
+package jp.machi.it;
+
+import jakarta.json.JsonObject;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import jp.machi.it.support.Api;
+import jp.machi.it.support.ConcurrencyCase;
+import jp.machi.it.support.ConcurrencyCase.Fixture;
+import jp.machi.it.support.ConcurrencyContract;
+import jp.machi.it.support.MachiTest;
+import jp.machi.it.support.Reply;
+
+/** The concurrency contract ({@link ConcurrencyContract}) for the engagement module's guarded operations. */
+@MachiTest
+class EngagementConcurrencyIT extends ConcurrencyContract {
+
+    static final String M = "/api/v1/municipalities/{lgCode}/engagement";
+    private static final AtomicInteger SEQ = new AtomicInteger();
+
+    /** The answer due day of the last registered voice and the code of the last category (their bodies name them). */
+    private volatile String answerDue;
+    private volatile String code;
+    private volatile List<String> units;
+
+    private Api approver;
+
+    /** A staff member with engagement.approver, made once. */
+    synchronized Api approver(Fixture f) {
+        if (approver == null) {
+            approver = CollaborationPartnerIT.user(f.admin(), f.base(), "STAFF", "engagement.approver");
+        }
+        return approver;
+    }
+
+    /** Registers a letter as staff (invented sender) and answers its path. */
+    String voice(Fixture f) {
+        String path = f.base() + "/engagement/voices/" + VoiceRoutingIT.register(f.api(), f.base(), "LETTER", "2024-05-01", true);
+        answerDue = f.api().get(path).send().expect(200).object().getString("answerDue");
+        return path;
+    }
+
+    String handling(int n, String status, String answer) {
+        return "{\"channel\":\"LETTER\",\"subject\":\"公園の照明 " + n + "\",\"body\":\"夜の公園が暗くて危ないです。\",\"status\":\""
+                + status + "\",\"answerDue\":\"" + answerDue + "\",\"published\":false,\"writtenAnswerRequired\":true"
+                + (answer == null ? "" : ",\"answer\":\"" + answer + "\"") + "}";
+    }
+
+    String category(int n) {
+        return "{\"code\":\"" + code + "\",\"nameJa\":\"道路・公園 " + n + "\",\"nameEn\":\"Roads " + n + "\",\"groupName\":\"生活環境\","
+                + "\"sortOrder\":" + n + "}";
+    }
+
+    /** A voice sent through the portal, caught by the honeypot: its path. */
+    static String spam(Fixture f) {
+        String subject = "格安のご案内 " + SEQ.incrementAndGet();
+        String receipt = f.api().anonymous().post(f.base() + "/engagement/voices")
+                .json("{\"subject\":\"" + subject + "\",\"body\":\"今すぐクリック\",\"website\":\"http://spam.example/\"}")
+                .send().expect(201).object().getString("receiptNumber");
+        String id = f.api().get(f.base() + "/engagement/voices?size=100&spam=true").send().expect(200).object()
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(v -> v.getString("receiptNumber").equals(receipt)).findFirst().orElseThrow().getString("id");
+        return f.base() + "/engagement/voices/" + id;
+    }
+
+    @Override
+    public List<ConcurrencyCase> cases() {
+        return List.of(
+                ConcurrencyCase.of("voice")
+                        .create(this::voice)
+                        .put(n -> handling(n, "RECEIVED", null))
+                        .covers("PUT " + M + "/voices/{id}"),
+                ConcurrencyCase.of("voice's routing")
+                        .create(f -> {
+                            if (units == null) {
+                                List<String> made = new java.util.ArrayList<>();
+                                for (int i = 0; i < 8; i++) {
+                                    made.add(PlanningConcurrencyIT.unit(f, "DIVISION", null));
+                                }
+                                units = made;
+                            }
+                            return voice(f);
+                        })
+                        // One lead; the co-units are the bits of n, so every n routes differently.
+                        .put("/routing", n -> {
+                            StringBuilder co = new StringBuilder();
+                            for (int i = 0; i < 7; i++) {
+                                if ((n & (1 << i)) != 0) {
+                                    co.append(co.length() == 0 ? "" : ",").append('"').append(units.get(i + 1)).append('"');
+                                }
+                            }
+                            return "{\"unitId\":\"" + units.get(0) + "\",\"coUnitIds\":[" + co + "],\"reason\":\"回付 " + n + "\"}";
+                        })
+                        .covers("PUT " + M + "/voices/{id}/routing"),
+                ConcurrencyCase.of("voice filed as spam")
+                        .create(EngagementConcurrencyIT::spam)
+                        .action("/not-spam", "{}", 200)
+                        .covers("POST " + M + "/voices/{id}/not-spam"),
+                ConcurrencyCase.of("voice's answer")
+                        .create(f -> {
+                            String v = voice(f);
+                            f.api().put(v).ifMatch(f.api().get(v).send().expect(200).etag())
+                                    .json(handling(0, "IN_PROGRESS", "照明を増やします。")).send().expect(200);
+                            return v;
+                        })
+                        .action("/answer/transitions", "{\"action\":\"submit\"}", 200)
+                        .covers("POST " + M + "/voices/{id}/answer/transitions"),
+                ConcurrencyCase.of("voice's answer by e-mail")
+                        .create(f -> {
+                            String receipt = f.api().post(f.base() + "/engagement/voices").json("{\"subject\":\"公園の照明\","
+                                    + "\"body\":\"夜の公園が暗いです。\",\"name\":\"見本 太郎\",\"email\":\"taro@example.jp\","
+                                    + "\"channel\":\"LETTER\",\"receivedOn\":\"2024-05-01\"}").send().expect(201).object()
+                                    .getString("receiptNumber");
+                            String v = f.base() + "/engagement/voices/" + f.api().get(f.base() + "/engagement/voices?size=200")
+                                    .send().expect(200).object().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                                    .filter(x -> x.getString("receiptNumber").equals(receipt)).findFirst().orElseThrow()
+                                    .getString("id");
+                            answerDue = f.api().get(v).send().expect(200).object().getString("answerDue");
+                            f.api().put(v).ifMatch(f.api().get(v).send().expect(200).etag())
+                                    .json(handling(0, "IN_PROGRESS", "照明を増やします。")).send().expect(200);
+                            f.api().post(v + "/answer/transitions").ifMatch(f.api().get(v).send().expect(200).etag())
+                                    .json("{\"action\":\"submit\"}").send().expect(200);
+                            approver(f).post(v + "/answer/transitions").ifMatch(f.api().get(v).send().expect(200).etag())
+                                    .json("{\"action\":\"approve\"}").send().expect(200);
+                            return v;
+                        })
+                        .action("/answer-email", "{}", 200)
+                        .covers("POST " + M + "/voices/{id}/answer-email"),
+                ConcurrencyCase.of("voice category")
+                        .create(f -> {
+                            code = "c" + SEQ.incrementAndGet();
+                            return f.item("/engagement/voice-categories", f.post("/engagement/voice-categories", category(0)));
+                        })
+                        .put(this::category)
+                        .counter(this::category, j -> j.getInt("sortOrder"))
+                        .delete()
+                        .covers("PUT " + M + "/voice-categories/{id}", "DELETE " + M + "/voice-categories/{id}"),
+                ConcurrencyCase.of("Open311 api_key")
+                        .create(f -> f.item("/engagement/open311-keys", f.post("/engagement/open311-keys",
+                                "{\"name\":\"試験アプリ " + SEQ.incrementAndGet() + "\"}")))
+                        .revoke()
+                        .covers("DELETE " + M + "/open311-keys/{id}"),
+                ConcurrencyCase.of("voice's attachment")
+                        .create(f -> {
+                            String v = voice(f);
+                            Reply r = f.api().post(v + "/attachments?fileName=memo.csv")
+                                    .body("番号,内容\n1,照明\n".getBytes(StandardCharsets.UTF_8), "text/csv").send().expect(201);
+                            return v + "/attachments/" + r.object().getString("id");
+                        })
+                        .delete()
+                        .covers("DELETE " + M + "/voices/{id}/attachments/{attachmentId}"));
+    }
+}
