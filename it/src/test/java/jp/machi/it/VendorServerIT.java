@@ -177,6 +177,8 @@ class VendorServerIT {
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
         pb.environment().putAll(env);
         pb.environment().put("AS_JAVA", System.getProperty("java.home"));
+        // start-domain waits 60 s for the server by default; a loaded CI machine needs longer (milliseconds).
+        pb.environment().put("AS_START_TIMEOUT", Long.toString(READY.toMillis()));
         Files.writeString(log, "\n$ " + String.join(" ", cmd) + "\n", java.nio.file.StandardOpenOption.CREATE,
                 java.nio.file.StandardOpenOption.APPEND);
         Process p = pb.start();
