@@ -8,18 +8,22 @@ import java.sql.SQLFeatureNotSupportedException;
 import java.util.Optional;
 import java.util.logging.Logger;
 import javax.sql.DataSource;
-import org.eclipse.microprofile.config.Config;
-import org.eclipse.microprofile.config.ConfigProvider;
+import jp.machi.core.config.MachiConfig;
+import jp.machi.core.persistence.MachiDatabase;
 
 /**
  * The driver's own DataSource, chosen and configured from MicroProfile Config (so environment
- * variables, system properties and {@code microprofile-config.properties}, in that order):
+ * variables, system properties and {@code microprofile-config.properties}, in that order), or from
+ * environment variables and system properties alone where the server offers no MicroProfile Config
+ * to the thread that creates the pool ({@link MachiConfig}; GlassFish):
  * <ul>
  *   <li>{@code MACHI_DB_URL}: a {@code jdbc:postgresql:} or {@code jdbc:h2:} URL; when unset, the
  *       H2 file database {@code machi} in {@code MACHI_DATA_DIR} (default {@code ./data}, taken
  *       relative to the working directory);</li>
  *   <li>{@code MACHI_DB_USER}, {@code MACHI_DB_PASSWORD}: the account; for the embedded H2
  *       database they default to {@code machi}/{@code machi}, which protect nothing but a local file.</li>
+ *   <li>{@code MACHI_DB_JNDI}: a datasource defined in the server instead; then this pool only
+ *       hands out the server's connections (Machi itself uses that datasource directly, {@link MachiDatabase}).</li>
  * </ul>
  */
 public class ConfiguredDataSource implements DataSource {
@@ -45,12 +49,15 @@ public class ConfiguredDataSource implements DataSource {
     }
 
     private static DataSource create() throws SQLException {
-        Config config = ConfigProvider.getConfig(ConfiguredDataSource.class.getClassLoader());
-        Optional<String> url = config.getOptionalValue("machi.db.url", String.class).filter(s -> !s.isBlank());
-        Optional<String> user = config.getOptionalValue("machi.db.user", String.class);
-        Optional<String> password = config.getOptionalValue("machi.db.password", String.class);
+        Optional<String> jndi = MachiDatabase.serverDataSourceName();
+        if (jndi.isPresent()) {
+            return MachiDatabase.lookup(jndi.get());
+        }
+        Optional<String> url = MachiConfig.get("machi.db.url");
+        Optional<String> user = MachiConfig.get("machi.db.user");
+        Optional<String> password = MachiConfig.get("machi.db.password");
         if (url.isEmpty() || url.get().startsWith("jdbc:h2:")) {
-            String dir = config.getOptionalValue("machi.data.dir", String.class).filter(s -> !s.isBlank()).orElse("data");
+            String dir = MachiConfig.get("machi.data.dir").orElse("data");
             String h2Url = url.orElseGet(() -> "jdbc:h2:file:" + Path.of(dir).toAbsolutePath().normalize().resolve("machi")
                     + ";DB_CLOSE_ON_EXIT=FALSE");
             org.h2.jdbcx.JdbcDataSource h2 = new org.h2.jdbcx.JdbcDataSource();

@@ -20,6 +20,7 @@ import javax.sql.DataSource;
 import jp.machi.core.module.ModuleRegistry.ModuleState;
 import jp.machi.core.module.ModuleRegistry.Status;
 import jp.machi.core.persistence.Migrations;
+import jp.machi.core.persistence.MachiDatabase;
 
 /**
  * Start-up: discovers the module descriptors, resolves versions and dependencies, migrates core
@@ -31,7 +32,7 @@ import jp.machi.core.persistence.Migrations;
 @Startup
 public class ModuleStartup {
 
-    /** JNDI name of Machi's datasource; the assembling WAR defines it. */
+    /** JNDI name of Machi's datasource; the assembling WAR defines it ({@code MACHI_DB_JNDI} may name the server's instead). */
     public static final String DATASOURCE = "java:app/jdbc/machi";
     public static final String CORE_CHANGELOG = "db/machi/core/changelog.xml";
 
@@ -58,7 +59,7 @@ public class ModuleStartup {
         List<ModuleResolver.Outcome> outcomes = ModuleResolver.resolve(CoreVersion.get(), found);
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         List<ModuleState> states = new ArrayList<>();
-        try (Migrations migrations = Migrations.begin(dataSource)) {
+        try (Migrations migrations = Migrations.begin(MachiDatabase.choose(dataSource))) {
             migrations.apply(CORE_CHANGELOG, cl);
             Set<String> down = new HashSet<>();
             for (ModuleResolver.Outcome o : outcomes) {

@@ -64,6 +64,22 @@ public final class ItSettings {
                 "It is assembled by the it/vendor-war module.");
     }
 
+    /** The WAR itself, {@code app/target/machi.war}, as a vendor deploys it on their server. */
+    public static Path appWar() {
+        return existing("machi.it.app.war", "../app/target/machi.war",
+                "Build it first: ./mvnw -B -DskipTests package (from the repository root).");
+    }
+
+    /** GlassFish 7 as unpacked from Maven Central by the it module's package phase. */
+    public static Path glassfishHome() {
+        Path home = Path.of(nonBlank("machi.it.glassfish.home", "target/vendor-servers/glassfish7")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(home.resolve("bin/asadmin"))) {
+            throw new IllegalStateException("Missing " + home + "/bin/asadmin (machi.it.glassfish.home)."
+                    + " It is unpacked by the it module's package phase.");
+        }
+        return home;
+    }
+
     private static Path existing(String property, String dflt, String hint) {
         Path p = Path.of(nonBlank(property, dflt)).toAbsolutePath().normalize();
         if (!Files.isRegularFile(p)) {

@@ -16,6 +16,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * (no other site's page sends it along), {@code Secure} unless {@code MACHI_COOKIE_SECURE=false}
  * (for a plain-HTTP test setup: production runs behind TLS), and the session id travels only in
  * that cookie, never in URLs. Sessions end after {@code machi.security.session.minutes} (30) idle.
+ * Where the server ignores the standard SameSite attribute, {@link SameSiteSessionCookie} adds it.
  */
 @WebListener
 public class SessionCookies implements ServletContextListener {

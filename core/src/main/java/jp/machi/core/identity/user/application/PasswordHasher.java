@@ -11,7 +11,8 @@ import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Salted, slow password hashes with Jakarta Security's {@link Pbkdf2PasswordHash}:
+ * Salted, slow password hashes with a {@link Pbkdf2PasswordHash} ({@link Pbkdf2Hash}, compatible with Jakarta
+ * Security's reference implementation):
  * PBKDF2WithHmacSHA512, a 32-byte random salt per password, a 64-byte key and at least
  * {@value #MIN_ITERATIONS} iterations (OWASP's figure for PBKDF2-HMAC-SHA512;
  * {@code machi.security.password.iterations} may raise it). The stored form names its own
@@ -28,7 +29,7 @@ public class PasswordHasher {
 
     private static final Logger LOG = Logger.getLogger(PasswordHasher.class.getName());
 
-    @Inject
+    /** Machi's own {@link Pbkdf2Hash} in the container (the same on every server); tests may pass Soteria's. */
     Pbkdf2PasswordHash pbkdf2;
 
     @Inject
@@ -54,6 +55,9 @@ public class PasswordHasher {
 
     @PostConstruct
     void init() {
+        if (pbkdf2 == null) {
+            pbkdf2 = new Pbkdf2Hash();
+        }
         iterations = configuredIterations;
         if (iterations < MIN_ITERATIONS) {
             LOG.warning(() -> "machi.security.password.iterations=" + configuredIterations + " is below "

@@ -1,0 +1,218 @@
+package jp.machi.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import jp.machi.it.support.Api;
+import jp.machi.it.support.ItSettings;
+import jp.machi.it.support.MachiServer;
+import jp.machi.it.support.MachiTest;
+import jp.machi.it.support.Municipalities;
+import jp.machi.it.support.PostgresqlOnly;
+import jp.machi.it.support.Reply;
+import jp.machi.it.support.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The unchanged {@code app/target/machi.war} on GlassFish 7 (fetched from Maven Central by the
+ * build, unpacked into {@code it/target/vendor-servers}), set up exactly as the README's "On another
+ * application server" tells a vendor: a domain of its own, the PostgreSQL driver in the domain's
+ * lib, a connection pool and the resource {@code jdbc/machi}, {@code MACHI_DB_JNDI=jdbc/machi},
+ * deployed at {@code /}. One boot, a handful of requests: ready with every module, signed in with
+ * an {@code HttpOnly; SameSite=Strict} cookie (Machi's own PBKDF2), a write and a read in each
+ * module, the scheduled jobs' timers run, the console's page loads. Log:
+ * {@code it/target/it-postgresql/glassfish-<portbase>/domains/machi/logs/server.log}.
+ */
+@MachiTest
+@PostgresqlOnly("the vendor servers run against PostgreSQL, as in production")
+class VendorServerIT {
+
+    private static final Duration READY = Duration.ofSeconds(Long.getLong("machi.it.ready.seconds", 600));
+
+    @Test
+    void theUnchangedWarRunsOnGlassFish7() throws Exception {
+        Path home = ItSettings.glassfishHome();
+        int portBase = freePortBase();
+        Path domains = ItSettings.workDir().resolve("it-postgresql").resolve("glassfish-" + portBase);
+        Files.createDirectories(domains);
+        try (TestDatabase db = TestDatabase.fresh("glassfish")) {
+            asadmin(home, domains, Map.of(), "create-domain", "--domaindir", domains.toString(), "--nopassword=true",
+                    "--portbase", Integer.toString(portBase), "machi");
+            // The driver in the domain's lib, as a vendor installs it (the WAR's own copy serves only MACHI_DB_URL).
+            Path driver = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Files.copy(driver, domains.resolve("machi/lib/postgresql.jar"), StandardCopyOption.REPLACE_EXISTING);
+            Map<String, String> env = Map.of(
+                    "MACHI_DB_JNDI", "jdbc/machi",
+                    "MACHI_ADMIN_USER", MachiServer.ADMIN_USER,
+                    "MACHI_ADMIN_PASSWORD", MachiServer.ADMIN_PASSWORD,
+                    "MACHI_COOKIE_SECURE", "false");
+            // The heap the CI budget allows (GlassFish's default is 512 MiB), set before the one start.
+            Path domainXml = domains.resolve("machi/config/domain.xml");
+            Files.writeString(domainXml, Files.readString(domainXml).replace("<jvm-options>-Xmx512m</jvm-options>",
+                    "<jvm-options>-Xmx768m</jvm-options>"));
+            String admin = Integer.toString(portBase + 48);
+            try {
+                asadmin(home, domains, env, "start-domain", "--domaindir", domains.toString(), "machi");
+                URI pg = URI.create(ItSettings.pgAdminUrl().substring("jdbc:".length()));
+                String password = ItSettings.pgPassword().isEmpty() ? "()" : ItSettings.pgPassword();
+                asadmin(home, domains, Map.of(), "--port", admin, "create-jdbc-connection-pool",
+                        "--datasourceclassname", "org.postgresql.ds.PGSimpleDataSource", "--restype", "javax.sql.DataSource",
+                        "--property", "user=" + ItSettings.pgUser() + ":password=" + password + ":serverName=" + pg.getHost()
+                                + ":portNumber=" + (pg.getPort() < 0 ? 5432 : pg.getPort()) + ":databaseName=" + db.postgresName(),
+                        "machiPool");
+                asadmin(home, domains, Map.of(), "--port", admin, "create-jdbc-resource", "--connectionpoolid", "machiPool",
+                        "jdbc/machi");
+                asadmin(home, domains, Map.of(), "--port", admin, "deploy", "--contextroot", "/", "--name", "machi",
+                        ItSettings.appWar().toString());
+
+                URI base = URI.create("http://127.0.0.1:" + (portBase + 80));
+                smoke(base);
+            } finally {
+                asadmin(home, domains, Map.of(), "stop-domain", "--domaindir", domains.toString(), "machi");
+            }
+        }
+    }
+
+    /** What a vendor checks after a deployment, on any server. */
+    static void smoke(URI base) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+        HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base.resolve("/health/ready")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, ready.statusCode(), ready::body);
+        JsonObject health = Json.createReader(new java.io.StringReader(ready.body())).readObject();
+        assertEquals("UP", health.getString("status"), ready::body);
+        assertTrue(ready.body().contains("collaboration,engagement,planning,promotion"), ready::body);
+
+        // Signing in: Machi's own PBKDF2 and a SameSite=Strict, HttpOnly session cookie.
+        Api anonymous = new Api(base);
+        Reply signIn = anonymous.post("/api/v1/session").json(Json.createObjectBuilder()
+                .add("login", MachiServer.ADMIN_USER).add("password", MachiServer.ADMIN_PASSWORD).build())
+                .send().expect(200);
+        String cookie = signIn.headers("Set-Cookie").stream().filter(c -> c.startsWith(Api.SESSION_COOKIE + "="))
+                .findFirst().orElseThrow(() -> new AssertionError("no session cookie: " + signIn));
+        assertTrue(cookie.contains("SameSite=Strict"), cookie);
+        assertTrue(cookie.contains("HttpOnly"), cookie);
+        assertEquals(401, anonymous.post("/api/v1/session").json(Json.createObjectBuilder()
+                .add("login", MachiServer.ADMIN_USER).add("password", "Not-The-Passw0rd-x").build()).send().status());
+        Api api = anonymous.withBearer(anonymous.fromSignIn(signIn).issueToken("PLATFORM_ADMIN", null));
+
+        // A write and a read in core and in each module.
+        String lg = Municipalities.register(api);
+        String base1 = Municipalities.PATH + "/" + lg;
+        for (String module : List.of("planning", "engagement", "collaboration", "promotion")) {
+            Municipalities.setModule(api, lg, module, true);
+        }
+        String plan = api.post(base1 + "/planning/plans").json(PlanIT.plan("第2次総合計画").build()).send().expect(201)
+                .object().getString("id");
+        assertEquals("第2次総合計画", api.get(base1 + "/planning/plans/" + plan).send().expect(200).object().getString("name"));
+
+        String receipt = anonymous.post(base1 + "/engagement/voices").json(Json.createObjectBuilder()
+                .add("subject", "街灯が切れています").add("body", "受付の確認").build()).send().expect(201).object()
+                .getString("receiptNumber");
+        assertTrue(api.get(base1 + "/engagement/voices").send().expect(200).text().contains(receipt));
+
+        anonymous.post(base1 + "/collaboration/partners/applications")
+                .json(CollaborationPartnerIT.application("みほんまちづくりネット").build()).send().expect(201);
+        assertTrue(api.get(base1 + "/collaboration/partners").send().expect(200).text().contains("みほんまちづくりネット"));
+
+        api.post(base1 + "/promotion/donation-uses").json(Json.createObjectBuilder().add("name", "子育て支援").build())
+                .send().expect(201);
+        assertTrue(api.get(base1 + "/promotion/donation-uses").send().expect(200).text().contains("子育て支援"));
+
+        // Startup singletons and timers: the jobs are registered and one that runs every minute has run.
+        List<JsonObject> jobs = api.get(ScheduledJobIT.JOBS).send().expect(200).array().getValuesAs(JsonObject.class);
+        assertTrue(jobs.stream().anyMatch(j -> j.getString("id").equals(ScheduledJobIT.ANONYMISATION)), jobs::toString);
+        Instant until = Instant.now().plusSeconds(150);
+        List<String> ran = new ArrayList<>();
+        while (ran.isEmpty() && Instant.now().isBefore(until)) {
+            for (JsonObject job : jobs) {
+                JsonObject runs = api.get(ScheduledJobIT.JOBS + "/" + job.getString("id") + "/runs?size=1").send().expect(200)
+                        .object();
+                if (runs.getInt("totalItems") > 0) {
+                    ran.add(job.getString("id"));
+                }
+            }
+            if (ran.isEmpty()) {
+                TimeUnit.SECONDS.sleep(10);
+            }
+        }
+        assertTrue(!ran.isEmpty(), "no scheduled job ran within 150 s: " + jobs);
+
+        // The console's page and its script.
+        HttpResponse<String> console = http.send(HttpRequest.newBuilder(base.resolve("/")).header("Accept", "text/html").build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, console.statusCode(), console::body);
+        assertTrue(console.body().contains("<html"), console::body);
+        assertEquals(200, http.send(HttpRequest.newBuilder(base.resolve("/ui/core/console.js")).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+    }
+
+    /** Runs {@code asadmin} with the given arguments; fails with its output unless it succeeds. */
+    private static void asadmin(Path home, Path domains, Map<String, String> env, String... args)
+            throws IOException, InterruptedException {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(home.resolve("bin/asadmin").toString());
+        cmd.add("--interactive=false");
+        cmd.addAll(List.of(args));
+        Path log = domains.resolve("asadmin.log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        pb.environment().put("AS_JAVA", System.getProperty("java.home"));
+        // start-domain waits 60 s for the server by default; a loaded CI machine needs longer (milliseconds).
+        pb.environment().put("AS_START_TIMEOUT", Long.toString(READY.toMillis()));
+        Files.writeString(log, "\n$ " + String.join(" ", cmd) + "\n", java.nio.file.StandardOpenOption.CREATE,
+                java.nio.file.StandardOpenOption.APPEND);
+        Process p = pb.start();
+        if (!p.waitFor(READY.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError("asadmin " + args[0] + " took longer than " + READY + "; see " + log);
+        }
+        if (p.exitValue() != 0) {
+            throw new AssertionError("asadmin " + String.join(" ", args) + " failed (" + p.exitValue() + "): "
+                    + tail(Files.readString(log)));
+        }
+    }
+
+    private static String tail(String s) {
+        return s.length() <= 4000 ? s : s.substring(s.length() - 4000);
+    }
+
+    /** A base for GlassFish's hundred ports (admin +48, HTTP +80, …) where the ones it binds are free. */
+    private static int freePortBase() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int base = 100 * ThreadLocalRandom.current().nextInt(220, 300); // 22000–29900, clear of 18000–18199
+            boolean free = true;
+            for (int offset : new int[] {37, 38, 39, 48, 66, 76, 80, 81, 86}) {
+                try (ServerSocket s = new ServerSocket(base + offset)) {
+                    s.setReuseAddress(true);
+                } catch (IOException taken) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                return base;
+            }
+        }
+        throw new IllegalStateException("no free port base for GlassFish");
+    }
+}
