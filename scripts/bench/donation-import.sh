@@ -83,8 +83,8 @@ generate() { # $1 first order number, $2 rows, $3 file
     print "受付番号,入金日,寄附金額,寄附者氏名,寄附者氏名（カナ）,郵便番号,住所,電話番号,メールアドレス,決済方法,寄附金の使い道,氏名公表"
     for (i = 0; i < rows; i++) {
       n = first + i; donor = int(n * 0.7)
-      printf "B-%08d,2024/%02d/%02d,%d,計測 寄附者%d,ケイソク キフシャ,745-%04d,山口県計測市本町%d番地,0834-%02d-%04d,bench%d@example.jp,クレジットカード,子育て支援,希望しない\n",
-        n, 10 + n % 3, 1 + n % 28, 5000 + (n % 20) * 1000, donor, donor % 10000, donor % 500, donor % 100, donor % 10000, donor
+      printf "B-%08d,2024/%02d/%02d,%d,計測 寄附者%d,ケイソク キフシャ,745-%04d,山口県計測市本町%d番地,08%02d-%02d-%04d,bench%d@example.jp,クレジットカード,子育て支援,希望しない\n",
+        n, 10 + n % 3, 1 + n % 28, 5000 + (n % 20) * 1000, donor, donor % 10000, donor % 500, int(donor / 1000000) % 100, int(donor / 10000) % 100, donor % 10000, donor
     }
   }' > "$3"
 }

@@ -70,6 +70,7 @@ public class DonationImportService {
     private static final Pattern POSTAL = Pattern.compile("[0-9]{3}-?[0-9]{4}");
     private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
     private static final Pattern DATE = Pattern.compile("^([0-9]{4})[-/.年]([0-9]{1,2})[-/.月]([0-9]{1,2})日?(?:[ T].*)?$");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
     private static final Pattern MY_NUMBER = Pattern.compile("(?<![0-9])[0-9]{4}[- ]?[0-9]{4}[- ]?[0-9]{4}(?![0-9])");
 
     @Inject
@@ -173,8 +174,10 @@ public class DonationImportService {
                 throw rejected(errors, 1);
             }
             CsvRecords.Record r;
+            Map<Field, String> columns = site.columns();
+            Map<String, java.util.Optional<PaymentMethod>> payments = new HashMap<>();
             while ((r = csv.next(400)) != null) {
-                Row row = parse(r, index, site, uses, gifts, errors, failedLines);
+                Row row = parse(r, index, site, columns, uses, gifts, payments, errors, failedLines);
                 if (row == null) {
                     continue;
                 }
@@ -243,12 +246,12 @@ public class DonationImportService {
                 String.valueOf(failedRows), String.valueOf(errors.size()));
     }
 
-    private Row parse(CsvRecords.Record r, Map<Field, Integer> index, ImportSite site, Map<String, DonationUse> uses,
-            Map<String, ReturnGift> gifts, List<ApiException.FieldErrorKey> errors, Set<Integer> failedLines) {
+    private Row parse(CsvRecords.Record r, Map<Field, Integer> index, ImportSite site, Map<Field, String> headerOf,
+            Map<String, DonationUse> uses, Map<String, ReturnGift> gifts, Map<String, java.util.Optional<PaymentMethod>> payments,
+            List<ApiException.FieldErrorKey> errors, Set<Integer> failedLines) {
         int before = errors.size();
         Row row = new Row();
         row.line = r.line();
-        Map<Field, String> headerOf = site.columns();
         java.util.function.Function<Field, String> get = f -> {
             Integer i = index.get(f);
             if (i == null || i >= r.fields().size()) {
@@ -273,6 +276,9 @@ public class DonationImportService {
 
         // My Number (個人番号) never enters Machi, whichever column it was written in.
         for (int i = 0; i < r.fields().size(); i++) {
+            if (digits(r.fields().get(i)) < 12) {
+                continue;
+            }
             String v = Normalizer.normalize(r.fields().get(i), Normalizer.Form.NFKC);
             if (MY_NUMBER.matcher(v).find() && !isMappedTo(index, i, Field.PHONE, Field.ORDER_ID, Field.AMOUNT)) {
                 errors.add(new ApiException.FieldErrorKey("line[" + r.line() + "].column[" + (i + 1) + "]",
@@ -362,20 +368,21 @@ public class DonationImportService {
         row.person = new Donor.Person(name, kana, postal, address, phone, email == null ? null : email.strip());
 
         String pay = get.apply(Field.PAYMENT);
-        row.payment = pay == null ? site.getDefaultPaymentMethod() : payment(pay);
+        row.payment = pay == null ? site.getDefaultPaymentMethod() : payments.computeIfAbsent(pay,
+                t -> java.util.Optional.ofNullable(payment(t))).orElse(null);
         if (row.payment == null) {
             error.accept(Field.PAYMENT, new Object[] {clip(pay)});
         }
         String useName = get.apply(Field.USE);
         if (useName != null) {
-            row.use = uses.get(key(useName));
+            row.use = uses.computeIfAbsent(useName, t -> uses.get(key(t)));
             if (row.use == null) {
                 error.accept(Field.USE, new Object[] {clip(useName)});
             }
         }
         String giftName = get.apply(Field.GIFT);
         if (giftName != null) {
-            row.gift = gifts.get(key(giftName));
+            row.gift = gifts.computeIfAbsent(giftName, t -> gifts.get(key(t)));
             if (row.gift == null) {
                 error.accept(Field.GIFT, new Object[] {clip(giftName)});
             } else if (row.amount > 0 && row.amount < row.gift.getDonationAmount()) {
@@ -398,6 +405,18 @@ public class DonationImportService {
             return null;
         }
         return row;
+    }
+
+    /** Digits in {@code s} (ASCII or full-width): a field with fewer than 12 cannot hold a My Number. */
+    private static int digits(String s) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            if ((c >= '0' && c <= '9') || (c >= '０' && c <= '９')) {
+                n++;
+            }
+        }
+        return n;
     }
 
     private static boolean isMappedTo(Map<Field, Integer> index, int column, Field... fields) {
@@ -664,7 +683,7 @@ public class DonationImportService {
     }
 
     static String key(String text) {
-        return Normalizer.normalize(text, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
+        return SPACES.matcher(Normalizer.normalize(text, Normalizer.Form.NFKC)).replaceAll("").toLowerCase(Locale.ROOT);
     }
 
     static String fieldName(Field f) {
