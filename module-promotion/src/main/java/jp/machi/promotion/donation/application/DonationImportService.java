@@ -429,12 +429,14 @@ public class DonationImportService {
         return false;
     }
 
-    /** Donors found by e-mail, phone digits, or name and postal code: existing ones loaded once, new ones created once per file. */
+    /** Donors found by name with e-mail, phone digits or postal code: existing ones loaded once, new ones created once per file. */
     private void matchDonors(List<Row> rows) {
         Map<String, UUID> existing = new HashMap<>();
+        Set<UUID> existingIds = new HashSet<>();
         for (Object[] d : tenancy.em().createQuery("SELECT d.id, d.email, d.phoneDigits, d.name, d.postalCode FROM Donor d"
                 + " WHERE d.anonymisedAt IS NULL", Object[].class).getResultList()) {
             UUID id = (UUID) d[0];
+            existingIds.add(id);
             for (String k : keys((String) d[1], (String) d[2], (String) d[3], (String) d[4])) {
                 existing.putIfAbsent(k, id);
             }
@@ -458,7 +460,8 @@ public class DonationImportService {
                 for (String k : keys) {
                     id = inFile.get(k);
                     if (id != null) {
-                        row.match = DonorMatch.IN_FILE;
+                        // Found through an earlier row: a donor registered before (matched by another key) or one this file creates.
+                        row.match = existingIds.contains(id) ? DonorMatch.EXISTING : DonorMatch.IN_FILE;
                         break;
                     }
                 }
@@ -474,16 +477,24 @@ public class DonationImportService {
         }
     }
 
+    /**
+     * The keys a donor is known by: the name together with one contact detail (e-mail, phone digits,
+     * postal code), so that two people sharing a household's e-mail or phone stay two donors.
+     */
     private static List<String> keys(String email, String phoneDigits, String name, String postal) {
         List<String> keys = new ArrayList<>(3);
+        if (name == null || name.isBlank()) {
+            return keys;
+        }
+        String n = key(name);
         if (email != null && !email.isBlank()) {
-            keys.add("e:" + email);
+            keys.add("e:" + email + "|" + n);
         }
         if (phoneDigits != null && !phoneDigits.isBlank()) {
-            keys.add("p:" + phoneDigits);
+            keys.add("p:" + phoneDigits + "|" + n);
         }
-        if (name != null && postal != null) {
-            keys.add("n:" + key(name) + "|" + postal);
+        if (postal != null && !postal.isBlank()) {
+            keys.add("n:" + n + "|" + postal);
         }
         return keys;
     }
