@@ -9,7 +9,9 @@ import jp.machi.core.module.RoleDefinition;
 import jp.machi.core.module.SettingDefinition;
 import jp.machi.core.module.UiContribution;
 import jp.machi.promotion.donation.application.DonationMetrics;
+import jp.machi.promotion.donation.interfaces.rest.DonationImportResource;
 import jp.machi.promotion.donation.interfaces.rest.DonationResource;
+import jp.machi.promotion.donation.interfaces.rest.ImportSiteResource;
 import jp.machi.promotion.donation.interfaces.rest.DonationUseResource;
 import jp.machi.promotion.donation.interfaces.rest.DonorResource;
 import jp.machi.promotion.donation.interfaces.rest.ReturnGiftResource;
@@ -52,7 +54,7 @@ public class PromotionModule implements ModuleDescriptor {
     @Override
     public List<Class<?>> resources() {
         return List.of(PromotionApi.class, DonationUseResource.class, ReturnGiftResource.class, DonorResource.class,
-                DonationResource.class);
+                DonationResource.class, ImportSiteResource.class, DonationImportResource.class);
     }
 
     @Override
@@ -78,6 +80,7 @@ public class PromotionModule implements ModuleDescriptor {
         return List.of(
                 new UiContribution("promotion-donations", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附", "Hometown tax: donations"), "donations.js", 5),
                 new UiContribution("promotion-donors", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附者", "Hometown tax: donors"), "donors.js", 6),
+                new UiContribution("promotion-donation-import", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附の取込", "Hometown tax: import donations"), "donation-import.js", 7),
                 new UiContribution("promotion-donation-uses", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附金の使途", "Hometown tax: donation uses"), "donation-uses.js", 10),
                 new UiContribution("promotion-return-gifts", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 返礼品", "Hometown tax: return gifts"), "return-gifts.js", 11));
     }

@@ -25,7 +25,9 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * whether the client declared the length or streams the body in chunks. File uploads (a POST to a
  * path ending in {@code /attachments}) have their own, larger limit, which
  * {@link jp.machi.core.file.Attachments} enforces as it reads; here only a declared length above the
- * deployment's file maximum is refused, and the body is not buffered.
+ * deployment's file maximum is refused, and the body is not buffered. Bulk imports (a POST to a
+ * path ending in {@link BulkImports#PATH_SUFFIX}) have theirs, {@code machi.api.max-import-bytes},
+ * counted as the resource reads the unbuffered stream.
  *
  * <p>A JSON body must be text in the charset its {@code Content-Type} declares (UTF-8 when none is
  * declared): bytes that are not are refused with 400 {@code invalid-encoding} instead of being stored
@@ -50,6 +52,15 @@ public class RequestLimitFilter implements ContainerRequestFilter {
             if (ctx.getLength() > fileMax + 65_536) {
                 ctx.abortWith(tooLarge(fileMax));
             }
+            return;
+        }
+        if (bulkImport(ctx)) {
+            long importMax = BulkImports.maxBytes();
+            if (ctx.getLength() > importMax) {
+                ctx.abortWith(tooLarge(importMax));
+                return;
+            }
+            ctx.setEntityStream(BulkImports.bounded(ctx.getEntityStream(), importMax));
             return;
         }
         long max = ConfigProvider.getConfig().getOptionalValue("machi.api.max-body-bytes", Long.class).orElse(1_048_576L);
@@ -119,6 +130,12 @@ public class RequestLimitFilter implements ContainerRequestFilter {
         return "POST".equals(ctx.getMethod()) && path != null
                 && (path.endsWith(jp.machi.core.file.AttachmentEndpoints.PATH_SUFFIX)
                         || path.endsWith(jp.machi.core.file.AttachmentEndpoints.PATH_SUFFIX + "/"));
+    }
+
+    private static boolean bulkImport(ContainerRequestContext ctx) {
+        String path = ctx.getUriInfo().getPath();
+        return "POST".equals(ctx.getMethod()) && path != null
+                && (path.endsWith(BulkImports.PATH_SUFFIX) || path.endsWith(BulkImports.PATH_SUFFIX + "/"));
     }
 
     private jakarta.ws.rs.core.Response tooLarge(long max) {

@@ -67,6 +67,71 @@ public class Exports {
         };
     }
 
+    /**
+     * The same, with each chunk turned into views at once, so that what the views need besides the
+     * rows (names of referenced records) is read with one query per chunk, not one per row.
+     */
+    public <T, R> Iterable<R> ofChunks(ListQuery<T> query, Function<List<T>, List<R>> views) {
+        Iterable<List<R>> chunks = ofChunkLists(query, views);
+        return () -> new Iterator<R>() {
+            private final Iterator<List<R>> outer = chunks.iterator();
+            private Iterator<R> inner = java.util.Collections.emptyIterator();
+
+            @Override
+            public boolean hasNext() {
+                while (!inner.hasNext() && outer.hasNext()) {
+                    inner = outer.next().iterator();
+                }
+                return inner.hasNext();
+            }
+
+            @Override
+            public R next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                return inner.next();
+            }
+        };
+    }
+
+    private <T, R> Iterable<List<R>> ofChunkLists(ListQuery<T> query, Function<List<T>, List<R>> views) {
+        String lgCode = tenancy.codeIfAny().orElse(null);
+        return () -> new Iterator<List<R>>() {
+            private ListQuery.Cursor cursor = ListQuery.Cursor.START;
+            private List<R> chunk;
+            private boolean done;
+
+            @Override
+            public boolean hasNext() {
+                if (chunk != null) {
+                    return true;
+                }
+                if (done) {
+                    return false;
+                }
+                Fetched<R> f = transactions.read(lgCode, () -> {
+                    ListQuery.Chunk<T> c = query.chunk(cursor, CHUNK);
+                    return new Fetched<R>(c.rows().isEmpty() ? List.of() : views.apply(c.rows()), c.next());
+                });
+                done = f.rows().size() < CHUNK;
+                cursor = f.next();
+                chunk = f.rows().isEmpty() ? null : f.rows();
+                return chunk != null;
+            }
+
+            @Override
+            public List<R> next() {
+                if (!hasNext()) {
+                    throw new NoSuchElementException();
+                }
+                List<R> c = chunk;
+                chunk = null;
+                return c;
+            }
+        };
+    }
+
     /** The same, where one row of the query becomes several rows of the export (or none). */
     public <T, R> Iterable<R> ofEach(ListQuery<T> query, Function<? super T, ? extends List<? extends R>> rows) {
         Iterable<List<? extends R>> groups = of(query, rows);

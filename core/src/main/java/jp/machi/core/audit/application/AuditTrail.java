@@ -71,6 +71,36 @@ public class AuditTrail {
         personalDataRead(EntityTypeNames.of(entityClass), entityId, fields);
     }
 
+    /** One entity a bulk write created: its id and its values (personal data already masked by the caller). */
+    public record Created(Object id, Map<String, Object> after) {
+    }
+
+    /**
+     * Records the creation of entities that a bulk import wrote with plain JDBC (batched, which the
+     * persistence layer's own recording cannot see), in the current transaction, under the
+     * municipality the work is about: one CREATE event per entity, written in batches.
+     */
+    public void created(Class<?> entityClass, List<Created> rows) {
+        if (rows.isEmpty()) {
+            return;
+        }
+        String type = EntityTypeNames.of(entityClass);
+        String lg = tenancy.codeIfAny().orElse(null);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Actor actor = Actor.current();
+        List<AuditRow> audit = new ArrayList<>(rows.size());
+        for (Created c : rows) {
+            audit.add(new AuditRow(UUID.randomUUID(), lg, now, actor, type, String.valueOf(c.id()), AuditAction.CREATE,
+                    ChangeDocument.created(c.after())));
+        }
+        Connection connection = tenancy.platform().unwrap(Connection.class);
+        try {
+            AuditWriter.insert(connection, audit);
+        } catch (SQLException e) {
+            throw new IllegalStateException("The imported rows could not be recorded in the audit trail", e);
+        }
+    }
+
     /** The municipality's events matching {@code filter}, newest first, one page. */
     public Page<AuditEvent> list(Filter filter, PageRequest paging) {
         long total = query(filter, Long.class, "SELECT COUNT(e)").getSingleResult();

@@ -97,6 +97,42 @@ public class DonationService {
         return id == null ? null : tenancy.em().find(ReturnGift.class, id);
     }
 
+    /** The donors, uses and gifts a page of donations refers to, read with one query each (not one per row). */
+    public record References(java.util.Map<UUID, Donor> donors, java.util.Map<UUID, DonationUse> uses,
+            java.util.Map<UUID, ReturnGift> gifts) {
+    }
+
+    public References references(List<Donation> page) {
+        java.util.Set<UUID> donorIds = new java.util.HashSet<>();
+        java.util.Set<UUID> useIds = new java.util.HashSet<>();
+        java.util.Set<UUID> giftIds = new java.util.HashSet<>();
+        for (Donation d : page) {
+            donorIds.add(d.getDonorId());
+            if (d.getUseId() != null) {
+                useIds.add(d.getUseId());
+            }
+            if (d.getReturnGiftId() != null) {
+                giftIds.add(d.getReturnGiftId());
+            }
+        }
+        java.util.Map<UUID, Donor> donors = new java.util.HashMap<>();
+        java.util.Map<UUID, DonationUse> uses = new java.util.HashMap<>();
+        java.util.Map<UUID, ReturnGift> gifts = new java.util.HashMap<>();
+        if (!donorIds.isEmpty()) {
+            tenancy.em().createQuery("SELECT d FROM Donor d WHERE d.id IN :ids", Donor.class).setParameter("ids", donorIds)
+                    .getResultList().forEach(d -> donors.put(d.getId(), d));
+        }
+        if (!useIds.isEmpty()) {
+            tenancy.em().createQuery("SELECT u FROM DonationUse u WHERE u.id IN :ids", DonationUse.class)
+                    .setParameter("ids", useIds).getResultList().forEach(u -> uses.put(u.getId(), u));
+        }
+        if (!giftIds.isEmpty()) {
+            tenancy.em().createQuery("SELECT g FROM ReturnGift g WHERE g.id IN :ids", ReturnGift.class)
+                    .setParameter("ids", giftIds).getResultList().forEach(g -> gifts.put(g.getId(), g));
+        }
+        return new References(donors, uses, gifts);
+    }
+
     /** Total amount and count of the donations received in a fiscal year, in the database. */
     public long[] totals(int fiscalYear) {
         Object[] row = tenancy.em().createQuery("SELECT COALESCE(SUM(x.amount), 0), COUNT(x) FROM Donation x"

@@ -60,6 +60,10 @@ public class Donation extends TenantOwned {
     @Column(name = "designation_year", nullable = false)
     private int designationYear;
 
+    /** The portal site's own order id (受付番号) for an imported donation; null for one recorded by hand. */
+    @Column(name = "site_order_id", length = 100, updatable = false)
+    private String siteOrderId;
+
     @Version
     @Column(name = "version", nullable = false)
     private long version;
@@ -136,6 +140,10 @@ public class Donation extends TenantOwned {
 
     public int getDesignationYear() {
         return designationYear;
+    }
+
+    public String getSiteOrderId() {
+        return siteOrderId;
     }
 
     public long getVersion() {

@@ -98,10 +98,19 @@ public class DonationResource {
     }
 
     DonationView view(Donation x) {
+        return view(x, donations.donor(x.getDonorId()), donations.use(x.getUseId()), donations.gift(x.getReturnGiftId()));
+    }
+
+    /** Views of a page or chunk of donations, their donors, uses and gifts read with one query each. */
+    List<DonationView> views(List<Donation> page) {
+        DonationService.References refs = donations.references(page);
+        return page.stream().map(x -> view(x, refs.donors().get(x.getDonorId()),
+                x.getUseId() == null ? null : refs.uses().get(x.getUseId()),
+                x.getReturnGiftId() == null ? null : refs.gifts().get(x.getReturnGiftId()))).toList();
+    }
+
+    DonationView view(Donation x, Donor donor, DonationUse use, ReturnGift gift) {
         Locale l = Problems.locale(headers);
-        Donor donor = donations.donor(x.getDonorId());
-        DonationUse use = donations.use(x.getUseId());
-        ReturnGift gift = donations.gift(x.getReturnGiftId());
         return new DonationView(x.getId(), x.getDonorId(), donor == null ? null : donor.getName(), x.getReceivedOn(),
                 x.getAmount(), x.getPaymentMethod().name(), Messages.get(l, "promotion.payment." + x.getPaymentMethod().name()),
                 x.getChannel(), x.getUseId(), use == null ? null : use.getName(), x.getReturnGiftId(),
@@ -240,11 +249,13 @@ public class DonationResource {
             return Csv.stream("donations.csv",
                     List.of("receivedOn", "fiscalYear", "donorName", "amount", "paymentMethod", "channel", "use", "returnGift",
                             "publishName").stream().map(k -> Messages.get(l, "promotion.csv.donation." + k)).toList(),
-                    exports.of(found, this::view), v -> Arrays.asList(v.receivedOn(), v.fiscalYear().label(l), v.donorName(),
+                    exports.ofChunks(found, this::views), v -> Arrays.asList(v.receivedOn(), v.fiscalYear().label(l), v.donorName(),
                             v.amount(), v.paymentMethodLabel(), v.channel() == null ? direct0 : v.channel(), v.useName(),
                             v.returnGiftName(), v.publishName() ? yes : no));
         }
-        return Response.ok(found.page(paging).map(this::view)).build();
+        jp.machi.core.api.Page<Donation> page = found.page(paging);
+        return Response.ok(new jp.machi.core.api.Page<>(views(page.getItems()), page.getPage(), page.getSize(),
+                page.getTotalItems())).build();
     }
 
     private static LocalDate date(String name, String text, List<ApiException.FieldErrorKey> errors) {

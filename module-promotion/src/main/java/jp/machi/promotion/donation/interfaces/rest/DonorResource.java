@@ -97,8 +97,18 @@ public class DonorResource {
     }
 
     DonorView view(Donor d) {
+        return view(d, donors.donations(d.getId()));
+    }
+
+    DonorView view(Donor d, long donationCount) {
         return new DonorView(d.getId(), d.getName(), d.getNameKana(), d.getPostalCode(), d.getAddress(), d.getPhone(),
-                d.getEmail(), donors.donations(d.getId()), d.getCreatedAt(), d.getAnonymisedAt());
+                d.getEmail(), donationCount, d.getCreatedAt(), d.getAnonymisedAt());
+    }
+
+    /** Views of a page or chunk of donors, their donation counts read in one query (not one per donor). */
+    List<DonorView> views(List<Donor> page) {
+        java.util.Map<UUID, Long> counts = donors.donations(page.stream().map(Donor::getId).toList());
+        return page.stream().map(d -> view(d, counts.getOrDefault(d.getId(), 0L))).toList();
     }
 
     /** A donor as sent on create and update. */
@@ -177,10 +187,12 @@ public class DonorResource {
             return Csv.stream("donors.csv",
                     List.of("name", "nameKana", "postalCode", "address", "phone", "email", "donations", "createdAt")
                             .stream().map(k -> Messages.get(l, "promotion.csv.donor." + k)).toList(),
-                    exports.of(found, this::view), v -> Arrays.asList(v.name(), v.nameKana(), v.postalCode(), v.address(),
+                    exports.ofChunks(found, this::views), v -> Arrays.asList(v.name(), v.nameKana(), v.postalCode(), v.address(),
                             v.phone(), v.email(), v.donations(), v.createdAt().toLocalDate()));
         }
-        return Response.ok(found.page(paging).map(this::view)).build();
+        jp.machi.core.api.Page<Donor> page = found.page(paging);
+        return Response.ok(new jp.machi.core.api.Page<>(views(page.getItems()), page.getPage(), page.getSize(),
+                page.getTotalItems())).build();
     }
 
     @POST
