@@ -61,9 +61,13 @@ public class MetricCatalog {
         if (find(lgCode, moduleId, metricId).isEmpty()) {
             return Optional.empty();
         }
+        // A module may split its metrics over several sources (one per feature): the first with a figure answers.
         for (MetricSource source : sources) {
             if (source.moduleId().equals(moduleId)) {
-                return source.value(metricId, lgCode, fy);
+                Optional<BigDecimal> v = source.value(metricId, lgCode, fy);
+                if (v.isPresent()) {
+                    return v;
+                }
             }
         }
         return Optional.empty();
