@@ -61,15 +61,20 @@ public class VacantHouseService {
     public ListQuery<VacantHouse> list(VacantHouseState state, DealType dealType, Sort sort) {
         return ListQuery.of(tenancy.em(), VacantHouse.class, "v")
                 .when(state != null, "v.state = :state", "state", state)
-                .when(dealType != null, "v.dealType = :deal", "deal", dealType)
+                .when(dealType != null, "v.dealType IN :deal", "deal", matching(dealType))
                 .orderBy(sort);
+    }
+
+    /** A property for rent or sale is one for rent, and one for sale. */
+    static List<DealType> matching(DealType d) {
+        return d == null ? List.of() : d == DealType.RENT_OR_SALE ? List.of(d) : List.of(d, DealType.RENT_OR_SALE);
     }
 
     /** What the portal shows: published properties (and those in negotiation, marked so) only. */
     public ListQuery<VacantHouse> published(DealType dealType, Sort sort) {
         return ListQuery.of(tenancy.em(), VacantHouse.class, "v")
                 .when(true, "v.state IN :shown", "shown", List.of(VacantHouseState.PUBLISHED, VacantHouseState.NEGOTIATING))
-                .when(dealType != null, "v.dealType = :deal", "deal", dealType)
+                .when(dealType != null, "v.dealType IN :deal", "deal", matching(dealType))
                 .orderBy(sort);
     }
 

@@ -262,7 +262,7 @@ public class VacantHouseResource {
                     List.of("title", "area", "dealType", "rent", "price", "layout", "floorArea", "ownerName", "state", "appliedOn",
                             "registeredOn", "expiresOn").stream().map(k -> Messages.get(l, "promotion.csv.vacantHouse." + k)).toList(),
                     exports.of(found, this::view), v -> Arrays.asList(v.title(), v.area(), v.dealTypeLabel(), v.rent(), v.price(),
-                            v.layout(), v.floorArea(), v.ownerName(), v.stateLabel(), v.appliedOn(), v.registeredOn(), v.expiresOn()));
+                            v.layout(), v.floorArea() == null ? null : v.floorArea().stripTrailingZeros().toPlainString(), v.ownerName(), v.stateLabel(), v.appliedOn(), v.registeredOn(), v.expiresOn()));
         }
         return Response.ok(found.page(paging).map(this::view)).build();
     }
