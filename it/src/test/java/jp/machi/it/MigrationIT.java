@@ -207,7 +207,10 @@ class MigrationIT {
         assertEquals(2, api.get(consultations + "?fiscalYear=R6").send().expect(200).object().getInt("totalItems"));
         assertEquals(1, api.get(consultations + "?fiscalYear=R6&interestWork=false").send().expect(200).object().getInt("totalItems"));
         assertEquals(1, api.get(consultations + "?channel=COUNTER").send().expect(200).object().getInt("totalItems"));
-        assertProblem(api.get(migrations + "/totals").send(), 400, null);
+        assertProblem(api.get(migrations + "/totals?fiscalYear=R").send(), 400, null);
+        int thisYear = api.get(migrations + "/totals").send().expect(200).object().getJsonObject("fiscalYear").getInt("year");
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        assertEquals(today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1, thisYear, "this fiscal year unless given");
 
         String csv = new String(api.get(migrations + "?format=csv&fiscalYear=R6&sort=movedInOn").send().expect(200).bytes(),
                 StandardCharsets.UTF_8);

@@ -162,14 +162,12 @@ public class SupportedMigrationResource {
     @Access(minimum = Role.VIEWER)
     @Path("totals")
     @Transactional
-    @Operation(summary = "Consultations, households and persons of one fiscal year (?fiscalYear=R6|2024, required), counted in the database")
+    @Operation(summary = "Consultations, households and persons of one fiscal year (?fiscalYear=R6|2024; this one when left out), counted in the database")
     public YearTotals totals(@QueryParam("fiscalYear") String fiscalYear) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
-        Integer fy = PromotionParams.fiscalYear("fiscalYear", fiscalYear, errors);
-        if (fy == null && errors.isEmpty()) {
-            errors.add(new ApiException.FieldErrorKey("fiscalYear", "promotion.param.required"));
-        }
+        Integer given = PromotionParams.fiscalYear("fiscalYear", fiscalYear, errors);
         PromotionParams.throwIfAny(errors);
+        int fy = given != null ? given : FiscalYear.containing(MigrationService.today()).startYear();
         long[] t = migration.migrationTotals(fy);
         return new YearTotals(FiscalYear.of(fy), migration.consultationCount(fy), t[0], t[1]);
     }
