@@ -76,6 +76,9 @@ class AccessWalkIT {
             // Published evaluation results (PublishedEvaluationIT): never who evaluated.
             "GET /api/v1/municipalities/{lgCode}/planning/public/evaluations",
             "GET /api/v1/municipalities/{lgCode}/planning/public/evaluations/years",
+            // The vacant-house bank's published properties, never their owners (VacantHouseIT).
+            "GET /api/v1/municipalities/{lgCode}/promotion/public/vacant-houses",
+            "GET /api/v1/municipalities/{lgCode}/promotion/public/vacant-houses/{id}",
             // A year's closed days of a municipality, JSON and iCalendar (BusinessCalendarIT).
             "GET /api/v1/municipalities/{lgCode}/calendar/closed-days",
             // Public comments (PublicCommentIT): opinions during the period (a receipt only), the open

@@ -51,5 +51,27 @@ class PromotionDemoIT {
         assertEquals("METRIC", r5.getString("actualSource"));
         assertTrue(!r5.containsKey("target") || r5.isNull("target"), "the seed gives no target");
         assertEquals(10000, IndicatorIT.year(indicator, 2024).getJsonNumber("actual").intValue());
+
+        // 須坂市 (seed 002, 施策38): 38.O1 「行政のサポートによる移住者数の累計」 (186 in 2019 → 336 in 2025) bound to the
+        // supported migrants; its baseline and final target as the seed gives them, its actuals 186 plus invented records.
+        String s = Municipalities.PATH + "/202070";
+        JsonObject migrants = api.get(s + "/indicators?q=38.O1").send().expect(200).object().getJsonArray("items").getJsonObject(0);
+        assertEquals("promotion:supported-migrants-per-fiscal-year", migrants.getString("metricSource"));
+        assertEquals(186, migrants.getJsonObject("baseline").getJsonNumber("value").intValue());
+        assertEquals(336, migrants.getJsonObject("finalTarget").getJsonNumber("value").intValue());
+        assertEquals(191, IndicatorIT.year(migrants, 2023).getJsonNumber("actual").intValue(), "186 + 3 + 2 invented");
+        assertEquals(192, IndicatorIT.year(migrants, 2024).getJsonNumber("actual").intValue(), "+ 1 invented");
+        assertEquals("METRIC", IndicatorIT.year(migrants, 2024).getString("actualSource"));
+        JsonObject moved = api.get(s + "/promotion/supported-migrations").send().expect(200).object();
+        assertEquals(3, moved.getInt("totalItems"));
+        moved.getJsonArray("items").forEach(m -> assertTrue(m.asJsonObject().getString("note").contains("架空"), m::toString));
+        JsonObject consulted = api.get(s + "/promotion/migration-consultations").send().expect(200).object();
+        assertEquals(3, consulted.getInt("totalItems"));
+        for (JsonValue v : consulted.getJsonArray("items")) {
+            JsonObject c = api.get(s + "/promotion/migration-consultations/" + v.asJsonObject().getString("id")
+                    + "?reveal=personal-data").send().expect(200).object();
+            assertTrue(c.getString("household").contains("架空") && (!c.containsKey("name") || c.isNull("name") || c.getString("name").startsWith("見本")),
+                    c::toString);
+        }
     }
 }

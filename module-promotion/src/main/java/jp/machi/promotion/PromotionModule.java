@@ -16,6 +16,12 @@ import jp.machi.promotion.donation.interfaces.rest.DonationUseResource;
 import jp.machi.promotion.donation.interfaces.rest.DonorResource;
 import jp.machi.promotion.donation.interfaces.rest.ReturnGiftResource;
 import jp.machi.promotion.interfaces.rest.PromotionApi;
+import jp.machi.promotion.migration.application.MigrationMetrics;
+import jp.machi.promotion.migration.interfaces.rest.ConsultationResource;
+import jp.machi.promotion.migration.interfaces.rest.SupportedMigrationResource;
+import jp.machi.promotion.vacanthouse.application.VacantHouseMetrics;
+import jp.machi.promotion.vacanthouse.interfaces.rest.VacantHousePublicResource;
+import jp.machi.promotion.vacanthouse.interfaces.rest.VacantHouseResource;
 
 /** The promotion module's descriptor: シティプロモーション (City promotion). */
 @ApplicationScoped
@@ -25,6 +31,12 @@ public class PromotionModule implements ModuleDescriptor {
 
     /** Setting: the most a return gift may cost as a share of the donation it is offered for, in % (the law: 30). */
     public static final String GIFT_RATIO_LIMIT = "returnGiftRatioLimitPercent";
+
+    /** Setting: how many years a vacant-house bank registration runs before it must be renewed (1–10; 2). */
+    public static final String VACANT_HOUSE_YEARS = "vacantHouseRegistrationYears";
+
+    /** Module role: decides registrations, contracts, closing, withdrawal and renewal in the vacant-house bank. */
+    public static final String VACANT_HOUSE_REGISTRAR = "promotion.vacant-house-registrar";
 
     @Override
     public String id() {
@@ -54,25 +66,32 @@ public class PromotionModule implements ModuleDescriptor {
     @Override
     public List<Class<?>> resources() {
         return List.of(PromotionApi.class, DonationUseResource.class, ReturnGiftResource.class, DonorResource.class,
-                DonationResource.class, ImportSiteResource.class, DonationImportResource.class);
+                DonationResource.class, ImportSiteResource.class, DonationImportResource.class,
+                ConsultationResource.class, SupportedMigrationResource.class,
+                VacantHouseResource.class, VacantHousePublicResource.class);
     }
 
     @Override
     public List<RoleDefinition> roles() {
         return List.of(
-                new RoleDefinition("promotion.editor", LocalizedText.of("プロモーションの編集", "Edit promotion records")));
+                new RoleDefinition("promotion.editor", LocalizedText.of("プロモーションの編集", "Edit promotion records")),
+                new RoleDefinition(VACANT_HOUSE_REGISTRAR, LocalizedText.of("空き家バンクの登録決定", "Decide vacant-house bank registrations")));
     }
 
     @Override
     public List<SettingDefinition> settings() {
         return List.of(
                 new SettingDefinition(GIFT_RATIO_LIMIT, LocalizedText.of("返礼品の返礼割合の上限 (%)", "Return gift ratio limit (%)"), SettingDefinition.Type.INTEGER, "30"),
-                new SettingDefinition("collectionCostLimitPercent", LocalizedText.of("募集費用の上限 (%)", "Collection cost limit (%)"), SettingDefinition.Type.INTEGER, "50"));
+                new SettingDefinition("collectionCostLimitPercent", LocalizedText.of("募集費用の上限 (%)", "Collection cost limit (%)"), SettingDefinition.Type.INTEGER, "50"),
+                new SettingDefinition(VACANT_HOUSE_YEARS, LocalizedText.of("空き家バンクの登録期間 (年)", "Vacant-house bank registration period (years)"), SettingDefinition.Type.INTEGER, "2"));
     }
 
     @Override
     public List<MetricDefinition> metrics() {
-        return DonationMetrics.DEFINITIONS;
+        List<MetricDefinition> all = new java.util.ArrayList<>(DonationMetrics.DEFINITIONS);
+        all.addAll(MigrationMetrics.DEFINITIONS);
+        all.addAll(VacantHouseMetrics.DEFINITIONS);
+        return List.copyOf(all);
     }
 
     @Override
@@ -82,6 +101,10 @@ public class PromotionModule implements ModuleDescriptor {
                 new UiContribution("promotion-donors", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附者", "Hometown tax: donors"), "donors.js", 6),
                 new UiContribution("promotion-donation-import", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附の取込", "Hometown tax: import donations"), "donation-import.js", 7),
                 new UiContribution("promotion-donation-uses", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附金の使途", "Hometown tax: donation uses"), "donation-uses.js", 10),
-                new UiContribution("promotion-return-gifts", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 返礼品", "Hometown tax: return gifts"), "return-gifts.js", 11));
+                new UiContribution("promotion-return-gifts", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 返礼品", "Hometown tax: return gifts"), "return-gifts.js", 11),
+                new UiContribution("promotion-migration-consultations", UiContribution.Area.CONSOLE, LocalizedText.of("移住・定住: 移住相談", "Migration: consultations"), "migration-consultations.js", 20),
+                new UiContribution("promotion-supported-migrations", UiContribution.Area.CONSOLE, LocalizedText.of("移住・定住: 支援による移住者", "Migration: supported migrants"), "supported-migrations.js", 21),
+                new UiContribution("promotion-vacant-houses", UiContribution.Area.CONSOLE, LocalizedText.of("空き家バンク: 物件", "Vacant-house bank: properties"), "vacant-houses.js", 25),
+                new UiContribution("vacant-house-bank", UiContribution.Area.PORTAL, LocalizedText.of("空き家バンク", "Vacant-house bank"), "vacant-house-bank.js", 30));
     }
 }

@@ -6,7 +6,7 @@ import jp.machi.core.fiscalyear.FiscalYear;
 
 /**
  * Computes a module's declared metrics. A module that declares {@link ModuleDescriptor#metrics()}
- * provides one {@code @ApplicationScoped} bean implementing this for its own id. Core calls it
+ * provides one or more {@code @ApplicationScoped} beans implementing this for its own id (each answers empty for metrics it does not know). Core calls it
  * inside a transaction whose entity manager is already bound to {@code lgCode}.
  */
 public interface MetricSource {

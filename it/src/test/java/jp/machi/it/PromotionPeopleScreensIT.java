@@ -1,0 +1,109 @@
+package jp.machi.it;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.util.List;
+import jp.machi.it.support.Api;
+import jp.machi.it.support.BrowserTest;
+import jp.machi.it.support.MachiTest;
+import jp.machi.it.support.Municipalities;
+import jp.machi.it.support.Reply;
+import jp.machi.it.support.WebBrowser;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The migration console screen and the vacant-house bank's portal page in headless Chromium: a
+ * consultation recorded with a follow-up row is shown masked until revealed; a published property
+ * is on the portal page with its rent and layout and without its owner. Screenshots
+ * {@code promotion-migration-consultation.png}, {@code promotion-vacant-house-bank.png}.
+ */
+@MachiTest
+@BrowserTest
+class PromotionPeopleScreensIT {
+
+    private final Api api;
+
+    PromotionPeopleScreensIT(Api api) {
+        this.api = api;
+    }
+
+    private String municipality() {
+        String lg = Municipalities.register(api);
+        Municipalities.setModule(api, lg, "promotion", true);
+        return lg;
+    }
+
+    private static List<String> errors(WebBrowser b) {
+        // Chromium logs the session check before sign-in (401) and the API's deliberate refusals (400) as failed loads.
+        return b.consoleErrors().stream().filter(e -> !(e.contains("/api/v1/session ") && e.contains("401")))
+                .filter(e -> !e.contains(" 400")).toList();
+    }
+
+    @Test
+    void aConsultationWithAFollowUpIsShownMaskedUntilRevealed(WebBrowser b) {
+        String lg = municipality();
+        ConsoleIT.signIn(b, api.newUser("STAFF", lg));
+        b.click("#nav a[data-nav='promotion/promotion-migration-consultations']");
+        b.waitForText("h1", "移住・定住: 移住相談");
+        b.click("#new-consultation");
+        b.waitFor("#consultation-form");
+        assertEquals("相談日 (必須)", b.text("label[for=consultation-day]", true));
+        b.select("#consultation-day", "2024-06-10");
+        b.select("#consultation-channel", "ONLINE");
+        b.type("#consultation-name", "須坂花子").type("#consultation-residence", "東京都世田谷区太子堂1丁目")
+                .type("#consultation-email", "hanako@example.jp").type("#consultation-household-size", "3")
+                .type("#consultation-household", "夫婦と子ども1人");
+        b.click("#interest-housing");
+        b.click("#add-follow-up");
+        b.waitFor("#follow-up-rows fieldset.follow-up");
+        b.select("#follow-up-rows fieldset.follow-up input[name=followedOn]", "2024-06-20");
+        b.select("#follow-up-rows fieldset.follow-up select[name=followChannel]", "EMAIL");
+        b.type("#follow-up-rows fieldset.follow-up textarea[name=note]", "空き家バンクの情報を送付");
+        b.click("#save-consultation");
+        b.waitFor("#consultation-person");
+        String masked = b.text("#consultation-person", true);
+        assertFalse(masked.contains("須坂花子") || masked.contains("太子堂"), masked);
+        assertTrue(masked.contains("須＊＊＊"), masked);
+        assertTrue(b.text("#follow-ups", true).contains("2024-06-20 メール: 空き家バンクの情報を送付"), b.text("#follow-ups", true));
+        b.click("#reveal-consultation");
+        b.waitForText("#consultation-person", "須坂花子");
+        assertTrue(b.text("#consultation-person", true).contains("東京都世田谷区太子堂1丁目"));
+        b.screenshot("promotion-migration-consultation");
+
+        b.open("/#/" + lg + "/promotion/promotion-migration-consultations");
+        b.waitFor(".paged-list table tbody tr th a");
+        List<String> cells = b.texts(".paged-list table tbody tr td");
+        assertTrue(cells.contains("令和6年度") && cells.contains("オンライン") && cells.contains("住まい"), cells::toString);
+        assertFalse(String.join(" ", cells).contains("須坂花子"));
+        assertEquals(List.of(), errors(b), "no script error, no CSP violation");
+    }
+
+    @Test
+    void aPublishedPropertyIsOnThePortalPageWithoutItsOwner(WebBrowser b) {
+        String lg = municipality();
+        String base = Municipalities.PATH + "/" + lg;
+        Api registrar = CollaborationPartnerIT.user(api, base, "STAFF", "promotion.vacant-house-registrar");
+        String houses = base + "/promotion/vacant-houses";
+        String id = registrar.post(houses).json(VacantHouseIT.house("豊丘の古民家").build()).send().expect(201).object().getString("id");
+        for (String action : List.of("survey", "register", "publish")) {
+            Reply now = api.get(houses + "/" + id).send().expect(200);
+            registrar.post(houses + "/" + id + "/workflow/transitions").ifMatch(now.etag())
+                    .json(Json.createObjectBuilder().add("action", action).build()).send().expect(200);
+        }
+        JsonObject unpublished = registrar.post(houses).json(VacantHouseIT.house("まだ公開していない家").build()).send().expect(201).object();
+
+        b.open("/p/" + lg + "/vacant-house-bank");
+        b.waitForText("h1", "空き家バンク");
+        b.waitForText("#vacant-houses", "豊丘の古民家");
+        String page = b.text("#vacant-houses", true);
+        assertTrue(page.contains("45,000 円") && page.contains("5DK") && page.contains("須坂市 豊丘地区") && page.contains("132.5 ㎡"), page);
+        assertFalse(page.contains(VacantHouseIT.OWNER) || page.contains("空＊") || page.contains(VacantHouseIT.OWNER_EMAIL)
+                || page.contains(unpublished.getString("title")), page);
+        b.screenshot("promotion-vacant-house-bank");
+        assertEquals(List.of(), errors(b), "no script error, no CSP violation");
+    }
+}
