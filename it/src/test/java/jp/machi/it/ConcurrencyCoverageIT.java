@@ -50,6 +50,32 @@ class ConcurrencyCoverageIT {
             // server delivers every mail (to its log): MailIT retries one on a server of its own.
             "POST /api/v1/municipalities/{lgCode}/outbox/{id}/retry", "needs a FAILED mail: not on the shared server");
 
+    /**
+     * Operations that take If-Match (their own suites prove 428 and 412) but have no concurrency case
+     * yet: debt recorded when the contract arrived after them, one per line. The list may only shrink:
+     * an operation covered by a case, or gone, must be taken off; a new operation cannot be added
+     * without a case unless someone edits this file, which a review sees.
+     */
+    static final String DEBT = "concurrency-cases-owed.txt";
+
+    static Set<String> withoutCaseYet() {
+        try (var in = ConcurrencyCoverageIT.class.getResourceAsStream("/" + DEBT)) {
+            if (in == null) {
+                return Set.of();
+            }
+            Set<String> ops = new TreeSet<>();
+            for (String line : new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).split("\n")) {
+                String op = line.strip();
+                if (!op.isEmpty() && !op.startsWith("#")) {
+                    ops.add(op);
+                }
+            }
+            return ops;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private final Api api;
 
     ConcurrencyCoverageIT(Api api) {
@@ -144,7 +170,11 @@ class ConcurrencyCoverageIT {
     void everyOperationThatTakesIfMatchIsProvedByAConcurrencyCase() {
         Set<String> guarded = guarded();
         Map<String, List<String>> covered = covered();
-        List<String> missing = guarded.stream().filter(op -> !covered.containsKey(op)).toList();
+        Set<String> debt = withoutCaseYet();
+        List<String> settled = debt.stream().filter(op -> covered.containsKey(op) || !guarded.contains(op)).toList();
+        assertTrue(settled.isEmpty(), () -> "Take these off " + DEBT + " (covered by a case now, or no longer an"
+                + " operation that takes If-Match):\n  " + String.join("\n  ", settled));
+        List<String> missing = guarded.stream().filter(op -> !covered.containsKey(op) && !debt.contains(op)).toList();
         if (!missing.isEmpty()) {
             fail(missing.size() + " operation(s) take If-Match but no concurrency case proves them:\n  "
                     + String.join("\n  ", missing) + "\n\nAdd a case to your module's ConcurrencyIT"

@@ -98,10 +98,16 @@ class PlanDemoIT {
                 m39.getJsonArray("children").getJsonObject(0).getString("groupLabel"));
         assertEquals("生涯学習推進課及び全課", m39.getJsonArray("children").getJsonObject(0).getString("responsibleUnitsNote"));
 
-        // The seed gives no actuals: the progress of any year has no score, and says why.
+        // The seed gives no actuals. The one actual of R5 is 38.O1's, which the demo binds to the promotion
+        // module's supported migrants (186 as the seed gives it, plus invented records): the progress is
+        // scored on that indicator alone.
         JsonObject progress = api.get(plans + "/" + id + "/progress?fiscalYear=R5").send().expect(200).object();
-        assertFalse(progress.containsKey("score"));
-        assertTrue(progress.getJsonObject("formula").getString("ja").startsWith("得点なし"), progress::toString);
+        List<JsonObject> withActual = new java.util.ArrayList<>();
+        collectActuals(progress.getJsonArray("nodes"), withActual);
+        assertEquals(List.of("38.O1"), withActual.stream().map(i -> i.getString("code")).toList(), progress::toString);
+        assertEquals("METRIC", withActual.get(0).getString("actualSource"));
+        assertEquals(191, withActual.get(0).getJsonNumber("actual").intValue());
+        assertTrue(progress.containsKey("score"), progress::toString);
 
         // The demo plan is published: anybody reads the same progress on the public endpoints and the portal.
         assertTrue(plan.getBoolean("published"), plan::toString);
@@ -121,6 +127,19 @@ class PlanDemoIT {
                 StandardCharsets.UTF_8);
         // One row per node without indicators and one per link: 43 nodes, 5 of them with 24 links.
         assertEquals(1 + 38 + 24, records(csv.substring(1)), () -> csv.substring(0, 500));
+    }
+
+    /** Every linked indicator of the progress tree that has an actual in the year. */
+    static void collectActuals(JsonArray nodes, List<JsonObject> into) {
+        for (JsonObject n : nodes.getValuesAs(JsonObject.class)) {
+            if (n.containsKey("indicators")) {
+                n.getJsonArray("indicators").getValuesAs(JsonObject.class).stream()
+                        .filter(i -> i.containsKey("actual") && !i.isNull("actual")).forEach(into::add);
+            }
+            if (n.containsKey("children")) {
+                collectActuals(n.getJsonArray("children"), into);
+            }
+        }
     }
 
     /** CSV records (RFC 4180: line breaks inside quoted fields belong to the field). */
