@@ -66,6 +66,16 @@ class EngagementConcurrencyIT extends ConcurrencyContract {
     @Override
     public List<ConcurrencyCase> cases() {
         return List.of(
+                ConcurrencyCase.of("town meeting")
+                        .create(f -> f.item("/engagement/meetings", f.post("/engagement/meetings", meeting(0))))
+                        .put(EngagementConcurrencyIT::meeting)
+                        .action("/opinions", jakarta.json.Json.createObjectBuilder().add("opinion", "質問しやすい仕組みがほしい。")
+                                .build(), 201)
+                        .covers("PUT " + M + "/meetings/{id}", "POST " + M + "/meetings/{id}/opinions"),
+                ConcurrencyCase.of("public comment procedure")
+                        .create(f -> f.item("/engagement/public-comments", f.post("/engagement/public-comments", procedure(0))))
+                        .put(EngagementConcurrencyIT::procedure)
+                        .covers("PUT " + M + "/public-comments/{id}"),
                 ConcurrencyCase.of("voice")
                         .create(this::voice)
                         .put(n -> handling(n, "RECEIVED", null))
@@ -149,5 +159,19 @@ class EngagementConcurrencyIT extends ConcurrencyContract {
                         })
                         .delete()
                         .covers("DELETE " + M + "/voices/{id}/attachments/{attachmentId}"));
+    }
+
+    /** A student dialogue held online (invented), {@code n} in its title and participants. */
+    static Object meeting(int n) {
+        return jakarta.json.Json.createObjectBuilder().add("meetingDate", "2021-02-19").add("kind", "STUDENT")
+                .add("title", "学生懇談会 " + n).add("online", true).add("status", "HELD").add("participants", 10 + n).build();
+    }
+
+    /** A draft plan put to public comment for 30 days from tomorrow, {@code n} in its title. */
+    static Object procedure(int n) {
+        java.time.LocalDate start = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")).plusDays(1);
+        return jakarta.json.Json.createObjectBuilder().add("title", "計画（案） " + n).add("kind", "PLAN")
+                .add("summary", "案の概要です。").add("periodStart", start.toString())
+                .add("periodEnd", start.plusDays(29).toString()).build();
     }
 }

@@ -1,5 +1,6 @@
 package jp.machi.it;
 
+import jakarta.json.Json;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import jp.machi.it.support.ConcurrencyCase;
@@ -70,6 +71,62 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
                 ConcurrencyCase.of("return gift")
                         .create(f -> f.item("/promotion/return-gifts", f.post("/promotion/return-gifts", gift(0))))
                         .put(PromotionConcurrencyIT::gift).delete()
-                        .covers("PUT " + M + "/return-gifts/{id}", "DELETE " + M + "/return-gifts/{id}"));
+                        .covers("PUT " + M + "/return-gifts/{id}", "DELETE " + M + "/return-gifts/{id}"),
+                ConcurrencyCase.of("portal site's column mapping")
+                        .create(f -> {
+                            siteName = "試験サイト " + SEQ.incrementAndGet();
+                            return f.item("/promotion/import-sites", f.post("/promotion/import-sites", site(0)));
+                        })
+                        .put(this::site).delete()
+                        .covers("PUT " + M + "/import-sites/{id}", "DELETE " + M + "/import-sites/{id}"),
+                ConcurrencyCase.of("migration consultation")
+                        .create(f -> f.item("/promotion/migration-consultations",
+                                f.post("/promotion/migration-consultations", consultation(0))))
+                        .put(PromotionConcurrencyIT::consultation)
+                        // Only the follow-ups (child rows) change: the consultation's ETag still moves.
+                        .childChange(n -> Json.createObjectBuilder((jakarta.json.JsonObject) consultation(0))
+                                .add("followUps", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                                        .add("followedOn", "2024-06-20").add("channel", "EMAIL").add("note", "資料送付 " + n)))
+                                .build())
+                        .delete()
+                        .covers("PUT " + M + "/migration-consultations/{id}", "DELETE " + M + "/migration-consultations/{id}"),
+                ConcurrencyCase.of("supported migration")
+                        .create(f -> f.item("/promotion/supported-migrations",
+                                f.post("/promotion/supported-migrations", migration(0))))
+                        .put(PromotionConcurrencyIT::migration).delete()
+                        .covers("PUT " + M + "/supported-migrations/{id}", "DELETE " + M + "/supported-migrations/{id}"),
+                ConcurrencyCase.of("vacant house")
+                        .create(f -> f.item("/promotion/vacant-houses", f.post("/promotion/vacant-houses", house(0))))
+                        .put(PromotionConcurrencyIT::house).delete()
+                        .covers("PUT " + M + "/vacant-houses/{id}", "DELETE " + M + "/vacant-houses/{id}"));
+    }
+
+    /** The unique name of the last created portal site. */
+    private volatile String siteName;
+
+    Object site(int n) {
+        return Json.createObjectBuilder().add("name", siteName).add("defaultPaymentMethod", "CREDIT_CARD")
+                .add("columns", Json.createObjectBuilder().add("orderId", "受付番号 " + n).add("receivedOn", "入金日")
+                        .add("amount", "寄附金額").add("name", "寄附者氏名"))
+                .build();
+    }
+
+    /** A consultation (invented person), {@code n} in the household's description. */
+    static Object consultation(int n) {
+        return Json.createObjectBuilder().add("consultedOn", "2024-06-10").add("channel", "ONLINE").add("name", "試験 一郎")
+                .add("email", "ichiro" + n + "@example.jp").add("householdSize", 2).add("household", "夫婦 " + n)
+                .add("interestWork", true).build();
+    }
+
+    static Object migration(int n) {
+        return Json.createObjectBuilder().add("movedInOn", "2024-04-01").add("households", 1).add("persons", 1 + n % 5)
+                .add("supportUsed", "移住支援金 " + n).add("movedFrom", "東京都").build();
+    }
+
+    /** A property offered by an invented owner, {@code n} in its title. */
+    static Object house(int n) {
+        return Json.createObjectBuilder().add("title", "試験物件 " + n).add("area", "試験市 本町").add("dealType", "RENT_OR_SALE")
+                .add("rent", 45000).add("price", 3500000).add("layout", "5DK").add("ownerName", "試験 次郎").add("ownerAddress", "試験県試験市本町1")
+                .add("ownerEmail", "jiro@example.jp").build();
     }
 }
