@@ -58,6 +58,25 @@ class CollaborationConcurrencyIT extends ConcurrencyContract {
     @Override
     public List<ConcurrencyCase> cases() {
         return List.of(
+                ConcurrencyCase.of("neighbourhood association")
+                        .create(f -> {
+                            associationName = "見本町内会 " + SEQ.incrementAndGet();
+                            return f.item("/collaboration/associations", f.post("/collaboration/associations", association(0)));
+                        })
+                        .put(this::association)
+                        .covers("PUT " + M + "/associations/{id}"),
+                ConcurrencyCase.of("association's fiscal year")
+                        .create(f -> {
+                            associationName = "見本自治会 " + SEQ.incrementAndGet();
+                            String a = f.item("/collaboration/associations", f.post("/collaboration/associations", association(0)));
+                            f.api().post(a + "/years").json(jakarta.json.Json.createObjectBuilder().add("fiscalYear", "2024")
+                                    .add("households", 500).add("memberHouseholds", 300).add("subsidyPaid", 80_000).build())
+                                    .send().expect(201);
+                            return a + "/years/2024";
+                        })
+                        .put(n -> jakarta.json.Json.createObjectBuilder().add("households", 500).add("memberHouseholds", 301 + n)
+                                .add("subsidyPaid", 80_000).build())
+                        .covers("PUT " + M + "/associations/{id}/years/{fiscalYear}"),
                 ConcurrencyCase.of("partner")
                         .as(CollaborationConcurrencyIT::approver)
                         .create(f -> applied(f, false))
@@ -96,5 +115,12 @@ class CollaborationConcurrencyIT extends ConcurrencyContract {
                         })
                         .put(this::promoter).delete()
                         .covers("PUT " + M + "/promoters/{id}", "DELETE " + M + "/promoters/{id}"));
+    }
+
+    /** The unique name of the last created association. */
+    private volatile String associationName;
+
+    Object association(int n) {
+        return jakarta.json.Json.createObjectBuilder().add("name", associationName).add("district", "地区 " + n).build();
     }
 }
