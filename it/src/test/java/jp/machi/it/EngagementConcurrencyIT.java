@@ -66,6 +66,12 @@ class EngagementConcurrencyIT extends ConcurrencyContract {
     @Override
     public List<ConcurrencyCase> cases() {
         return List.of(
+                ConcurrencyCase.of("citizen proposal")
+                        .create(EngagementConcurrencyIT::proposal)
+                        .put(n -> jakarta.json.Json.createObjectBuilder().add("title", "バス路線の見直し " + n)
+                                .add("body", "郊外のバスの本数を増やしてほしい。").add("field", "交通").add("status", "RECEIVED")
+                                .add("published", false).build())
+                        .covers("PUT " + M + "/proposals/{id}"),
                 ConcurrencyCase.of("town meeting")
                         .create(f -> f.item("/engagement/meetings", f.post("/engagement/meetings", meeting(0))))
                         .put(EngagementConcurrencyIT::meeting)
@@ -173,5 +179,16 @@ class EngagementConcurrencyIT extends ConcurrencyContract {
         return jakarta.json.Json.createObjectBuilder().add("title", "計画（案） " + n).add("kind", "PLAN")
                 .add("summary", "案の概要です。").add("periodStart", start.toString())
                 .add("periodEnd", start.plusDays(29).toString()).build();
+    }
+
+    /** A letter proposal registered by staff (invented), found by its receipt number: its path. */
+    static String proposal(Fixture f) {
+        String receipt = f.post("/engagement/proposals", jakarta.json.Json.createObjectBuilder().add("title", "バス路線の見直し")
+                .add("body", "郊外のバスの本数を増やしてほしい。").add("field", "交通").add("channel", "LETTER")
+                .add("receivedOn", "2024-06-01").build()).object().getString("receiptNumber");
+        String id = f.api().get(f.base() + "/engagement/proposals?size=100").send().expect(200).object()
+                .getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(p -> p.getString("receiptNumber").equals(receipt)).findFirst().orElseThrow().getString("id");
+        return f.base() + "/engagement/proposals/" + id;
     }
 }
