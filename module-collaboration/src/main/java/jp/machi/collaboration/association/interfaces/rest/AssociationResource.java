@@ -1,5 +1,7 @@
 package jp.machi.collaboration.association.interfaces.rest;
 
+import static jp.machi.collaboration.interfaces.rest.QueryParams.blank;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -315,9 +317,5 @@ public class AssociationResource {
     static AssociationView view(Association a, List<AssociationYear> years, Locale l) {
         return new AssociationView(a.getId(), a.getName(), a.getNameKana(), a.getDistrict(), a.getNote(), a.isInvented(),
                 years == null ? null : years.stream().map(y -> year(y, l)).toList());
-    }
-
-    static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,11 @@
 package jp.machi.collaboration.partner.interfaces.rest;
 
+import static jp.machi.collaboration.interfaces.rest.QueryParams.blank;
+import static jp.machi.collaboration.interfaces.rest.QueryParams.bool;
+import static jp.machi.collaboration.interfaces.rest.QueryParams.japan;
+import static jp.machi.collaboration.interfaces.rest.QueryParams.parse;
+import static jp.machi.collaboration.interfaces.rest.QueryParams.tooLong;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -341,44 +347,5 @@ public class PartnerResource {
                 p.getRegisteredOn(), p.getState(),
                 PartnerRegistrationWorkflow.DEFINITION.state(p.getState().name()).label().in(l), p.isSpam(),
                 japan(p.getAnonymisedAt()));
-    }
-
-    private static String tooLong(List<ApiException.FieldErrorKey> errors) {
-        errors.add(new ApiException.FieldErrorKey("q", "collaboration.queryTooLong", 200));
-        return null;
-    }
-
-    static <E extends Enum<E>> E parse(Class<E> type, String field, String text, List<ApiException.FieldErrorKey> errors) {
-        if (text == null || text.isBlank()) {
-            return null;
-        }
-        try {
-            return Enum.valueOf(type, text.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            errors.add(new ApiException.FieldErrorKey(field, "collaboration.valueUnknown",
-                    text.length() > 40 ? text.substring(0, 40) + "…" : text,
-                    String.join(", ", Arrays.stream(type.getEnumConstants()).map(Enum::name).toList())));
-            return null;
-        }
-    }
-
-    static boolean bool(String field, String text, List<ApiException.FieldErrorKey> errors) {
-        if (text == null || text.isBlank() || "false".equalsIgnoreCase(text.strip())) {
-            return false;
-        }
-        if ("true".equalsIgnoreCase(text.strip())) {
-            return true;
-        }
-        errors.add(new ApiException.FieldErrorKey(field, "collaboration.booleanExpected",
-                text.length() > 40 ? text.substring(0, 40) + "…" : text));
-        return false;
-    }
-
-    private static OffsetDateTime japan(OffsetDateTime t) {
-        return t == null ? null : t.atZoneSameInstant(PartnerService.JAPAN).toOffsetDateTime();
-    }
-
-    static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }

@@ -1,5 +1,7 @@
 package jp.machi.collaboration.project.interfaces.rest;
 
+import static jp.machi.collaboration.interfaces.rest.QueryParams.blank;
+
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
@@ -273,9 +275,5 @@ public class ProjectResource {
                     text.length() > 40 ? text.substring(0, 40) + "…" : text));
             return null;
         }
-    }
-
-    private static String blank(String s) {
-        return s == null || s.isBlank() ? null : s.strip();
     }
 }
