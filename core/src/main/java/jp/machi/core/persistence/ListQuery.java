@@ -13,7 +13,7 @@ import jp.machi.core.api.Sort;
 
 /**
  * A list read in the database: JPQL conditions, an order (a {@link Sort}, ending with the id), and
- * then either one page (a count query and {@code setFirstResult/setMaxResults}) or chunks for an
+ * then either one page ({@code setFirstResult/setMaxResults} and a count up to {@link #countLimit()}) or chunks for an
  * export ({@link #chunk}, keyset when no field of the order may be NULL). Tenant-owned entities are
  * filtered by municipality by EclipseLink, as in every JPQL query: use an entity manager from
  * {@link Tenancy}. Conditions are fixed text written by the list's service; values only ever
@@ -114,14 +114,67 @@ public final class ListQuery<T> {
         return q.getResultList();
     }
 
-    /** One page: the count, and that page's rows (none read when the page lies beyond the end). */
+    /**
+     * One page and the total, so that the page costs the page and not the table (ADR 0031): the page
+     * is read with one row more than asked for. A last page (or a first one not full) gives the exact
+     * total without a count. Otherwise the rows are counted only when there are no more than
+     * {@link #countLimit()} of them (one row at that position, unordered, tells); past it, or on a
+     * page past it, the page says "more than" ({@link Page#moreThan}) and counts nothing.
+     */
     public Page<T> page(PageRequest paging) {
         int page = paging.page();
         int size = paging.size();
-        long total = count();
-        List<T> items = (long) page * size >= total ? List.of() : list(page * size, size);
-        return new Page<>(items, page, size, total);
+        int offset = page * size;
+        List<T> rows = list(offset, size + 1);
+        boolean more = rows.size() > size;
+        List<T> items = more ? rows.subList(0, size) : rows;
+        if (!more && (!items.isEmpty() || offset == 0)) {
+            return new Page<>(items, page, size, (long) offset + items.size());
+        }
+        long limit = countLimit();
+        if (more && (long) offset + size >= limit) {
+            return Page.moreThan(items, page, size, (long) offset + size);
+        }
+        if (exists(limit)) {
+            return Page.moreThan(items, page, size, limit);
+        }
+        return new Page<>(items, page, size, count());
     }
+
+    /** Whether more than {@code n} rows match: one id read at position n, in no particular order. */
+    private boolean exists(long n) {
+        if (n >= Integer.MAX_VALUE) {
+            return false;
+        }
+        TypedQuery<Object> q = em.createQuery("SELECT " + idPath + from(List.of()), Object.class);
+        params.forEach(q::setParameter);
+        return !q.setFirstResult((int) n).setMaxResults(1).getResultList().isEmpty();
+    }
+
+    private static volatile Long countLimit;
+
+    /**
+     * How far a page's total is counted: {@code machi.api.count-limit} ({@code MACHI_API_COUNT_LIMIT}),
+     * 10,000 rows by default, at least 5. Lists of more rows answer "more than 10,000".
+     */
+    public static long countLimit() {
+        Long l = countLimit;
+        if (l == null) {
+            l = jp.machi.core.config.MachiConfig.get(COUNT_LIMIT_PROPERTY).map(v -> {
+                try {
+                    return Long.parseLong(v.strip());
+                } catch (NumberFormatException e) {
+                    return DEFAULT_COUNT_LIMIT;
+                }
+            }).map(v -> Math.max(MIN_COUNT_LIMIT, v)).orElse(DEFAULT_COUNT_LIMIT);
+            countLimit = l;
+        }
+        return l;
+    }
+
+    public static final String COUNT_LIMIT_PROPERTY = "machi.api.count-limit";
+    public static final long DEFAULT_COUNT_LIMIT = 10_000;
+    public static final long MIN_COUNT_LIMIT = 5;
 
     /** Where an export stopped: the last row's sort values and id (keyset), or the rows read so far. */
     public record Cursor(Object[] key, int read) {

@@ -174,10 +174,9 @@ export function pagedList(ctx, opts) {
     if (data.items.length === 0) {
       body.append(h('tr', {}, h('td', {colspan: opts.columns.length, text: opts.empty || tr(ctx, '該当するものはありません。', 'Nothing found.')})));
     }
-    const from = data.totalItems === 0 ? 0 : data.page * data.size + 1;
+    const from = data.items.length === 0 ? 0 : data.page * data.size + 1;
     const to = data.page * data.size + data.items.length;
-    status.textContent = tr(ctx, `${data.totalItems} 件中 ${from}〜${to} 件 (${data.page + 1} / ${Math.max(1, data.totalPages)} ページ)`,
-        `${from}–${to} of ${data.totalItems} (page ${data.page + 1} of ${Math.max(1, data.totalPages)})`);
+    status.textContent = pageStatus(ctx, data, from, to);
     prev.disabled = data.page <= 0;
     next.disabled = data.page + 1 >= data.totalPages;
     if (opts.onLoad) opts.onLoad(data);
@@ -191,6 +190,28 @@ export function pagedList(ctx, opts) {
       return load();
     },
   };
+}
+
+/**
+ * 「120 件中 1〜20 件 (1 / 6 ページ)」, or when the list was counted only up to the server's limit
+ * (totalItemsExact false) 「10,000 件超のうち 1〜20 件 (1 / 501 ページ以上)」.
+ */
+export function pageStatus(ctx, data, from, to) {
+  const n = Number(data.totalItems).toLocaleString('ja-JP');
+  const pages = Math.max(1, data.totalPages);
+  if (data.totalItemsExact === false) {
+    return tr(ctx, `${n} 件超のうち ${from}〜${to} 件 (${data.page + 1} / ${pages} ページ以上)`,
+        `${from}–${to} of more than ${n} (page ${data.page + 1} of ${pages} or more)`);
+  }
+  return tr(ctx, `${n} 件中 ${from}〜${to} 件 (${data.page + 1} / ${pages} ページ)`,
+      `${from}–${to} of ${n} (page ${data.page + 1} of ${pages})`);
+}
+
+/** 「120 件」, or 「10,000 件超」 when the list was counted only up to the server's limit. */
+export function totalText(ctx, data, enNoun = 'item(s)') {
+  const n = Number(data.totalItems).toLocaleString('ja-JP');
+  return data.totalItemsExact === false ? tr(ctx, `${n} 件超`, `more than ${n} ${enNoun}`)
+    : tr(ctx, `${n} 件`, `${n} ${enNoun}`);
 }
 
 function clean(params) {

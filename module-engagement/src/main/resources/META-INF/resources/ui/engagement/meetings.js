@@ -70,7 +70,8 @@ export default async function render(root, ctx) {
       list.replaceChildren(...data.items.map(meeting));
       status.textContent = data.totalItems === 0
         ? t('公表している開催報告はまだありません。', 'No meeting reports have been published yet.')
-        : t(`${data.totalItems} 件`, `${data.totalItems} published`);
+        : (data.totalItemsExact === false ? t(`${data.totalItems} 件超`, `more than ${data.totalItems} published`)
+          : t(`${data.totalItems} 件`, `${data.totalItems} published`));
       const pages = Math.max(1, data.totalPages);
       pageInfo.textContent = t(`${page + 1} / ${pages} ページ`, `Page ${page + 1} of ${pages}`);
       prev.disabled = page <= 0;

@@ -231,7 +231,8 @@ export default async function render(root, ctx) {
       list.replaceChildren(...data.items.map(proposal));
       status.textContent = data.totalItems === 0
         ? t('公表している提言はまだありません。', 'No proposals have been published yet.')
-        : t(`${data.totalItems} 件`, `${data.totalItems} published`);
+        : (data.totalItemsExact === false ? t(`${data.totalItems} 件超`, `more than ${data.totalItems} published`)
+          : t(`${data.totalItems} 件`, `${data.totalItems} published`));
       const pages = Math.max(1, data.totalPages);
       pageInfo.textContent = t(`${page + 1} / ${pages} ページ`, `Page ${page + 1} of ${pages}`);
       prev.disabled = page <= 0;

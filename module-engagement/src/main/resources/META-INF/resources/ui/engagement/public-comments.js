@@ -73,7 +73,8 @@ async function listPage(root, ctx, results) {
     status.textContent = data.totalItems === 0
       ? (results ? t('公表した結果はまだありません。', 'No results have been published yet.')
         : t('現在、意見を募集している案件はありません。', 'Nothing is open for comments now.'))
-      : t(`${data.totalItems} 件`, `${data.totalItems} item(s)`);
+      : (data.totalItemsExact === false ? t(`${data.totalItems} 件超`, `more than ${data.totalItems} item(s)`)
+          : t(`${data.totalItems} 件`, `${data.totalItems} item(s)`));
   } catch (e) {
     status.textContent = t('読み込めませんでした。', 'The list could not be loaded.');
   }

@@ -32,7 +32,8 @@ export default async function render(root, ctx) {
       list.append(el('p', {text: t('公開中の物件はありません。', 'No properties are published now.')}));
       return;
     }
-    list.append(el('p', {text: t(`${r.totalItems} 件`, `${r.totalItems} properties`)}));
+    list.append(el('p', {text: r.totalItemsExact === false ? t(`${r.totalItems} 件超`, `more than ${r.totalItems} properties`)
+        : t(`${r.totalItems} 件`, `${r.totalItems} properties`)}));
     r.items.forEach((x) => {
       const hid = nextId('vh');
       const facts = el('dl', {class: 'facts'});

@@ -3,7 +3,6 @@ package jp.machi.core.audit.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
-import jakarta.persistence.TypedQuery;
 import jakarta.transaction.Transactional;
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -11,13 +10,13 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Collection;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
+import jp.machi.core.api.Sort;
 import jp.machi.core.audit.domain.Actor;
 import jp.machi.core.audit.domain.AuditAction;
 import jp.machi.core.audit.domain.AuditEvent;
@@ -25,6 +24,7 @@ import jp.machi.core.audit.domain.ChangeDocument;
 import jp.machi.core.audit.domain.EntityTypeNames;
 import jp.machi.core.audit.infrastructure.AuditRow;
 import jp.machi.core.audit.infrastructure.AuditWriter;
+import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
 
 /**
@@ -101,46 +101,28 @@ public class AuditTrail {
         }
     }
 
-    /** The municipality's events matching {@code filter}, newest first, one page. */
+    /** Newest first: by the sequence the database gave each event. */
+    private static final Sort NEWEST_FIRST = Sort.Fields.of().field("seq", "e.seq").byDefault("-seq").parse(null);
+
+    /** The municipality's events matching {@code filter}, newest first, one page read in the database. */
     public Page<AuditEvent> list(Filter filter, PageRequest paging) {
-        long total = query(filter, Long.class, "SELECT COUNT(e)").getSingleResult();
-        List<AuditEvent> items = query(filter, AuditEvent.class, "SELECT e").setFirstResult(paging.offset())
-                .setMaxResults(paging.size()).getResultList();
-        return new Page<>(items, paging.page(), paging.size(), total);
+        return query(filter).page(paging);
     }
 
-    /** Every event matching {@code filter}, newest first (for export). */
-    public List<AuditEvent> all(Filter filter) {
-        return query(filter, AuditEvent.class, "SELECT e").getResultList();
+    /** The municipality's events matching {@code filter}, newest first, as a query to page or stream. */
+    public ListQuery<AuditEvent> query(Filter f) {
+        return ListQuery.of(tenancy.em(), AuditEvent.class, "e")
+                .where("e.entityType = :entityType", "entityType", f.entityType())
+                .where("e.entityId = :entityId", "entityId", f.entityId())
+                .where("(e.actorId = :actor OR e.actorName = :actor)", "actor", f.actor())
+                .where("e.action = :action", "action", f.action())
+                .where("e.occurredAt >= :from", "from", f.from())
+                .where("e.occurredAt < :to", "to", f.to())
+                .orderBy(NEWEST_FIRST);
     }
 
     public Optional<AuditEvent> find(UUID id) {
         return Optional.ofNullable(tenancy.em().find(AuditEvent.class, id));
-    }
-
-    private <T> TypedQuery<T> query(Filter f, Class<T> type, String select) {
-        StringBuilder jpql = new StringBuilder(select).append(" FROM AuditEvent e WHERE 1 = 1");
-        Map<String, Object> params = new LinkedHashMap<>();
-        condition(jpql, params, f.entityType(), "e.entityType = :entityType", "entityType");
-        condition(jpql, params, f.entityId(), "e.entityId = :entityId", "entityId");
-        condition(jpql, params, f.actor(), "(e.actorId = :actor OR e.actorName = :actor)", "actor");
-        condition(jpql, params, f.action(), "e.action = :action", "action");
-        condition(jpql, params, f.from(), "e.occurredAt >= :from", "from");
-        condition(jpql, params, f.to(), "e.occurredAt < :to", "to");
-        if (type == AuditEvent.class) {
-            jpql.append(" ORDER BY e.seq DESC");
-        }
-        TypedQuery<T> q = tenancy.em().createQuery(jpql.toString(), type);
-        params.forEach(q::setParameter);
-        return q;
-    }
-
-    private static void condition(StringBuilder jpql, Map<String, Object> params, Object value, String clause,
-            String name) {
-        if (value != null) {
-            jpql.append(" AND ").append(clause);
-            params.put(name, value);
-        }
     }
 
     /**

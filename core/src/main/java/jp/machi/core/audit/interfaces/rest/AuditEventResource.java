@@ -52,6 +52,9 @@ public class AuditEventResource {
     @Inject
     CurrentMunicipality municipality;
 
+    @Inject
+    jp.machi.core.persistence.Exports exports;
+
     @Context
     HttpHeaders headers;
 
@@ -69,8 +72,8 @@ public class AuditEventResource {
         AuditTrail.Filter filter = filter(entityType, entityId, actor, action, from, to);
         boolean csv = Csv.requested(format, headers);
         if (csv) {
-            return Csv.response("audit-events-" + municipality.code() + ".csv", csvHeader(l), trail.all(filter),
-                    e -> csvRow(e, l));
+            return Csv.stream("audit-events-" + municipality.code() + ".csv", csvHeader(l),
+                    exports.of(trail.query(filter), e -> e), e -> csvRow(e, l));
         }
         paging.offset(); // a malformed page or size is a 400 before anything is read
         return Response.ok(trail.list(filter, paging).map(e -> AuditEventView.of(e, l))).build();

@@ -254,8 +254,7 @@ public class DonationResource {
                             v.returnGiftName(), v.publishName() ? yes : no));
         }
         jp.machi.core.api.Page<Donation> page = found.page(paging);
-        return Response.ok(new jp.machi.core.api.Page<>(views(page.getItems()), page.getPage(), page.getSize(),
-                page.getTotalItems())).build();
+        return Response.ok(page.withItems(views(page.getItems()))).build();
     }
 
     private static LocalDate date(String name, String text, List<ApiException.FieldErrorKey> errors) {

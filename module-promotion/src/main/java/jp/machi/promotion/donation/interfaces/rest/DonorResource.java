@@ -191,8 +191,7 @@ public class DonorResource {
                             v.phone(), v.email(), v.donations(), v.createdAt().toLocalDate()));
         }
         jp.machi.core.api.Page<Donor> page = found.page(paging);
-        return Response.ok(new jp.machi.core.api.Page<>(views(page.getItems()), page.getPage(), page.getSize(),
-                page.getTotalItems())).build();
+        return Response.ok(page.withItems(views(page.getItems()))).build();
     }
 
     @POST
