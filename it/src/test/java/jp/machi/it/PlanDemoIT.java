@@ -123,10 +123,42 @@ class PlanDemoIT {
         assertEquals("/ui/planning/progress.js", portal.getJsonArray("pages").getJsonObject(0).getString("script"), portal::toString);
         assertTrue(anonymous.get("/p/202070/").send().expect(200).header("Content-Security-Policy").isPresent());
 
+        // The flat list, paged by the database in document order: its pages of 5, one after the other, are
+        // the tree read depth first, each node with the same indicators.
+        List<String> walked = new java.util.ArrayList<>();
+        depthFirst(roots, walked);
+        List<String> paged = new java.util.ArrayList<>();
+        for (int page = 0; page < 9; page++) {
+            JsonObject p = api.get(plans + "/" + id + "/nodes?size=5&page=" + page).send().expect(200).object();
+            assertEquals(43, p.getInt("totalItems"), p::toString);
+            assertEquals(9, p.getInt("totalPages"), p::toString);
+            p.getJsonArray("items").getValuesAs(JsonObject.class).forEach(n -> paged.add(nodeLine(n)));
+        }
+        assertEquals(walked, paged);
+        assertEquals(0, api.get(plans + "/" + id + "/nodes?size=5&page=9").send().expect(200).object()
+                .getJsonArray("items").size());
+
         String csv = new String(api.get(plans + "/" + id + "/nodes?format=csv").send().expect(200).bytes(),
                 StandardCharsets.UTF_8);
         // One row per node without indicators and one per link: 43 nodes, 5 of them with 24 links.
         assertEquals(1 + 38 + 24, records(csv.substring(1)), () -> csv.substring(0, 500));
+    }
+
+    /** Each node of the tree, depth first, as "level number title [indicator codes]". */
+    static void depthFirst(JsonArray nodes, List<String> into) {
+        for (JsonObject n : nodes.getValuesAs(JsonObject.class)) {
+            into.add(nodeLine(n));
+            if (n.containsKey("children") && !n.isNull("children")) {
+                depthFirst(n.getJsonArray("children"), into);
+            }
+        }
+    }
+
+    static String nodeLine(JsonObject n) {
+        List<String> codes = n.containsKey("indicators") && !n.isNull("indicators")
+                ? n.getJsonArray("indicators").getValuesAs(JsonObject.class).stream().map(i -> i.getString("code")).toList()
+                : List.of();
+        return n.getInt("level") + " " + n.getString("number", "") + " " + n.getString("title") + " " + codes;
     }
 
     /** Every linked indicator of the progress tree that has an actual in the year. */

@@ -89,6 +89,55 @@ public class PlanNodeService {
      */
     public static final int MAX_NODES = 3000;
 
+    /**
+     * The plan's nodes in document order (depth first, siblings by position), walked by the database:
+     * a recursive query builds each node's path of zero-padded positions (and ids, so that equal
+     * positions never interleave two subtrees) and the page is cut there; only the page's nodes are read
+     * as entities. Native SQL, so the municipality is named here as well as the plan (already found in
+     * the caller's municipality); EclipseLink allows it per query.
+     */
+    private static final String DOCUMENT_ORDER = "WITH RECURSIVE t (id, path) AS ("
+            + " SELECT id, CAST(LPAD(CAST(sort_order AS VARCHAR(10)), 6, '0') || CAST(id AS VARCHAR(36)) AS VARCHAR(2000))"
+            + " FROM planning_plan_node WHERE plan_id = ?1 AND municipality_code = ?2 AND parent_id IS NULL"
+            + " UNION ALL"
+            + " SELECT c.id, CAST(t.path || LPAD(CAST(c.sort_order AS VARCHAR(10)), 6, '0') || CAST(c.id AS VARCHAR(36))"
+            + " AS VARCHAR(2000)) FROM planning_plan_node c JOIN t ON c.parent_id = t.id)"
+            + " SELECT id FROM t ORDER BY path LIMIT ?3 OFFSET ?4";
+
+    /** One page of the plan's nodes in document order, read in the database (see {@link #DOCUMENT_ORDER}). */
+    public jp.machi.core.api.Page<PlanNode> documentOrder(ComprehensivePlan p, jp.machi.core.api.PageRequest paging) {
+        EntityManager em = tenancy.em();
+        int page = paging.page();
+        int size = paging.size();
+        long total = em.createQuery("SELECT COUNT(n) FROM PlanNode n WHERE n.planId = :planId", Long.class)
+                .setParameter("planId", p.getId()).getSingleResult();
+        if ((long) page * size >= total) {
+            return new jp.machi.core.api.Page<>(List.of(), page, size, total);
+        }
+        List<?> found = em.createNativeQuery(DOCUMENT_ORDER).setHint("eclipselink.jdbc.allow-native-sql-query", true)
+                .setParameter(1, p.getId()).setParameter(2, tenancy.code()).setParameter(3, size)
+                .setParameter(4, page * size).getResultList();
+        List<UUID> ids = found.stream().map(o -> o instanceof UUID u ? u : UUID.fromString(o.toString())).toList();
+        java.util.Map<UUID, PlanNode> byId = new java.util.HashMap<>();
+        if (!ids.isEmpty()) {
+            em.createQuery("SELECT n FROM PlanNode n WHERE n.planId = :planId AND n.id IN :ids", PlanNode.class)
+                    .setParameter("planId", p.getId()).setParameter("ids", ids).getResultList()
+                    .forEach(n -> byId.put(n.getId(), n));
+        }
+        return new jp.machi.core.api.Page<>(ids.stream().map(byId::get).filter(java.util.Objects::nonNull).toList(), page,
+                size, total);
+    }
+
+    /** The indicator links of these nodes of the plan, in their order. */
+    public List<IndicatorLink> links(ComprehensivePlan p, java.util.Collection<UUID> nodeIds) {
+        if (nodeIds.isEmpty()) {
+            return List.of();
+        }
+        return tenancy.em().createQuery("SELECT l FROM IndicatorLink l WHERE l.planId = :planId AND l.nodeId IN :ids"
+                + " ORDER BY l.nodeId, l.position", IndicatorLink.class).setParameter("planId", p.getId())
+                .setParameter("ids", nodeIds).getResultList();
+    }
+
     public PlanNode revise(PlanNode node, PlanNode.Content c) {
         checkUnits(c.responsibleUnitIds());
         node.revise(c);

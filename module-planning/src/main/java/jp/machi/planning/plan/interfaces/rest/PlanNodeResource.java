@@ -91,17 +91,17 @@ public class PlanNodeResource {
         ComprehensivePlan p = plans.require(planId);
         Locale l = Problems.locale(headers);
         boolean csv = Csv.requested(format, headers);
-        PlanTree tree = plans.tree(p);
-        List<PlanNode> ordered = tree.depthFirst();
-        Map<UUID, List<LinkView>> links = views.linkViews(p, l);
         List<String> levelNames = plans.levelNames(p);
         if (csv) {
-            return csv(p, tree, ordered, links, levelNames, l);
+            // The whole plan (at most PlanNodeService.MAX_NODES nodes), numbered as the tree reads.
+            PlanTree tree = plans.tree(p);
+            return csv(p, tree, tree.depthFirst(), views.linkViews(p, l), levelNames, l);
         }
-        // Document order is a walk of the tree (no column holds it); a plan is bounded by
-        // PlanNodeService.MAX_NODES, so this in-memory page is bounded too (ADR 12).
-        return Response.ok(Page.of(ordered, paging)
-                .map(n -> views.node(n, levelNames, links.getOrDefault(n.getId(), List.of()), null))).build();
+        // Document order is walked by the database, and only the page's nodes and links are read.
+        Page<PlanNode> page = nodes.documentOrder(p, paging);
+        Map<UUID, List<LinkView>> links = views.linkViews(p, page.getItems().stream().map(PlanNode::getId).toList(), l);
+        return Response.ok(page.map(n -> views.node(n, levelNames, links.getOrDefault(n.getId(), List.of()), null)))
+                .build();
     }
 
     @POST

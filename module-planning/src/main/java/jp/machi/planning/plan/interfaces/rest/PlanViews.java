@@ -54,6 +54,9 @@ public class PlanViews {
     PlanService plans;
 
     @Inject
+    jp.machi.planning.plan.application.PlanNodeService nodeService;
+
+    @Inject
     OrganizationService organization;
 
     @Inject
@@ -158,9 +161,18 @@ public class PlanViews {
 
     /** Link views of a whole plan by node, indicators read once each. */
     Map<UUID, List<LinkView>> linkViews(ComprehensivePlan p, Locale locale) {
+        return linkViews(plans.links(p), locale);
+    }
+
+    /** The links of these nodes only (a page of them). */
+    Map<UUID, List<LinkView>> linkViews(ComprehensivePlan p, java.util.Collection<UUID> nodeIds, Locale locale) {
+        return linkViews(nodeService.links(p, nodeIds), locale);
+    }
+
+    private Map<UUID, List<LinkView>> linkViews(List<IndicatorLink> found, Locale locale) {
         Map<UUID, Indicator> indicators = new HashMap<>();
         Map<UUID, List<LinkView>> byNode = new HashMap<>();
-        for (IndicatorLink l : plans.links(p)) {
+        for (IndicatorLink l : found) {
             Indicator i = indicators.computeIfAbsent(l.getIndicatorId(), id -> plans.indicator(id));
             byNode.computeIfAbsent(l.getNodeId(), k -> new ArrayList<>()).add(link(l, i, locale));
         }
