@@ -136,14 +136,14 @@ class GrantIT {
         String one = calls + "/" + c.getString("id");
 
         // Only a criterion's weight changes: a new ETag, and the old one is refused.
-        JsonObjectBuilder revised = call(2024, 1_000_000, 300_000, 80, 6, TODAY, TODAY.plusDays(30));
-        revised.add("criteria", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "公益性").add("weight", 5))
-                .add(Json.createObjectBuilder().add("name", "実現性").add("weight", 2)));
-        assertProblem(staff.put(one).json(revised.build()).send(), 428, null);
-        Reply put = staff.put(one).ifMatch(created.etag()).json(revised.build()).send().expect(200);
+        JsonObject revised = call(2024, 1_000_000, 300_000, 80, 6, TODAY, TODAY.plusDays(30))
+                .add("criteria", Json.createArrayBuilder().add(Json.createObjectBuilder().add("name", "公益性").add("weight", 5))
+                        .add(Json.createObjectBuilder().add("name", "実現性").add("weight", 2))).build();
+        assertProblem(staff.put(one).json(revised).send(), 428, null);
+        Reply put = staff.put(one).ifMatch(created.etag()).json(revised).send().expect(200);
         assertNotEquals(created.etag(), put.etag());
         assertEquals(5, put.object().getJsonArray("criteria").getJsonObject(0).getInt("weight"));
-        assertProblem(staff.put(one).ifMatch(created.etag()).json(revised.build()).send(), 412, null);
+        assertProblem(staff.put(one).ifMatch(created.etag()).json(revised).send(), 412, null);
 
         // Bad input: 4xx in the caller's language, nothing written.
         Reply bad = staff.post(calls).json(call(2024, -1, 300_000, 0, 0, TODAY, TODAY.minusDays(1)).build()).send();
