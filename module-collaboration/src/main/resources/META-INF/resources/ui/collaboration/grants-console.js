@@ -129,7 +129,8 @@ async function callPage(root, ctx, id) {
   });
   add(root, back, c ? facts([[tr(ctx, '決定済みの交付額', 'Granted so far'), yen(ctx, c.granted)],
     [tr(ctx, '予算の残り', 'Budget left'), yen(ctx, c.budget - c.granted)]]) : null, form);
-  if (!c) return;
+  // Applications and scores are for staff (the API answers viewers 403).
+  if (!c || !canEdit(ctx)) return;
 
   root.append(h('h2', {text: tr(ctx, '申請', 'Applications')}),
       canEdit(ctx) ? h('p', {}, h('a', {href: ctx.href(id, 'apply'), class: 'btn', id: 'new-grant-application', text: tr(ctx, '紙の申請を入力', 'Enter a paper application')})) : null);

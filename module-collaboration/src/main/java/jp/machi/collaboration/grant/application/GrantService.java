@@ -242,10 +242,11 @@ public class GrantService {
 
     /** The sum granted to the call's adopted applications other than {@code except}. */
     public long granted(UUID callId, UUID except) {
-        Long s = tenancy.em().createQuery("SELECT SUM(a.grantedAmount) FROM GrantApplication a WHERE a.callId = :c"
-                + " AND a.state = :adopted AND a.id <> :x", Long.class).setParameter("c", callId)
+        // SUM of a BIGINT is NUMERIC on PostgreSQL: read it as any number.
+        Object s = tenancy.em().createQuery("SELECT SUM(a.grantedAmount) FROM GrantApplication a WHERE a.callId = :c"
+                + " AND a.state = :adopted AND a.id <> :x").setParameter("c", callId)
                 .setParameter("adopted", GrantApplicationState.ADOPTED).setParameter("x", except).getSingleResult();
-        return s == null ? 0 : s;
+        return s == null ? 0 : ((Number) s).longValue();
     }
 
     /** 採択 / 不採択: the granted amounts of a call's adopted applications may not exceed its budget. */
