@@ -158,7 +158,8 @@ class GrantIT {
         assertProblem(staff.post(calls).json("{\"fiscalYear\":\"令和九十九年度\"}").send(), 400, null);
         assertProblem(staff.post(calls).json("[1,2").send(), 400, null);
         assertProblem(staff.get(calls + "/" + UUID.randomUUID()).send(), 404, null);
-        assertProblem(staff.get(calls + "/not-a-uuid").send(), 404, null);
+        // A path id that is no UUID: core answers it as a malformed request (400), as for every resource.
+        assertProblem(staff.get(calls + "/not-a-uuid").send(), 400, null);
         assertProblem(api.as("VIEWER", lg).post(calls).json(call(2024, 1, 1, 50, 3, TODAY, TODAY).build()).send(), 403, null);
 
         assertEquals(1, staff.get(calls + "?fiscalYear=R6").send().expect(200).object().getInt("totalItems"));
