@@ -67,6 +67,9 @@ class AccessWalkIT {
             "POST /api/v1/municipalities/{lgCode}/collaboration/partners/applications",
             // An organiser applies for sponsorship name use; the reply is a receipt only (SponsorshipIT).
             "POST /api/v1/municipalities/{lgCode}/collaboration/sponsorships/applications",
+            // The proposal-based grants' open calls and funded projects: organisations only, no personal data (GrantIT).
+            "GET /api/v1/municipalities/{lgCode}/collaboration/grants/public/calls",
+            "GET /api/v1/municipalities/{lgCode}/collaboration/grants/public/funded",
             // The public portal (PortalIT): what a municipality publishes, never personal data.
             "GET /api/v1/municipalities/{lgCode}/portal",
             "GET /api/v1/municipalities/{lgCode}/planning/public/plans",

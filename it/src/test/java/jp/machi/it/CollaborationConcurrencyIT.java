@@ -107,6 +107,31 @@ class CollaborationConcurrencyIT extends ConcurrencyContract {
                         .counter(this::project, j -> j.getJsonNumber("budget").longValue() - 120000)
                         .delete()
                         .covers("PUT " + M + "/projects/{id}", "DELETE " + M + "/projects/{id}"),
+                ConcurrencyCase.of("grant call")
+                        .create(f -> f.item("/collaboration/grants/calls", f.post("/collaboration/grants/calls", grantCall(0, 2))))
+                        .put(n -> grantCall(n, 2))
+                        .childChange(n -> grantCall(0, 1 + n % 90))
+                        .covers("PUT " + M + "/grants/calls/{id}"),
+                ConcurrencyCase.of("grant application")
+                        .as(CollaborationConcurrencyIT::approver)
+                        .create(f -> grantApplication(f, 0))
+                        .put(n -> grantApplicationBody(1000 + n, 1))
+                        .childChange(n -> grantApplicationBody(1000, 2 + n % 20))
+                        .action("/completeness", "{\"complete\":false,\"note\":\"収支予算書がありません\"}", 200)
+                        .covers("PUT " + M + "/grants/applications/{id}", "POST " + M + "/grants/applications/{id}/completeness"),
+                ConcurrencyCase.of("grant application's scores")
+                        .as(CollaborationConcurrencyIT::approver)
+                        .create(f -> grantApplication(f, 1))
+                        .put("/scores", n -> "{\"scores\":[{\"criterionId\":\"" + criteria[0] + "\",\"score\":" + (n % 6)
+                                + "},{\"criterionId\":\"" + criteria[1] + "\",\"score\":" + ((n / 6) % 6) + "}]}")
+                        .action("/decision", "{\"adopt\":false,\"reason\":\"予算の範囲を超えるため\"}", 200)
+                        .covers("PUT " + M + "/grants/applications/{id}/scores", "POST " + M + "/grants/applications/{id}/decision"),
+                ConcurrencyCase.of("grant settlement")
+                        .as(CollaborationConcurrencyIT::approver)
+                        .create(f -> grantApplication(f, 2))
+                        .put("/settlement", n -> "{\"paid\":1000,\"spent\":" + n + "}")
+                        .counter(n -> "{\"paid\":1000,\"spent\":" + n + "}", j -> j.getJsonNumber("spent").longValue())
+                        .covers("PUT " + M + "/grants/applications/{id}/settlement"),
                 ConcurrencyCase.of("市民協働推進員")
                         .as(CollaborationConcurrencyIT::approver)
                         .create(f -> {
@@ -115,6 +140,51 @@ class CollaborationConcurrencyIT extends ConcurrencyContract {
                         })
                         .put(this::promoter).delete()
                         .covers("PUT " + M + "/promoters/{id}", "DELETE " + M + "/promoters/{id}"));
+    }
+
+    /** The criteria of the last created grant call. */
+    private final String[] criteria = new String[2];
+
+    /** A grant call (invented) whose first criterion weighs {@code weight}; {@code n} in its budget. */
+    static Object grantCall(int n, int weight) {
+        java.time.LocalDate today = java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"));
+        return GrantIT.call(2024, 10_000_000 + n, 1_000_000, 100, 6, today.minusDays(1), today.plusDays(30))
+                .add("criteria", jakarta.json.Json.createArrayBuilder()
+                        .add(jakarta.json.Json.createObjectBuilder().add("name", "公益性").add("weight", weight))
+                        .add(jakarta.json.Json.createObjectBuilder().add("name", "実現性").add("weight", 2))).build();
+    }
+
+    private volatile String grantPartner;
+
+    Object grantApplicationBody(long requested, int lines) {
+        jakarta.json.JsonArrayBuilder b = jakarta.json.Json.createArrayBuilder();
+        for (int i = 0; i < lines; i++) {
+            b.add(jakarta.json.Json.createObjectBuilder().add("item", "費目 " + i).add("amount", 5000).add("eligible", true));
+        }
+        return jakarta.json.Json.createObjectBuilder().add("partnerId", grantPartner).add("projectTitle", "見本の事業")
+                .add("plan", "見本の計画").add("startYear", "2024").add("requestedAmount", requested).add("budgetLines", b).build();
+    }
+
+    /** A grant application (invented) to a new call: received (0), under review (1) or adopted (2). */
+    String grantApplication(Fixture f, int stage) {
+        String p = applied(f, false);
+        f.api().post(p + "/registration/transitions").ifMatch(f.api().get(p).send().expect(200).etag())
+                .json("{\"action\":\"approve\"}").send().expect(200);
+        grantPartner = p.substring(p.lastIndexOf('/') + 1);
+        JsonObject call = f.post("/collaboration/grants/calls", grantCall(0, 3)).expect(201).object();
+        criteria[0] = call.getJsonArray("criteria").getJsonObject(0).getString("id");
+        criteria[1] = call.getJsonArray("criteria").getJsonObject(1).getString("id");
+        String a = f.base() + "/collaboration/grants/applications/" + f.post("/collaboration/grants/calls/" + call.getString("id")
+                + "/applications", grantApplicationBody(1000, 1)).expect(201).object().getString("id");
+        if (stage >= 1) {
+            f.api().post(a + "/completeness").ifMatch(f.api().get(a).send().expect(200).etag()).json("{\"complete\":true}")
+                    .send().expect(200);
+        }
+        if (stage >= 2) {
+            f.api().post(a + "/decision").ifMatch(f.api().get(a).send().expect(200).etag())
+                    .json("{\"adopt\":true,\"grantedAmount\":1000}").send().expect(200);
+        }
+        return a;
     }
 
     /** The unique name of the last created association. */

@@ -55,5 +55,23 @@ class CollaborationDemoIT {
                 .getInt("totalItems"));
         assertEquals(3, api.get(P + "/collaboration/partners?state=REGISTERED").send().expect(200).object()
                 .getInt("totalItems"));
+
+        // Proposal-based grants: the seed's 6 years from start-up; calls and applications invented.
+        JsonObject r6call = api.get(P + "/collaboration/grants/calls?fiscalYear=R6").send().expect(200).object()
+                .getJsonArray("items").getJsonObject(0);
+        assertEquals(6, r6call.getInt("maxYears"));
+        assertTrue(r6call.getBoolean("invented") && r6call.getString("title").startsWith("（架空）"), r6call::toString);
+        List<JsonObject> apps = api.get(P + "/collaboration/grants/calls/" + r6call.getString("id") + "/applications")
+                .send().expect(200).object().getJsonArray("items").getValuesAs(JsonObject.class);
+        assertEquals(2, apps.size());
+        JsonObject mural = apps.stream().filter(a -> a.getInt("fundingYear") == 6).findFirst().orElseThrow();
+        assertEquals(28_000, mural.getJsonNumber("returned").longValue());
+        assertEquals(2, api.anonymous().get(P + "/collaboration/grants/public/funded").send().expect(200).object()
+                .getInt("totalItems"));
+        assertEquals(1, api.anonymous().get(P + "/collaboration/grants/public/calls").send().expect(200).array().size());
+        JsonObject genki = api.get(Municipalities.PATH + "/142077/collaboration/grants/calls?fiscalYear=H31").send()
+                .expect(200).object().getJsonArray("items").getJsonObject(0);
+        assertEquals(4_109_000, genki.getJsonNumber("budget").longValue());
+        assertEquals("2019-10-19", genki.getJsonObject("schedule").getString("workshopOn"));
     }
 }

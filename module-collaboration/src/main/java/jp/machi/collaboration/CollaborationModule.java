@@ -20,6 +20,10 @@ import jp.machi.collaboration.sponsorship.interfaces.rest.SponsorshipAttachmentR
 import jp.machi.collaboration.sponsorship.interfaces.rest.SponsorshipDecisionResource;
 import jp.machi.collaboration.sponsorship.interfaces.rest.SponsorshipResource;
 import jp.machi.collaboration.interfaces.rest.CollaborationApi;
+import jp.machi.collaboration.grant.application.GrantMetrics;
+import jp.machi.collaboration.grant.interfaces.rest.GrantApplicationResource;
+import jp.machi.collaboration.grant.interfaces.rest.GrantCallResource;
+import jp.machi.collaboration.grant.interfaces.rest.GrantPublicResource;
 
 /** The collaboration module's descriptor: 市民協働 (Citizen collaboration). */
 @ApplicationScoped
@@ -35,6 +39,9 @@ public class CollaborationModule implements ModuleDescriptor {
 
     /** 協働の形態: the municipality's list of forms of collaboration. */
     public static final String FORMS = "collaborationForms";
+
+    /** 協働提案型公募補助の最長年数: the default of a new call's years from start-up (取手市: 6). */
+    public static final String GRANT_MAXIMUM_YEARS = "grantMaximumYears";
 
     /** 後援名義使用の承認基準: the checklist staff tick before an approval. */
     public static final String SPONSORSHIP_CRITERIA = "sponsorshipCriteria";
@@ -69,7 +76,8 @@ public class CollaborationModule implements ModuleDescriptor {
         return List.of(CollaborationApi.class, PartnerResource.class, PartnerRegistrationResource.class,
                 ProjectResource.class, PromoterResource.class,
                 SponsorshipResource.class, SponsorshipDecisionResource.class, SponsorshipAttachmentResource.class,
-                AssociationResource.class);
+                AssociationResource.class, GrantCallResource.class, GrantApplicationResource.class,
+                GrantPublicResource.class);
     }
 
     @Override
@@ -83,7 +91,7 @@ public class CollaborationModule implements ModuleDescriptor {
     @Override
     public List<SettingDefinition> settings() {
         return List.of(
-                new SettingDefinition("grantMaximumYears", LocalizedText.of("協働提案型公募補助の最長年数", "Maximum years of a proposal-based grant"), SettingDefinition.Type.INTEGER, "6"),
+                new SettingDefinition(GRANT_MAXIMUM_YEARS, LocalizedText.of("協働提案型公募補助の最長年数", "Maximum years of a proposal-based grant"), SettingDefinition.Type.INTEGER, "6"),
                 new SettingDefinition(FORMS, LocalizedText.of("協働の形態の選択肢", "Forms of collaboration"),
                         SettingDefinition.Type.LIST, "共催,委託,補助,事業協力,後援,実行委員会,企画立案への参画,情報提供・意見交換"),
                 new SettingDefinition(SPONSORSHIP_CRITERIA, LocalizedText.of("後援名義使用の承認基準",
@@ -95,7 +103,7 @@ public class CollaborationModule implements ModuleDescriptor {
     @Override
     public List<MetricDefinition> metrics() {
         return java.util.stream.Stream.of(ProjectMetrics.DEFINITIONS, SponsorshipMetrics.DEFINITIONS,
-                AssociationMetrics.DEFINITIONS)
+                AssociationMetrics.DEFINITIONS, GrantMetrics.DEFINITIONS)
                 .flatMap(List::stream).toList();
     }
 
@@ -112,6 +120,10 @@ public class CollaborationModule implements ModuleDescriptor {
                         LocalizedText.of("後援名義使用承認", "Sponsorship name use"), "sponsorships-console.js", 33),
                 new UiContribution("collaboration-associations", UiContribution.Area.CONSOLE,
                         LocalizedText.of("自治会・町内会", "Neighbourhood associations"), "associations-console.js", 34),
+                new UiContribution("collaboration-grants", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("協働提案型公募補助", "Proposal-based grants"), "grants-console.js", 35),
+                new UiContribution("collaboration-grants-portal", UiContribution.Area.PORTAL,
+                        LocalizedText.of("市民活動への補助金", "Grants for civic activities"), "grants-portal.js", 32),
                 new UiContribution("collaboration-sponsorship-application", UiContribution.Area.PORTAL,
                         LocalizedText.of("後援名義使用の申請", "Apply for sponsorship"), "sponsorship-application.js", 31),
                 new UiContribution("collaboration-partner-application", UiContribution.Area.PORTAL,

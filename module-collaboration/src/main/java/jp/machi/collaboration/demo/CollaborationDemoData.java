@@ -76,6 +76,9 @@ public class CollaborationDemoData {
         @Inject
         IndicatorService indicators;
 
+        @Inject
+        jp.machi.collaboration.grant.application.GrantService grants;
+
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public void load() {
             var em = tenancy.bind(TORIDE);
@@ -109,6 +112,7 @@ public class CollaborationDemoData {
             project(r6, "（架空）市民活動フェスティバル", kyodo, "実行委員会",
                     List.of(satooya.getId(), art.getId(), kosodate.getId()), new BigDecimal("150000"), null);
 
+            GrantDemoData.toride(grants, art, kosodate);
             bind(em);
             LOG.info(() -> "Collaboration demo data: 4 invented partners and 4 invented projects of " + TORIDE
                     + "; " + INDICATOR + " bound to the projects metric");
