@@ -39,10 +39,10 @@ class SurveyDemoIT {
         JsonObject indicator = api.get(s + "/indicators?q=35.O1").send().expect(200).object().getJsonArray("items").getJsonObject(0);
         assertEquals("「広報須坂」を読んでいる人の割合", indicator.getString("nameJa"));
         assertEquals("engagement:survey-share.koho-suzaka", indicator.getString("metricSource"));
-        assertEquals("86.5", indicator.getJsonObject("baseline").getJsonNumber("value").bigDecimalValue().toPlainString());
+        assertEquals(86.5, indicator.getJsonObject("baseline").getJsonNumber("value").doubleValue());
         JsonObject fy2019 = IndicatorIT.year(indicator, 2019);
-        assertEquals("86.5", fy2019.getJsonNumber("actual").bigDecimalValue().toPlainString());
+        assertEquals(86.5, fy2019.getJsonNumber("actual").doubleValue());
         assertEquals("METRIC", fy2019.getString("actualSource"));
-        assertEquals("90.0", indicator.getJsonObject("finalTarget").getJsonNumber("value").bigDecimalValue().toPlainString());
+        assertEquals(90.0, indicator.getJsonObject("finalTarget").getJsonNumber("value").doubleValue());
     }
 }

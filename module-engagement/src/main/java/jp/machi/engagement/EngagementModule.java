@@ -155,6 +155,10 @@ public class EngagementModule implements ModuleDescriptor {
                 new UiContribution("engagement-meetings", UiContribution.Area.CONSOLE,
                         LocalizedText.of("タウンミーティング", "Town meetings"), "meetings-console.js", 24),
                 new UiContribution("engagement-published-meetings", UiContribution.Area.PORTAL,
-                        LocalizedText.of("タウンミーティング", "Town meetings"), "meetings.js", 23));
+                        LocalizedText.of("タウンミーティング", "Town meetings"), "meetings.js", 23),
+                new UiContribution("engagement-surveys-console", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("アンケート", "Surveys"), "surveys-console.js", 25),
+                new UiContribution("engagement-surveys", UiContribution.Area.PORTAL,
+                        LocalizedText.of("アンケート", "Surveys"), "surveys.js", 24));
     }
 }

@@ -3,6 +3,7 @@ package jp.machi.engagement.survey.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.security.SecureRandom;
 import java.time.LocalDate;
@@ -104,6 +105,8 @@ public class SurveyService {
                 throw ApiException.conflict("survey-questions-frozen", "engagement.survey.questionsFrozen");
             }
             s.replaceQuestions(questions);
+            // A choice is a grandchild: raise the survey's version whatever the depth of the change.
+            tenancy.em().lock(s, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         }
         s.edit(d, now());
         tenancy.em().flush();

@@ -126,12 +126,21 @@ public class Survey extends TenantOwned {
         this.resultsPublished = d.resultsPublished();
     }
 
-    /** Replaces the questions (only while no answer exists: the caller checks). */
+    /**
+     * Makes the questions say what {@code specs} say (only while no answer exists: the caller checks).
+     * Rows are changed in place by position, extra ones removed and new ones added after them, so a
+     * question's or choice's place is never held by two rows at once.
+     */
     public void replaceQuestions(List<QuestionSpec> specs) {
-        questions.clear();
-        int seq = 0;
-        for (QuestionSpec s : specs) {
-            questions.add(new SurveyQuestion(this, ++seq, s));
+        while (questions.size() > specs.size()) {
+            questions.remove(questions.size() - 1);
+        }
+        for (int i = 0; i < specs.size(); i++) {
+            if (i < questions.size()) {
+                questions.get(i).redefine(specs.get(i));
+            } else {
+                questions.add(new SurveyQuestion(this, i + 1, specs.get(i)));
+            }
         }
     }
 

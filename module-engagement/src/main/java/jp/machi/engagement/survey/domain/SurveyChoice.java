@@ -44,6 +44,11 @@ public class SurveyChoice extends TenantOwned {
         this.counted = counted;
     }
 
+    void redefine(String label, boolean counted) {
+        this.label = label;
+        this.counted = counted;
+    }
+
     public UUID getId() {
         return id;
     }

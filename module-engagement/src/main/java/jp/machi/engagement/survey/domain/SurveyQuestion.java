@@ -73,6 +73,24 @@ public class SurveyQuestion extends TenantOwned {
         }
     }
 
+    void redefine(Survey.QuestionSpec spec) {
+        this.kind = spec.kind();
+        this.text = spec.text();
+        this.required = spec.required();
+        this.metricKey = spec.metricKey();
+        List<Survey.ChoiceSpec> cs = spec.choices();
+        while (choices.size() > cs.size()) {
+            choices.remove(choices.size() - 1);
+        }
+        for (int i = 0; i < cs.size(); i++) {
+            if (i < choices.size()) {
+                choices.get(i).redefine(cs.get(i).label(), cs.get(i).counted());
+            } else {
+                choices.add(new SurveyChoice(this, i + 1, cs.get(i).label(), cs.get(i).counted()));
+            }
+        }
+    }
+
     Survey.QuestionSpec spec() {
         return new Survey.QuestionSpec(kind, text, required, metricKey,
                 choices.stream().map(c -> new Survey.ChoiceSpec(c.getLabel(), c.isCounted())).toList());

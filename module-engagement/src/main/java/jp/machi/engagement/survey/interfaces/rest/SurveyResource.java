@@ -431,7 +431,11 @@ public class SurveyResource {
                 .stream().map(c -> Messages.get(l, "engagement.csv.surveyAnswer." + c)).toList());
         qs.forEach(q -> header.add("Q" + q.getSeq() + " " + q.getText()));
         Map<UUID, String> choiceLabels = new LinkedHashMap<>();
-        qs.forEach(q -> q.getChoices().forEach(c -> choiceLabels.put(c.getId(), c.getLabel())));
+        Map<UUID, Integer> choiceOrder = new java.util.HashMap<>();
+        qs.forEach(q -> q.getChoices().forEach(c -> {
+            choiceLabels.put(c.getId(), c.getLabel());
+            choiceOrder.put(c.getId(), c.getSeq());
+        }));
         return Csv.stream("survey-answers.csv", header, exports.of(surveys.responsesOf(s), r -> {
             List<Object> row = new ArrayList<>(Arrays.asList(r.getReceiptNumber(),
                     r.getReceivedAt().atZoneSameInstant(SurveyService.JAPAN).toOffsetDateTime().toString(),
@@ -441,7 +445,8 @@ public class SurveyResource {
                     .collect(Collectors.groupingBy(SurveyAnswer::getQuestionId));
             for (SurveyQuestion q : qs) {
                 List<SurveyAnswer> a = by.getOrDefault(q.getId(), List.of());
-                row.add(a.isEmpty() ? null : a.stream().map(x -> x.getChoiceId() != null ? choiceLabels.get(x.getChoiceId())
+                row.add(a.isEmpty() ? null : a.stream().sorted(java.util.Comparator.comparingInt(x -> x.getChoiceId() == null ? 0
+                        : choiceOrder.getOrDefault(x.getChoiceId(), 0))).map(x -> x.getChoiceId() != null ? choiceLabels.get(x.getChoiceId())
                         : x.getNumberValue() != null ? x.getNumberValue().stripTrailingZeros().toPlainString()
                         : x.getTextValue()).collect(Collectors.joining("、")));
             }
