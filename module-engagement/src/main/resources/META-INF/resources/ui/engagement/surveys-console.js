@@ -13,6 +13,9 @@ const PHASES = {UPCOMING: ['回答期間前', 'Not open yet'], OPEN: ['回答受
 const canHandle = (ctx) => ['STAFF', 'MUNICIPALITY_ADMIN', 'PLATFORM_ADMIN'].includes(ctx.caller && ctx.caller.role);
 const options = (ctx, map) => Object.entries(map).map(([v, l]) => ({value: v, label: tr(ctx, l[0], l[1])}));
 
+/** A share as the API gives it (one decimal), written with its decimal: 100.0, 86.5. */
+const pct = (v) => Number(v).toFixed(1);
+
 function fiscalYears() {
   const now = new Date(Date.now() + 9 * 3600 * 1000);
   const current = now.getUTCMonth() >= 3 ? now.getUTCFullYear() : now.getUTCFullYear() - 1;
@@ -110,7 +113,7 @@ async function list(root, ctx) {
       {label: tr(ctx, '年度', 'Fiscal year'), render: (s) => s.fiscalYearLabel},
       {label: tr(ctx, '期間', 'Period'), render: (s) => `${s.opensOn} – ${s.closesOn}（${s.phaseLabel}）`},
       {label: tr(ctx, '回答数', 'Answers'), render: (s) => String(s.responses)},
-      {label: tr(ctx, '回答率', 'Response rate'), render: (s) => (s.responseRate == null ? '—' : `${s.responseRate}%`)},
+      {label: tr(ctx, '回答率', 'Response rate'), render: (s) => (s.responseRate == null ? '—' : `${pct(s.responseRate)}%`)},
       {label: tr(ctx, '結果', 'Results'), render: (s) => (s.resultsPublished ? tr(ctx, '公表中', 'Published') : tr(ctx, '非公表', 'Not published'))},
     ],
   });
@@ -142,7 +145,7 @@ function resultTable(ctx, counts, caption) {
     h('tbody', {}, ...counts.map((c) => {
       const bar = h('span', {class: 'survey-bar', 'aria-hidden': 'true'});
       bar.style.width = `${Math.max(0, Math.min(100, Number(c.share || 0))) * 0.6}%`;
-      return h('tr', {}, h('th', {scope: 'row', text: c.label}), h('td', {text: String(c.count)}), h('td', {}, bar, c.share == null ? '—' : `${c.share}%`));
+      return h('tr', {}, h('th', {scope: 'row', text: c.label}), h('td', {text: String(c.count)}), h('td', {}, bar, c.share == null ? '—' : `${pct(c.share)}%`));
     }))));
 }
 
@@ -151,7 +154,7 @@ async function results(ctx, path, by) {
   const box = h('div', {class: 'survey-results-body'});
   if (r.status !== 200) return errorNotice(ctx, {problem: r.problem, status: r.status});
   box.append(facts([[tr(ctx, '回答数', 'Respondents'), String(r.body.respondents)],
-    [tr(ctx, '回答率', 'Response rate'), r.body.responseRate == null ? '—' : `${r.body.responseRate}%`]]));
+    [tr(ctx, '回答率', 'Response rate'), r.body.responseRate == null ? '—' : `${pct(r.body.responseRate)}%`]]));
   for (const q of r.body.questions) {
     const sec = h('section', {class: 'survey-result'}, h('h3', {text: `${tr(ctx, '問', 'Q')}${q.seq}. ${q.text}`}),
       h('p', {text: tr(ctx, `回答 ${q.answered} 人`, `${q.answered} answered`) + (q.mean != null ? tr(ctx, `・平均 ${q.mean}`, ` · mean ${q.mean}`) : '')}));
@@ -227,7 +230,7 @@ async function detail(root, ctx, id) {
   add(root, back, facts([
     [tr(ctx, '年度', 'Fiscal year'), s.fiscalYearLabel], [tr(ctx, '期間', 'Period'), `${s.opensOn} – ${s.closesOn}（${s.phaseLabel}）`],
     [tr(ctx, '回答数', 'Answers'), h('span', {class: 'survey-responses', text: String(s.responses)})],
-    [tr(ctx, '回答率', 'Response rate'), s.responseRate == null ? '—' : `${s.responseRate}%`],
+    [tr(ctx, '回答率', 'Response rate'), s.responseRate == null ? '—' : `${pct(s.responseRate)}%`],
     [tr(ctx, '回答用コード', 'Invitation codes'), s.usesCodes ? String(s.codesIssued) : tr(ctx, '使わない', 'Not used')],
     [tr(ctx, '結果', 'Results'), s.resultsPublished ? tr(ctx, '公表中', 'Published') : tr(ctx, '非公表', 'Not published')],
   ]));

@@ -22,6 +22,11 @@ function newFormToken() {
   return Array.from(bytes, (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** A share as the API gives it (one decimal), written with its decimal: 100.0, 86.5. */
+function pct(v) {
+  return Number(v).toFixed(1);
+}
+
 function link(ctx, path, text) {
   return el('a', { href: `${ctx.base}${PAGE}${path}`, 'data-route': '' }, text);
 }
@@ -180,7 +185,7 @@ function bars(ctx, counts, caption) {
     // CSSOM, not a style attribute: the portal's CSP allows no inline styles.
     bar.style.width = `${Math.max(0, Math.min(100, share)) * 0.6}%`;
     body.append(el('tr', null, el('th', { scope: 'row' }, c.label), el('td', null, String(c.count)),
-      el('td', { class: 'survey-share' }, bar, c.share == null ? '—' : `${c.share}%`)));
+      el('td', { class: 'survey-share' }, bar, c.share == null ? '—' : `${pct(c.share)}%`)));
   }
   table.append(body);
   return el('div', { class: 'table-wrap' }, table);
@@ -201,7 +206,7 @@ async function resultsPage(root, ctx, id) {
     el('dl', { class: 'machi-voice-meta survey-summary' }, el('dt', null, t('年度', 'Fiscal year')), el('dd', null, r.fiscalYearLabel),
       el('dt', null, t('回答数', 'Respondents')), el('dd', { class: 'survey-respondents' }, String(r.respondents)),
       r.population ? el('dt', null, t('調査対象者数', 'Population surveyed')) : '', r.population ? el('dd', null, String(r.population)) : '',
-      r.responseRate != null ? el('dt', null, t('回答率', 'Response rate')) : '', r.responseRate != null ? el('dd', null, `${r.responseRate}%`) : ''));
+      r.responseRate != null ? el('dt', null, t('回答率', 'Response rate')) : '', r.responseRate != null ? el('dd', null, `${pct(r.responseRate)}%`) : ''));
   const nav = el('p', { class: 'survey-by' }, t('内訳: ', 'Break down by: '),
     ...[['', t('全体', 'All')], ['AGE_GROUP', t('年代', 'Age group')], ['DISTRICT', t('地区', 'District')], ['SEX', t('性別', 'Sex')]]
       .map(([v, label]) => (v === by ? el('strong', null, `${label} `) : el('a', { href: `${ctx.base}${PAGE}/results/${r.surveyId}${v ? `?by=${v}` : ''}`, 'data-route': '' }, `${label} `))));
