@@ -63,6 +63,13 @@ class AccessWalkIT {
             // Anyone reads the published town meeting reports, which hold no personal data (MeetingIT).
             "GET /api/v1/municipalities/{lgCode}/engagement/meetings/published",
             "GET /api/v1/municipalities/{lgCode}/engagement/meetings/published/{id}",
+            // A resident answers an open survey anonymously (with an invitation code when it uses them); anyone
+            // reads the open surveys' questions and the published results, which hold no free text (SurveyIT).
+            "POST /api/v1/municipalities/{lgCode}/engagement/surveys/{id}/answers",
+            "GET /api/v1/municipalities/{lgCode}/engagement/surveys/open",
+            "GET /api/v1/municipalities/{lgCode}/engagement/surveys/open/{id}",
+            "GET /api/v1/municipalities/{lgCode}/engagement/surveys/published",
+            "GET /api/v1/municipalities/{lgCode}/engagement/surveys/published/{id}",
             // An organisation applies to register as a partner; the reply is a receipt only (CollaborationPartnerIT).
             "POST /api/v1/municipalities/{lgCode}/collaboration/partners/applications",
             // An organiser applies for sponsorship name use; the reply is a receipt only (SponsorshipIT).

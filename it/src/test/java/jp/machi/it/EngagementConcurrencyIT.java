@@ -72,6 +72,12 @@ class EngagementConcurrencyIT extends ConcurrencyContract {
                                 .add("body", "郊外のバスの本数を増やしてほしい。").add("field", "交通").add("status", "RECEIVED")
                                 .add("published", false).build())
                         .covers("PUT " + M + "/proposals/{id}"),
+                ConcurrencyCase.of("survey")
+                        .create(f -> f.item("/engagement/surveys", f.post("/engagement/surveys", survey(0, 0))))
+                        .put(n -> survey(n, 0))
+                        .childChange(n -> survey(0, n))
+                        .action("/codes", jakarta.json.Json.createObjectBuilder().add("count", 2).build(), 201)
+                        .covers("PUT " + M + "/surveys/{id}", "POST " + M + "/surveys/{id}/codes"),
                 ConcurrencyCase.of("town meeting")
                         .create(f -> f.item("/engagement/meetings", f.post("/engagement/meetings", meeting(0))))
                         .put(EngagementConcurrencyIT::meeting)
@@ -168,6 +174,16 @@ class EngagementConcurrencyIT extends ConcurrencyContract {
     }
 
     /** A student dialogue held online (invented), {@code n} in its title and participants. */
+    /** A survey using invitation codes: {@code n} in its title, {@code c} in a choice's label (a child row). */
+    static Object survey(int n, int c) {
+        return jakarta.json.Json.createObjectBuilder().add("fiscalYear", 2024).add("title", "市民意識調査 " + n)
+                .add("opensOn", "2024-07-01").add("closesOn", "2024-07-31").add("population", 2000).add("usesCodes", true)
+                .add("questions", jakarta.json.Json.createArrayBuilder().add(jakarta.json.Json.createObjectBuilder()
+                        .add("kind", "SINGLE").add("text", "広報紙を読んでいますか。").add("choices", jakarta.json.Json
+                                .createArrayBuilder().add(jakarta.json.Json.createObjectBuilder().add("label", "読んでいる " + c))
+                                .add(jakarta.json.Json.createObjectBuilder().add("label", "読んでいない"))))).build();
+    }
+
     static Object meeting(int n) {
         return jakarta.json.Json.createObjectBuilder().add("meetingDate", "2021-02-19").add("kind", "STUDENT")
                 .add("title", "学生懇談会 " + n).add("online", true).add("status", "HELD").add("participants", 10 + n).build();

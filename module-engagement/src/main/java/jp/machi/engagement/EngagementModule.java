@@ -28,6 +28,7 @@ import jp.machi.engagement.meeting.application.MeetingMetrics;
 import jp.machi.engagement.meeting.interfaces.rest.MeetingResource;
 import jp.machi.engagement.proposal.application.ProposalMetrics;
 import jp.machi.engagement.proposal.interfaces.rest.ProposalResource;
+import jp.machi.engagement.survey.interfaces.rest.SurveyResource;
 
 /** The engagement module's descriptor: 広聴 (Public hearing). */
 @ApplicationScoped
@@ -93,7 +94,7 @@ public class EngagementModule implements ModuleDescriptor {
                 VoiceAnswerResource.class, VoiceCategoryResource.class, Open311KeyResource.class, Open311Resource.class,
                 VoiceRoutingResource.class, VoiceLetterResource.class, CommentProcedureResource.class,
                 CommentSubmissionResource.class, CommentPublicResource.class, HearingResource.class,
-                ProposalResource.class, MeetingResource.class);
+                ProposalResource.class, MeetingResource.class, SurveyResource.class);
     }
 
     @Override
@@ -123,7 +124,8 @@ public class EngagementModule implements ModuleDescriptor {
     /**
      * Voices received, needing a written answer, answered within the deadline per fiscal year
      * ({@link VoiceMetrics}); proposals received and realised ({@link ProposalMetrics}); town meetings held,
-     * participants, opinions recorded and closed ({@link MeetingMetrics}).
+     * participants, opinions recorded and closed ({@link MeetingMetrics}). Survey questions marked for
+     * indicators add metrics of their own per municipality ({@code SurveyMetrics#offered}).
      */
     @Override
     public List<MetricDefinition> metrics() {
@@ -153,6 +155,10 @@ public class EngagementModule implements ModuleDescriptor {
                 new UiContribution("engagement-meetings", UiContribution.Area.CONSOLE,
                         LocalizedText.of("タウンミーティング", "Town meetings"), "meetings-console.js", 24),
                 new UiContribution("engagement-published-meetings", UiContribution.Area.PORTAL,
-                        LocalizedText.of("タウンミーティング", "Town meetings"), "meetings.js", 23));
+                        LocalizedText.of("タウンミーティング", "Town meetings"), "meetings.js", 23),
+                new UiContribution("engagement-surveys-console", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("アンケート", "Surveys"), "surveys-console.js", 25),
+                new UiContribution("engagement-surveys", UiContribution.Area.PORTAL,
+                        LocalizedText.of("アンケート", "Surveys"), "surveys.js", 24));
     }
 }

@@ -1,6 +1,7 @@
 package jp.machi.core.module;
 
 import java.math.BigDecimal;
+import java.util.List;
 import java.util.Optional;
 import jp.machi.core.fiscalyear.FiscalYear;
 
@@ -12,6 +13,15 @@ import jp.machi.core.fiscalyear.FiscalYear;
 public interface MetricSource {
 
     String moduleId();
+
+    /**
+     * Metrics this source offers {@code lgCode} (called like {@link #value}) beyond those its
+     * module declares, made from the municipality's own data (e.g. one per survey question staff
+     * marked for indicators). Empty by default.
+     */
+    default List<MetricDefinition> offered(String lgCode) {
+        return List.of();
+    }
 
     /** The value of metric {@code metricId} for one municipality and fiscal year, if any. */
     Optional<BigDecimal> value(String metricId, String lgCode, FiscalYear fiscalYear);

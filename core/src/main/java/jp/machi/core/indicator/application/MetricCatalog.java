@@ -43,10 +43,16 @@ public class MetricCatalog {
     public List<Offered> offeredTo(String lgCode) {
         List<Offered> offered = new ArrayList<>();
         for (ModuleState s : modules.started()) {
-            if (s.descriptor().metrics().isEmpty() || !enablement.isEnabled(lgCode, s.id())) {
+            if (!enablement.isEnabled(lgCode, s.id())) {
                 continue;
             }
             s.descriptor().metrics().forEach(m -> offered.add(new Offered(s.id(), m)));
+            // Metrics made from the municipality's own data (a survey question marked for indicators).
+            for (MetricSource source : sources) {
+                if (source.moduleId().equals(s.id())) {
+                    source.offered(lgCode).forEach(m -> offered.add(new Offered(s.id(), m)));
+                }
+            }
         }
         return offered;
     }
