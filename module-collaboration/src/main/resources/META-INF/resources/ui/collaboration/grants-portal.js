@@ -56,7 +56,8 @@ export default async function render(root, ctx) {
     try {
       const data = await ctx.getJson(`collaboration/grants/public/funded?page=${page}&size=${PAGE_SIZE}`);
       if (!alive) return;
-      fundedStatus.textContent = data.totalItems === 0 ? t('補助した事業はまだありません。', 'No funded projects yet.') : t(`${data.totalItems} 件`, `${data.totalItems} projects`);
+      fundedStatus.textContent = data.totalItems === 0 ? t('補助した事業はまだありません。', 'No funded projects yet.') : (data.totalItemsExact === false ? t(`${data.totalItems} 件超`, `more than ${data.totalItems} projects`)
+        : t(`${data.totalItems} 件`, `${data.totalItems} projects`));
       funded.replaceChildren(el('table', { class: 'machi-grants-funded' },
         el('thead', null, el('tr', null, ...[t('年度', 'Fiscal year'), t('団体', 'Organisation'), t('事業名', 'Project'), t('年目', 'Year'), t('交付決定額', 'Granted')]
           .map((x) => el('th', { scope: 'col' }, x)))),

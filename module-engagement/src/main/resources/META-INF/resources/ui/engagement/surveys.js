@@ -47,7 +47,8 @@ async function listPage(root, ctx, results) {
     const data = await ctx.getJson(`engagement/surveys/${results ? 'published' : 'open'}?size=50`);
     status.textContent = data.totalItems === 0
       ? (results ? t('公表した結果はまだありません。', 'No results have been published yet.') : t('いま回答を受け付けているアンケートはありません。', 'No survey is open now.'))
-      : t(`${data.totalItems} 件`, `${data.totalItems}`);
+      : (data.totalItemsExact === false ? t(`${data.totalItems} 件超`, `more than ${data.totalItems}`)
+        : t(`${data.totalItems} 件`, `${data.totalItems}`));
     const list = el('div', { class: 'survey-list' });
     for (const s of data.items) {
       const id = `survey-${s.id}`;
