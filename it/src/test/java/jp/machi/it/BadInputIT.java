@@ -119,6 +119,25 @@ class BadInputIT {
                 && page.text().contains("Not found") && !page.text().contains("Payara"), page::toString);
     }
 
+    /** A malformed id in a path names the parameter; nothing about a JSON body that a GET does not have. */
+    @Test
+    void aMalformedIdInThePathNamesTheParameter() {
+        String code = Municipalities.register(api);
+        Municipalities.setModule(api, code, "planning", true);
+        for (String path : List.of("/api/v1/municipalities/" + code + "/planning/programs/not-a-uuid",
+                "/api/v1/municipalities/" + code + "/planning/plans/123/nodes")) {
+            Reply ja = api.get(path).send();
+            JsonObject p = assertJapanese(ja, assertProblem(ja, 400, "validation"));
+            String errors = jp.machi.it.support.Problems.fields(p);
+            assertTrue(errors.contains("値の形式が正しくありません"), ja::toString);
+            assertFalse(ja.text().contains("JSON"), ja::toString);
+            Reply en = api.get(path).lang("en").send();
+            JsonObject pe = assertEnglish(en, assertProblem(en, 400, "validation"));
+            assertTrue(jp.machi.it.support.Problems.fields(pe).contains("not in the expected form"), en::toString);
+            assertFalse(en.text().contains("JSON"), en::toString);
+        }
+    }
+
     @Test
     void wrongMethodIs405ProblemWithAllow() {
         List<String> before = codes();

@@ -189,6 +189,13 @@ public final class ExceptionMappers {
                 return Problems.response(headers, ApiException.invalid(java.util.List.of(
                         new ApiException.FieldErrorKey("body", "body.required"))));
             }
+            String parameter = parameterName(e);
+            if (parameter != null) {
+                // A path, query or header parameter that did not convert (…/programs/not-a-uuid): name it,
+                // rather than blame a request body that a GET does not have.
+                return Problems.response(headers, ApiException.invalid(java.util.List.of(
+                        new ApiException.FieldErrorKey(parameter, "param.malformed"))));
+            }
             if (e.getCause() instanceof JsonbException || e.getCause() instanceof ProcessingException) {
                 return unreadableBody(headers, e.getCause());
             }
@@ -197,6 +204,24 @@ public final class ExceptionMappers {
             }
             return Problems.response(headers, status, "http-" + status, "problem.status." + status);
         }
+    }
+
+    /**
+     * The name of the parameter a framework could not convert (Jersey's {@code ParamException}, found
+     * by name so that core does not depend on Jersey), or null.
+     */
+    static String parameterName(WebApplicationException e) {
+        for (Class<?> c = e.getClass(); c != null; c = c.getSuperclass()) {
+            if (c.getSimpleName().equals("ParamException")) {
+                try {
+                    Object name = c.getMethod("getParameterName").invoke(e);
+                    return name == null || name.toString().isBlank() ? "parameter" : name.toString();
+                } catch (ReflectiveOperationException | RuntimeException ignored) {
+                    return "parameter";
+                }
+            }
+        }
+        return null;
     }
 
     /** Two editors saved the same version at the same moment: the later one lost the race. */
