@@ -42,9 +42,11 @@ import org.junit.jupiter.api.Test;
  * module's), and a second run would add two Maven builds and a boot to CI's time.
  *
  * <p>How Maven runs: {@code ./mvnw -B -o} with a private local repository under the temporary folder
- * ({@code maven.repo.local}) that first receives this build's artifacts (parent POM, core, machi-app's WAR,
- * the archetype) by {@code install:install-file}, and reads every third-party artifact from the build's own
- * local repository ({@code maven.repo.local.tail}, read only). So the test uses what this build produced, never
+ * ({@code maven.repo.local}) into which this build's artifacts (parent POM, core, machi-app's WAR, the archetype)
+ * and then the generated module's jar are copied in the repository layout, and reading every third-party
+ * artifact from the build's own local repository ({@code maven.repo.local.tail}, read only). Only goals whose
+ * plugins {@code ./mvnw verify} has already resolved are run (generate, package), so it works offline on a fresh
+ * machine too. So the test uses what this build produced, never
  * a stale jp.machi artifact, and needs no {@code mvn install} of the whole repository. Maven's output goes to
  * {@code it/target/it-h2/module-archetype/*.log}.
  */
@@ -85,7 +87,9 @@ class ModuleArchetypeIT {
                 "-DnameJa=防災訓練", "-DnameEn=Disaster drills", "-DinteractiveMode=false");
         Path module = gen.resolve(ARTIFACT_ID);
         // The module's own unit tests run here too: the bundle, the descriptor, the domain.
-        maven(module, "module-build", "install");
+        maven(module, "module-build", "package");
+        put("jp.example.bousai", ARTIFACT_ID, "1.0.0-SNAPSHOT", "jar", module.resolve("target/" + ARTIFACT_ID + "-1.0.0-SNAPSHOT.jar"));
+        put("jp.example.bousai", ARTIFACT_ID, "1.0.0-SNAPSHOT", "pom", module.resolve("pom.xml"));
 
         Path vendor = Files.createDirectories(work.resolve("vendor/src/main/resources/META-INF"));
         Files.writeString(vendor.resolve("persistence.xml"), persistenceXml(root), StandardCharsets.UTF_8);
@@ -206,52 +210,30 @@ class ModuleArchetypeIT {
         assertEquals("METRIC", fy2025.getString("actualSource"));
     }
 
-    /** This build's artifacts into the private local repository, one Maven run. */
+    /**
+     * This build's artifacts into the private local repository, laid out as Maven lays out a local repository
+     * (files only: no Maven run, so no plugin is needed that {@code ./mvnw verify} has not already resolved).
+     */
     private static void stage(Path root, String v) throws IOException {
-        Path stage = Files.createDirectories(work.resolve("stage"));
-        StringBuilder executions = new StringBuilder();
-        executions.append(install("parent", root.resolve("pom.xml"), root.resolve("pom.xml")));
-        executions.append(install("core", root.resolve("core/target/machi-core-" + v + ".jar"), root.resolve("core/pom.xml")));
-        executions.append(install("app", root.resolve("app/target/machi.war"), root.resolve("app/pom.xml")));
-        executions.append(install("archetype", root.resolve("machi-module-archetype/target/machi-module-archetype-" + v + ".jar"),
-                root.resolve("machi-module-archetype/pom.xml")));
-        Files.writeString(stage.resolve("pom.xml"), """
-                <project xmlns="http://maven.apache.org/POM/4.0.0">
-                  <modelVersion>4.0.0</modelVersion>
-                  <groupId>jp.machi.it</groupId>
-                  <artifactId>stage</artifactId>
-                  <version>1</version>
-                  <packaging>pom</packaging>
-                  <build>
-                    <extensions>
-                      <extension>
-                        <groupId>org.apache.maven.archetype</groupId>
-                        <artifactId>archetype-packaging</artifactId>
-                        <version>%s</version>
-                      </extension>
-                    </extensions>
-                    <plugins>
-                      <plugin>
-                        <groupId>org.apache.maven.plugins</groupId>
-                        <artifactId>maven-install-plugin</artifactId>
-                        <version>3.1.3</version>
-                        <executions>%s</executions>
-                      </plugin>
-                    </plugins>
-                  </build>
-                </project>
-                """.formatted(ItSettings.archetypePluginVersion(), executions), StandardCharsets.UTF_8);
-        maven(stage, "stage", "validate");
+        put("machi-parent", v, "pom", root.resolve("pom.xml"));
+        put("machi-core", v, "jar", root.resolve("core/target/machi-core-" + v + ".jar"));
+        put("machi-core", v, "pom", root.resolve("core/pom.xml"));
+        put("machi-app", v, "war", root.resolve("app/target/machi.war"));
+        put("machi-app", v, "pom", root.resolve("app/pom.xml"));
+        put("machi-module-archetype", v, "jar", root.resolve("machi-module-archetype/target/machi-module-archetype-" + v + ".jar"));
+        put("machi-module-archetype", v, "pom", root.resolve("machi-module-archetype/pom.xml"));
     }
 
-    private static String install(String id, Path file, Path pom) {
+    private static void put(String artifactId, String v, String extension, Path file) throws IOException {
+        put("jp.machi", artifactId, v, extension, file);
+    }
+
+    private static void put(String groupId, String artifactId, String v, String extension, Path file) throws IOException {
         if (!Files.isRegularFile(file)) {
             throw new IllegalStateException("Missing " + file + ": build the repository first (./mvnw -B verify).");
         }
-        return """
-                <execution><id>%s</id><phase>validate</phase><goals><goal>install-file</goal></goals>
-                  <configuration><file>%s</file><pomFile>%s</pomFile></configuration></execution>
-                """.formatted(id, file, pom);
+        Path dir = Files.createDirectories(repo.resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(v));
+        Files.copy(file, dir.resolve(artifactId + "-" + v + "." + extension), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
     }
 
     /** machi.war's persistence.xml with the module's jar added: README "Writing a module", step "Into a WAR". */
