@@ -24,7 +24,8 @@ public final class Messages {
         String pattern = find(CORE_BUNDLE, effective, key, Messages.class.getClassLoader());
         if (pattern == null) {
             int dot = key.indexOf('.');
-            if (dot > 0 && key.substring(0, dot).matches("[a-z][a-z0-9]*")) {
+            // A module id: lower-case letters and digits, dashes between (ModuleDescriptor#id), e.g. "bousai-drill".
+            if (dot > 0 && key.substring(0, dot).matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
                 ClassLoader cl = Thread.currentThread().getContextClassLoader();
                 pattern = find("jp.machi." + key.substring(0, dot) + ".messages", effective, key,
                         cl == null ? Messages.class.getClassLoader() : cl);

@@ -154,6 +154,14 @@ class MessagesTest {
     }
 
     @Test
+    void findsTheBundleOfAModuleWhoseIdHasADash() {
+        // ModuleDescriptor#id allows dashes; such a module's keys start with its id, e.g. "test-mod.".
+        assertEquals("板 が壊れています", Messages.get(Locale.JAPANESE, "test-mod.thing.broken", "板"));
+        assertEquals("board is broken", Messages.get(Locale.ENGLISH, "test-mod.thing.broken", "board"));
+        assertEquals("-test.x", Messages.get(Locale.ENGLISH, "-test.x"));
+    }
+
+    @Test
     void ignoresTheServersDefaultLocale() {
         Locale saved = Locale.getDefault();
         try {

@@ -80,6 +80,34 @@ public final class ItSettings {
         return home;
     }
 
+    /**
+     * The repository's root (where {@code mvnw} is), for the tests that run Maven themselves
+     * (ModuleArchetypeIT).
+     */
+    public static Path repositoryRoot() {
+        Path root = Path.of(nonBlank("machi.it.repo.root", "..")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(root.resolve("mvnw"))) {
+            throw new IllegalStateException("Missing " + root + "/mvnw (machi.it.repo.root).");
+        }
+        return root;
+    }
+
+    /** The local Maven repository of the build running the tests: third-party artifacts, read only. */
+    public static Path mavenLocalRepository() {
+        return Path.of(nonBlank("machi.it.m2.repo", System.getProperty("user.home") + "/.m2/repository"))
+                .toAbsolutePath().normalize();
+    }
+
+    /** Machi's version as built ({@code project.version}). */
+    public static String machiVersion() {
+        return nonBlank("machi.it.machi.version", "0.1.0-SNAPSHOT");
+    }
+
+    /** The maven-archetype-plugin version the parent POM pins. */
+    public static String archetypePluginVersion() {
+        return nonBlank("machi.it.archetype.version", "3.3.1");
+    }
+
     private static Path existing(String property, String dflt, String hint) {
         Path p = Path.of(nonBlank(property, dflt)).toAbsolutePath().normalize();
         if (!Files.isRegularFile(p)) {

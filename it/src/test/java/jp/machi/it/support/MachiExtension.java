@@ -18,7 +18,7 @@ public final class MachiExtension implements ExecutionCondition, ParameterResolv
     private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MachiExtension.class);
 
     /**
-     * Decided once per class: on H2, {@link PostgresqlOnly} classes are skipped; on PostgreSQL, if
+     * Decided once per class: on H2, {@link PostgresqlOnly} classes are skipped, on PostgreSQL {@link H2Only} ones; on PostgreSQL, if
      * it does not answer, every class is skipped with the reason, or fails when PostgreSQL is
      * required ({@code -Dmachi.it.postgresql=required}). Skipped classes show in the reports as
      * skipped tests, with the reason.
@@ -32,6 +32,10 @@ public final class MachiExtension implements ExecutionCondition, ParameterResolv
         var only = context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, PostgresqlOnly.class));
         if (only.isPresent() && db != DatabaseKind.POSTGRESQL) {
             return ConditionEvaluationResult.disabled("PostgreSQL only: " + only.get().value());
+        }
+        var h2Only = context.getTestClass().flatMap(c -> AnnotationSupport.findAnnotation(c, H2Only.class));
+        if (h2Only.isPresent() && db != DatabaseKind.H2) {
+            return ConditionEvaluationResult.disabled("H2 only: " + h2Only.get().value());
         }
         if (db == DatabaseKind.POSTGRESQL) {
             String why = Postgres.whyUnreachable();

@@ -1,0 +1,339 @@
+package jp.machi.it;
+
+import static jp.machi.it.support.Problems.assertProblem;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import jp.machi.it.support.Api;
+import jp.machi.it.support.H2Only;
+import jp.machi.it.support.ItSettings;
+import jp.machi.it.support.MachiServer;
+import jp.machi.it.support.MachiTest;
+import jp.machi.it.support.Municipalities;
+import jp.machi.it.support.Reply;
+import jp.machi.it.support.TestDatabase;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A module author's first hour, as README "Writing a module" tells it: a module generated from
+ * {@code machi-module-archetype} into a folder outside this repository, built there by Maven against Machi's
+ * artifacts, put into a WAR with core and planning by the documented vendor assembly (a war overlay of
+ * {@code machi-app} plus the module's jar and its {@code <jar-file>} line in {@code persistence.xml}), booted on
+ * plain Payara Micro; then enabled for a municipality, its record created, read and revised with If-Match, its
+ * console screen and portal endpoint fetched, its metric bound to an indicator.
+ *
+ * <p>H2 only: nothing here depends on the database (the module's schema runs on PostgreSQL like any other
+ * module's), and a second run would add two Maven builds and a boot to CI's time.
+ *
+ * <p>How Maven runs: {@code ./mvnw -B -o} with a private local repository under the temporary folder
+ * ({@code maven.repo.local}) into which this build's artifacts (parent POM, core, machi-app's WAR, the archetype)
+ * and then the generated module's jar are copied in the repository layout, and reading every third-party
+ * artifact from the build's own local repository ({@code maven.repo.local.tail}, read only). Only goals whose
+ * plugins {@code ./mvnw verify} has already resolved are run (generate, package), so it works offline on a fresh
+ * machine too. So the test uses what this build produced, never
+ * a stale jp.machi artifact, and needs no {@code mvn install} of the whole repository. Maven's output goes to
+ * {@code it/target/it-h2/module-archetype/*.log}.
+ */
+@MachiTest
+@H2Only("the archetype's Maven builds and boot are database-independent; one run keeps CI's time down")
+class ModuleArchetypeIT {
+
+    static final String MODULE_ID = "bousai-drill";
+    static final String ARTIFACT_ID = "machi-module-bousai";
+    static final String METRIC = MODULE_ID + ":items-per-fiscal-year";
+
+    private static Path logs;
+    private static Path work;
+    private static Path repo;
+    private static TestDatabase db;
+    private static MachiServer server;
+    private static Api api;
+    private static String lg;
+    private static String base;
+    private static final StringBuilder minutes = new StringBuilder();
+
+    @BeforeAll
+    static void generateBuildAssembleBoot() throws IOException {
+        logs = Files.createDirectories(ItSettings.workDir().resolve("it-h2/module-archetype"));
+        // Outside the repository: ./mvnw must not find the reactor's .mvn (its -T2) or its POMs above it.
+        work = Files.createTempDirectory("machi-module-archetype-it");
+        repo = Files.createDirectories(work.resolve("repo"));
+        Path root = ItSettings.repositoryRoot();
+        String v = ItSettings.machiVersion();
+
+        stage(root, v);
+        Path gen = Files.createDirectories(work.resolve("generated"));
+        maven(gen, "generate", "org.apache.maven.plugins:maven-archetype-plugin:" + ItSettings.archetypePluginVersion()
+                        + ":generate",
+                "-DarchetypeGroupId=jp.machi", "-DarchetypeArtifactId=machi-module-archetype", "-DarchetypeVersion=" + v,
+                "-DgroupId=jp.example.bousai", "-DartifactId=" + ARTIFACT_ID, "-Dversion=1.0.0-SNAPSHOT",
+                "-Dpackage=jp.example.bousai", "-DmoduleId=" + MODULE_ID, "-DclassName=Bousai",
+                "-DnameJa=防災訓練", "-DnameEn=Disaster drills", "-DinteractiveMode=false");
+        Path module = gen.resolve(ARTIFACT_ID);
+        // The module's own unit tests run here too: the bundle, the descriptor, the domain.
+        maven(module, "module-build", "package");
+        put("jp.example.bousai", ARTIFACT_ID, "1.0.0-SNAPSHOT", "jar", module.resolve("target/" + ARTIFACT_ID + "-1.0.0-SNAPSHOT.jar"));
+        put("jp.example.bousai", ARTIFACT_ID, "1.0.0-SNAPSHOT", "pom", module.resolve("pom.xml"));
+
+        Path vendor = Files.createDirectories(work.resolve("vendor/src/main/resources/META-INF"));
+        Files.writeString(vendor.resolve("persistence.xml"), persistenceXml(root), StandardCharsets.UTF_8);
+        Files.writeString(work.resolve("vendor/pom.xml"), vendorPom(v), StandardCharsets.UTF_8);
+        maven(work.resolve("vendor"), "vendor-war", "package");
+        Path war = work.resolve("vendor/target/machi-vendor.war");
+
+        db = TestDatabase.fresh("archetype");
+        server = MachiServer.war("archetype", war, db).start();
+        api = server.api();
+        lg = Municipalities.register(api);
+        base = Municipalities.PATH + "/" + lg;
+        Municipalities.setModule(api, lg, "planning", true);
+        Municipalities.setModule(api, lg, MODULE_ID, true);
+    }
+
+    @AfterAll
+    static void shutDown() throws IOException {
+        if (server != null) {
+            server.stop();
+        }
+        if (db != null) {
+            db.close();
+        }
+        if (work != null) {
+            try (Stream<Path> all = Files.walk(work)) {
+                all.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            }
+        }
+        if (logs != null) {
+            Files.writeString(logs.resolve("maven-times.txt"), minutes.toString(), StandardCharsets.UTF_8);
+        }
+    }
+
+    @Test
+    void theGeneratedModuleStartsBesidePlanning() {
+        Reply r = api.get("/api/v1/modules").send().expect(200);
+        Map<String, String> status = new java.util.HashMap<>();
+        r.array().getValuesAs(JsonObject.class).forEach(m -> status.put(m.getString("id"), m.getString("status")));
+        assertEquals(Map.of("planning", "STARTED", MODULE_ID, "STARTED"), status, r::toString);
+        JsonObject root = api.get(base + "/" + MODULE_ID).send().expect(200).object();
+        assertEquals("防災訓練", root.getString("name"));
+        assertEquals("Disaster drills", api.get(base + "/" + MODULE_ID).lang("en").send().expect(200).object().getString("name"));
+    }
+
+    @Test
+    void aRecordIsCreatedReadAndRevisedWithIfMatch() {
+        String items = base + "/" + MODULE_ID + "/items";
+        Reply created = api.post(items).json(Json.createObjectBuilder().add("fiscalYear", 2026)
+                .add("title", "総合防災訓練").add("note", "9月1日、市内全域").build()).send().expect(201);
+        String id = created.object().getString("id");
+        String etag = created.etag();
+
+        Reply read = api.get(items + "/" + id).send().expect(200);
+        assertEquals("総合防災訓練", read.object().getString("title"));
+        assertEquals(2026, read.object().getJsonObject("fiscalYear").getInt("year"));
+        assertEquals(etag, read.etag());
+
+        JsonObject revision = Json.createObjectBuilder().add("fiscalYear", 2026).add("title", "総合防災訓練 (本番)").build();
+        assertProblem(api.put(items + "/" + id).json(revision).send(), 428, "precondition-required");
+        Reply revised = api.put(items + "/" + id).ifMatch(etag).json(revision).send().expect(200);
+        assertNotEquals(etag, revised.etag(), "every change raises the version");
+        assertProblem(api.put(items + "/" + id).ifMatch(etag).json(revision).send(), 412, "stale-version");
+
+        // Paged in the database, and the same list as CSV (UTF-8 with BOM).
+        JsonObject page = api.get(items + "?size=1&q=" + java.net.URLEncoder.encode("本番", StandardCharsets.UTF_8))
+                .send().expect(200).object();
+        assertEquals(1, page.getInt("totalItems"), page::toString);
+        Reply csv = api.get(items + "?format=csv").send().expect(200);
+        assertTrue(csv.text().startsWith("\uFEFF年度,件名,備考"), csv::toString);
+        assertTrue(csv.text().contains("令和8年度,総合防災訓練 (本番)"), csv::toString);
+
+        // Bounded by its columns (400, never 500), refused in the user's language, and closed to anonymous callers.
+        Reply tooLong = api.post(items).json(Json.createObjectBuilder().add("fiscalYear", 2026).add("title", "あ".repeat(201))
+                .build()).send();
+        assertProblem(tooLong, 400, "validation");
+        java.util.UUID missingId = java.util.UUID.randomUUID();
+        Reply missing = api.get(items + "/" + missingId).lang("en").send();
+        assertEquals("Item " + missingId + " was not found.", assertProblem(missing, 404, "not-found").getString("detail"));
+        assertProblem(api.anonymous().get(items).send(), 401, null);
+    }
+
+    @Test
+    void itsConsoleScreenAndPortalPageAreServed() {
+        Reply console = api.get(base + "/ui-contributions?area=CONSOLE").send().expect(200);
+        JsonObject entry = console.array().getValuesAs(JsonObject.class).stream()
+                .filter(c -> c.getString("id").equals(MODULE_ID + "-items")).findFirst().orElseThrow(() -> new AssertionError(console.toString()));
+        assertEquals("防災訓練", entry.getString("label"));
+        Reply script = api.get(entry.getString("script")).send().expect(200);
+        assertTrue(script.contentType().contains("javascript"), script::toString);
+        assertTrue(script.text().contains("pagedList(ctx, {") && script.text().contains("'" + MODULE_ID + "/items'"),
+                script::toString);
+
+        Reply portal = api.get(base + "/ui-contributions?area=PORTAL").send().expect(200);
+        assertTrue(portal.text().contains("/ui/" + MODULE_ID + "/summary.js"), portal::toString);
+        api.anonymous().get("/ui/" + MODULE_ID + "/summary.js").send().expect(200);
+        JsonObject summary = api.anonymous().get(base + "/" + MODULE_ID + "/public/summary?fiscalYear=2027").send()
+                .expect(200).object();
+        assertEquals(0, summary.getJsonNumber("items").intValue());
+    }
+
+    @Test
+    void itsMetricFeedsAnIndicator() {
+        String items = base + "/" + MODULE_ID + "/items";
+        for (String title : List.of("土砂災害避難訓練", "津波避難訓練")) {
+            api.post(items).json(Json.createObjectBuilder().add("fiscalYear", 2025).add("title", title).build())
+                    .send().expect(201);
+        }
+        Reply offered = api.get(base + "/metric-sources").send().expect(200);
+        assertTrue(offered.text().contains(METRIC), offered::toString);
+        JsonObject indicator = api.post(base + "/indicators").json(Json.createObjectBuilder().add("nameJa", "防災訓練の実施回数")
+                .add("kind", "ACTIVITY").add("unit", "件").add("direction", "HIGHER_IS_BETTER").add("metricSource", METRIC)
+                .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2025).add("target", 4)))
+                .build()).send().expect(201).object();
+        JsonObject read = api.get(base + "/indicators/" + indicator.getString("id")).send().expect(200).object();
+        JsonObject fy2025 = IndicatorIT.year(read, 2025);
+        assertEquals(2, fy2025.getJsonNumber("actual").intValue(), read::toString);
+        assertEquals("METRIC", fy2025.getString("actualSource"));
+    }
+
+    /**
+     * This build's artifacts into the private local repository, laid out as Maven lays out a local repository
+     * (files only: no Maven run, so no plugin is needed that {@code ./mvnw verify} has not already resolved).
+     */
+    private static void stage(Path root, String v) throws IOException {
+        put("machi-parent", v, "pom", root.resolve("pom.xml"));
+        put("machi-core", v, "jar", root.resolve("core/target/machi-core-" + v + ".jar"));
+        put("machi-core", v, "pom", root.resolve("core/pom.xml"));
+        put("machi-app", v, "war", root.resolve("app/target/machi.war"));
+        put("machi-app", v, "pom", root.resolve("app/pom.xml"));
+        put("machi-module-archetype", v, "jar", root.resolve("machi-module-archetype/target/machi-module-archetype-" + v + ".jar"));
+        put("machi-module-archetype", v, "pom", root.resolve("machi-module-archetype/pom.xml"));
+    }
+
+    private static void put(String artifactId, String v, String extension, Path file) throws IOException {
+        put("jp.machi", artifactId, v, extension, file);
+    }
+
+    private static void put(String groupId, String artifactId, String v, String extension, Path file) throws IOException {
+        if (!Files.isRegularFile(file)) {
+            throw new IllegalStateException("Missing " + file + ": build the repository first (./mvnw -B verify).");
+        }
+        Path dir = Files.createDirectories(repo.resolve(groupId.replace('.', '/')).resolve(artifactId).resolve(v));
+        Files.copy(file, dir.resolve(artifactId + "-" + v + "." + extension), java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    }
+
+    /** machi.war's persistence.xml with the module's jar added: README "Writing a module", step "Into a WAR". */
+    private static String persistenceXml(Path root) throws IOException {
+        String xml = Files.readString(root.resolve("app/src/main/resources/META-INF/persistence.xml"), StandardCharsets.UTF_8);
+        String anchor = "<jar-file>lib/machi-module-planning.jar</jar-file>";
+        assertTrue(xml.contains(anchor), "app's persistence.xml lists planning");
+        return xml.replace(anchor, anchor + "\n    <jar-file>lib/" + ARTIFACT_ID + ".jar</jar-file>");
+    }
+
+    /** The vendor's WAR project: machi-app overlaid (core and planning kept) plus the generated module's jar. */
+    private static String vendorPom(String v) {
+        return """
+                <project xmlns="http://maven.apache.org/POM/4.0.0">
+                  <modelVersion>4.0.0</modelVersion>
+                  <parent>
+                    <groupId>jp.machi</groupId>
+                    <artifactId>machi-parent</artifactId>
+                    <version>%1$s</version>
+                    <relativePath/>
+                  </parent>
+                  <groupId>jp.example</groupId>
+                  <artifactId>machi-vendor</artifactId>
+                  <version>1.0.0-SNAPSHOT</version>
+                  <packaging>war</packaging>
+                  <dependencies>
+                    <dependency>
+                      <groupId>jp.machi</groupId>
+                      <artifactId>machi-app</artifactId>
+                      <version>%1$s</version>
+                      <type>war</type>
+                      <scope>runtime</scope>
+                    </dependency>
+                    <dependency>
+                      <groupId>jp.example.bousai</groupId>
+                      <artifactId>%2$s</artifactId>
+                      <version>1.0.0-SNAPSHOT</version>
+                      <scope>runtime</scope>
+                    </dependency>
+                  </dependencies>
+                  <build>
+                    <finalName>machi-vendor</finalName>
+                    <plugins>
+                      <plugin>
+                        <groupId>org.apache.maven.plugins</groupId>
+                        <artifactId>maven-war-plugin</artifactId>
+                        <configuration>
+                          <failOnMissingWebXml>false</failOnMissingWebXml>
+                          <outputFileNameMapping>@{artifactId}@.@{extension}@</outputFileNameMapping>
+                          <overlays>
+                            <overlay>
+                              <groupId>jp.machi</groupId>
+                              <artifactId>machi-app</artifactId>
+                              <excludes>
+                                <exclude>WEB-INF/lib/machi-module-engagement.jar</exclude>
+                                <exclude>WEB-INF/lib/machi-module-collaboration.jar</exclude>
+                                <exclude>WEB-INF/lib/machi-module-promotion.jar</exclude>
+                              </excludes>
+                            </overlay>
+                          </overlays>
+                        </configuration>
+                      </plugin>
+                    </plugins>
+                  </build>
+                </project>
+                """.formatted(v, ARTIFACT_ID);
+    }
+
+    /** {@code ./mvnw -B -o} in {@code dir} with the private repository; fails with the log's tail. */
+    private static void maven(Path dir, String name, String... args) {
+        List<String> cmd = new ArrayList<>(List.of(ItSettings.repositoryRoot().resolve("mvnw").toString(), "-B", "-o",
+                "-Dmaven.repo.local=" + repo, "-Dmaven.repo.local.tail=" + ItSettings.mavenLocalRepository()));
+        cmd.addAll(List.of(args));
+        Path log = logs.resolve(name + ".log");
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(log.toFile());
+        Map<String, String> env = pb.environment();
+        for (String k : List.of("MAVEN_OPTS", "MAVEN_ARGS", "MAVEN_BASEDIR", "MAVEN_PROJECTBASEDIR", "MAVEN_CMD_LINE_ARGS")) {
+            env.remove(k);
+        }
+        env.put("MAVEN_OPTS", "-Xmx512m");
+        env.put("LC_ALL", "C.UTF-8");
+        long start = System.nanoTime();
+        try {
+            Process p = pb.start();
+            if (!p.waitFor(10, TimeUnit.MINUTES)) {
+                p.destroyForcibly();
+                throw new AssertionError("mvnw " + name + " took over 10 minutes; see " + log);
+            }
+            minutes.append(String.format("%s: %.1f s%n", name, (System.nanoTime() - start) / 1e9));
+            if (p.exitValue() != 0) {
+                List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+                throw new AssertionError("mvnw " + String.join(" ", args) + " failed in " + dir + " (" + log + "):\n"
+                        + String.join("\n", lines.subList(Math.max(0, lines.size() - 60), lines.size())));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError(e);
+        }
+    }
+}

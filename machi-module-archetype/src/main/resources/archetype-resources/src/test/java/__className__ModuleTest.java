@@ -1,0 +1,53 @@
+package ${package};
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import jp.machi.core.identity.Access;
+import jp.machi.core.module.UiContribution;
+import jp.machi.core.module.VersionRange;
+import org.junit.jupiter.api.Test;
+
+/** The descriptor keeps the module contract (README "Writing a module"). */
+class ${className}ModuleTest {
+
+    private final ${className}Module module = new ${className}Module();
+
+    @Test
+    void everyResourceMethodHasAnAccessRule() {
+        List<String> without = new ArrayList<>();
+        for (Class<?> c : module.resources()) {
+            for (Method m : c.getDeclaredMethods()) {
+                boolean endpoint = m.isAnnotationPresent(GET.class) || m.isAnnotationPresent(POST.class)
+                        || m.isAnnotationPresent(PUT.class) || m.isAnnotationPresent(DELETE.class);
+                if (endpoint && !m.isAnnotationPresent(Access.class) && !c.isAnnotationPresent(Access.class)) {
+                    without.add(c.getSimpleName() + "." + m.getName());
+                }
+            }
+        }
+        assertEquals(List.of(), without, "a method without @Access answers 403 to everyone");
+    }
+
+    @Test
+    void theChangelogAndTheScreensAreInTheJar() {
+        assertNotNull(getClass().getClassLoader().getResource(module.changelog()), module.changelog());
+        for (UiContribution ui : module.ui()) {
+            String path = "META-INF/resources/ui/" + module.id() + "/" + ui.path();
+            assertNotNull(getClass().getClassLoader().getResource(path), path);
+        }
+    }
+
+    @Test
+    void theIdAndTheCoreRangeAreWellFormed() {
+        assertTrue(module.id().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"), module.id());
+        assertNotNull(VersionRange.parse(module.coreVersionRange()));
+    }
+}
