@@ -19,6 +19,8 @@ import jp.machi.promotion.fanclub.application.FanClubMetrics;
 import jp.machi.promotion.fanclub.interfaces.rest.FanClubPublicResource;
 import jp.machi.promotion.fanclub.interfaces.rest.FanClubResource;
 import jp.machi.promotion.interfaces.rest.PromotionApi;
+import jp.machi.promotion.prchannel.application.PrChannelMetrics;
+import jp.machi.promotion.prchannel.interfaces.rest.PrChannelResource;
 import jp.machi.promotion.migration.application.MigrationMetrics;
 import jp.machi.promotion.migration.interfaces.rest.ConsultationResource;
 import jp.machi.promotion.migration.interfaces.rest.SupportedMigrationResource;
@@ -77,7 +79,8 @@ public class PromotionModule implements ModuleDescriptor {
         return List.of(PromotionApi.class, DonationUseResource.class, ReturnGiftResource.class, DonorResource.class,
                 DonationResource.class, ImportSiteResource.class, DonationImportResource.class,
                 ConsultationResource.class, SupportedMigrationResource.class,
-                VacantHouseResource.class, VacantHousePublicResource.class, FanClubResource.class, FanClubPublicResource.class);
+                VacantHouseResource.class, VacantHousePublicResource.class, FanClubResource.class, FanClubPublicResource.class,
+                PrChannelResource.class);
     }
 
     @Override
@@ -105,6 +108,7 @@ public class PromotionModule implements ModuleDescriptor {
         all.addAll(MigrationMetrics.DEFINITIONS);
         all.addAll(VacantHouseMetrics.DEFINITIONS);
         all.addAll(FanClubMetrics.DEFINITIONS);
+        all.addAll(PrChannelMetrics.DEFINITIONS);
         return List.copyOf(all);
     }
 
@@ -121,6 +125,7 @@ public class PromotionModule implements ModuleDescriptor {
                 new UiContribution("promotion-vacant-houses", UiContribution.Area.CONSOLE, LocalizedText.of("空き家バンク: 物件", "Vacant-house bank: properties"), "vacant-houses.js", 25),
                 new UiContribution("promotion-fan-club", UiContribution.Area.CONSOLE, LocalizedText.of("ファンクラブ: 会員", "Fan club: members"), "fan-club-members.js", 30),
                 new UiContribution("fan-club", UiContribution.Area.PORTAL, LocalizedText.of("ファンクラブ", "Fan club"), "fan-club.js", 31),
+                new UiContribution("promotion-pr-channels", UiContribution.Area.CONSOLE, LocalizedText.of("広報: 媒体と実績", "PR channels and figures"), "pr-channels.js", 35),
                 new UiContribution("vacant-house-bank", UiContribution.Area.PORTAL, LocalizedText.of("空き家バンク", "Vacant-house bank"), "vacant-house-bank.js", 30));
     }
 }

@@ -255,6 +255,6 @@ public class FanClubService {
     }
 
     static String escapeLike(String s) {
-        return s.replace("%", "").replace("_", "").replace("|", "");
+        return s == null ? null : s.replace("%", "").replace("_", "").replace("|", "");
     }
 }
