@@ -61,8 +61,8 @@ public class FanClubMember extends TenantOwned {
     @Column(name = "municipality_name", length = 100)
     private String municipalityName;
 
-    /** The rest of the address, if given. */
-    @PersonalData(PersonalData.Kind.ADDRESS)
+    /** The rest of the address, if given: hidden entirely when masked (its first words would be a district). */
+    @PersonalData(PersonalData.Kind.OTHER)
     @Column(name = "address", length = 200)
     private String address;
 

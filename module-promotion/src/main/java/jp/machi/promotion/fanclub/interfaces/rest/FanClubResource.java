@@ -96,7 +96,7 @@ public class FanClubResource {
             @PersonalData(PersonalData.Kind.EMAIL) String email,
             String prefecture, String prefectureLabel,
             @PersonalData(PersonalData.Kind.ADDRESS) String municipality,
-            @PersonalData(PersonalData.Kind.ADDRESS) String address,
+            @PersonalData(PersonalData.Kind.OTHER) String address,
             String residence, String residenceLabel, List<String> interests, boolean newsletter, OffsetDateTime signedUpAt,
             LocalDate confirmedOn, LocalDate leftOn, OffsetDateTime anonymisedAt) {
     }
