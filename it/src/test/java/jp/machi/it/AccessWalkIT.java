@@ -89,6 +89,12 @@ class AccessWalkIT {
             // The vacant-house bank's published properties, never their owners (VacantHouseIT).
             "GET /api/v1/municipalities/{lgCode}/promotion/public/vacant-houses",
             "GET /api/v1/municipalities/{lgCode}/promotion/public/vacant-houses/{id}",
+            // The fan club (FanClubIT): anyone signs up (a receipt only), confirms and leaves by the
+            // token of a link in mail; the form's offers (interests, prefectures); never personal data.
+            "GET /api/v1/municipalities/{lgCode}/promotion/public/fan-club/form",
+            "POST /api/v1/municipalities/{lgCode}/promotion/public/fan-club/members",
+            "POST /api/v1/municipalities/{lgCode}/promotion/public/fan-club/confirmations",
+            "POST /api/v1/municipalities/{lgCode}/promotion/public/fan-club/leave",
             // A year's closed days of a municipality, JSON and iCalendar (BusinessCalendarIT).
             "GET /api/v1/municipalities/{lgCode}/calendar/closed-days",
             // Public comments (PublicCommentIT): opinions during the period (a receipt only), the open

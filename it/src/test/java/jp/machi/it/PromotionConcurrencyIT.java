@@ -39,6 +39,11 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
         return "{\"name\":\"" + useName + "\",\"description\":\"活用します " + n + "\",\"sortOrder\":" + n + "}";
     }
 
+    /** A PR channel named by {@code n} with one month whose pages updated are {@code pages}. */
+    static String prChannel(int n, int pages) {
+        return "{\"name\":\"公式X " + n + "\",\"kind\":\"SNS\",\"months\":[{\"month\":\"2024-04\",\"pagesUpdated\":" + pages + "}]}";
+    }
+
     static String donorOf(Fixture f) {
         return f.post("/promotion/donors", person(0)).object().getString("id");
     }
@@ -46,6 +51,12 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
     @Override
     public List<ConcurrencyCase> cases() {
         return List.of(
+                ConcurrencyCase.of("PR channel")
+                        .create(f -> f.item("/promotion/pr-channels", f.post("/promotion/pr-channels", prChannel(0, 0))))
+                        .put(n -> prChannel(n, 0))
+                        .childChange(n -> prChannel(0, n))
+                        .delete()
+                        .covers("PUT " + M + "/pr-channels/{id}", "DELETE " + M + "/pr-channels/{id}"),
                 ConcurrencyCase.of("donor")
                         .create(f -> f.item("/promotion/donors", f.post("/promotion/donors", person(0))))
                         .put(PromotionConcurrencyIT::person).delete()

@@ -74,4 +74,26 @@ class PromotionDemoIT {
                     c::toString);
         }
     }
+
+    /**
+     * 取手市 (seed 004, 改革項目17): 市ホームページの更新件数 (targets 6,000 → 6,200) is bound to the website's
+     * pages-updated metric; its 令和2年度 actual is the invented monthly figures of the website channel,
+     * which say they are invented and add up to the seed's 6,000.
+     */
+    @Test
+    void toridesWebsiteUpdatesAreBoundToTheWebsiteChannelsInventedMonths(@Demo MachiServer server) {
+        Api api = server.api();
+        String t = Municipalities.PATH + "/082171";
+        JsonObject indicator = api.get(t + "/indicators?q=" + java.net.URLEncoder.encode("市ホームページの更新件数", java.nio.charset.StandardCharsets.UTF_8))
+                .send().expect(200).object().getJsonArray("items").getJsonObject(0);
+        assertEquals("promotion:pr-website-pages-updated-per-fiscal-year", indicator.getString("metricSource"));
+        JsonObject r2 = IndicatorIT.year(indicator, 2020);
+        assertEquals(6000, r2.getJsonNumber("actual").intValue());
+        assertEquals("METRIC", r2.getString("actualSource"));
+        assertEquals(6000, r2.getJsonNumber("target").intValue(), "the seed's targets stay");
+        assertEquals(6200, IndicatorIT.year(indicator, 2024).getJsonNumber("target").intValue());
+        JsonObject channel = api.get(t + "/promotion/pr-channels?kind=WEBSITE").send().expect(200).object().getJsonArray("items").getJsonObject(0);
+        assertTrue(channel.getString("name").contains("架空") && channel.getString("note").contains("架空"), channel::toString);
+        assertEquals(12, channel.getJsonArray("months").size());
+    }
 }

@@ -15,7 +15,12 @@ import jp.machi.promotion.donation.interfaces.rest.ImportSiteResource;
 import jp.machi.promotion.donation.interfaces.rest.DonationUseResource;
 import jp.machi.promotion.donation.interfaces.rest.DonorResource;
 import jp.machi.promotion.donation.interfaces.rest.ReturnGiftResource;
+import jp.machi.promotion.fanclub.application.FanClubMetrics;
+import jp.machi.promotion.fanclub.interfaces.rest.FanClubPublicResource;
+import jp.machi.promotion.fanclub.interfaces.rest.FanClubResource;
 import jp.machi.promotion.interfaces.rest.PromotionApi;
+import jp.machi.promotion.prchannel.application.PrChannelMetrics;
+import jp.machi.promotion.prchannel.interfaces.rest.PrChannelResource;
 import jp.machi.promotion.migration.application.MigrationMetrics;
 import jp.machi.promotion.migration.interfaces.rest.ConsultationResource;
 import jp.machi.promotion.migration.interfaces.rest.SupportedMigrationResource;
@@ -34,6 +39,12 @@ public class PromotionModule implements ModuleDescriptor {
 
     /** Setting: how many years a vacant-house bank registration runs before it must be renewed (1–10; 2). */
     public static final String VACANT_HOUSE_YEARS = "vacantHouseRegistrationYears";
+
+    /** Setting: the interests a fan club member may choose (a list). */
+    public static final String FAN_CLUB_INTERESTS = "fanClubInterests";
+
+    /** Setting: the portal's address that fan club mail links to (blank: the address the request came to). */
+    public static final String FAN_CLUB_PORTAL_URL = "fanClubPortalUrl";
 
     /** Module role: decides registrations, contracts, closing, withdrawal and renewal in the vacant-house bank. */
     public static final String VACANT_HOUSE_REGISTRAR = "promotion.vacant-house-registrar";
@@ -68,7 +79,8 @@ public class PromotionModule implements ModuleDescriptor {
         return List.of(PromotionApi.class, DonationUseResource.class, ReturnGiftResource.class, DonorResource.class,
                 DonationResource.class, ImportSiteResource.class, DonationImportResource.class,
                 ConsultationResource.class, SupportedMigrationResource.class,
-                VacantHouseResource.class, VacantHousePublicResource.class);
+                VacantHouseResource.class, VacantHousePublicResource.class, FanClubResource.class, FanClubPublicResource.class,
+                PrChannelResource.class);
     }
 
     @Override
@@ -83,7 +95,11 @@ public class PromotionModule implements ModuleDescriptor {
         return List.of(
                 new SettingDefinition(GIFT_RATIO_LIMIT, LocalizedText.of("返礼品の返礼割合の上限 (%)", "Return gift ratio limit (%)"), SettingDefinition.Type.INTEGER, "30"),
                 new SettingDefinition("collectionCostLimitPercent", LocalizedText.of("募集費用の上限 (%)", "Collection cost limit (%)"), SettingDefinition.Type.INTEGER, "50"),
-                new SettingDefinition(VACANT_HOUSE_YEARS, LocalizedText.of("空き家バンクの登録期間 (年)", "Vacant-house bank registration period (years)"), SettingDefinition.Type.INTEGER, "2"));
+                new SettingDefinition(VACANT_HOUSE_YEARS, LocalizedText.of("空き家バンクの登録期間 (年)", "Vacant-house bank registration period (years)"), SettingDefinition.Type.INTEGER, "2"),
+                new SettingDefinition(FAN_CLUB_INTERESTS, LocalizedText.of("ファンクラブ会員が選べる関心", "Fan club interests members may choose"),
+                        SettingDefinition.Type.LIST, "観光,食・特産品,イベント・祭り,自然・アウトドア,移住・定住,ふるさと納税,スポーツ"),
+                new SettingDefinition(FAN_CLUB_PORTAL_URL, LocalizedText.of("ファンクラブのメールに載せるポータルのアドレス (空欄: 申込みを受けたアドレス)",
+                        "Portal address in fan club mail (blank: the address the request came to)"), SettingDefinition.Type.STRING, ""));
     }
 
     @Override
@@ -91,6 +107,8 @@ public class PromotionModule implements ModuleDescriptor {
         List<MetricDefinition> all = new java.util.ArrayList<>(DonationMetrics.DEFINITIONS);
         all.addAll(MigrationMetrics.DEFINITIONS);
         all.addAll(VacantHouseMetrics.DEFINITIONS);
+        all.addAll(FanClubMetrics.DEFINITIONS);
+        all.addAll(PrChannelMetrics.DEFINITIONS);
         return List.copyOf(all);
     }
 
@@ -105,6 +123,9 @@ public class PromotionModule implements ModuleDescriptor {
                 new UiContribution("promotion-migration-consultations", UiContribution.Area.CONSOLE, LocalizedText.of("移住・定住: 移住相談", "Migration: consultations"), "migration-consultations.js", 20),
                 new UiContribution("promotion-supported-migrations", UiContribution.Area.CONSOLE, LocalizedText.of("移住・定住: 支援による移住者", "Migration: supported migrants"), "supported-migrations.js", 21),
                 new UiContribution("promotion-vacant-houses", UiContribution.Area.CONSOLE, LocalizedText.of("空き家バンク: 物件", "Vacant-house bank: properties"), "vacant-houses.js", 25),
+                new UiContribution("promotion-fan-club", UiContribution.Area.CONSOLE, LocalizedText.of("ファンクラブ: 会員", "Fan club: members"), "fan-club-members.js", 30),
+                new UiContribution("fan-club", UiContribution.Area.PORTAL, LocalizedText.of("ファンクラブ", "Fan club"), "fan-club.js", 31),
+                new UiContribution("promotion-pr-channels", UiContribution.Area.CONSOLE, LocalizedText.of("広報: 媒体と実績", "PR channels and figures"), "pr-channels.js", 35),
                 new UiContribution("vacant-house-bank", UiContribution.Area.PORTAL, LocalizedText.of("空き家バンク", "Vacant-house bank"), "vacant-house-bank.js", 30));
     }
 }

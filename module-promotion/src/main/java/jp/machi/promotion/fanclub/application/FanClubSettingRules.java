@@ -1,0 +1,26 @@
+package jp.machi.promotion.fanclub.application;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Optional;
+import jp.machi.core.module.SettingValidator;
+import jp.machi.promotion.PromotionModule;
+
+/** The portal address fan club mail links to: blank, or an http(s) address without query, at most 200 characters. */
+@ApplicationScoped
+public class FanClubSettingRules implements SettingValidator {
+
+    @Override
+    public String moduleId() {
+        return PromotionModule.ID;
+    }
+
+    @Override
+    public Optional<Refusal> check(String key, String value) {
+        if (PromotionModule.FAN_CLUB_PORTAL_URL.equals(key)) {
+            String v = value.strip();
+            boolean ok = v.isEmpty() || (v.length() <= 200 && v.matches("https?://[A-Za-z0-9.-]+(:\\d{1,5})?(/[A-Za-z0-9._~/-]*)?"));
+            return ok ? Optional.empty() : Optional.of(new Refusal("promotion.setting.portalUrl", 200));
+        }
+        return Optional.empty();
+    }
+}
