@@ -40,23 +40,24 @@ class ConsoleScreenshotsIT {
 
             // 取手市: record R2's actual through the form, then the chart with targets R2–R6.
             b.open("/#/082171/core/indicators");
-            // (市民と行政との協働事業件数 takes its actuals from the collaboration module's projects: no form for them.)
-            b.clickText("a.indicator-link", "市ホームページの更新件数");
-            b.waitForText("h1", "市ホームページの更新件数");
+            // (市民と行政との協働事業件数 and 市ホームページの更新件数 take their actuals from the collaboration
+            // module's projects and the promotion module's website figures: no form for them.)
+            b.clickText("a.indicator-link", "創業支援等事業計画の推進による新規起業家数（累計）");
+            b.waitForText("h1", "創業支援等事業計画の推進による新規起業家数（累計）");
             b.click("#edit-indicator");
             b.waitFor("#indicator-form");
             assertEquals("2020", b.attribute("#year-0-fy", "value"));
-            assertEquals("6000", b.attribute("#year-0-target", "value"));
-            b.type("#year-0-actual", "5238");
+            assertEquals("127", b.attribute("#year-0-target", "value"));
+            b.type("#year-0-actual", "111");
             b.click("#save-indicator");
-            b.waitForText("h1", "市ホームページの更新件数");
+            b.waitForText("h1", "創業支援等事業計画の推進による新規起業家数（累計）");
             b.waitForScript("the chart", "const c = window.Chart && Chart.getChart(document.getElementById('indicator-chart'));"
                     + " return c ? c.data.labels.join('|') : null;");
             assertEquals("令和2年度|令和3年度|令和4年度|令和5年度|令和6年度",
                     b.script("return Chart.getChart(document.getElementById('indicator-chart')).data.labels.join('|');"));
             List<String> rows = b.texts("#indicator-years tbody tr");
-            // 5,238 / 6,000 = 87.3 % → B with the default scale, as the README says.
-            assertTrue(rows.get(0).contains("87.3%") && rows.get(0).endsWith("B"), rows.toString());
+            // 111 / 127 = 87.4 % → B with the default scale, as the README says.
+            assertTrue(rows.get(0).contains("87.4%") && rows.get(0).endsWith("B"), rows.toString());
             b.windowSize(1280, 1500);
             b.screenshot("indicator-detail");
             b.windowSize(1280, 900);
