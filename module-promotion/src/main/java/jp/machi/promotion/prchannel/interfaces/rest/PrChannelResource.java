@@ -336,13 +336,14 @@ public class PrChannelResource {
     @Operation(summary = "A channel's figures of a fiscal year (?fiscalYear= R6|2024, required): flows summed, followers of the last"
             + " month with a figure; summed in the database")
     public TotalsView totals(@PathParam("id") UUID id, @QueryParam("fiscalYear") String fiscalYear) {
+        // The channel first: another municipality's id is 404 whatever the parameters say.
+        PrChannel c = channels.channel(id);
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
         Integer fy = PromotionParams.fiscalYear("fiscalYear", fiscalYear, errors);
         if (fy == null && errors.isEmpty()) {
             errors.add(new ApiException.FieldErrorKey("fiscalYear", "promotion.param.required"));
         }
         PromotionParams.throwIfAny(errors);
-        PrChannel c = channels.channel(id);
         PrChannelService.YearTotals t = channels.totals(c.getId(), null, fy);
         return new TotalsView(FiscalYear.of(fy), t.months(), t.issues(), t.pagesUpdated(), t.pageViews(), t.releases(), t.followers());
     }
