@@ -1,11 +1,12 @@
 package jp.machi.collaboration.grant.interfaces.rest;
 
+import static jp.machi.core.api.PrintedPages.esc;
+import static jp.machi.core.api.PrintedPages.row;
+import static jp.machi.core.api.PrintedPages.wareki;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.chrono.JapaneseChronology;
-import java.time.chrono.JapaneseDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import jp.machi.collaboration.grant.domain.GrantApplication;
 import jp.machi.collaboration.grant.domain.GrantApplicationState;
@@ -22,8 +23,6 @@ import jp.machi.core.persistence.Tenancy;
 @ApplicationScoped
 public class GrantNoticePage {
 
-    static final DateTimeFormatter WAREKI = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN)
-            .withChronology(JapaneseChronology.INSTANCE);
 
     @Inject
     Tenancy tenancy;
@@ -73,26 +72,4 @@ public class GrantNoticePage {
         return amount == null ? "" : String.format(Locale.JAPAN, "%,d円", amount);
     }
 
-    static String wareki(LocalDate day) {
-        return day == null ? "" : JapaneseDate.from(day).format(WAREKI);
-    }
-
-    private static String row(String label, String value) {
-        return "<tr><th scope=\"row\">" + esc(label) + "</th><td>" + esc(value) + "</td></tr>";
-    }
-
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
 }

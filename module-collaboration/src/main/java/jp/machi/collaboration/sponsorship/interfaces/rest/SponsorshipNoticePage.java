@@ -1,11 +1,12 @@
 package jp.machi.collaboration.sponsorship.interfaces.rest;
 
+import static jp.machi.core.api.PrintedPages.esc;
+import static jp.machi.core.api.PrintedPages.row;
+import static jp.machi.core.api.PrintedPages.wareki;
+
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.time.LocalDate;
-import java.time.chrono.JapaneseChronology;
-import java.time.chrono.JapaneseDate;
-import java.time.format.DateTimeFormatter;
 import java.util.Locale;
 import jp.machi.collaboration.sponsorship.domain.Sponsorship;
 import jp.machi.collaboration.sponsorship.domain.SponsorshipState;
@@ -20,8 +21,6 @@ import jp.machi.core.persistence.Tenancy;
 @ApplicationScoped
 public class SponsorshipNoticePage {
 
-    static final DateTimeFormatter WAREKI = DateTimeFormatter.ofPattern("GGGGy年M月d日", Locale.JAPAN)
-            .withChronology(JapaneseChronology.INSTANCE);
 
     @Inject
     Tenancy tenancy;
@@ -67,26 +66,4 @@ public class SponsorshipNoticePage {
         return h.toString();
     }
 
-    static String wareki(LocalDate day) {
-        return day == null ? "" : JapaneseDate.from(day).format(WAREKI);
-    }
-
-    private static String row(String label, String value) {
-        return "<tr><th scope=\"row\">" + esc(label) + "</th><td>" + esc(value) + "</td></tr>";
-    }
-
-    static String esc(String s) {
-        StringBuilder b = new StringBuilder(s.length() + 16);
-        for (char c : s.toCharArray()) {
-            switch (c) {
-                case '<' -> b.append("&lt;");
-                case '>' -> b.append("&gt;");
-                case '&' -> b.append("&amp;");
-                case '"' -> b.append("&quot;");
-                case '\'' -> b.append("&#39;");
-                default -> b.append(c);
-            }
-        }
-        return b.toString();
-    }
 }
