@@ -41,6 +41,13 @@ public final class ItSettings {
         return System.getProperty("machi.it.pg.password", "");
     }
 
+    /** Which forked test JVM of this database run this is (failsafe's fork number, 1 when unforked). */
+    public static String fork() {
+        // "fork-N": a value that is only the placeholder would reach the fork empty (Maven resolves it to null).
+        String f = System.getProperty("machi.it.fork", "").replace("fork-", "");
+        return f.matches("[0-9]+") ? f : "1";
+    }
+
     /** {@code it/target}: every data directory and server log of a run lives below it. */
     public static Path workDir() {
         return Path.of(nonBlank("machi.it.work.dir", "target")).toAbsolutePath().normalize();

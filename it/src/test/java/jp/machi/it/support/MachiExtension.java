@@ -1,5 +1,8 @@
 package jp.machi.it.support;
 
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import org.junit.jupiter.api.extension.ConditionEvaluationResult;
 import org.junit.jupiter.api.extension.ExecutionCondition;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
@@ -11,11 +14,16 @@ import org.junit.platform.commons.support.AnnotationSupport;
 /**
  * Wires {@link MachiTest} classes to the server: the database check before a class runs, and the
  * one shared server per test JVM, booted lazily and stopped (its PostgreSQL database dropped) when
- * the JUnit root context closes at the end of the run.
+ * the test JVM exits ({@link Cleanup}).
  */
 public final class MachiExtension implements ExecutionCondition, ParameterResolver {
 
-    private static final ExtensionContext.Namespace NAMESPACE = ExtensionContext.Namespace.create(MachiExtension.class);
+    /**
+     * One per test JVM, not per JUnit root context: with several forks (machi.it.forks) failsafe hands
+     * each fork one class at a time, and every class is then a root context of its own. The servers
+     * and databases are registered with {@link Cleanup}, which stops them when the fork exits.
+     */
+    private static final Map<String, SharedServer> SHARED = new ConcurrentHashMap<>();
 
     /**
      * Decided once per class: on H2, {@link PostgresqlOnly} classes are skipped, on PostgreSQL {@link H2Only} ones; on PostgreSQL, if
@@ -62,13 +70,12 @@ public final class MachiExtension implements ExecutionCondition, ParameterResolv
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
         boolean demo = parameter.isAnnotated(Demo.class);
-        MachiServer server = context.getRoot().getStore(NAMESPACE)
-                .getOrComputeIfAbsent(demo ? "demo" : "plain", k -> new SharedServer(demo), SharedServer.class).server();
+        MachiServer server = SHARED.computeIfAbsent(demo ? "demo" : "plain", k -> new SharedServer(demo)).server();
         return parameter.getParameter().getType() == Api.class ? server.api() : server;
     }
 
-    /** A shared server (plain, or with the demo data) and its database; JUnit closes it when the run ends. */
-    static final class SharedServer implements ExtensionContext.Store.CloseableResource {
+    /** A shared server (plain, or with the demo data) and its database; {@link Cleanup} stops both when the JVM exits. */
+    static final class SharedServer {
         private final boolean demo;
         private TestDatabase db;
         private MachiServer server;
@@ -97,16 +104,6 @@ public final class MachiExtension implements ExecutionCondition, ParameterResolv
                 throw new AssertionError("The shared Machi " + (demo ? "demo " : "") + "server did not start: " + failure.getMessage(), failure);
             }
             return server;
-        }
-
-        @Override
-        public synchronized void close() {
-            if (server != null) {
-                server.stop();
-            }
-            if (db != null) {
-                db.close();
-            }
         }
     }
 }

@@ -42,7 +42,7 @@ public final class MachiServer implements AutoCloseable {
      * {@code -Dmachi.it.ready.seconds} on a loaded machine.
      */
     public static final Duration READY_TIMEOUT = Duration.ofSeconds(Long.getLong("machi.it.ready.seconds",
-            Long.getLong("machi.it.ready-timeout-seconds", 240)));
+            Long.getLong("machi.it.ready-timeout-seconds", 420)));
 
     private static final HttpClient PROBE = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();

@@ -47,7 +47,9 @@ public final class TestDatabase implements AutoCloseable {
     }
 
     public static TestDatabase fresh(DatabaseKind kind, String label) {
-        String unique = label + "-" + LocalDateTime.now().format(STAMP) + "-" + SEQ.incrementAndGet();
+        // Two forks of one run may create the same label in the same second: the fork number keeps them apart.
+        String unique = label + "-" + LocalDateTime.now().format(STAMP) + "-f" + ItSettings.fork() + "-"
+                + SEQ.incrementAndGet();
         if (kind == DatabaseKind.H2) {
             Path dir = kind.runDir().resolve(unique).resolve("data");
             try {
