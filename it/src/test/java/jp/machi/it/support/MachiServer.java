@@ -83,6 +83,7 @@ public final class MachiServer implements AutoCloseable {
         private final Path war;
         private final Map<String, String> env = new LinkedHashMap<>();
         private final List<String> jvmArgs = new ArrayList<>();
+        private boolean defaultHeap;
 
         private Builder(String name, TestDatabase db, Path war) {
             this.name = name;
@@ -102,6 +103,12 @@ public final class MachiServer implements AutoCloseable {
         /** Leaves out a variable set by default (e.g. MACHI_ADMIN_USER, for a server nobody can enter). */
         public Builder without(String key) {
             env.remove(key);
+            return this;
+        }
+
+        /** No -Xmx from the tests: {@code java -jar machi.jar} as a user types it (machi.jar's own default heap). */
+        public Builder defaultHeap() {
+            defaultHeap = true;
             return this;
         }
 
@@ -136,7 +143,7 @@ public final class MachiServer implements AutoCloseable {
             cmd.add("-Djava.io.tmpdir=" + work.resolve("tmp"));
             // Bounded heap, so that several servers (H2 and PostgreSQL runs, tests' own servers) fit
             // on one machine; -Dmachi.it.server.heap=2g raises it, a test's own -Xmx wins.
-            if (jvmArgs.stream().noneMatch(a -> a.startsWith("-Xmx"))) {
+            if (!defaultHeap && jvmArgs.stream().noneMatch(a -> a.startsWith("-Xmx"))) {
                 cmd.add("-Xmx" + System.getProperty("machi.it.server.heap", "1g"));
             }
             cmd.addAll(jvmArgs);
@@ -241,6 +248,11 @@ public final class MachiServer implements AutoCloseable {
 
     public boolean isAlive() {
         return process.isAlive();
+    }
+
+    /** The process the test started ({@code java -jar machi.jar}), for tests of the process itself. */
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** The last lines of the server's output, without terminal colour codes. */
