@@ -142,7 +142,8 @@ read -r deep deep95 < <(timed "$voices?page=4000&size=20")
 t0=$(date +%s%N)
 bytes=$(curl -sf -H "Authorization: Bearer $staff" "$voices?format=csv" | wc -c)
 t1=$(date +%s%N)
-rss=$(ps -o rss= -p "$server" | tr -d ' ')
+# machi.jar's launcher (ADR 36) runs the server in a child JVM: count both.
+rss=$(ps -o rss= -p "$server" --ppid "$server" | awk '{s += $1} END {print s + 0}')
 
 ratio() { echo "scale=2; $1 / $2" | bc; }
 printf '\n%-44s %12s %12s %8s\n' "GET …/engagement/voices ($db)" "1,000" "100,000" "ratio"
