@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,6 +41,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
+import jp.machi.core.api.BulkImports;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
@@ -53,6 +55,7 @@ import jp.machi.core.identity.Role;
 import jp.machi.core.intake.PublicIntake;
 import jp.machi.core.persistence.Exports;
 import jp.machi.engagement.EngagementModule;
+import jp.machi.engagement.survey.application.SurveyImport;
 import jp.machi.engagement.survey.application.SurveyResults;
 import jp.machi.engagement.survey.application.SurveyService;
 import jp.machi.engagement.survey.domain.AgeGroup;
@@ -97,6 +100,9 @@ public class SurveyResource {
 
     @Inject
     PublicIntake intake;
+
+    @Inject
+    SurveyImport imports;
 
     @Inject
     Exports exports;
@@ -452,6 +458,55 @@ public class SurveyResource {
             }
             return row;
         }), row -> row);
+    }
+
+    @GET
+    @Path("{id}/answers/template")
+    @Access(minimum = Role.STAFF)
+    @Produces(Csv.MEDIA_TYPE)
+    @Transactional
+    @Operation(summary = "The CSV template for paper answers (UTF-8 with BOM): 整理番号, 受付日, the attributes the survey"
+            + " asks, one column per question (問1 …), headers in the caller's language; fill one row per answer sheet")
+    public Response template(@PathParam("id") UUID id) {
+        Survey s = surveys.require(id);
+        return Csv.response("survey-answers-template.csv", SurveyImport.header(s, Problems.locale(headers)),
+                List.<List<Object>>of(), row -> row);
+    }
+
+    @JsonbPropertyOrder({"charset", "rowCount", "imported", "skipped", "skippedSheets", "firstReceipt", "lastReceipt",
+        "responses"})
+    public record ImportView(String charset, int rowCount, int imported, int skipped, List<String> skippedSheets,
+            String firstReceipt, String lastReceipt, long responses) {
+    }
+
+    @POST
+    @Path("{id}/answers" + BulkImports.PATH_SUFFIX)
+    @Access(minimum = Role.STAFF)
+    // Any Content-Type: the body is the file's bytes whatever the client calls it; only its charset is used.
+    @Consumes(MediaType.WILDCARD)
+    @Transactional
+    @Operation(summary = "Import paper answers from a CSV file in the template's shape (UTF-8 with or without BOM, or"
+            + " Shift_JIS): one row per answer sheet; choices by number or words, several separated by 、 or ;. Any row"
+            + " error: 422 naming every failing row and column, nothing written. A sheet number (整理番号) imported before"
+            + " is skipped and listed, so importing a file again stores nothing twice. At most 5,000 rows and"
+            + " machi.engagement.survey-import-max-bytes (2 MiB by default; 413 beyond)")
+    public Response importAnswers(@PathParam("id") UUID id, InputStream body) {
+        Survey s = surveys.require(id);
+        long max = SurveyImport.maxBytes();
+        if (headers.getLength() > max) {
+            throw new ApiException(413, "payload-too-large", "problem.payloadTooLarge.detail", max);
+        }
+        LocalDate today = SurveyService.today();
+        if (today.isBefore(s.getOpensOn())) {
+            throw ApiException.conflict("survey-not-open", "engagement.survey.notOpen");
+        }
+        MediaType type = headers.getMediaType();
+        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        SurveyImport.Report r = imports.importFile(s, BulkImports.bounded(body == null ? InputStream.nullInputStream() : body,
+                max), charset, today);
+        ImportView view = new ImportView(r.charset(), r.rows(), r.imported(), r.skipped().size(),
+                r.skipped().stream().limit(100).toList(), r.firstReceipt(), r.lastReceipt(), surveys.responses(s));
+        return Response.status(201).entity(view).build();
     }
 
     // ---- anyone ----
