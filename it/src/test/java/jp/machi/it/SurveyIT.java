@@ -384,6 +384,32 @@ class SurveyIT {
     }
 
     @Test
+    void aDraftSurveyIsDeletedWithIfMatchButNotOnceAnsweredOrWhileOpen() {
+        Reply draft = staff.post(surveys).json(survey(TODAY.plusDays(3), TODAY.plusDays(10), true).build()).send().expect(201);
+        String one = surveys + "/" + draft.object().getString("id");
+        Reply coded = staff.post(one + "/codes").ifMatch(draft.etag()).json("{\"count\":2}").send().expect(201);
+        assertProblem(staff.delete(one).send(), 428, null);
+        assertProblem(staff.delete(one).ifMatch(draft.etag()).send(), 412, "stale-version");
+        assertProblem(viewer.delete(one).ifMatch(coded.etag()).send(), 403, null);
+        assertEquals(204, staff.delete(one).ifMatch(coded.etag()).send().status(), "a draft goes, with its questions and codes");
+        assertProblem(staff.get(one).send(), 404, null);
+        assertProblem(staff.delete(one).ifMatch(coded.etag()).send(), 404, null);
+
+        // Open today: refused while open, even with no answer.
+        Reply open = staff.post(surveys).json(survey(TODAY.minusDays(1), TODAY.plusDays(10), false).build()).send().expect(201);
+        String openOne = surveys + "/" + open.object().getString("id");
+        ja(staff.delete(openOne).ifMatch(open.etag()).send(), 409, "survey-open");
+        // Answered (a paper sheet after the period): refused, in the caller's language.
+        Reply closed = staff.post(surveys).json(survey(TODAY.minusDays(10), TODAY.minusDays(1), false).build()).send().expect(201);
+        String closedOne = surveys + "/" + closed.object().getString("id");
+        staff.post(closedOne + "/answers").json(sheet(closed.object(), 0, null, null, null, null).build()).send().expect(201);
+        JsonObject p = en(staff.delete(closedOne).lang("en").ifMatch(staff.get(closedOne).send().etag()).send(), 409,
+                "survey-has-answers");
+        assertTrue(p.getString("detail").contains("1 answer"), p::toString);
+        assertEquals(1, staff.get(closedOne).send().expect(200).object().getInt("responses"));
+    }
+
+    @Test
     void anInvitationCodeAnswersOnce() {
         Reply created = staff.post(surveys).json(survey(TODAY.minusDays(1), TODAY.plusDays(10), true).build()).send().expect(201);
         String one = surveys + "/" + created.object().getString("id");

@@ -3,7 +3,7 @@
 // (questions frozen once answers exist: the editor is then read-only and the questions are left out), invitation
 // codes (issue N, CSV for printing), paper answers typed in, the results with a bar per choice and a breakdown
 // by one attribute, the raw answers as CSV; paper answers imported from a CSV file in the survey's template (a
-// refused file lists each failing row and column). Choices are written one a line; a leading "*" marks a choice that
+// refused file lists each failing row and column); a survey with no answers that is not open may be deleted. Choices are written one a line; a leading "*" marks a choice that
 // counts toward the question's indicator metric. DOM built with kit.js, never innerHTML.
 import {h, add, tr, field, pagedList, submit, notice, errorNotice, facts, downloadCsv, problemText, conflictNotice} from '/ui/core/kit.js';
 
@@ -336,6 +336,25 @@ async function detail(root, ctx, id) {
     }
     root.append(paperForm(ctx, s, path, reload));
     if (s.phase !== 'UPCOMING') root.append(importForm(ctx, path, id, reload));
+    if (s.responses === 0 && s.phase !== 'OPEN') {
+      const removeBox = h('section', {class: 'survey-delete', id: 'survey-delete-box'}, h('h2', {text: tr(ctx, 'アンケートの削除', 'Delete the survey')}),
+        h('p', {text: tr(ctx, '回答が届いておらず回答受付中でもないため、削除できます (設問・回答用コードも消えます)。', 'No answers have arrived and it is not open: it can be deleted (with its questions and codes).')}));
+      const button = h('button', {type: 'button', class: 'btn btn-danger', id: 'delete-survey', text: tr(ctx, 'このアンケートを削除', 'Delete this survey'),
+        on: {click: async () => {
+          if (!window.confirm(tr(ctx, `「${s.title}」を削除します。よろしいですか。`, `Delete "${s.title}"?`))) return;
+          const d = await ctx.api('DELETE', path, {etag: r.etag});
+          if (d.status === 204) {
+            window.location.hash = ctx.href();
+            ctx.announce && ctx.announce(tr(ctx, '削除しました。', 'Deleted.'));
+          } else if (d.status === 412) {
+            removeBox.append(conflictNotice(ctx, reload));
+          } else {
+            removeBox.append(notice(problemText(ctx, d.problem, d.status), 'error'));
+          }
+        }}});
+      removeBox.append(button);
+      root.append(removeBox);
+    }
   }
   root.append(resultBox);
   root.prepend(h('link', {rel: 'stylesheet', href: '/ui/engagement/surveys.css'}));

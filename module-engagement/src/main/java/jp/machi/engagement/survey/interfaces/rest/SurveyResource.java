@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -158,10 +159,12 @@ public class SurveyResource {
             String unitName, OffsetDateTime resultsPublishedAt) {
     }
 
-    @JsonbPropertyOrder({"surveyId", "title", "fiscalYearLabel", "respondents", "population", "responseRate", "by",
-        "byLabel", "questions"})
+    /** {@code attributes}: the attributes the survey asked (value AGE_GROUP …, label 年代 …), the only ones to break down by. */
+    @JsonbPropertyOrder({"surveyId", "title", "fiscalYearLabel", "respondents", "population", "responseRate", "attributes",
+        "by", "byLabel", "questions"})
     public record ResultsView(UUID surveyId, String title, String fiscalYearLabel, long respondents, Integer population,
-            BigDecimal responseRate, Attribute by, String byLabel, List<SurveyResults.QuestionResult> questions) {
+            BigDecimal responseRate, List<OptionView> attributes, Attribute by, String byLabel,
+            List<SurveyResults.QuestionResult> questions) {
     }
 
     @JsonbPropertyOrder({"receiptNumber", "receivedOn"})
@@ -371,6 +374,19 @@ public class SurveyResource {
         }
         surveys.edit(s, d, body.questions == null ? null : questions(body.questions));
         return Response.ok(view(s, Problems.locale(headers))).tag(Versions.tag(s.getVersion())).build();
+    }
+
+    @DELETE
+    @Path("{id}")
+    @Access(minimum = Role.STAFF)
+    @Transactional
+    @Operation(summary = "Delete a survey written by mistake, with its questions and invitation codes (If-Match required;"
+            + " 409 survey-has-answers once an answer sheet exists, 409 survey-open while it is open)")
+    public Response delete(@PathParam("id") UUID id) {
+        Survey s = surveys.require(id);
+        Versions.requireMatch(request, headers, s.getVersion());
+        surveys.delete(s);
+        return Response.noContent().build();
     }
 
     @POST
@@ -640,10 +656,16 @@ public class SurveyResource {
             } catch (IllegalArgumentException e) {
                 throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("by", "engagement.survey.byUnknown", by)));
             }
+            if (!s.getAttributes().contains(a)) {
+                throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("by", "engagement.survey.byNotAsked",
+                        a.label().in(l))));
+            }
         }
         SurveyResults.Results r = results.of(s, a, l);
+        List<OptionView> asked = Arrays.stream(Attribute.values()).filter(s.getAttributes()::contains)
+                .map(x -> new OptionView(x.name(), x.label().in(l))).toList();
         return new ResultsView(s.getId(), s.getTitle(), FiscalYear.of(s.getFiscalYear()).label(l), r.respondents(),
-                r.population(), r.responseRate(), a, a == null ? null : a.label().in(l), r.questions());
+                r.population(), r.responseRate(), asked, a, a == null ? null : a.label().in(l), r.questions());
     }
 
     private record Item(UUID question, UUID choice, BigDecimal number, String text) {
