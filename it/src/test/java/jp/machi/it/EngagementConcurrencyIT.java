@@ -77,7 +77,9 @@ class EngagementConcurrencyIT extends ConcurrencyContract {
                         .put(n -> survey(n, 0))
                         .childChange(n -> survey(0, n))
                         .action("/codes", jakarta.json.Json.createObjectBuilder().add("count", 2).build(), 201)
-                        .covers("PUT " + M + "/surveys/{id}", "POST " + M + "/surveys/{id}/codes"),
+                        .delete()
+                        .covers("PUT " + M + "/surveys/{id}", "POST " + M + "/surveys/{id}/codes",
+                                "DELETE " + M + "/surveys/{id}"),
                 ConcurrencyCase.of("town meeting")
                         .create(f -> f.item("/engagement/meetings", f.post("/engagement/meetings", meeting(0))))
                         .put(EngagementConcurrencyIT::meeting)

@@ -34,6 +34,34 @@ class SurveyBrowserIT {
         this.api = api;
     }
 
+    private static void chooseFile(WebBrowser b, String css, String name, String content) {
+        b.waitFor(css);
+        b.script("const dt = new DataTransfer(); dt.items.add(new File([arguments[1]], arguments[2], {type: 'text/csv'}));"
+                + " const i = document.querySelector(arguments[0]); i.files = dt.files;"
+                + " i.dispatchEvent(new Event('change', {bubbles: true}));", css, content, name);
+    }
+
+    @Test
+    void staffDeleteADraftSurveyFromTheConsole(WebBrowser b) {
+        String lg = Municipalities.register(api);
+        Municipalities.setModule(api, lg, "engagement", true);
+        String base = Municipalities.PATH + "/" + lg;
+        String id = api.post(base + "/engagement/surveys").json(Json.createObjectBuilder()
+                .add("fiscalYear", TODAY.getMonthValue() >= 4 ? TODAY.getYear() : TODAY.getYear() - 1)
+                .add("title", "書きかけのアンケート").add("opensOn", TODAY.plusDays(10).toString())
+                .add("closesOn", TODAY.plusDays(20).toString()).add("questions", SurveyIT.questions("読んでいる")).build())
+                .send().expect(201).object().getString("id");
+        ConsoleIT.signIn(b, api.newUser("STAFF", lg));
+        b.open("/#/" + lg + "/engagement/engagement-surveys-console/" + id);
+        b.waitForText("h1", "書きかけのアンケート");
+        assertFalse(b.present("#survey-import"), "a survey not open yet takes no paper answers");
+        b.script("window.confirm = () => true;");
+        b.click("#delete-survey");
+        b.waitForScript("the list without the deleted survey",
+                "return location.hash.endsWith('engagement-surveys-console') && document.body.innerText.includes('該当するものはありません。');");
+        assertEquals(404, api.get(base + "/engagement/surveys/" + id).send().status());
+    }
+
     private String text(WebBrowser b) {
         return String.valueOf(b.script("return document.body.innerText;"));
     }
@@ -87,6 +115,19 @@ class SurveyBrowserIT {
         b.select("#survey-by", "AGE_GROUP");
         b.waitForText("#survey-results", "年代: 40代");
         b.screenshot("engagement-survey");
+        // Paper answers from a CSV file in the survey's template (Shift_JIS is read the same; SurveyIT).
+        b.waitFor("#survey-import");
+        String header = new String(api.get(base + "/engagement/surveys/" + id + "/answers/template").send().expect(200).bytes(),
+                java.nio.charset.StandardCharsets.UTF_8).substring(1).strip();
+        chooseFile(b, "#survey-import-file", "paper.csv", header + "\nK-1,,20代,9,,,,\n");
+        b.click("#survey-import-run");
+        b.waitForText("#survey-import-errors", "2 行目");
+        assertEquals("1", b.text(".survey-responses", true), "the refused file wrote nothing");
+        chooseFile(b, "#survey-import-file", "paper.csv", header + "\nK-1,,20代,読んでいる,広報紙、SNS,5,3,\n");
+        b.click("#survey-import-run");
+        b.waitForText(".notice", "1 件の回答を取り込みました");
+        b.waitForText(".survey-responses", "2");
+        assertFalse(b.present("#delete-survey"), "an answered survey offers no delete");
         b.open("/#/" + lg + "/engagement/engagement-surveys-console");
         b.waitForText(".list-status", "1 件中");
         b.click(".survey-create-box summary");
@@ -107,15 +148,28 @@ class SurveyBrowserIT {
                 .add("opensOn", TODAY.minusDays(3).toString()).add("closesOn", TODAY.minusDays(1).toString())
                 .add("population", 50).add("attributes", Json.createArrayBuilder().add("AGE_GROUP"))
                 .add("resultsPublished", true).build()).send().expect(200);
+        jp.machi.it.support.Problems.assertProblem(api.anonymous().get(base + "/engagement/surveys/published/" + id + "?by=SEX")
+                .send(), 400, null);
         b.windowSize(375, 900);
         b.open("/p/" + lg + "/engagement-surveys/results/" + id);
-        b.waitForText(".survey-respondents", "1");
+        b.waitForText(".survey-respondents", "2");
+        // Breakdowns only by what the survey asked (年代), and no horizontal scrolling at a phone's width.
+        assertEquals(java.util.List.of("全体", "年代"), b.texts(".survey-by a, .survey-by strong").stream().map(String::strip).toList());
+        b.clickText(".survey-by a", "年代");
+        b.waitForText(".survey-result", "年代: 40代");
+        Number wide = (Number) b.script("return document.documentElement.scrollWidth;");
+        assertTrue(wide.intValue() <= 375, "no horizontal scrolling on the results at a phone's width: " + wide);
+        b.screenshot("portal-survey-results-by-age");
+        b.clickText(".survey-by a", "全体");
+        b.waitForText(".survey-by strong", "全体");
         String portal = text(b);
-        assertTrue(portal.contains("時々読んでいる") && portal.contains("100.0%") && portal.contains("2.0%"), portal);
+        assertTrue(portal.contains("時々読んでいる") && portal.contains("50.0%") && portal.contains("4.0%"), portal);
         assertFalse(portal.contains("もっとSNSで発信してほしい。"), "no free text on the portal");
-        // Question 1's bars: 読んでいる 0 %, 時々読んでいる 100 % (drawn at 60 % of the cell, leaving room for the figure).
-        assertEquals("0%", String.valueOf(b.script("return document.querySelectorAll('.survey-bar')[0].style.width;")));
-        assertEquals("60%", String.valueOf(b.script("return document.querySelectorAll('.survey-bar')[1].style.width;")));
+        // Question 1's bars: 読んでいる 50 %, 時々読んでいる 50 % (drawn at 60 % of the cell, leaving room for the figure).
+        assertEquals("30%", String.valueOf(b.script("return document.querySelectorAll('.survey-bar')[0].style.width;")));
+        assertEquals("30%", String.valueOf(b.script("return document.querySelectorAll('.survey-bar')[1].style.width;")));
+        Number scrolled = (Number) b.script("return document.documentElement.scrollWidth;");
+        assertTrue(scrolled.intValue() <= 375, "no horizontal scrolling on the results at a phone's width: " + scrolled);
         b.screenshot("portal-survey-results");
     }
 }

@@ -255,6 +255,160 @@ class SurveyIT {
         assertEquals(1, hearing.getInt("count"));
     }
 
+    /** The template's header line (without its BOM) and the given rows, CRLF as Excel writes them. */
+    private String file(String one, String... rows) {
+        Reply t = staff.get(one + "/answers/template").send().expect(200);
+        assertArrayEquals(BOM, Arrays.copyOf(t.bytes(), 3));
+        String header = new String(t.bytes(), 3, t.bytes().length - 3, StandardCharsets.UTF_8).strip();
+        return header + "\r\n" + String.join("\r\n", rows) + "\r\n";
+    }
+
+    @Test
+    void paperAnswersAreImportedFromCsvInUtf8OrShiftJisAndASheetIsStoredOnce() {
+        JsonObject s = staff.post(surveys).json(survey(TODAY.minusDays(5), TODAY.plusDays(5), false).build()).send().expect(201).object();
+        String one = surveys + "/" + s.getString("id");
+        // The template: 整理番号, 受付日, the attributes asked, one column per question; in English for English callers.
+        Reply t = staff.get(one + "/answers/template").send().expect(200);
+        assertArrayEquals(BOM, Arrays.copyOf(t.bytes(), 3));
+        String header = new String(t.bytes(), StandardCharsets.UTF_8).strip();
+        assertTrue(header.contains("整理番号,受付日,年代,地区,性別,問1 「広報」を読んでいますか。,問2 市の情報を何から得ていますか。"), header);
+        assertTrue(new String(staff.get(one + "/answers/template").lang("en").send().expect(200).bytes(), StandardCharsets.UTF_8)
+                .contains("Sheet no.,Received on,Age group,District,Sex,Q1 "));
+        assertEquals(403, viewer.get(one + "/answers/template").send().status());
+
+        // UTF-8 without BOM; choices by number or words, several separated by 、; blanks left unanswered.
+        String utf8 = file(one,
+                "P-001," + TODAY.minusDays(1).toString().replace('-', '/') + ",30代,北部,女性,1,広報紙、SNS,4,12,紙の回答を取り込みます。",
+                "p-002,,,,,時々読んでいる,,,,");
+        Reply done = staff.post(one + "/answers/bulk-imports").body(utf8.getBytes(StandardCharsets.UTF_8), "text/csv").send();
+        assertEquals(201, done.status(), done::text);
+        assertEquals(2, done.object().getInt("imported"));
+        assertEquals(0, done.object().getInt("skipped"));
+        assertEquals("UTF-8", done.object().getString("charset"));
+        assertTrue(done.object().getString("firstReceipt").startsWith("S-"), done::text);
+        JsonObject results = viewer.get(one + "/results").send().expect(200).object();
+        assertEquals(2, results.getInt("respondents"));
+        JsonObject read = results.getJsonArray("questions").getJsonObject(0);
+        assertEquals(List.of(1, 1, 0), read.getJsonArray("counts").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getInt("count")).toList());
+        JsonObject media = results.getJsonArray("questions").getJsonObject(1);
+        assertEquals(List.of(1, 0, 1), media.getJsonArray("counts").getValuesAs(JsonObject.class).stream()
+                .map(c -> c.getInt("count")).toList());
+        JsonObject byAge = viewer.get(one + "/results?by=AGE_GROUP").send().expect(200).object();
+        assertEquals(1, byAge.getJsonArray("questions").getJsonObject(0).getJsonArray("breakdown").getValuesAs(JsonObject.class)
+                .stream().filter(c -> c.getString("key").equals("AGE_30S")).findFirst().orElseThrow().getInt("answered"));
+
+        // The same file again stores nothing twice: its sheet numbers are skipped and listed.
+        JsonObject again = staff.post(one + "/answers/bulk-imports").body(BOMmed(utf8), "text/csv").send().expect(201).object();
+        assertEquals(0, again.getInt("imported"));
+        assertEquals(2, again.getInt("skipped"));
+        assertEquals(List.of("P-001", "P-002"), again.getJsonArray("skippedSheets").getValuesAs(jakarta.json.JsonString.class)
+                .stream().map(jakarta.json.JsonString::getString).toList());
+        assertEquals(2, again.getInt("responses"));
+
+        // Shift_JIS as Excel writes it (detected, or declared), one sheet new and one repeated.
+        byte[] sjis = file(one, "P-003,,70歳以上,南部,その他・答えたくない,読んでいない,ホームページ,5,40,",
+                "P-001,,30代,北部,女性,1,広報紙、SNS,4,12,紙の回答を取り込みます。").getBytes(java.nio.charset.Charset.forName("windows-31j"));
+        Reply wrong = staff.post(one + "/answers/bulk-imports").body(sjis, "text/csv; charset=UTF-8").send();
+        ja(wrong, 400, "invalid-encoding");
+        JsonObject sj = staff.post(one + "/answers/bulk-imports").body(sjis, "text/csv").send().expect(201).object();
+        assertEquals("windows-31j", sj.getString("charset"));
+        assertEquals(1, sj.getInt("imported"));
+        assertEquals(1, sj.getInt("skipped"));
+        JsonObject counted = viewer.get(one).send().expect(200).object();
+        assertEquals(3, counted.getInt("responses"));
+        String raw = new String(staff.get(one + "/answers").send().expect(200).bytes(), StandardCharsets.UTF_8);
+        assertTrue(raw.contains("紙の回答を取り込みます。") && raw.contains("70歳以上") && raw.contains("広報紙、SNS"), raw);
+    }
+
+    private static byte[] BOMmed(String text) {
+        byte[] body = text.getBytes(StandardCharsets.UTF_8);
+        byte[] out = Arrays.copyOf(BOM, BOM.length + body.length);
+        System.arraycopy(body, 0, out, BOM.length, body.length);
+        return out;
+    }
+
+    @Test
+    void aBadRowRefusesTheWholeFileNamingRowAndColumnAndWritesNothing() {
+        JsonObject s = staff.post(surveys).json(survey(TODAY.minusDays(5), TODAY.plusDays(5), false).build()).send().expect(201).object();
+        String one = surveys + "/" + s.getString("id");
+        String imports = one + "/answers/bulk-imports";
+        String bad = file(one,
+                "A-1,,20代,北部,男性,読んでいる,,3,5,",
+                "A-2,,,,,9,テレビ,7,たくさん,",
+                "A-1,2001/01/01,100代,東部,,,,,,",
+                "A-4,,,,,1、2,,,,");
+        Reply r = staff.post(imports).body(bad.getBytes(StandardCharsets.UTF_8), "text/csv").send();
+        JsonObject p = ja(r, 422, "import-rejected");
+        assertTrue(p.getString("detail").contains("3 行"), p::toString);
+        java.util.Map<String, String> byField = new java.util.HashMap<>();
+        p.getJsonArray("errors").getValuesAs(JsonObject.class).forEach(e -> byField.put(e.getString("field"), e.getString("message")));
+        assertEquals("3 行目「問1 「広報」を読んでいますか。」列: 「9」はこの設問の選択肢 (番号 1〜3、または選択肢の文言) として読めません。",
+                byField.get("line[3].q1"), byField::toString);
+        assertTrue(byField.get("line[3].q2").contains("「テレビ」"), byField::toString);
+        assertTrue(byField.get("line[3].q3").contains("1 から 5"), byField::toString);
+        assertTrue(byField.get("line[3].q4").contains("「たくさん」"), byField::toString);
+        assertEquals("4 行目「整理番号」列: 整理番号「A-1」は 2 行目と重複しています。", byField.get("line[4].sheetNumber"));
+        assertTrue(byField.containsKey("line[4].receivedOn") && byField.containsKey("line[4].ageGroup")
+                && byField.containsKey("line[4].district") && byField.containsKey("line[4].q1"), byField::toString);
+        assertTrue(byField.get("line[5].q1").contains("単一選択"), byField::toString);
+        assertFalse(byField.keySet().stream().anyMatch(f -> f.startsWith("line[2]")), "row 2 is fine");
+        Reply en = staff.post(imports).lang("en").body(bad.getBytes(StandardCharsets.UTF_8), "text/csv").send();
+        JsonObject pe = en(en, 422, "import-rejected");
+        assertTrue(pe.getJsonArray("errors").getValuesAs(JsonObject.class).stream().anyMatch(e -> e.getString("message")
+                .equals("Row 4, column \"整理番号\": sheet number \"A-1\" repeats row 2.")), pe::toString);
+        assertEquals(0, staff.get(one).send().expect(200).object().getInt("responses"), "nothing written");
+
+        // A header the survey does not have, no rows, a missing sheet number, a foreign byte: refused, nothing written.
+        ja(staff.post(imports).body("整理番号,好きな色\nA-1,赤\n".getBytes(StandardCharsets.UTF_8), "text/csv").send(), 422,
+                "import-rejected");
+        ja(staff.post(imports).body(new byte[0], "text/csv").send(), 422, "import-rejected");
+        ja(staff.post(imports).body(file(one).getBytes(StandardCharsets.UTF_8), "text/csv").send(), 422, "import-rejected");
+        JsonObject noSheet = ja(staff.post(imports).body(file(one, ",,,,,1,,,,").getBytes(StandardCharsets.UTF_8), "text/csv")
+                .send(), 422, "import-rejected");
+        assertTrue(noSheet.toString().contains("line[2].sheetNumber"), noSheet::toString);
+        ja(staff.post(imports).body(new byte[] {'A', (byte) 0xFF, (byte) 0xFE, '\n'}, "text/csv").send(), 400, "invalid-encoding");
+        // Its own size limit (2 MiB), beyond which the file is refused unread.
+        byte[] huge = new byte[2 * 1024 * 1024 + 1];
+        Arrays.fill(huge, (byte) 'a');
+        en(staff.post(imports).lang("en").body(huge, "text/csv").send(), 413, "payload-too-large");
+        // Viewers may not import; a survey not open yet takes no paper answers.
+        assertProblem(viewer.post(imports).body(file(one, "A-9,,,,,1,,,,").getBytes(StandardCharsets.UTF_8), "text/csv").send(),
+                403, null);
+        JsonObject later = staff.post(surveys).json(survey(TODAY.plusDays(3), TODAY.plusDays(10), false).build()).send()
+                .expect(201).object();
+        String laterOne = surveys + "/" + later.getString("id");
+        ja(staff.post(laterOne + "/answers/bulk-imports").body(file(laterOne, "A-1,,,,,1,,,,").getBytes(StandardCharsets.UTF_8),
+                "text/csv").send(), 409, "survey-not-open");
+        assertEquals(0, staff.get(one).send().expect(200).object().getInt("responses"), "nothing written");
+    }
+
+    @Test
+    void aDraftSurveyIsDeletedWithIfMatchButNotOnceAnsweredOrWhileOpen() {
+        Reply draft = staff.post(surveys).json(survey(TODAY.plusDays(3), TODAY.plusDays(10), true).build()).send().expect(201);
+        String one = surveys + "/" + draft.object().getString("id");
+        Reply coded = staff.post(one + "/codes").ifMatch(draft.etag()).json("{\"count\":2}").send().expect(201);
+        assertProblem(staff.delete(one).send(), 428, null);
+        assertProblem(staff.delete(one).ifMatch(draft.etag()).send(), 412, "stale-version");
+        assertProblem(viewer.delete(one).ifMatch(coded.etag()).send(), 403, null);
+        assertEquals(204, staff.delete(one).ifMatch(coded.etag()).send().status(), "a draft goes, with its questions and codes");
+        assertProblem(staff.get(one).send(), 404, null);
+        assertProblem(staff.delete(one).ifMatch(coded.etag()).send(), 404, null);
+
+        // Open today: refused while open, even with no answer.
+        Reply open = staff.post(surveys).json(survey(TODAY.minusDays(1), TODAY.plusDays(10), false).build()).send().expect(201);
+        String openOne = surveys + "/" + open.object().getString("id");
+        ja(staff.delete(openOne).ifMatch(open.etag()).send(), 409, "survey-open");
+        // Answered (a paper sheet after the period): refused, in the caller's language.
+        Reply closed = staff.post(surveys).json(survey(TODAY.minusDays(10), TODAY.minusDays(1), false).build()).send().expect(201);
+        String closedOne = surveys + "/" + closed.object().getString("id");
+        staff.post(closedOne + "/answers").json(sheet(closed.object(), 0, null, null, null, null).build()).send().expect(201);
+        JsonObject p = en(staff.delete(closedOne).lang("en").ifMatch(staff.get(closedOne).send().etag()).send(), 409,
+                "survey-has-answers");
+        assertTrue(p.getString("detail").contains("1 answer"), p::toString);
+        assertEquals(1, staff.get(closedOne).send().expect(200).object().getInt("responses"));
+    }
+
     @Test
     void anInvitationCodeAnswersOnce() {
         Reply created = staff.post(surveys).json(survey(TODAY.minusDays(1), TODAY.plusDays(10), true).build()).send().expect(201);

@@ -76,6 +76,11 @@ class VoiceRoutingBrowserIT {
         b.click("#save-routing");
         b.waitFor("table.routing-history");
         assertTrue(b.text("table.routing-history", true).contains("道路管理課"));
+        // Several units share the voice: the co-unit shows in the voice's facts, and in the API's answer.
+        b.waitForText(".voice-co-units", "広聴室");
+        JsonObject shared = api.get(base + "/engagement/voices/" + id).send().expect(200).object();
+        assertEquals("広聴室", shared.getJsonArray("coUnits").getJsonObject(0).getString("name"), shared::toString);
+        assertEquals(office, shared.getJsonArray("coUnits").getJsonObject(0).getString("id"));
         b.select("#routing-form [name=unitId]", office);
         b.click("#routing-form input[name=coUnitIds][value='" + office + "']");
         b.click("#save-routing");
@@ -86,6 +91,7 @@ class VoiceRoutingBrowserIT {
         b.waitForText("table.routing-history", "全庁的な調整が必要なため");
         String history = b.text("table.routing-history", true);
         assertTrue(history.contains("道路管理課 → 広聴室"), history);
+        b.waitForText(".voice-co-units", "なし");
         b.screenshot("engagement-voice-routing");
 
         // The approved answer's letter.

@@ -214,7 +214,8 @@ document.addEventListener('click', (event) => {
     return;
   }
   event.preventDefault();
-  if (a.getAttribute('href') !== location.pathname) {
+  // Compared with the query too: a link from …/results/x?by=SEX to …/results/x must change the address.
+  if (a.getAttribute('href') !== location.pathname + location.search) {
     history.pushState(null, '', a.getAttribute('href'));
   }
   show();

@@ -2,9 +2,10 @@
 // year / period, CSV) with the form to write a survey; one survey: its details and questions sent with If-Match
 // (questions frozen once answers exist: the editor is then read-only and the questions are left out), invitation
 // codes (issue N, CSV for printing), paper answers typed in, the results with a bar per choice and a breakdown
-// by one attribute, the raw answers as CSV. Choices are written one a line; a leading "*" marks a choice that
+// by one attribute, the raw answers as CSV; paper answers imported from a CSV file in the survey's template (a
+// refused file lists each failing row and column); a survey with no answers that is not open may be deleted. Choices are written one a line; a leading "*" marks a choice that
 // counts toward the question's indicator metric. DOM built with kit.js, never innerHTML.
-import {h, add, tr, field, pagedList, submit, notice, errorNotice, facts, downloadCsv} from '/ui/core/kit.js';
+import {h, add, tr, field, pagedList, submit, notice, errorNotice, facts, downloadCsv, problemText, conflictNotice} from '/ui/core/kit.js';
 
 const KINDS = {SINGLE: ['単一選択', 'Single choice'], MULTIPLE: ['複数選択', 'Multiple choice'], SCALE: ['5段階評価', '5-point scale'],
   NUMBER: ['数値', 'Number'], TEXT: ['自由記述', 'Free text']};
@@ -212,6 +213,68 @@ function paperForm(ctx, s, path, reload) {
   return form;
 }
 
+/** POSTs a file's bytes as they are (the server reads UTF-8 or Shift_JIS), with the session's CSRF token. */
+async function upload(ctx, path, bytes) {
+  const s = await ctx.rawApi('GET', '/api/v1/session');
+  const headers = {'Content-Type': 'text/csv', Accept: 'application/json', 'Accept-Language': ctx.lang};
+  if (s.body && s.body.csrfToken) headers['X-CSRF-Token'] = s.body.csrfToken;
+  const r = await fetch(`/api/v1/municipalities/${encodeURIComponent(ctx.lgCode)}/${path}`,
+    {method: 'POST', headers, body: bytes, credentials: 'same-origin'});
+  const type = r.headers.get('Content-Type') || '';
+  const json = type.includes('json') ? await r.json().catch(() => null) : null;
+  return {status: r.status, body: type.includes('problem') ? null : json,
+    problem: type.includes('problem') ? json : (r.ok ? null : {status: r.status, title: r.statusText})};
+}
+
+/** Paper answers from a CSV file: the template to fill, the upload, the report or the rows refused. */
+function importForm(ctx, path, id, reload) {
+  const fileField = field(ctx, {name: 'file', type: 'file', id: 'survey-import-file', required: true, label: tr(ctx, '回答のファイル (CSV)', 'Answers file (CSV)'),
+    hint: tr(ctx, 'ひな形の見出しのまま、調査票 1 枚を 1 行に。整理番号は調査票ごとに振ってください (取り込み済みの番号は飛ばします)。選択肢は番号か文言、複数は「、」で区切ります。UTF-8 / Shift_JIS。',
+      'Keep the template\'s headers, one row per answer sheet. Number each sheet (numbers imported before are skipped). Choices by number or words, several separated by "、". UTF-8 / Shift_JIS.')});
+  fileField.querySelector('input').setAttribute('accept', '.csv,.txt,text/csv,text/plain');
+  const result = h('div', {id: 'survey-import-result', 'aria-live': 'polite'});
+  const form = h('form', {class: 'form survey-import', id: 'survey-import', novalidate: true}, h('h2', {text: tr(ctx, '紙の回答を CSV から取り込む', 'Import paper answers from CSV')}),
+    h('p', {}, h('button', {type: 'button', class: 'btn', id: 'survey-template', text: tr(ctx, 'ひな形 (CSV) をダウンロード', 'Download the template (CSV)'),
+      on: {click: () => downloadCsv(ctx, `${path}/answers/template`, {}, `survey-template-${id}.csv`)}})),
+    fileField, h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'btn btn-primary', id: 'survey-import-run', text: tr(ctx, '取り込む', 'Import')})), result);
+  form.addEventListener('submit', async (ev) => {
+    ev.preventDefault();
+    const input = form.elements.file;
+    const errorP = document.getElementById('survey-import-file-error');
+    const file = input.files && input.files[0];
+    if (!file) {
+      if (errorP) { errorP.textContent = tr(ctx, 'ファイルを選んでください。', 'Choose a file.'); errorP.hidden = false; }
+      input.setAttribute('aria-invalid', 'true');
+      input.focus();
+      return;
+    }
+    if (errorP) errorP.hidden = true;
+    input.removeAttribute('aria-invalid');
+    result.replaceChildren(h('p', {role: 'status', text: tr(ctx, '処理中…', 'Working…')}));
+    const r = await upload(ctx, `${path}/answers/bulk-imports`, await file.arrayBuffer());
+    if (r.status === 201) {
+      const b = r.body;
+      await reload(tr(ctx, `${b.imported} 件の回答を取り込みました (取り込み済みで飛ばした整理番号 ${b.skipped} 件${b.skipped ? `: ${b.skippedSheets.join('、')}` : ''})。`,
+        `Imported ${b.imported} answer(s); ${b.skipped} sheet number(s) imported before were skipped${b.skipped ? `: ${b.skippedSheets.join(', ')}` : ''}.`));
+      return;
+    }
+    if (r.status === 422 && r.problem) {
+      const rows = (r.problem.errors || []).map((e) => {
+        const m = /^line\[(\d+)\]/.exec(e.field || '');
+        return {line: m ? m[1] : '—', message: e.message};
+      });
+      result.replaceChildren(h('h3', {id: 'survey-import-rejected', text: tr(ctx, '取り込めませんでした', 'The file was not imported')}),
+        notice(r.problem.detail || problemText(ctx, r.problem, 422), 'error'),
+        h('div', {class: 'table-wrap'}, h('table', {class: 'list', id: 'survey-import-errors'}, h('caption', {text: tr(ctx, '誤りのある行', 'Rows with errors')}),
+          h('thead', {}, h('tr', {}, [tr(ctx, '行', 'Row'), tr(ctx, '理由', 'Reason')].map((t) => h('th', {scope: 'col', text: t})))),
+          h('tbody', {}, rows.map((x) => h('tr', {}, h('th', {scope: 'row', class: 'num', text: x.line}), h('td', {text: x.message})))))));
+      return;
+    }
+    result.replaceChildren(notice(problemText(ctx, r.problem, r.status), 'error'));
+  });
+  return form;
+}
+
 async function detail(root, ctx, id) {
   const path = `engagement/surveys/${encodeURIComponent(id)}`;
   const back = h('p', {}, h('a', {href: ctx.href()}, tr(ctx, '← アンケートの一覧へ', '← All surveys')));
@@ -272,6 +335,26 @@ async function detail(root, ctx, id) {
       root.append(codes);
     }
     root.append(paperForm(ctx, s, path, reload));
+    if (s.phase !== 'UPCOMING') root.append(importForm(ctx, path, id, reload));
+    if (s.responses === 0 && s.phase !== 'OPEN') {
+      const removeBox = h('section', {class: 'survey-delete', id: 'survey-delete-box'}, h('h2', {text: tr(ctx, 'アンケートの削除', 'Delete the survey')}),
+        h('p', {text: tr(ctx, '回答が届いておらず回答受付中でもないため、削除できます (設問・回答用コードも消えます)。', 'No answers have arrived and it is not open: it can be deleted (with its questions and codes).')}));
+      const button = h('button', {type: 'button', class: 'btn btn-danger', id: 'delete-survey', text: tr(ctx, 'このアンケートを削除', 'Delete this survey'),
+        on: {click: async () => {
+          if (!window.confirm(tr(ctx, `「${s.title}」を削除します。よろしいですか。`, `Delete "${s.title}"?`))) return;
+          const d = await ctx.api('DELETE', path, {etag: r.etag});
+          if (d.status === 204) {
+            window.location.hash = ctx.href();
+            ctx.announce && ctx.announce(tr(ctx, '削除しました。', 'Deleted.'));
+          } else if (d.status === 412) {
+            removeBox.append(conflictNotice(ctx, reload));
+          } else {
+            removeBox.append(notice(problemText(ctx, d.problem, d.status), 'error'));
+          }
+        }}});
+      removeBox.append(button);
+      root.append(removeBox);
+    }
   }
   root.append(resultBox);
   root.prepend(h('link', {rel: 'stylesheet', href: '/ui/engagement/surveys.css'}));

@@ -209,9 +209,10 @@ async function resultsPage(root, ctx, id) {
       r.population ? el('dt', null, t('調査対象者数', 'Population surveyed')) : '', r.population ? el('dd', null, String(r.population)) : '',
       r.responseRate != null ? el('dt', null, t('回答率', 'Response rate')) : '', r.responseRate != null ? el('dd', null, `${pct(r.responseRate)}%`) : ''));
   const nav = el('p', { class: 'survey-by' }, t('内訳: ', 'Break down by: '),
-    ...[['', t('全体', 'All')], ['AGE_GROUP', t('年代', 'Age group')], ['DISTRICT', t('地区', 'District')], ['SEX', t('性別', 'Sex')]]
+    // Only the attributes this survey asked: a breakdown by one it did not ask would be all 無回答.
+    ...[['', t('全体', 'All')], ...(r.attributes || []).map((a) => [a.value, a.label])]
       .map(([v, label]) => (v === by ? el('strong', null, `${label} `) : el('a', { href: `${ctx.base}${PAGE}/results/${r.surveyId}${v ? `?by=${v}` : ''}`, 'data-route': '' }, `${label} `))));
-  root.append(nav);
+  if ((r.attributes || []).length) root.append(nav);
   for (const q of r.questions) {
     const section = el('section', { class: 'survey-result', 'aria-labelledby': `qr-${q.seq}` },
       el('h2', { id: `qr-${q.seq}` }, `${t('問', 'Q')}${q.seq}. ${q.text}`),

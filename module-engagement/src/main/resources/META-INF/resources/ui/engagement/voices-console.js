@@ -211,6 +211,9 @@ async function detail(root, ctx, id) {
         [tr(ctx, '分類', 'Category'), v.categoryName || v.category || '—'],
         [tr(ctx, '状態', 'Status'), statusLabel(ctx, v.status)],
         [tr(ctx, '担当課 (主管)', 'Lead unit'), v.unitName || tr(ctx, '未割当', 'Not assigned')],
+        // Several units can share one voice: the co-units (共管課) beside the lead.
+        [tr(ctx, '共管課', 'Co-units'), h('span', {class: 'voice-co-units', text: (v.coUnits || []).length
+          ? v.coUnits.map((u) => u.name || u.id).join('、') : tr(ctx, 'なし', 'None')})],
         [tr(ctx, '回答期限', 'Answer due'), due(ctx, v)],
         [tr(ctx, '文書等による回答', 'Written answer'), v.writtenAnswerRequired ? tr(ctx, '要', 'Required') : tr(ctx, '不要', 'Not required')],
         [tr(ctx, '公開', 'Published'), v.published ? `${tr(ctx, '公開中', 'Published')} (${day(ctx, v.publishedAt)})` : tr(ctx, '非公開', 'Not published')],

@@ -113,6 +113,26 @@ public class SurveyService {
         return s;
     }
 
+    /**
+     * Deletes a survey written by mistake, with its questions, choices and invitation codes: only
+     * while no answer sheet exists (spam included: 409 {@code survey-has-answers}) and it is not
+     * open today (409 {@code survey-open}).
+     */
+    public void delete(Survey s) {
+        EntityManager em = tenancy.em();
+        long sheets = em.createQuery("SELECT COUNT(r) FROM SurveyResponse r WHERE r.surveyId = :s", Long.class)
+                .setParameter("s", s.getId()).getSingleResult();
+        if (sheets > 0) {
+            throw ApiException.conflict("survey-has-answers", "engagement.survey.hasAnswers", sheets);
+        }
+        if (s.isOpenOn(today())) {
+            throw ApiException.conflict("survey-open", "engagement.survey.openNoDelete");
+        }
+        em.createQuery("DELETE FROM InvitationCode c WHERE c.surveyId = :s").setParameter("s", s.getId()).executeUpdate();
+        em.remove(s);
+        em.flush();
+    }
+
     public long responses(Survey s) {
         return tenancy.em().createQuery("SELECT COUNT(r) FROM SurveyResponse r WHERE r.surveyId = :s AND r.spam = FALSE",
                 Long.class).setParameter("s", s.getId()).getSingleResult();

@@ -57,6 +57,10 @@ public class SurveyResponse extends TenantOwned {
     @Column(name = "spam", nullable = false)
     private boolean spam;
 
+    /** 整理番号: the number staff wrote on a paper sheet imported from CSV (null otherwise); one per survey. */
+    @Column(name = "sheet_number", length = 20)
+    private String sheetNumber;
+
     @OneToMany(mappedBy = "response", cascade = CascadeType.ALL, orphanRemoval = true)
     private List<SurveyAnswer> answers = new ArrayList<>();
 
@@ -73,6 +77,15 @@ public class SurveyResponse extends TenantOwned {
         this.district = district;
         this.sex = sex;
         this.spam = spam;
+    }
+
+    /** Marks the sheet an imported answer came from (its 整理番号). */
+    public void sheetNumber(String number) {
+        this.sheetNumber = number;
+    }
+
+    public String getSheetNumber() {
+        return sheetNumber;
     }
 
     public void answer(UUID questionId, UUID choiceId, BigDecimal number, String text) {

@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.CsvRecords;
 import jp.machi.core.audit.application.AuditTrail;
 import jp.machi.core.audit.domain.AuditValues;
 import jp.machi.core.fiscalyear.FiscalYear;

@@ -12,6 +12,7 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
@@ -24,6 +25,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import java.io.InputStream;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -40,6 +42,7 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
+import jp.machi.core.api.BulkImports;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
@@ -53,6 +56,7 @@ import jp.machi.core.identity.Role;
 import jp.machi.core.intake.PublicIntake;
 import jp.machi.core.persistence.Exports;
 import jp.machi.engagement.EngagementModule;
+import jp.machi.engagement.survey.application.SurveyImport;
 import jp.machi.engagement.survey.application.SurveyResults;
 import jp.machi.engagement.survey.application.SurveyService;
 import jp.machi.engagement.survey.domain.AgeGroup;
@@ -97,6 +101,9 @@ public class SurveyResource {
 
     @Inject
     PublicIntake intake;
+
+    @Inject
+    SurveyImport imports;
 
     @Inject
     Exports exports;
@@ -152,10 +159,12 @@ public class SurveyResource {
             String unitName, OffsetDateTime resultsPublishedAt) {
     }
 
-    @JsonbPropertyOrder({"surveyId", "title", "fiscalYearLabel", "respondents", "population", "responseRate", "by",
-        "byLabel", "questions"})
+    /** {@code attributes}: the attributes the survey asked (value AGE_GROUP …, label 年代 …), the only ones to break down by. */
+    @JsonbPropertyOrder({"surveyId", "title", "fiscalYearLabel", "respondents", "population", "responseRate", "attributes",
+        "by", "byLabel", "questions"})
     public record ResultsView(UUID surveyId, String title, String fiscalYearLabel, long respondents, Integer population,
-            BigDecimal responseRate, Attribute by, String byLabel, List<SurveyResults.QuestionResult> questions) {
+            BigDecimal responseRate, List<OptionView> attributes, Attribute by, String byLabel,
+            List<SurveyResults.QuestionResult> questions) {
     }
 
     @JsonbPropertyOrder({"receiptNumber", "receivedOn"})
@@ -367,6 +376,19 @@ public class SurveyResource {
         return Response.ok(view(s, Problems.locale(headers))).tag(Versions.tag(s.getVersion())).build();
     }
 
+    @DELETE
+    @Path("{id}")
+    @Access(minimum = Role.STAFF)
+    @Transactional
+    @Operation(summary = "Delete a survey written by mistake, with its questions and invitation codes (If-Match required;"
+            + " 409 survey-has-answers once an answer sheet exists, 409 survey-open while it is open)")
+    public Response delete(@PathParam("id") UUID id) {
+        Survey s = surveys.require(id);
+        Versions.requireMatch(request, headers, s.getVersion());
+        surveys.delete(s);
+        return Response.noContent().build();
+    }
+
     @POST
     @Path("{id}/codes")
     @Access(minimum = Role.STAFF)
@@ -452,6 +474,55 @@ public class SurveyResource {
             }
             return row;
         }), row -> row);
+    }
+
+    @GET
+    @Path("{id}/answers/template")
+    @Access(minimum = Role.STAFF)
+    @Produces(Csv.MEDIA_TYPE)
+    @Transactional
+    @Operation(summary = "The CSV template for paper answers (UTF-8 with BOM): 整理番号, 受付日, the attributes the survey"
+            + " asks, one column per question (問1 …), headers in the caller's language; fill one row per answer sheet")
+    public Response template(@PathParam("id") UUID id) {
+        Survey s = surveys.require(id);
+        return Csv.response("survey-answers-template.csv", SurveyImport.header(s, Problems.locale(headers)),
+                List.<List<Object>>of(), row -> row);
+    }
+
+    @JsonbPropertyOrder({"charset", "rowCount", "imported", "skipped", "skippedSheets", "firstReceipt", "lastReceipt",
+        "responses"})
+    public record ImportView(String charset, int rowCount, int imported, int skipped, List<String> skippedSheets,
+            String firstReceipt, String lastReceipt, long responses) {
+    }
+
+    @POST
+    @Path("{id}/answers" + BulkImports.PATH_SUFFIX)
+    @Access(minimum = Role.STAFF)
+    // Any Content-Type: the body is the file's bytes whatever the client calls it; only its charset is used.
+    @Consumes(MediaType.WILDCARD)
+    @Transactional
+    @Operation(summary = "Import paper answers from a CSV file in the template's shape (UTF-8 with or without BOM, or"
+            + " Shift_JIS): one row per answer sheet; choices by number or words, several separated by 、 or ;. Any row"
+            + " error: 422 naming every failing row and column, nothing written. A sheet number (整理番号) imported before"
+            + " is skipped and listed, so importing a file again stores nothing twice. At most 5,000 rows and"
+            + " machi.engagement.survey-import-max-bytes (2 MiB by default; 413 beyond)")
+    public Response importAnswers(@PathParam("id") UUID id, InputStream body) {
+        Survey s = surveys.require(id);
+        long max = SurveyImport.maxBytes();
+        if (headers.getLength() > max) {
+            throw new ApiException(413, "payload-too-large", "problem.payloadTooLarge.detail", max);
+        }
+        LocalDate today = SurveyService.today();
+        if (today.isBefore(s.getOpensOn())) {
+            throw ApiException.conflict("survey-not-open", "engagement.survey.notOpen");
+        }
+        MediaType type = headers.getMediaType();
+        String charset = type == null ? null : type.getParameters().get(MediaType.CHARSET_PARAMETER);
+        SurveyImport.Report r = imports.importFile(s, BulkImports.bounded(body == null ? InputStream.nullInputStream() : body,
+                max), charset, today);
+        ImportView view = new ImportView(r.charset(), r.rows(), r.imported(), r.skipped().size(),
+                r.skipped().stream().limit(100).toList(), r.firstReceipt(), r.lastReceipt(), surveys.responses(s));
+        return Response.status(201).entity(view).build();
     }
 
     // ---- anyone ----
@@ -585,10 +656,16 @@ public class SurveyResource {
             } catch (IllegalArgumentException e) {
                 throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("by", "engagement.survey.byUnknown", by)));
             }
+            if (!s.getAttributes().contains(a)) {
+                throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("by", "engagement.survey.byNotAsked",
+                        a.label().in(l))));
+            }
         }
         SurveyResults.Results r = results.of(s, a, l);
+        List<OptionView> asked = Arrays.stream(Attribute.values()).filter(s.getAttributes()::contains)
+                .map(x -> new OptionView(x.name(), x.label().in(l))).toList();
         return new ResultsView(s.getId(), s.getTitle(), FiscalYear.of(s.getFiscalYear()).label(l), r.respondents(),
-                r.population(), r.responseRate(), a, a == null ? null : a.label().in(l), r.questions());
+                r.population(), r.responseRate(), asked, a, a == null ? null : a.label().in(l), r.questions());
     }
 
     private record Item(UUID question, UUID choice, BigDecimal number, String text) {

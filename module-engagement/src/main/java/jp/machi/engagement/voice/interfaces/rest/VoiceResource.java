@@ -49,6 +49,7 @@ import jp.machi.core.personaldata.PersonalDataDisclosure;
 import jp.machi.core.personaldata.ResidentQuery;
 import jp.machi.engagement.voice.application.VoiceCategoryService;
 import jp.machi.engagement.voice.application.VoiceMails;
+import jp.machi.engagement.voice.application.VoiceRoutings;
 import jp.machi.engagement.voice.application.VoiceService;
 import jp.machi.engagement.voice.domain.AnswerState;
 import jp.machi.engagement.voice.domain.Channel;
@@ -91,6 +92,9 @@ public class VoiceResource {
     @Inject
     VoiceCategoryService categories;
 
+    @Inject
+    VoiceRoutings routings;
+
     @Context
     HttpHeaders headers;
 
@@ -101,7 +105,7 @@ public class VoiceResource {
     @JsonbPropertyOrder({"id", "receiptNumber", "receivedAt", "channel", "category", "subject", "body", "senderName",
         "senderAddress", "senderPhone", "senderEmail", "wantsReply", "unitId", "unitName", "status", "answerDue",
         "overdue", "answer", "answeredAt", "published", "publishedSummary", "publishedAt", "closedAt", "anonymisedAt",
-        "spam", "answerEmailedAt", "categoryId", "categoryName", "writtenAnswerRequired"})
+        "spam", "answerEmailedAt", "categoryId", "categoryName", "writtenAnswerRequired", "coUnits"})
     public record VoiceView(UUID id, String receiptNumber, OffsetDateTime receivedAt, Channel channel, String category,
             String subject, String body,
             @PersonalData(PersonalData.Kind.NAME) String senderName,
@@ -111,7 +115,16 @@ public class VoiceResource {
             boolean wantsReply, UUID unitId, String unitName, VoiceStatus status, LocalDate answerDue, boolean overdue,
             String answer, OffsetDateTime answeredAt, boolean published, String publishedSummary,
             OffsetDateTime publishedAt, OffsetDateTime closedAt, OffsetDateTime anonymisedAt, boolean spam,
-            OffsetDateTime answerEmailedAt, UUID categoryId, String categoryName, boolean writtenAnswerRequired) {
+            OffsetDateTime answerEmailedAt, UUID categoryId, String categoryName, boolean writtenAnswerRequired,
+            List<CoUnitView> coUnits) {
+    }
+
+    /**
+     * A unit sharing the voice with the lead unit (共管課): in one voice's answer; lists leave them out
+     * (null), the routing answer ({@code …/routing}) has them with their history.
+     */
+    @JsonbPropertyOrder({"id", "name"})
+    public record CoUnitView(UUID id, String name) {
     }
 
     /** A published voice as anyone sees it: never anything about the sender. */
@@ -295,13 +308,13 @@ public class VoiceResource {
                             "senderEmail", "senderAddress", "wantsReply", "unitName", "status", "answerDue", "overdue",
                             "answer", "published", "writtenAnswerRequired").stream().map(k -> Messages.get(l, "engagement.csv.voice." + k))
                             .toList(),
-                    exports.of(query, this::view), v -> Arrays.asList(v.receiptNumber(),
+                    exports.of(query, this::row), v -> Arrays.asList(v.receiptNumber(),
                             v.receivedAt().atZoneSameInstant(VoiceService.JAPAN).toOffsetDateTime().toString(),
                             v.channel().label().in(l), v.categoryName() != null ? v.categoryName() : v.category(), v.subject(), v.senderName(), v.senderPhone(),
                             v.senderEmail(), v.senderAddress(), v.wantsReply(), v.unitName(), v.status().label().in(l),
                             v.answerDue(), v.overdue(), v.answer(), v.published(), v.writtenAnswerRequired()));
         }
-        return Response.ok(query.page(paging).map(this::view)).build();
+        return Response.ok(query.page(paging).map(this::row)).build();
     }
 
     @GET
@@ -418,7 +431,18 @@ public class VoiceResource {
         return Response.ok(view(v)).tag(Versions.tag(v.getVersion())).build();
     }
 
+    /** One voice with its co-units. */
     private VoiceView view(CitizenVoice v) {
+        return view(v, routings.coUnits(v.getId()).stream().map(u -> new CoUnitView(u, voices.unitName(u).orElse(null)))
+                .toList());
+    }
+
+    /** A voice in a list or an export: without co-units (one query a row otherwise). */
+    private VoiceView row(CitizenVoice v) {
+        return view(v, null);
+    }
+
+    private VoiceView view(CitizenVoice v, List<CoUnitView> coUnits) {
         return new VoiceView(v.getId(), v.getReceiptNumber(), japan(v.getReceivedAt()), v.getChannel(), v.getCategory(),
                 v.getSubject(), v.getBody(), v.getSenderName(), v.getSenderAddress(), v.getSenderPhone(),
                 v.getSenderEmail(), v.isWantsReply(), v.getUnitId(), voices.unitName(v.getUnitId()).orElse(null),
@@ -426,7 +450,7 @@ public class VoiceResource {
                 japan(v.getAnsweredAt()), v.isPublished(), v.getPublishedSummary(), japan(v.getPublishedAt()),
                 japan(v.getClosedAt()), japan(v.getAnonymisedAt()), v.isSpam(), japan(v.getAnswerEmailedAt()),
                 v.getCategoryId(), categories.find(v.getCategoryId()).map(VoiceCategory::getNameJa).orElse(null),
-                v.isWrittenAnswerRequired());
+                v.isWrittenAnswerRequired(), coUnits);
     }
 
     static UUID categoryFilter(String categoryId) {

@@ -1,7 +1,6 @@
-package jp.machi.promotion.donation.application;
+package jp.machi.core.api;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.io.ByteArrayInputStream;
@@ -9,7 +8,6 @@ import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import jp.machi.promotion.donation.domain.PaymentMethod;
 import org.junit.jupiter.api.Test;
 
 class CsvRecordsTest {
@@ -45,14 +43,5 @@ class CsvRecordsTest {
         assertEquals(CsvRecords.SHIFT_JIS, CsvRecords.charset(new byte[0], "Shift_JIS"));
         assertEquals("周南一郎", read(sjis, null).get(1).fields().get(1));
         assertThrows(CharacterCodingException.class, () -> read(sjis, "UTF-8"));
-    }
-
-    @Test
-    void paymentMethodsAreReadFromTheUsualWords() {
-        assertEquals(PaymentMethod.CREDIT_CARD, DonationImportService.payment("クレジットカード決済"));
-        assertEquals(PaymentMethod.CONVENIENCE_STORE, DonationImportService.payment("コンビニ払い"));
-        assertEquals(PaymentMethod.BANK_TRANSFER, DonationImportService.payment("BANK_TRANSFER"));
-        assertEquals(PaymentMethod.POSTAL_TRANSFER, DonationImportService.payment("ゆうちょ振替"));
-        assertNull(DonationImportService.payment("小切手"));
     }
 }

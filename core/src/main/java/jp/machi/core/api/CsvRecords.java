@@ -1,4 +1,4 @@
-package jp.machi.promotion.donation.application;
+package jp.machi.core.api;
 
 import java.io.BufferedInputStream;
 import java.io.IOException;
@@ -23,15 +23,16 @@ import java.util.List;
  * or without BOM) or Shift_JIS (Windows-31J, as Excel and the portal sites write it), declared by
  * the caller or detected from the first 64 KiB; a field in double quotes may hold commas, quotes
  * (doubled) and line breaks. Bytes that are not text in the charset stop the read with
- * {@link CharacterCodingException}.
+ * {@link CharacterCodingException}. Used by the modules' file imports (a portal site's donations, a survey's
+ * paper answers).
  */
-final class CsvRecords implements AutoCloseable {
+public final class CsvRecords implements AutoCloseable {
 
-    static final Charset SHIFT_JIS = Charset.forName("Windows-31J");
+    public static final Charset SHIFT_JIS = Charset.forName("Windows-31J");
     private static final int PEEK = 64 * 1024;
 
     /** One record and the line it starts on. */
-    record Record(int line, List<String> fields) {
+    public record Record(int line, List<String> fields) {
     }
 
     private final Reader in;
@@ -46,7 +47,7 @@ final class CsvRecords implements AutoCloseable {
         this.charset = charset;
     }
 
-    static CsvRecords open(InputStream raw, String declared) throws IOException {
+    public static CsvRecords open(InputStream raw, String declared) throws IOException {
         BufferedInputStream bin = new BufferedInputStream(raw, PEEK + 16);
         bin.mark(PEEK + 8);
         byte[] head = bin.readNBytes(PEEK);
@@ -62,7 +63,7 @@ final class CsvRecords implements AutoCloseable {
     }
 
     /** The declared charset (Shift_JIS read as Windows-31J), else UTF-8 when the head decodes as UTF-8, else Shift_JIS. */
-    static Charset charset(byte[] head, String declared) {
+    public static Charset charset(byte[] head, String declared) {
         if (declared != null && !declared.isBlank()) {
             try {
                 Charset cs = Charset.forName(declared.strip().replace("\"", ""));
@@ -78,7 +79,7 @@ final class CsvRecords implements AutoCloseable {
         return r.isError() ? SHIFT_JIS : StandardCharsets.UTF_8;
     }
 
-    Charset charset() {
+    public Charset charset() {
         return charset;
     }
 
@@ -107,7 +108,7 @@ final class CsvRecords implements AutoCloseable {
     }
 
     /** The next record, or null at the end; blank lines are skipped. */
-    Record next(int maxFieldChars) throws IOException {
+    public Record next(int maxFieldChars) throws IOException {
         while (true) {
             int start = lineNo;
             List<String> fields = new ArrayList<>();
