@@ -4,7 +4,6 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.transaction.Transactional;
-import jakarta.validation.Valid;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -80,8 +79,10 @@ public class ItemReviewResource {
     @Transactional
     @Operation(summary = "Accept or reject an item ({\"action\":\"accept|reject\",\"comment\":…}; a reason required to"
             + " reject; holders of the module's reviewer role; If-Match: the item's ETag)")
-    public Response transition(@PathParam("id") UUID id, @Valid TransitionInput body) {
-        // The item first (404 for another municipality's id whatever the body), then the body, then If-Match.
+    public Response transition(@PathParam("id") UUID id, TransitionInput body) {
+        // The item first (404 for another municipality's id whatever the body), then the body, then If-Match. No
+        // @Valid here, which would check the body before the item: WorkflowService refuses an unknown action and
+        // an over-long comment itself (400).
         Item i = items.require(id);
         Bodies.require(body);
         Versions.requireMatch(request, headers, i.getVersion());
