@@ -2,6 +2,7 @@ package jp.machi.it;
 
 import static jp.machi.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -26,7 +27,9 @@ import jp.machi.it.support.MachiTest;
 import jp.machi.it.support.Municipalities;
 import jp.machi.it.support.Reply;
 import jp.machi.it.support.TestDatabase;
+import jp.machi.it.support.WebBrowser;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -36,7 +39,11 @@ import org.junit.jupiter.api.Test;
  * artifacts, put into a WAR with core and planning by the documented vendor assembly (a war overlay of
  * {@code machi-app} plus the module's jar and its {@code <jar-file>} line in {@code persistence.xml}), booted on
  * plain Payara Micro; then enabled for a municipality, its record created, read and revised with If-Match, its
- * console screen and portal endpoint fetched, its metric bound to an indicator.
+ * console screen and portal endpoint fetched, its metric bound to an indicator; an item sent from the portal
+ * through core's public intake (receipt number, Idempotency-Key, honeypot, no echo) and decided through core's
+ * workflow by the module's role (403 without it, the task list, If-Match, 409 when not possible now); and its
+ * portal page and console screen used in headless Chromium ({@code -Dmachi.it.browser=required} makes a missing
+ * browser a failure, as in the {@code @BrowserTest} classes).
  *
  * <p>H2 only: nothing here depends on the database (the module's schema runs on PostgreSQL like any other
  * module's), and a second run would add two Maven builds and a boot to CI's time.
@@ -208,6 +215,128 @@ class ModuleArchetypeIT {
         JsonObject fy2025 = IndicatorIT.year(read, 2025);
         assertEquals(2, fy2025.getJsonNumber("actual").intValue(), read::toString);
         assertEquals("METRIC", fy2025.getString("actualSource"));
+    }
+
+    @Test
+    void residentsSendAnItemFromThePortalAndAReviewerDecidesOnIt() {
+        String items = base + "/" + MODULE_ID + "/items";
+        String submissions = base + "/" + MODULE_ID + "/public/submissions";
+        String email = "sender" + System.nanoTime() % 100000 + "@example.jp";
+        JsonObject sent = Json.createObjectBuilder().add("title", "避難所運営訓練の提案").add("note", "地区ごとに")
+                .add("contactEmail", email).build();
+
+        // Core's public intake: anyone, a receipt number only (no echo), the Idempotency-Key honoured.
+        Reply first = api.anonymous().post(submissions).header("Idempotency-Key", "archetype-1").json(sent).send().expect(201);
+        String receipt = first.object().getString("receiptNumber");
+        assertTrue(receipt.matches("B-R\\d+-\\d{6}"), first::toString);
+        assertFalse(first.text().contains(email) || first.text().contains("避難所"), "nothing sent is echoed: " + first);
+        assertEquals(receipt, api.anonymous().post(submissions).header("Idempotency-Key", "archetype-1").json(sent).send()
+                .expect(201).object().getString("receiptNumber"), "a retry gives the first answer");
+        assertProblem(api.anonymous().post(submissions).header("Idempotency-Key", "archetype-1").json(Json
+                .createObjectBuilder(sent).add("title", "別の件").build()).send(), 422, "idempotency-key-reused");
+        Reply malformed = api.anonymous().post(submissions).lang("en").json(Json.createObjectBuilder(sent)
+                .add("contactEmail", "not-an-address").build()).send();
+        assertEquals("contactEmail", assertProblem(malformed, 400, "validation").getJsonArray("errors").getJsonObject(0)
+                .getString("field"));
+        String spamReceipt = api.anonymous().post(submissions).json(Json.createObjectBuilder(sent).add("title", "bot")
+                .add("website", "http://spam.example").build()).send().expect(201).object().getString("receiptNumber");
+
+        // Staff see it waiting, the contact masked (@PersonalData).
+        JsonObject item = api.get(items + "?state=SUBMITTED&q=" + java.net.URLEncoder.encode("避難所", StandardCharsets.UTF_8))
+                .send().expect(200).object().getJsonArray("items").getJsonObject(0);
+        assertEquals(receipt, item.getString("receiptNumber"));
+        assertEquals("申請中", item.getString("stateLabel"));
+        assertNotEquals(email, item.getString("contactEmail"), "masked for staff");
+        assertTrue(item.getString("contactEmail").contains("***"), item::toString);
+        assertProblem(api.get(items + "?state=DONE").send(), 400, "validation");
+        String review = items + "/" + item.getString("id") + "/review";
+
+        // Staff without the module's role may not decide (403); a reviewer finds it in the task list and decides.
+        Api plainStaff = api.signIn(api.newUser("STAFF", lg));
+        Api reviewer = reviewer();
+        String etag = api.get(review).send().expect(200).etag();
+        JsonObject accept = Json.createObjectBuilder().add("action", "accept").build();
+        assertProblem(plainStaff.post(review + "/transitions").ifMatch(etag).json(accept).send(), 403, "transition-forbidden");
+        assertProblem(plainStaff.anonymous().post(review + "/transitions").ifMatch(etag).json(accept).send(), 401, null);
+        JsonObject tasks = reviewer.get(base + "/tasks").send().expect(200).object();
+        String waiting = tasks.getJsonArray("groups").getValuesAs(JsonObject.class).stream()
+                .filter(g -> g.getString("module").equals(MODULE_ID) && g.getString("kind").equals("item-to-review"))
+                .findFirst().orElseThrow(() -> new AssertionError(tasks.toString())).toString();
+        assertTrue(waiting.contains(receipt) && !waiting.contains(spamReceipt) && !waiting.contains(email), waiting);
+
+        assertProblem(reviewer.post(review + "/transitions").json(accept).send(), 428, "precondition-required");
+        JsonObject reject = Json.createObjectBuilder().add("action", "reject").build();
+        assertProblem(reviewer.post(review + "/transitions").ifMatch(etag).json(reject).send(), 400, "validation");
+        Reply accepted = reviewer.post(review + "/transitions").ifMatch(etag).json(accept).send().expect(200);
+        assertEquals("ACCEPTED", accepted.object().getString("state"));
+        assertEquals("受理", accepted.object().getString("stateLabel"));
+        assertEquals(1, accepted.object().getJsonArray("history").size(), accepted::toString);
+        assertProblem(reviewer.post(review + "/transitions").ifMatch(etag).json(accept).send(), 412, "stale-version");
+        assertProblem(reviewer.post(review + "/transitions").ifMatch(accepted.etag()).json(Json.createObjectBuilder()
+                .add("action", "reject").add("comment", "重複").build()).send(), 409, "transition-not-allowed");
+
+        // What the honeypot caught is never accepted (the workflow's hook), only rejected with a reason.
+        JsonObject spam = api.get(items + "?q=bot&state=SUBMITTED").send().expect(200).object().getJsonArray("items")
+                .getJsonObject(0);
+        assertTrue(spam.getBoolean("spam"), spam::toString);
+        String spamReview = items + "/" + spam.getString("id") + "/review";
+        String spamEtag = reviewer.get(spamReview).send().expect(200).etag();
+        assertProblem(reviewer.post(spamReview + "/transitions").ifMatch(spamEtag).json(accept).send(), 409, "item-spam");
+        reviewer.post(spamReview + "/transitions").ifMatch(spamEtag).json(Json.createObjectBuilder().add("action", "reject")
+                .add("comment", "迷惑投稿").build()).send().expect(200);
+    }
+
+    @Test
+    void itsScreensWorkInChromium() {
+        String why = WebBrowser.whyUnavailable();
+        if (why != null) {
+            if (WebBrowser.required()) {
+                throw new AssertionError(why + ". A browser is required (-Dmachi.it.browser=required).");
+            }
+            Assumptions.abort(why + "; -Dmachi.it.browser=required makes this a failure.");
+        }
+        Api.Account account = api.newUser("STAFF", lg);
+        grantReviewer(account);
+        try (WebBrowser b = WebBrowser.start(server.baseUri())) {
+            // A resident sends an item on the portal page: a receipt number, nothing of the contact shown back.
+            b.windowSize(375, 900);
+            b.open("/p/" + lg + "/" + MODULE_ID + "-summary");
+            b.waitFor("form.item-form");
+            b.type("form.item-form [name=title]", "画面からの訓練提案");
+            b.type("form.item-form [name=contactEmail]", "browser@example.jp");
+            b.click("form.item-form button.send");
+            b.waitForText(".item-receipt .receipt-number", "B-");
+            String receipt = b.text(".item-receipt .receipt-number", true);
+            assertFalse(String.valueOf(b.script("return document.body.innerText;")).contains("browser@example.jp"));
+            b.screenshot("archetype-portal");
+
+            // A reviewer opens the module's console screen, finds it, and accepts it.
+            b.windowSize(1280, 900);
+            ConsoleIT.signIn(b, account);
+            b.click("#nav a[data-nav='" + MODULE_ID + "/" + MODULE_ID + "-items']");
+            b.waitForText("h1", "防災訓練");
+            b.waitForText("table.list tbody", receipt);
+            b.script("[...document.querySelectorAll('table.list tbody tr')].find(r => r.textContent.includes(arguments[0]))"
+                    + ".querySelector('button.review-open').click();", receipt);
+            b.waitForText("#item-review .review-state", "申請中");
+            b.click("#review-accept");
+            b.waitForText("#item-review .review-state", "受理");
+            assertTrue(b.text("#item-review .review-history", true).contains("申請中 → 受理"));
+            b.screenshot("archetype-console");
+            assertEquals(List.of(), ConsoleIT.unexpectedErrors(b), "no script error, no CSP violation");
+        }
+    }
+
+    /** A staff member of the municipality holding the module's reviewer role, signed in. */
+    private static Api reviewer() {
+        Api.Account a = api.newUser("STAFF", lg);
+        grantReviewer(a);
+        return api.signIn(a);
+    }
+
+    private static void grantReviewer(Api.Account a) {
+        String path = base + "/users/" + a.id();
+        api.grantModuleRoles(path, api.get(path).send().expect(200).etag(), MODULE_ID + ".reviewer");
     }
 
     /**

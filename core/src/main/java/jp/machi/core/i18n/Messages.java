@@ -4,6 +4,7 @@ import java.text.MessageFormat;
 import java.util.Locale;
 import java.util.MissingResourceException;
 import java.util.ResourceBundle;
+import jp.machi.core.module.ModuleIds;
 
 /**
  * Looks up user-facing messages by key: core's in {@code jp/machi/core/i18n/messages*.properties},
@@ -23,11 +24,11 @@ public final class Messages {
         Locale effective = Languages.isEnglish(locale) ? Languages.ENGLISH : Locale.ROOT;
         String pattern = find(CORE_BUNDLE, effective, key, Messages.class.getClassLoader());
         if (pattern == null) {
-            int dot = key.indexOf('.');
-            // A module id: lower-case letters and digits, dashes between (ModuleDescriptor#id), e.g. "bousai-drill".
-            if (dot > 0 && key.substring(0, dot).matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
+            // A module's key starts with its id (ModuleIds: the contract's rule), e.g. "bousai-drill.item.notFound".
+            String module = ModuleIds.prefixOf(key, '.');
+            if (module != null) {
                 ClassLoader cl = Thread.currentThread().getContextClassLoader();
-                pattern = find("jp.machi." + key.substring(0, dot) + ".messages", effective, key,
+                pattern = find("jp.machi." + module + ".messages", effective, key,
                         cl == null ? Messages.class.getClassLoader() : cl);
             }
         }

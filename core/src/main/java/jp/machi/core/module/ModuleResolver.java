@@ -14,7 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 /**
@@ -23,8 +22,6 @@ import java.util.stream.Collectors;
  * cycles. A module that cannot start is reported with the reason; the others go on.
  */
 public final class ModuleResolver {
-
-    private static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{1,39}");
 
     private ModuleResolver() {
     }
@@ -65,7 +62,7 @@ public final class ModuleResolver {
                 continue;
             }
             ModuleDescriptor d = e.getValue().get(0);
-            if (!ID.matcher(d.id()).matches()) {
+            if (!ModuleIds.valid(d.id())) {
                 rejected.add(new Outcome(d, Reason.of("module.reason.invalidId", String.valueOf(d.id()))));
                 continue;
             }

@@ -15,6 +15,7 @@ import java.util.function.Function;
 import java.util.regex.Pattern;
 import jp.machi.core.i18n.LocalizedText;
 import jp.machi.core.identity.Caller;
+import jp.machi.core.module.ModuleIds;
 
 /**
  * A workflow as a module declares it, once: its states (with ja/en labels), its actions — each
@@ -34,6 +35,12 @@ import jp.machi.core.identity.Caller;
 public final class Workflow<R> {
 
     private static final Pattern CODE = Pattern.compile("[A-Za-z][A-Za-z0-9_.-]{0,39}");
+
+    /** The longest workflow id: the history's {@code workflow} column. */
+    public static final int ID_MAX = 60;
+
+    /** A workflow's name after its module's id: {@code voice-answer}, {@code item-review}. */
+    private static final Pattern NAME = Pattern.compile("[a-z][a-z0-9-]{0,40}");
 
     /** A state and its label. */
     public record State(String code, LocalizedText label) {
@@ -245,6 +252,16 @@ public final class Workflow<R> {
         return new Decision<>(current, t.get(), null, now);
     }
 
+    /**
+     * Is {@code id} a workflow id: {@code <moduleId>.<name>}, where the module id is any the module contract
+     * allows ({@link ModuleIds}, dashes included: {@code bousai-drill.item-review}), at most {@link #ID_MAX}
+     * characters in all?
+     */
+    public static boolean validId(String id) {
+        String module = ModuleIds.prefixOf(id, '.');
+        return module != null && id.length() <= ID_MAX && NAME.matcher(id.substring(module.length() + 1)).matches();
+    }
+
     /** Declares a workflow; {@link #build()} checks it is consistent. */
     public static final class Builder<R> {
         private final String id;
@@ -255,8 +272,9 @@ public final class Workflow<R> {
         private final List<TransitionBuilder<R>> transitions = new ArrayList<>();
 
         Builder(String id, Function<R, UUID> idOf, Function<R, String> stateOf, BiConsumer<R, String> setState) {
-            if (id == null || !id.matches("[a-z][a-z0-9]*\\.[a-z][a-z0-9-]{0,40}")) {
-                throw new IllegalArgumentException("A workflow's id is <moduleId>.<name>, lower case: " + id);
+            if (!validId(id)) {
+                throw new IllegalArgumentException("A workflow's id is <moduleId>.<name>, lower case, at most "
+                        + ID_MAX + " characters: " + id);
             }
             this.id = id;
             this.idOf = Objects.requireNonNull(idOf, "idOf");

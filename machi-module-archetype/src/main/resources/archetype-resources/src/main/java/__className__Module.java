@@ -5,6 +5,7 @@ import java.util.List;
 import ${package}.interfaces.rest.${className}Api;
 import ${package}.item.application.ItemMetrics;
 import ${package}.item.interfaces.rest.ItemResource;
+import ${package}.item.interfaces.rest.ItemReviewResource;
 import ${package}.item.interfaces.rest.PublicItemResource;
 import jp.machi.core.i18n.LocalizedText;
 import jp.machi.core.module.MetricDefinition;
@@ -23,6 +24,13 @@ public class ${className}Module implements ModuleDescriptor {
 
     /** The module's id: its URL segment, the prefix of its message keys, the folder of its screens. */
     public static final String ID = "${moduleId}";
+
+    /**
+     * The module's role: staff holding it accept or reject items sent from the portal (ItemReviewWorkflow) and find
+     * them in their task list. A municipality's administrator grants it (users/{id}/module-roles) or an identity
+     * provider sends it in the {@code machi_module_roles} claim.
+     */
+    public static final String REVIEWER = ID + ".reviewer";
 
     /** Setting: the most items a municipality keeps per fiscal year (an example; see ItemService). */
     public static final String MAX_ITEMS_PER_YEAR = "maxItemsPerYear";
@@ -64,12 +72,12 @@ public class ${className}Module implements ModuleDescriptor {
 
     @Override
     public List<Class<?>> resources() {
-        return List.of(${className}Api.class, ItemResource.class, PublicItemResource.class);
+        return List.of(${className}Api.class, ItemResource.class, ItemReviewResource.class, PublicItemResource.class);
     }
 
     @Override
     public List<RoleDefinition> roles() {
-        return List.of();
+        return List.of(new RoleDefinition(REVIEWER, LocalizedText.of("${nameJa}の審査", "${nameEn}: reviewer")));
     }
 
     @Override

@@ -11,9 +11,14 @@ import jakarta.ws.rs.PUT;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import ${package}.item.application.ItemReviewWorkflow;
+import ${package}.item.application.ItemService;
 import jp.machi.core.identity.Access;
+import jp.machi.core.module.ModuleIds;
+import jp.machi.core.module.RoleDefinition;
 import jp.machi.core.module.UiContribution;
 import jp.machi.core.module.VersionRange;
+import jp.machi.core.workflow.Workflow;
 import org.junit.jupiter.api.Test;
 
 /** The descriptor keeps the module contract (README "Writing a module"). */
@@ -47,7 +52,16 @@ class ${className}ModuleTest {
 
     @Test
     void theIdAndTheCoreRangeAreWellFormed() {
-        assertTrue(module.id().matches("[a-z][a-z0-9]*(-[a-z0-9]+)*"), module.id());
+        assertTrue(ModuleIds.valid(module.id()), module.id());
         assertNotNull(VersionRange.parse(module.coreVersionRange()));
+    }
+
+    @Test
+    void itsRolesAndItsWorkflowAreNamedAfterIt() {
+        for (RoleDefinition r : module.roles()) {
+            assertTrue(r.name().startsWith(module.id() + "."), r.name());
+        }
+        assertTrue(Workflow.validId(ItemReviewWorkflow.DEFINITION.id()), ItemReviewWorkflow.DEFINITION.id());
+        assertEquals(module.id(), ItemService.SERIES.id());
     }
 }

@@ -35,7 +35,8 @@ final class ClaimsMapper {
     /** The claim naming the module roles the provider grants the user. */
     static final String MODULE_ROLES_CLAIM = "machi_module_roles";
 
-    private static final java.util.regex.Pattern MODULE_ROLE = java.util.regex.Pattern.compile("[a-z][a-z0-9-]*\\.[a-z][a-z0-9.-]*");
+    private static final java.util.regex.Pattern MODULE_ROLE = java.util.regex.Pattern.compile(
+            jp.machi.core.module.ModuleIds.REGEX + "\\.[a-z][a-z0-9.-]*");
 
     private final String roleClaim;
     private final String municipalityClaim;

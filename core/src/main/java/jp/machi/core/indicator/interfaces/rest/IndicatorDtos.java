@@ -92,7 +92,7 @@ public final class IndicatorDtos {
         public UUID ownerUnitId;
 
         @Size(max = 121)
-        @Pattern(regexp = "^[a-z][a-z0-9-]*:[A-Za-z0-9._-]+$")
+        @Pattern(regexp = "^" + jp.machi.core.module.ModuleIds.REGEX + ":[A-Za-z0-9._-]+$")
         public String metricSource;
 
         @Size(max = 2000)

@@ -6,9 +6,12 @@ import jakarta.transaction.Transactional;
 import java.util.UUID;
 import ${package}.${className}Module;
 import ${package}.item.domain.Item;
+import ${package}.item.domain.ItemState;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Sort;
 import jp.machi.core.fiscalyear.FiscalYear;
+import jp.machi.core.intake.Intake;
+import jp.machi.core.intake.IntakeSeries;
 import jp.machi.core.module.ModuleSettings;
 import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
@@ -22,7 +25,15 @@ public class ItemService {
     public static final Sort.Fields SORT = Sort.Fields.of()
             .field("fiscalYear", "i.fiscalYear")
             .field("title", "i.title")
+            .field("receiptNumber", "i.receiptNumber")
             .byDefault("-fiscalYear");
+
+    /**
+     * The receipt numbers of items sent from the portal (core's public intake): ${className.substring(0,1)}-R8-000123. The series
+     * id is the module's id (it fits the counter's 40 characters whatever the id); pick a letter unlike the other
+     * modules' (V voices, P partners …).
+     */
+    public static final IntakeSeries SERIES = new IntakeSeries(${className}Module.ID, "${className.substring(0,1)}");
 
     @Inject
     Tenancy tenancy;
@@ -30,10 +41,14 @@ public class ItemService {
     @Inject
     ModuleSettings settings;
 
-    /** The items, of fiscal year {@code fy} when given, with {@code q} in their title when given: a query the database pages. */
-    public ListQuery<Item> list(FiscalYear fy, String q, Sort sort) {
+    /**
+     * The items, of fiscal year {@code fy}, in {@code state}, with {@code q} in their title, each when given: a query
+     * the database pages.
+     */
+    public ListQuery<Item> list(FiscalYear fy, ItemState state, String q, Sort sort) {
         return ListQuery.of(tenancy.em(), Item.class, "i")
                 .when(fy != null, "i.fiscalYear = :fy", "fy", fy)
+                .where("i.state = :state", "state", state)
                 .contains("q", q, "i.title")
                 .orderBy(sort);
     }
@@ -57,6 +72,18 @@ public class ItemService {
         return i;
     }
 
+    /**
+     * An item sent from the portal, as core's public intake hands it over ({@code in}: its receipt number and
+     * fiscal year, and whether the honeypot caught it): waiting for review. Not counted against the yearly limit
+     * until accepted.
+     */
+    public Item submit(Intake in, String title, String note, String contactEmail) {
+        Item i = Item.submitted(new Item.Content(in.fiscalYear(), title, note), in, contactEmail);
+        tenancy.em().persist(i);
+        tenancy.em().flush();
+        return i;
+    }
+
     public Item revise(Item i, Item.Content c) {
         i.revise(c);
         tenancy.em().flush();
@@ -68,8 +95,14 @@ public class ItemService {
         tenancy.em().flush();
     }
 
-    /** How many items fiscal year {@code fy} has (the metric, the portal's summary). */
+    /** How many accepted items fiscal year {@code fy} has (the limit, the metric, the portal's summary). */
     public long countIn(FiscalYear fy) {
-        return ListQuery.of(tenancy.em(), Item.class, "i").where("i.fiscalYear = :fy", "fy", fy).count();
+        return ListQuery.of(tenancy.em(), Item.class, "i")
+                .always("i.fiscalYear = :fy AND i.state = :accepted", "fy", fy, "accepted", ItemState.ACCEPTED).count();
+    }
+
+    /** Writes what changed now (the workflow's state, the version), so the answer carries the new ETag. */
+    public void flush() {
+        tenancy.em().flush();
     }
 }

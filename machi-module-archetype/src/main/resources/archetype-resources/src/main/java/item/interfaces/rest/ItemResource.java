@@ -24,12 +24,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import ${package}.item.application.ItemReviewWorkflow;
 import ${package}.item.application.ItemService;
 import ${package}.item.domain.Item;
+import ${package}.item.domain.ItemState;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -40,6 +43,7 @@ import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.i18n.Messages;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
+import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.persistence.Exports;
 import jp.machi.core.persistence.ListQuery;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -48,7 +52,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code /api/v1/municipalities/{lgCode}/${moduleId}/items}: the items, for staff. Reads need VIEWER, writes STAFF
  * (every method has its {@code @Access} rule: one without answers 403 to everyone). Updates and deletes need
- * {@code If-Match} with the item's ETag: 428 without, 412 when someone changed it first.
+ * {@code If-Match} with the item's ETag: 428 without, 412 when someone changed it first. Residents send items
+ * from the portal ({@link PublicItemResource}); a reviewer decides on them ({@link ItemReviewResource}).
  */
 @Path("municipalities/{lgCode}/${moduleId}/items")
 @RequestScoped
@@ -75,10 +80,19 @@ public class ItemResource {
     @Context
     UriInfo uri;
 
-    @JsonbPropertyOrder({"id", "fiscalYear", "title", "note", "version"})
-    public record ItemView(UUID id, FiscalYear fiscalYear, String title, String note, long version) {
-        static ItemView of(Item i) {
-            return new ItemView(i.getId(), i.getFiscalYear(), i.getTitle(), i.getNote(), i.getVersion());
+    /**
+     * An item as staff see it. The contact is @PersonalData: core masks it in every response (y***@example.jp) and
+     * CSV; a resource that must show it in full asks core's PersonalDataDisclosure, which records who looked.
+     */
+    @JsonbPropertyOrder({"id", "fiscalYear", "title", "note", "state", "stateLabel", "receiptNumber", "contactEmail",
+        "spam", "version"})
+    public record ItemView(UUID id, FiscalYear fiscalYear, String title, String note, ItemState state,
+            String stateLabel, String receiptNumber, @PersonalData(PersonalData.Kind.EMAIL) String contactEmail,
+            boolean spam, long version) {
+        static ItemView of(Item i, Locale l) {
+            return new ItemView(i.getId(), i.getFiscalYear(), i.getTitle(), i.getNote(), i.getState(),
+                    ItemReviewWorkflow.DEFINITION.stateOf(i).label().in(l), i.getReceiptNumber(), i.getContactEmail(),
+                    i.isSpam(), i.getVersion());
         }
     }
 
@@ -103,27 +117,41 @@ public class ItemResource {
     @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Transactional
-    @Operation(summary = "List items (?fiscalYear=, ?q= in the title, ?sort= fiscalYear, title; paged in the database;"
-            + " CSV with ?format=csv, streamed)")
+    @Operation(summary = "List items (?fiscalYear=, ?state= SUBMITTED|ACCEPTED|REJECTED, ?q= in the title, ?sort="
+            + " fiscalYear, title, receiptNumber; paged in the database; CSV with ?format=csv, streamed); contacts masked")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
-            @QueryParam("fiscalYear") String fiscalYear, @QueryParam("q") String q, @QueryParam("sort") String sort) {
+            @QueryParam("fiscalYear") String fiscalYear, @QueryParam("state") String state, @QueryParam("q") String q,
+            @QueryParam("sort") String sort) {
         FiscalYear fy = fiscalYear == null || fiscalYear.isBlank() ? null : FiscalYear.parse(fiscalYear);
+        List<ApiException.FieldErrorKey> errors = new ArrayList<>();
+        ItemState st = null;
+        if (state != null && !state.isBlank()) {
+            try {
+                st = ItemState.valueOf(state.strip());
+            } catch (IllegalArgumentException e) {
+                errors.add(new ApiException.FieldErrorKey("state", "${moduleId}.state.unknown", "SUBMITTED, ACCEPTED, REJECTED"));
+            }
+        }
         if (q != null && q.length() > QUERY_MAX) {
-            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("q", "${moduleId}.query.tooLong", QUERY_MAX)));
+            errors.add(new ApiException.FieldErrorKey("q", "${moduleId}.query.tooLong", QUERY_MAX));
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors);
         }
         boolean csv = Csv.requested(format, headers);
         if (!csv) {
             paging.offset();
         }
-        ListQuery<Item> found = items.list(fy, q, ItemService.SORT.parse(sort));
+        ListQuery<Item> found = items.list(fy, st, q, ItemService.SORT.parse(sort));
+        Locale l = Problems.locale(headers);
         if (csv) {
-            Locale l = Problems.locale(headers);
             return Csv.stream("${moduleId}-items.csv",
-                    List.of("fiscalYear", "title", "note").stream().map(k -> Messages.get(l, "${moduleId}.csv." + k)).toList(),
-                    exports.of(found, ItemView::of),
-                    v -> Arrays.asList(v.fiscalYear().label(l), v.title(), v.note()));
+                    List.of("fiscalYear", "title", "note", "state", "receiptNumber").stream()
+                            .map(k -> Messages.get(l, "${moduleId}.csv." + k)).toList(),
+                    exports.of(found, i -> ItemView.of(i, l)),
+                    v -> Arrays.asList(v.fiscalYear().label(l), v.title(), v.note(), v.stateLabel(), v.receiptNumber()));
         }
-        return Response.ok(found.page(paging).map(ItemView::of)).build();
+        return Response.ok(found.page(paging).map(i -> ItemView.of(i, l))).build();
     }
 
     @POST
@@ -134,7 +162,7 @@ public class ItemResource {
         Bodies.require(body);
         Item i = items.create(body.content());
         return Response.created(uri.getAbsolutePathBuilder().path(i.getId().toString()).build())
-                .tag(Versions.tag(i.getVersion())).entity(ItemView.of(i)).build();
+                .tag(Versions.tag(i.getVersion())).entity(ItemView.of(i, Problems.locale(headers))).build();
     }
 
     @GET
@@ -144,7 +172,7 @@ public class ItemResource {
     @Operation(summary = "One item, with its ETag")
     public Response get(@PathParam("id") UUID id) {
         Item i = items.require(id);
-        return Response.ok(ItemView.of(i)).tag(Versions.tag(i.getVersion())).build();
+        return Response.ok(ItemView.of(i, Problems.locale(headers))).tag(Versions.tag(i.getVersion())).build();
     }
 
     @PUT
@@ -157,7 +185,7 @@ public class ItemResource {
         Item i = items.require(id);
         Versions.requireMatch(request, headers, i.getVersion());
         items.revise(i, body.content());
-        return Response.ok(ItemView.of(i)).tag(Versions.tag(i.getVersion())).build();
+        return Response.ok(ItemView.of(i, Problems.locale(headers))).tag(Versions.tag(i.getVersion())).build();
     }
 
     @DELETE
