@@ -4,7 +4,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import org.apache.catalina.Context;
 import org.apache.catalina.Request;
 import org.apache.catalina.Response;
 import org.apache.catalina.valves.ErrorReportValve;
@@ -35,11 +34,12 @@ public class StartingValve extends ErrorReportValve {
         if (status < 400 || response.getContentCount() > 0 || res.isCommitted()) {
             return;
         }
-        Context context = request.getContext();
-        String name = context == null ? "" : String.valueOf(context.getName());
-        // The default web module answers while machi.war is deploying; a 5xx with nothing written comes
-        // from a context that is still being put in place (Machi's own failures write its problem document).
-        boolean starting = context == null || name.startsWith("__default-") || status >= 500;
+        // Machi's own context answers its errors itself (ErrorPageServlet writes a body), so what reaches
+        // here is the default web module while machi.war is deploying, or a 5xx nobody wrote a body for:
+        // both mean "starting". Payara's own endpoints keep their status, with a problem document.
+        String uri = req.getRequestURI() == null ? "/" : req.getRequestURI();
+        boolean payaraOwn = uri.startsWith("/health") || uri.startsWith("/openapi") || uri.startsWith("/metrics");
+        boolean starting = !payaraOwn || status >= 500;
         boolean en = english(req.getHeader("Accept-Language"));
         String title;
         String detail;

@@ -68,7 +68,7 @@ class StartupWindowIT {
                     long t = (System.nanoTime() - start) / 1_000_000L;
                     seen.add(at(api, t));
                     add(seen, get(base, "/api/v1/municipalities", "application/json", "en", "api en"), start);
-                    add(seen, get(base, "/ui/", "text/html,application/xhtml+xml", "ja", "console ja"), start);
+                    add(seen, get(base, "/", "text/html,application/xhtml+xml", "ja", "console ja"), start);
                     add(seen, get(base, "/ui/no-such-page.html", "text/html", "en", "console en"), start);
                     Seen health = get(base, "/health/ready", "application/json", "ja", "ready");
                     ready = health != null && health.status() == 200;
@@ -104,6 +104,8 @@ class StartupWindowIT {
                 wrong.add(why + ": " + s);
             }
         }
+        java.nio.file.Files.writeString(jp.machi.it.support.ItSettings.db().runDir().resolve("startup-window.txt"),
+                String.join("\n", seen.stream().map(Seen::toString).toList()) + "\n");
         System.out.println("[startup-window] " + seen.size() + " answers; the HTTP listener's own 404 for the first "
                 + listenerUntil + " ms (" + listenerOwn + " answers), then " + starting + " answers 503 starting");
         assertTrue(wrong.isEmpty(), () -> wrong.size() + " answers during start-up were not Machi's:\n  "
@@ -113,6 +115,9 @@ class StartupWindowIT {
 
     /** Why this answer is not acceptable, or null. */
     private static String why(Seen s) {
+        if (s.status() == 0) {
+            return "no answer";
+        }
         if (s.status() >= 500 && s.status() != 503) {
             return "a " + s.status();
         }
@@ -124,6 +129,9 @@ class StartupWindowIT {
         }
         if (s.status() == 503 && s.retryAfter() == null) {
             return "503 without Retry-After";
+        }
+        if (s.status() == 404 && !s.what().equals("console en")) {
+            return "404 for a path Machi serves"; // only /ui/no-such-page.html (console en) is not there
         }
         boolean html = s.what().startsWith("console");
         boolean english = s.what().endsWith(" en");
@@ -159,8 +167,11 @@ class StartupWindowIT {
             return new Seen((System.nanoTime() - t0) / 1_000_000L, what, r.statusCode(),
                     r.headers().firstValue("Content-Type").orElse(""), r.headers().firstValue("Retry-After").orElse(null),
                     r.body());
+        } catch (java.net.ConnectException e) {
+            return null; // not accepting connections yet
         } catch (IOException e) {
-            return null; // not accepting connections yet (or the connection was dropped while starting)
+            // Accepted but not answered (dropped, or no answer within 5 s): recorded, it is no answer either.
+            return new Seen((System.nanoTime() - t0) / 1_000_000L, what, 0, "", null, e.toString());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
