@@ -213,6 +213,56 @@ class BadInputIT {
         assertClientProblem(api.get(PATH + "/'%20OR%201=1--").send());
     }
 
+    /**
+     * What the HTTP listener used to refuse with an empty 400 before any servlet (issue 16): an
+     * invalid UTF-8 escape, an encoded slash and unencoded braces in a path now reach Machi and get
+     * its problem document; a request target over 8 KB is 414, headers over 16 KB 431, Japanese by
+     * default and English when asked. machi.jar configures the listener for this (pre-boot commands:
+     * {@code uri-encoding}, {@code header-buffer-length-bytes}); what no setting reaches stays a bare
+     * 4xx that shows nothing (README, "Errors the server answers itself").
+     */
+    @Test
+    void whatTheListenerUsedToRefuseIsNowMachisProblemDocument() throws Exception {
+        for (String path : List.of(PATH + "/%C3%28", PATH + "/%FF", PATH + "/%FF/modules", PATH + "/a%2Fb",
+                "/ui/%FF", "/api/v1/%C3%28", PATH + "?size=%C3%28")) {
+            Reply ja = api.get(path).send();
+            assertJapanese(ja, assertClientProblem(ja));
+            Reply en = api.get(path).lang("en").send();
+            assertEnglish(en, assertClientProblem(en));
+        }
+        Reply page = api.get("/ui/%FF").header("Accept", "text/html").lang("en").send();
+        assertEquals(404, page.status(), page::toString);
+        assertTrue(page.text().contains("<html lang=\"en\"") && !page.text().contains("Payara"), page::toString);
+
+        String braces = raw("GET /api/v1/municipalities/{x} HTTP/1.1\r\nHost: localhost\r\nAccept-Language: en\r\n"
+                + "Connection: close\r\n\r\n");
+        assertTrue(braces.startsWith("HTTP/1.1 400") && braces.contains("application/problem+json")
+                && braces.contains("\"status\":400"), braces);
+
+        Reply longTarget = api.get(PATH + "/" + "1".repeat(9_000)).send();
+        JsonObject p = assertJapanese(longTarget, assertProblem(longTarget, 414, "uri-too-long"));
+        assertTrue(p.getString("detail").contains("8,192"), longTarget::toString);
+        Reply longQuery = api.get(PATH + "?q=" + "a".repeat(20_000)).lang("en").send();
+        assertEnglish(longQuery, assertProblem(longQuery, 414, "uri-too-long"));
+        Reply bigHeaders = api.get(PATH).header("X-Padding", "a".repeat(20_000)).lang("en").send();
+        JsonObject h = assertEnglish(bigHeaders, assertProblem(bigHeaders, 431, "request-header-fields-too-large"));
+        assertTrue(h.getString("detail").contains("16,384"), bigHeaders::toString);
+
+        // Beyond the listener's 64 KiB header buffer it refuses on its own: a 4xx that shows nothing.
+        Reply huge = api.get(PATH + "/" + "1".repeat(70_000)).send();
+        assertTrue(huge.status() >= 400 && huge.status() < 500 && !huge.text().contains("Payara"), huge::toString);
+    }
+
+    /** One request written to the socket as given (for what java.net.URI refuses to build), the whole answer. */
+    private String raw(String request) throws java.io.IOException {
+        try (java.net.Socket s = new java.net.Socket(api.base().getHost(), api.base().getPort())) {
+            s.setSoTimeout(10_000);
+            s.getOutputStream().write(request.getBytes(StandardCharsets.ISO_8859_1));
+            s.getOutputStream().flush();
+            return new String(s.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
+    }
+
     /** Every registered code, in order (well below one page of 500 in a test run). */
     private List<String> codes() {
         JsonObject page = api.get(PATH + "?size=500").send().expect(200).object();

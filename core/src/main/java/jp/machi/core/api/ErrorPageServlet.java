@@ -57,6 +57,20 @@ public class ErrorPageServlet extends HttpServlet {
                 type = "payload-too-large";
                 detail = Messages.get(locale, "problem.status.413");
             }
+            case 414 -> {
+                type = "uri-too-long";
+                detail = Messages.get(locale, "problem.uriTooLong.detail", String.format(Locale.ROOT, "%,d", RequestSizeLimits.MAX_TARGET));
+            }
+            case 431 -> {
+                type = "request-header-fields-too-large";
+                detail = Messages.get(locale, "problem.headersTooLarge.detail",
+                        String.format(Locale.ROOT, "%,d", RequestSizeLimits.MAX_HEADERS));
+            }
+            case 503 -> {
+                type = "unavailable";
+                detail = Messages.get(locale, "problem.unavailable.detail");
+                resp.setHeader("Retry-After", "10");
+            }
             case 415 -> {
                 type = "unsupported-media-type";
                 detail = Messages.get(locale, "problem.unsupportedMediaType.detail");
