@@ -38,6 +38,12 @@ class FacilityIT {
     /** The last fiscal year that has fully passed, so its months are never in the future. */
     static final int FY = LocalDate.now(ZoneId.of("Asia/Tokyo")).minusMonths(3).getYear() - 1;
 
+    /** How the screens label a fiscal year: 令和5年度, 令和元年度. */
+    static String label(int fy) {
+        int r = fy - 2018;
+        return r == 1 ? "令和元年度" : "令和" + r + "年度";
+    }
+
     private final Api api;
     private String lg;
     private String base;
