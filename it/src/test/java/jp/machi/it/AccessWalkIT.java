@@ -77,6 +77,9 @@ class AccessWalkIT {
             // The proposal-based grants' open calls and funded projects: organisations only, no personal data (GrantIT).
             "GET /api/v1/municipalities/{lgCode}/collaboration/grants/public/calls",
             "GET /api/v1/municipalities/{lgCode}/collaboration/grants/public/funded",
+            // Community facilities and their published monitoring, and the open data 公共施設一覧: no personal data (FacilityIT).
+            "GET /api/v1/municipalities/{lgCode}/collaboration/facilities/public",
+            "GET /api/v1/municipalities/{lgCode}/collaboration/facilities/public/open-data.csv",
             // The public portal (PortalIT): what a municipality publishes, never personal data.
             "GET /api/v1/municipalities/{lgCode}/portal",
             "GET /api/v1/municipalities/{lgCode}/planning/public/plans",

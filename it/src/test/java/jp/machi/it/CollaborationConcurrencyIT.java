@@ -132,6 +132,21 @@ class CollaborationConcurrencyIT extends ConcurrencyContract {
                         .put("/settlement", n -> "{\"paid\":1000,\"spent\":" + n + "}")
                         .counter(n -> "{\"paid\":1000,\"spent\":" + n + "}", j -> j.getJsonNumber("spent").longValue())
                         .covers("PUT " + M + "/grants/applications/{id}/settlement"),
+                ConcurrencyCase.of("community facility")
+                        .create(f -> f.item("/collaboration/facilities", f.post("/collaboration/facilities", facility(0, 40))))
+                        .put(n -> facility(n, 40))
+                        .childChange(n -> facility(0, 40 + n))
+                        .covers("PUT " + M + "/facilities/{id}"),
+                ConcurrencyCase.of("community facility's monthly use")
+                        .create(f -> f.item("/collaboration/facilities", f.post("/collaboration/facilities", facility(0, 40))))
+                        .put("/use/2023", n -> "{\"months\":[{\"month\":\"2023-04\",\"bookings\":" + n + ",\"users\":" + (10 * n)
+                                + "}]}")
+                        .covers("PUT " + M + "/facilities/{id}/use/{fiscalYear}"),
+                ConcurrencyCase.of("community facility's monitoring")
+                        .create(f -> f.item("/collaboration/facilities", f.post("/collaboration/facilities", facility(0, 40))))
+                        .put("/monitoring/2023", n -> "{\"scores\":[{\"item\":\"施設の維持管理\",\"score\":" + (1 + n % 5)
+                                + "}],\"rating\":\"A\",\"comment\":\"見本 " + n + "\",\"published\":true}")
+                        .covers("PUT " + M + "/facilities/{id}/monitoring/{fiscalYear}"),
                 ConcurrencyCase.of("市民協働推進員")
                         .as(CollaborationConcurrencyIT::approver)
                         .create(f -> {
@@ -140,6 +155,13 @@ class CollaborationConcurrencyIT extends ConcurrencyContract {
                         })
                         .put(this::promoter).delete()
                         .covers("PUT " + M + "/promoters/{id}", "DELETE " + M + "/promoters/{id}"));
+    }
+
+    /** A community facility (invented), {@code n} in its name, one room of {@code capacity}. */
+    static String facility(int n, int capacity) {
+        return "{\"name\":\"見本コミュニティセンター " + n + "\",\"kind\":\"COMMUNITY_CENTRE\",\"address\":\"見本市本町1-1\","
+                + "\"rooms\":[{\"name\":\"集会室\",\"capacity\":" + capacity + "}],"
+                + "\"managers\":[{\"organisationName\":\"（架空）見本協議会\",\"fromYear\":2021,\"toYear\":2024}]}";
     }
 
     /** The criteria of the last created grant call. */

@@ -74,4 +74,23 @@ class CollaborationDemoIT {
         assertEquals(4_109_000, genki.getJsonNumber("budget").longValue());
         assertEquals("2019-10-19", genki.getJsonObject("schedule").getString("workshopOn"));
     }
+
+    @Test
+    void chigasakisElevenCommunityCentresAndTheSupportCentreHaveTheirManagersForR3ToR6(@Demo MachiServer server) {
+        Api api = server.api();
+        String f = Municipalities.PATH + "/142077/collaboration/facilities";
+        assertEquals(11, api.get(f + "?kind=COMMUNITY_CENTRE").send().expect(200).object().getInt("totalItems"));
+        List<JsonObject> all = api.get(f + "?size=50").send().expect(200).object().getJsonArray("items")
+                .getValuesAs(JsonObject.class);
+        assertEquals(12, all.size());
+        JsonObject centre = api.get(f + "/" + all.stream().filter(x -> x.getString("kind").equals("COMMUNITY_CENTRE"))
+                .findFirst().orElseThrow().getString("id")).send().expect(200).object();
+        assertTrue(centre.getBoolean("invented") && centre.getString("name").startsWith("（架空）"), centre::toString);
+        JsonObject manager = centre.getJsonArray("managers").getJsonObject(0);
+        assertEquals(List.of(2021, 2024), List.of(manager.getInt("fromYear"), manager.getInt("toYear")));
+        assertEquals("令和3年度〜令和6年度", manager.getString("periodLabel"));
+        String open = api.anonymous().get(f + "/public/open-data.csv").send().expect(200).text();
+        assertEquals(13, open.strip().split("\r?\n").length, open);
+        assertTrue(open.contains("神奈川県茅ヶ崎市") && open.contains("市民活動サポートセンター"), open);
+    }
 }

@@ -77,7 +77,9 @@ public class CollaborationModule implements ModuleDescriptor {
                 ProjectResource.class, PromoterResource.class,
                 SponsorshipResource.class, SponsorshipDecisionResource.class, SponsorshipAttachmentResource.class,
                 AssociationResource.class, GrantCallResource.class, GrantApplicationResource.class,
-                GrantPublicResource.class);
+                GrantPublicResource.class,
+                jp.machi.collaboration.facility.interfaces.rest.FacilityResource.class,
+                jp.machi.collaboration.facility.interfaces.rest.FacilityPublicResource.class);
     }
 
     @Override
@@ -97,13 +99,18 @@ public class CollaborationModule implements ModuleDescriptor {
                 new SettingDefinition(SPONSORSHIP_CRITERIA, LocalizedText.of("後援名義使用の承認基準",
                         "Criteria for sponsorship name use"), SettingDefinition.Type.LIST,
                         "営利を目的としない,政治活動を目的としない,宗教活動を目的としない,広く市民が参加できる,"
-                                + "公序良俗に反しない,市の施策に沿い公益に資する,責任ある主催者が開催する"));
+                                + "公序良俗に反しない,市の施策に沿い公益に資する,責任ある主催者が開催する"),
+                new SettingDefinition(jp.machi.collaboration.facility.application.FacilityService.MONITORING_ITEMS,
+                        LocalizedText.of("集会施設のモニタリング評価項目", "Monitoring items of community facilities"),
+                        SettingDefinition.Type.LIST, "利用者の平等な利用の確保,施設の維持管理,利用者サービスの向上,"
+                                + "地域活動の支援,収支・経費の適正な執行,安全管理・危機管理"));
     }
 
     @Override
     public List<MetricDefinition> metrics() {
         return java.util.stream.Stream.of(ProjectMetrics.DEFINITIONS, SponsorshipMetrics.DEFINITIONS,
-                AssociationMetrics.DEFINITIONS, GrantMetrics.DEFINITIONS)
+                AssociationMetrics.DEFINITIONS, GrantMetrics.DEFINITIONS,
+                jp.machi.collaboration.facility.application.FacilityMetrics.DEFINITIONS)
                 .flatMap(List::stream).toList();
     }
 
@@ -122,6 +129,10 @@ public class CollaborationModule implements ModuleDescriptor {
                         LocalizedText.of("自治会・町内会", "Neighbourhood associations"), "associations-console.js", 34),
                 new UiContribution("collaboration-grants", UiContribution.Area.CONSOLE,
                         LocalizedText.of("協働提案型公募補助", "Proposal-based grants"), "grants-console.js", 35),
+                new UiContribution("collaboration-facilities", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("地域集会施設", "Community facilities"), "facilities-console.js", 36),
+                new UiContribution("collaboration-facilities-portal", UiContribution.Area.PORTAL,
+                        LocalizedText.of("地域集会施設", "Community facilities"), "facilities-portal.js", 33),
                 new UiContribution("collaboration-grants-portal", UiContribution.Area.PORTAL,
                         LocalizedText.of("市民活動への補助金", "Grants for civic activities"), "grants-portal.js", 32),
                 new UiContribution("collaboration-sponsorship-application", UiContribution.Area.PORTAL,
