@@ -149,8 +149,8 @@ public class PartnershipResource {
         public String renewal;
 
         /** 連携分野 (芸術・文化, 教育 …). */
-        @Size(max = 20)
-        public List<@NotBlank @Size(max = 100) String> fields;
+        @Size(max = 10)
+        public List<@NotBlank @Size(max = 90) String> fields;
 
         @Size(max = 1000)
         public String note;
