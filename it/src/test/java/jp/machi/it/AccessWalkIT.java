@@ -77,6 +77,8 @@ class AccessWalkIT {
             // The proposal-based grants' open calls and funded projects: organisations only, no personal data (GrantIT).
             "GET /api/v1/municipalities/{lgCode}/collaboration/grants/public/calls",
             "GET /api/v1/municipalities/{lgCode}/collaboration/grants/public/funded",
+            // The partnership agreements for the portal (PartnershipIT): organisations only, no notes.
+            "GET /api/v1/municipalities/{lgCode}/collaboration/partnerships/public",
             // The public portal (PortalIT): what a municipality publishes, never personal data.
             "GET /api/v1/municipalities/{lgCode}/portal",
             "GET /api/v1/municipalities/{lgCode}/planning/public/plans",

@@ -173,6 +173,30 @@ class PartnershipIT {
     }
 
     @Test
+    void anotherMunicipalitysRecordsAreNotFoundWhateverTheBody() {
+        String other = Municipalities.register(api);
+        Municipalities.setModule(api, other, "collaboration", true);
+        String theirs = Municipalities.PATH + "/" + other + "/collaboration";
+        Api them = api.as("STAFF", other);
+        Reply agreement = them.post(theirs + "/partnerships").json(agreement("他市の協定", "見本大学", "UNIVERSITY", null).build())
+                .send().expect(201);
+        Reply year = them.post(theirs + "/startups/years").json("{\"fiscalYear\":2030,\"entrepreneursSupported\":5,"
+                + "\"newBusinesses\":1}").send().expect(201);
+        Reply grant = them.post(theirs + "/startups/vacant-shop-grants").json(Json.createObjectBuilder().add("applicant", "他市の商店")
+                .add("shopAddress", "他市本町").add("amount", 1000).add("decidedOn", "2024-05-01").build()).send().expect(201);
+        String bad = "{\"title\":\"\",\"kind\":\"NONE\",\"heldOn\":\"x\",\"amount\":-1}";
+        String agreementId = agreement.object().getString("id");
+        assertProblem(staff.put(partnerships + "/" + agreementId).ifMatch(agreement.etag()).json(bad).send(), 404, null);
+        assertProblem(staff.post(partnerships + "/" + agreementId + "/activities").ifMatch(agreement.etag()).json("{}").send(),
+                404, null);
+        assertProblem(staff.delete(partnerships + "/" + agreementId).ifMatch(agreement.etag()).send(), 404, null);
+        assertProblem(staff.put(startups + "/vacant-shop-grants/" + grant.object().getString("id")).ifMatch(grant.etag())
+                .json(bad).send(), 404, null);
+        assertProblem(staff.put(startups + "/years/2030").ifMatch(year.etag()).json(bad).send(), 404, null);
+        assertEquals(agreement.etag(), them.get(theirs + "/partnerships/" + agreementId).send().expect(200).etag());
+    }
+
+    @Test
     void theListFiltersPagesExportsAndThePortalShowsNoNotes() {
         staff.post(partnerships).json(agreement("見本大学との連携", "見本大学", "UNIVERSITY", null).add("note", "内部のメモ").build())
                 .send().expect(201);
