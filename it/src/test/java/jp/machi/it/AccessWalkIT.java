@@ -80,6 +80,8 @@ class AccessWalkIT {
             // Community facilities and their published monitoring, and the open data 公共施設一覧: no personal data (FacilityIT).
             "GET /api/v1/municipalities/{lgCode}/collaboration/facilities/public",
             "GET /api/v1/municipalities/{lgCode}/collaboration/facilities/public/open-data.csv",
+            // The partnership agreements for the portal (PartnershipIT): organisations only, no notes.
+            "GET /api/v1/municipalities/{lgCode}/collaboration/partnerships/public",
             // The public portal (PortalIT): what a municipality publishes, never personal data.
             "GET /api/v1/municipalities/{lgCode}/portal",
             "GET /api/v1/municipalities/{lgCode}/planning/public/plans",

@@ -147,6 +147,34 @@ class CollaborationConcurrencyIT extends ConcurrencyContract {
                         .put("/monitoring/2023", n -> "{\"scores\":[{\"item\":\"施設の維持管理\",\"score\":" + (1 + n % 5)
                                 + "}],\"rating\":\"A\",\"comment\":\"見本 " + n + "\",\"published\":true}")
                         .covers("PUT " + M + "/facilities/{id}/monitoring/{fiscalYear}"),
+                ConcurrencyCase.of("partnership agreement")
+                        .create(f -> f.item("/collaboration/partnerships", f.post("/collaboration/partnerships", partnership(0, 1))))
+                        .put(n -> partnership(n, 1))
+                        .childChange(n -> partnership(0, 2 + n % 50))
+                        .action("/activities", "{\"heldOn\":\"2024-10-20\",\"title\":\"ふれあいコンサート\",\"kind\":\"演奏会\","
+                                + "\"participants\":300}", 201)
+                        .delete()
+                        .covers("PUT " + M + "/partnerships/{id}", "DELETE " + M + "/partnerships/{id}",
+                                "POST " + M + "/partnerships/{id}/activities"),
+                ConcurrencyCase.of("start-up support of a fiscal year")
+                        .create(f -> {
+                            int fy = 2100 + SEQ.incrementAndGet();
+                            f.post("/collaboration/startups/years", "{\"fiscalYear\":" + fy + ",\"entrepreneursSupported\":100,"
+                                    + "\"newBusinesses\":10}");
+                            return f.base() + "/collaboration/startups/years/" + fy;
+                        })
+                        .put(n -> "{\"entrepreneursSupported\":" + (100 + n) + ",\"newBusinesses\":10}")
+                        .counter(n -> "{\"entrepreneursSupported\":" + (100 + n) + ",\"newBusinesses\":10}",
+                                j -> j.getJsonNumber("entrepreneursSupported").longValue() - 100)
+                        .delete()
+                        .covers("PUT " + M + "/startups/years/{fiscalYear}", "DELETE " + M + "/startups/years/{fiscalYear}"),
+                ConcurrencyCase.of("empty-shop grant")
+                        .create(f -> f.item("/collaboration/startups/vacant-shop-grants",
+                                f.post("/collaboration/startups/vacant-shop-grants", vacantShopGrant(0))))
+                        .put(CollaborationConcurrencyIT::vacantShopGrant)
+                        .counter(CollaborationConcurrencyIT::vacantShopGrant, j -> j.getJsonNumber("amount").longValue() - 100_000)
+                        .delete()
+                        .covers("PUT " + M + "/startups/vacant-shop-grants/{id}", "DELETE " + M + "/startups/vacant-shop-grants/{id}"),
                 ConcurrencyCase.of("市民協働推進員")
                         .as(CollaborationConcurrencyIT::approver)
                         .create(f -> {
@@ -162,6 +190,21 @@ class CollaborationConcurrencyIT extends ConcurrencyContract {
         return "{\"name\":\"見本コミュニティセンター " + n + "\",\"kind\":\"COMMUNITY_CENTRE\",\"address\":\"見本市本町1-1\","
                 + "\"rooms\":[{\"name\":\"集会室\",\"capacity\":" + capacity + "}],"
                 + "\"managers\":[{\"organisationName\":\"（架空）見本協議会\",\"fromYear\":2021,\"toYear\":2024}]}";
+    }
+
+    /** A partnership agreement (invented) with {@code activities} concerts; {@code n} in its renewal. */
+    static Object partnership(int n, int activities) {
+        jakarta.json.JsonArrayBuilder a = jakarta.json.Json.createArrayBuilder();
+        for (int i = 0; i < activities; i++) {
+            a.add(PartnershipIT.activity("2024-05-" + String.format("%02d", 1 + i % 28), "演奏会 " + i, "演奏会", 100 + i));
+        }
+        return PartnershipIT.agreement("見本大学との連携", "見本大学", "UNIVERSITY", a).add("renewal", "更新 " + n).build();
+    }
+
+    /** An empty-shop grant (invented) of 100,000 + n yen. */
+    static Object vacantShopGrant(int n) {
+        return jakarta.json.Json.createObjectBuilder().add("applicant", "見本商店").add("shopAddress", "見本市本町1丁目")
+                .add("amount", 100_000 + n).add("decidedOn", "2024-06-10").build();
     }
 
     /** The criteria of the last created grant call. */

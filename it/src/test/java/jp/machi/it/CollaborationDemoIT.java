@@ -93,4 +93,53 @@ class CollaborationDemoIT {
         assertEquals(13, open.strip().split("\r?\n").length, open);
         assertTrue(open.contains("神奈川県茅ヶ崎市") && open.contains("市民活動サポートセンター"), open);
     }
+
+    /**
+     * 改革項目15–16: the agreement with 東京藝術大学 and the activities the seed lists (school programmes,
+     * two concerts with 550 visitors, four prizes); 新規起業家数（累計） keeps the seed's targets 127 → 207,
+     * is bound to the yearly new entrepreneurs with the recorded years up to 令和元年度 as its baseline, and
+     * reaches 207 in 令和6年度; 空き店舗活用補助金交付件数 counts the (invented) grants of each year.
+     */
+    @Test
+    void toridesStartUpIndicatorsCountTheModulesFigures(@Demo MachiServer server) {
+        Api api = server.api();
+        List<JsonObject> agreements = api.get(P + "/collaboration/partnerships").send().expect(200).object()
+                .getJsonArray("items").getValuesAs(JsonObject.class);
+        assertEquals(3, agreements.size());
+        agreements.forEach(a -> assertTrue(a.getBoolean("invented"), a::toString));
+        JsonObject geidai = agreements.stream().filter(a -> a.getString("partnerName").equals("東京藝術大学")).findFirst()
+                .orElseThrow();
+        assertEquals("UNIVERSITY", geidai.getString("kind"));
+        JsonObject r1 = api.get(P + "/collaboration/partnerships/activities?fiscalYear=R1").send().expect(200).object();
+        assertEquals(6, r1.getInt("count"));
+        assertEquals(550, r1.getJsonNumber("participants").longValue());
+        assertEquals(2, r1.getJsonArray("items").stream().map(v -> v.asJsonObject().getJsonObject("activity"))
+                .filter(x -> x.getString("kind").equals("学校プログラム")).count());
+        assertEquals(3, api.anonymous().get(P + "/collaboration/partnerships/public").send().expect(200).object()
+                .getInt("totalItems"));
+
+        JsonObject indicators = api.get(P + "/indicators").send().expect(200).object();
+        JsonObject started = DemoDataIT.find(indicators.getJsonArray("items"), "16");
+        assertEquals("創業支援等事業計画の推進による新規起業家数（累計）", started.getString("nameJa"));
+        assertEquals(PartnershipIT.NEW_BUSINESSES, started.getString("metricSource"));
+        assertTrue(started.getBoolean("cumulative"));
+        assertEquals(107, started.getJsonObject("baseline").getJsonNumber("value").intValue(), started::toString);
+        assertEquals(List.of(2020, 2021, 2022, 2023, 2024), started.getJsonArray("years").stream()
+                .map(y -> y.asJsonObject().getJsonObject("fiscalYear").getInt("year")).toList());
+        assertEquals(List.of(127, 147, 167, 187, 207), started.getJsonArray("years").stream()
+                .map(y -> y.asJsonObject().getJsonNumber("target").intValue()).toList());
+        assertEquals(List.of(125, 146, 168, 187, 207), started.getJsonArray("years").stream()
+                .map(y -> y.asJsonObject().getJsonNumber("actual").intValue()).toList());
+        assertEquals("METRIC", IndicatorIT.year(started, 2024).getString("actualSource"));
+
+        JsonObject shops = DemoDataIT.find(indicators.getJsonArray("items"), "16-2");
+        assertEquals("空き店舗活用補助金交付件数", shops.getString("nameJa"));
+        assertEquals(PartnershipIT.VACANT_SHOP_GRANTS, shops.getString("metricSource"));
+        assertEquals(List.of(4, 4, 5, 3, 4), List.of(2020, 2021, 2022, 2023, 2024).stream()
+                .map(y -> IndicatorIT.year(shops, y).getJsonNumber("actual").intValue()).toList());
+        JsonObject grants = api.get(P + "/collaboration/startups/vacant-shop-grants?fiscalYear=R4").send().expect(200).object();
+        assertEquals(5, grants.getInt("totalItems"));
+        grants.getJsonArray("items").stream().map(JsonValue::asJsonObject)
+                .forEach(g -> assertTrue(g.getString("applicant").startsWith("（架空）") && g.getBoolean("invented"), g::toString));
+    }
 }

@@ -24,6 +24,10 @@ import jp.machi.collaboration.grant.application.GrantMetrics;
 import jp.machi.collaboration.grant.interfaces.rest.GrantApplicationResource;
 import jp.machi.collaboration.grant.interfaces.rest.GrantCallResource;
 import jp.machi.collaboration.grant.interfaces.rest.GrantPublicResource;
+import jp.machi.collaboration.partnership.application.PartnershipMetrics;
+import jp.machi.collaboration.partnership.interfaces.rest.PartnershipPublicResource;
+import jp.machi.collaboration.partnership.interfaces.rest.PartnershipResource;
+import jp.machi.collaboration.partnership.interfaces.rest.StartupResource;
 
 /** The collaboration module's descriptor: 市民協働 (Citizen collaboration). */
 @ApplicationScoped
@@ -45,6 +49,9 @@ public class CollaborationModule implements ModuleDescriptor {
 
     /** 後援名義使用の承認基準: the checklist staff tick before an approval. */
     public static final String SPONSORSHIP_CRITERIA = "sponsorshipCriteria";
+
+    /** 連携事業の種類: the kinds of activity under partnership agreements (演奏会, 表彰, 学校プログラム …). */
+    public static final String PARTNERSHIP_ACTIVITY_KINDS = "partnershipActivityKinds";
 
     @Override
     public String id() {
@@ -79,7 +86,8 @@ public class CollaborationModule implements ModuleDescriptor {
                 AssociationResource.class, GrantCallResource.class, GrantApplicationResource.class,
                 GrantPublicResource.class,
                 jp.machi.collaboration.facility.interfaces.rest.FacilityResource.class,
-                jp.machi.collaboration.facility.interfaces.rest.FacilityPublicResource.class);
+                jp.machi.collaboration.facility.interfaces.rest.FacilityPublicResource.class,
+                PartnershipResource.class, PartnershipPublicResource.class, StartupResource.class);
     }
 
     @Override
@@ -94,6 +102,8 @@ public class CollaborationModule implements ModuleDescriptor {
     public List<SettingDefinition> settings() {
         return List.of(
                 new SettingDefinition(GRANT_MAXIMUM_YEARS, LocalizedText.of("協働提案型公募補助の最長年数", "Maximum years of a proposal-based grant"), SettingDefinition.Type.INTEGER, "6"),
+                new SettingDefinition(PARTNERSHIP_ACTIVITY_KINDS, LocalizedText.of("連携事業の種類", "Kinds of partnership activity"),
+                        SettingDefinition.Type.LIST, "演奏会,展示,表彰,学校プログラム,講座,共同研究,イベント,協議会,その他"),
                 new SettingDefinition(FORMS, LocalizedText.of("協働の形態の選択肢", "Forms of collaboration"),
                         SettingDefinition.Type.LIST, "共催,委託,補助,事業協力,後援,実行委員会,企画立案への参画,情報提供・意見交換"),
                 new SettingDefinition(SPONSORSHIP_CRITERIA, LocalizedText.of("後援名義使用の承認基準",
@@ -110,7 +120,8 @@ public class CollaborationModule implements ModuleDescriptor {
     public List<MetricDefinition> metrics() {
         return java.util.stream.Stream.of(ProjectMetrics.DEFINITIONS, SponsorshipMetrics.DEFINITIONS,
                 AssociationMetrics.DEFINITIONS, GrantMetrics.DEFINITIONS,
-                jp.machi.collaboration.facility.application.FacilityMetrics.DEFINITIONS)
+                jp.machi.collaboration.facility.application.FacilityMetrics.DEFINITIONS,
+                PartnershipMetrics.DEFINITIONS)
                 .flatMap(List::stream).toList();
     }
 
@@ -133,6 +144,10 @@ public class CollaborationModule implements ModuleDescriptor {
                         LocalizedText.of("地域集会施設", "Community facilities"), "facilities-console.js", 36),
                 new UiContribution("collaboration-facilities-portal", UiContribution.Area.PORTAL,
                         LocalizedText.of("地域集会施設", "Community facilities"), "facilities-portal.js", 33),
+                new UiContribution("collaboration-partnerships", UiContribution.Area.CONSOLE,
+                        LocalizedText.of("連携協定・創業支援", "Partnerships and start-ups"), "partnerships-console.js", 37),
+                new UiContribution("collaboration-partnerships-portal", UiContribution.Area.PORTAL,
+                        LocalizedText.of("大学・企業との連携協定", "Partnership agreements"), "partnerships-portal.js", 34),
                 new UiContribution("collaboration-grants-portal", UiContribution.Area.PORTAL,
                         LocalizedText.of("市民活動への補助金", "Grants for civic activities"), "grants-portal.js", 32),
                 new UiContribution("collaboration-sponsorship-application", UiContribution.Area.PORTAL,
