@@ -52,9 +52,12 @@ class TenantIsolationIT {
     void twoMunicipalitiesAndBsData() {
         a = Municipalities.register(api);
         b = Municipalities.register(api);
+        // Every module on for both: a module that is off answers 404 module-not-enabled for everything,
+        // which would prove nothing about its records.
         for (String lg : List.of(a, b)) {
-            Municipalities.setModule(api, lg, "planning", true);
-            Municipalities.setModule(api, lg, "promotion", true);
+            for (String module : List.of("planning", "engagement", "collaboration", "promotion")) {
+                Municipalities.setModule(api, lg, module, true);
+            }
         }
         String base = Municipalities.PATH + "/" + b;
         bUnit = api.post(base + "/organization-units").json(Json.createObjectBuilder().add("code", "B01")
@@ -94,12 +97,13 @@ class TenantIsolationIT {
 
     /** Method and path template from /openapi. */
     record Operation(String method, String template) {
+        /** A record's id in the path; a module id or a fiscal year names no record of B's. */
         boolean hasIdBeyondMunicipality() {
-            return template.replace("{lgCode}", "").matches(".*\\{(?!moduleId\\})[^}]+\\}.*");
+            return template.replace("{lgCode}", "").matches(".*\\{(?!moduleId\\}|fiscalYear\\})[^}]+\\}.*");
         }
 
         String under(String lgCode, String id) {
-            return template.replace("{lgCode}", lgCode).replaceAll("\\{[^}/]+\\}", id);
+            return template.replace("{lgCode}", lgCode).replace("{fiscalYear}", "2023").replaceAll("\\{[^}/]+\\}", id);
         }
 
         @Override
@@ -240,9 +244,10 @@ class TenantIsolationIT {
         assertEquals("A", scaleOfA.getJsonArray("grades").getJsonObject(0).getString("label"));
         assertFalse(scaleOfA.getBoolean("custom"));
 
-        Municipalities.setModule(api, a, "engagement", true);
-        api.get(Municipalities.PATH + "/" + a + "/engagement").send().expect(200);
-        assertProblem(api.get(Municipalities.PATH + "/" + b + "/engagement").send(), 404, "module-not-enabled");
-        Municipalities.setModule(api, a, "engagement", false);
+        String c = Municipalities.register(api);
+        String d = Municipalities.register(api);
+        Municipalities.setModule(api, c, "engagement", true);
+        api.get(Municipalities.PATH + "/" + c + "/engagement").send().expect(200);
+        assertProblem(api.get(Municipalities.PATH + "/" + d + "/engagement").send(), 404, "module-not-enabled");
     }
 }
