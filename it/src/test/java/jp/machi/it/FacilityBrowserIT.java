@@ -60,12 +60,12 @@ class FacilityBrowserIT {
         assertEquals(70, f.getInt("capacity"));
         assertEquals(2021, f.getJsonArray("managers").getJsonObject(0).getInt("fromYear"));
 
-        b.select("#facility-use [name=useYear]", String.valueOf(fy));
-        b.waitForText("#facility-use caption", FacilityIT.label(fy));
+        b.select(".facility-use [name=useYear]", String.valueOf(fy));
+        b.waitForText(".facility-use caption", FacilityIT.label(fy));
         b.type("#facility-use-form [name=b0]", "120");
         b.type("#facility-use-form [name=u0]", "1800");
         b.click("#save-use");
-        b.waitForText("#facility-use caption", "1,800");
+        b.waitForText(".facility-use caption", "1,800");
         assertEquals(1800, api.get(base + "/collaboration/facilities/" + id + "/use/" + fy).send().expect(200).object()
                 .getInt("users"));
 
