@@ -265,7 +265,7 @@ public class PartnershipResource {
     public Response update(@PathParam("id") UUID id, AgreementInput body) {
         PartnershipAgreement p = partnerships.require(id);
         Versions.requireMatch(request, headers, p.getVersion());
-        ValidAfterLookup.check(validator, body);
+        jp.machi.core.api.Bodies.valid(validator, body);
         partnerships.revise(p, content(body, p.isInvented()),
                 body.activities == null ? null : body.activities.stream().map(ActivityInput::activity).toList());
         return Response.ok(view(p, true, Problems.locale(headers))).tag(Versions.tag(p.getVersion())).build();
@@ -280,7 +280,7 @@ public class PartnershipResource {
     public Response addActivity(@PathParam("id") UUID id, ActivityInput body) {
         PartnershipAgreement p = partnerships.require(id);
         Versions.requireMatch(request, headers, p.getVersion());
-        ValidAfterLookup.check(validator, body);
+        jp.machi.core.api.Bodies.valid(validator, body);
         checkDate("heldOn", body.heldOn);
         partnerships.addActivity(p, body.activity());
         return Response.status(201).entity(view(p, true, Problems.locale(headers))).tag(Versions.tag(p.getVersion())).build();

@@ -215,7 +215,7 @@ public class StartupResource {
     public Response updateYear(@PathParam("fiscalYear") String fiscalYear, YearInput body) {
         StartupYear y = partnerships.requireYear(FiscalYear.parse(fiscalYear));
         Versions.requireMatch(request, headers, y.getVersion());
-        ValidAfterLookup.check(validator, body);
+        jp.machi.core.api.Bodies.valid(validator, body);
         if (body.fiscalYear != null && body.fiscalYear.startYear() != y.getFiscalYear()) {
             throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("fiscalYear",
                     "collaboration.startup.fiscalYearFixed")));
@@ -322,7 +322,7 @@ public class StartupResource {
     public Response updateGrant(@PathParam("id") UUID id, GrantInput body) {
         VacantShopGrant g = partnerships.requireGrant(id);
         Versions.requireMatch(request, headers, g.getVersion());
-        ValidAfterLookup.check(validator, body);
+        jp.machi.core.api.Bodies.valid(validator, body);
         partnerships.revise(g, content(body, g.isInvented()));
         return Response.ok(grant(g, Problems.locale(headers))).tag(Versions.tag(g.getVersion())).build();
     }

@@ -2,8 +2,6 @@ package jp.machi.planning.plan.interfaces.rest;
 
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import jakarta.validation.ConstraintViolation;
-import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.Validator;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -69,12 +67,7 @@ public class PlanViews {
      * that another municipality's id answers 404 whatever the body holds.
      */
     <T> T valid(T body) {
-        Bodies.require(body);
-        Set<ConstraintViolation<T>> violations = validator.validate(body);
-        if (!violations.isEmpty()) {
-            throw new ConstraintViolationException(violations);
-        }
-        return body;
+        return Bodies.valid(validator, body);
     }
 
     static ComprehensivePlan.Content content(PlanDtos.PlanInput b) {
