@@ -25,13 +25,26 @@ public final class Versions {
      * overwrite a change it never saw.
      */
     public static void requireMatch(Request request, HttpHeaders headers, long currentVersion) {
+        requireMatch(request, headers, tag(currentVersion));
+    }
+
+    /** 428 unless the request carries an If-Match ({@code *} and blank count as none). */
+    public static void requirePresent(HttpHeaders headers) {
+        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            throw new ApiException(428, "precondition-required", "problem.ifMatchRequired.detail");
+        }
+    }
+
+    /** {@link #requireMatch(Request, HttpHeaders, long)} for a version that is not one row's (a sheet of many). */
+    public static void requireMatch(Request request, HttpHeaders headers, EntityTag current) {
         String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
         if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
             throw new ApiException(428, "precondition-required", "problem.ifMatchRequired.detail");
         }
         Response.ResponseBuilder failed;
         try {
-            failed = request.evaluatePreconditions(tag(currentVersion));
+            failed = request.evaluatePreconditions(current);
         } catch (IllegalArgumentException | jakarta.ws.rs.ProcessingException malformed) {
             // Jersey reports an unparsable If-Match as a ProcessingException (HeaderValueException).
             throw new ApiException(400, "malformed-header", "problem.malformedIfMatch.detail");

@@ -9,6 +9,7 @@ const LG_KEY = 'machi.lgCode';
 const CORE_PAGES = [
   {id: 'tasks', ja: 'あなたの対応待ち', en: 'Waiting for you', load: () => import('./pages/tasks.js')},
   {id: 'indicators', ja: '指標', en: 'Indicators', load: () => import('./pages/indicators.js')},
+  {id: 'actuals', ja: '実績入力', en: 'Actuals entry', load: () => import('./pages/actuals.js')},
   {id: 'units', ja: '組織', en: 'Organisation', load: () => import('./pages/units.js')},
   {id: 'settings', ja: '自治体の設定', en: 'Municipality settings', load: () => import('./pages/settings.js')},
   {id: 'modules', ja: 'モジュール', en: 'Modules', load: () => import('./pages/modules.js')},

@@ -66,6 +66,31 @@ public class IndicatorService {
                 .orderBy(sort);
     }
 
+    /**
+     * The fiscal years an export's yearly series spans: every year with a stored figure or a final
+     * target, and for bound indicators each year from the first such one up to the current one.
+     */
+    public List<FiscalYear> seriesYears() {
+        java.util.TreeSet<FiscalYear> years = new java.util.TreeSet<>(tenancy.em()
+                .createQuery("SELECT DISTINCT v.fiscalYear FROM IndicatorYearValue v", FiscalYear.class).getResultList());
+        years.addAll(tenancy.em().createQuery("SELECT DISTINCT i.finalTargetYear FROM Indicator i WHERE i.finalTargetYear IS NOT NULL",
+                FiscalYear.class).getResultList());
+        List<FiscalYear> bases = tenancy.em().createQuery(
+                "SELECT DISTINCT i.baselineYear FROM Indicator i WHERE i.metricModule IS NOT NULL AND i.baselineYear IS NOT NULL",
+                FiscalYear.class).getResultList();
+        long bound = tenancy.em().createQuery("SELECT COUNT(i) FROM Indicator i WHERE i.metricModule IS NOT NULL", Long.class)
+                .getSingleResult();
+        if (bound > 0) {
+            FiscalYear current = currentFiscalYear();
+            FiscalYear from = bases.stream().map(FiscalYear::next).min(FiscalYear::compareTo)
+                    .orElse(years.isEmpty() ? current : years.first());
+            for (FiscalYear y = from; y.compareTo(current) <= 0; y = y.next()) {
+                years.add(y);
+            }
+        }
+        return List.copyOf(years);
+    }
+
     public List<String> categories() {
         return tenancy.em().createNamedQuery("Indicator.categories", String.class).getResultList();
     }
@@ -144,6 +169,15 @@ public class IndicatorService {
         boolean available = i.isBoundToMetric() && metrics.find(lg, i.getMetricModule(), i.getMetricId()).isPresent();
         return YearEvaluation.evaluate(i, scale,
                 fy -> metrics.value(lg, i.getMetricModule(), i.getMetricId(), fy), available, currentFiscalYear());
+    }
+
+    /** A bound indicator's actual of {@code fy} from the live metric (null when the metric is not available here). */
+    public java.math.BigDecimal liveValue(Indicator i, FiscalYear fy) {
+        String lg = tenancy.code();
+        if (!i.isBoundToMetric() || metrics.find(lg, i.getMetricModule(), i.getMetricId()).isEmpty()) {
+            return null;
+        }
+        return YearEvaluation.boundActual(i, fy, y -> metrics.value(lg, i.getMetricModule(), i.getMetricId(), y));
     }
 
     public static FiscalYear currentFiscalYear() {

@@ -160,6 +160,26 @@ public class Indicator extends TenantOwned {
         values.sort((a, b) -> a.getFiscalYear().compareTo(b.getFiscalYear()));
     }
 
+    /**
+     * Records one year's actual and its note (実績入力), adding the year when it has no row yet; the
+     * year's target stays. A blank actual removes the actual. An indicator bound to a metric source
+     * has no typed actuals: refused.
+     */
+    public void recordActual(FiscalYear fy, BigDecimal actual, String note) {
+        if (isBoundToMetric()) {
+            throw new IllegalStateException("indicator " + id + " takes its actuals from " + metricModule + ":" + metricId);
+        }
+        Optional<IndicatorYearValue> existing = figuresOf(fy);
+        if (existing.isPresent()) {
+            existing.get().recordActual(actual, note);
+        } else if (actual != null || note != null) {
+            IndicatorYearValue v = new IndicatorYearValue(this, fy, null, actual);
+            v.recordActual(actual, note);
+            values.add(v);
+            values.sort((a, b) -> a.getFiscalYear().compareTo(b.getFiscalYear()));
+        }
+    }
+
     public boolean isBoundToMetric() {
         return metricModule != null;
     }

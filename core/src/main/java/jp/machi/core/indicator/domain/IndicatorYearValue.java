@@ -39,6 +39,10 @@ public class IndicatorYearValue extends TenantOwned {
     @Column(name = "actual_value", precision = 20, scale = 4)
     private BigDecimal actual;
 
+    /** What explains the year's actual (実績の説明); written by the yearly actuals entry, kept by a PUT of the indicator. */
+    @Column(name = "actual_note", length = 1000)
+    private String actualNote;
+
     protected IndicatorYearValue() {
     }
 
@@ -57,6 +61,12 @@ public class IndicatorYearValue extends TenantOwned {
         this.actual = same(this.actual, actual) ? this.actual : actual;
     }
 
+    /** The year's actual and its note as the yearly actuals entry (実績入力) records them; the target stays. */
+    final void recordActual(BigDecimal actual, String note) {
+        this.actual = same(this.actual, actual) ? this.actual : actual;
+        this.actualNote = note;
+    }
+
     private static boolean same(BigDecimal a, BigDecimal b) {
         return a == null ? b == null : b != null && a.compareTo(b) == 0;
     }
@@ -71,5 +81,9 @@ public class IndicatorYearValue extends TenantOwned {
 
     public BigDecimal getActual() {
         return actual;
+    }
+
+    public String getActualNote() {
+        return actualNote;
     }
 }

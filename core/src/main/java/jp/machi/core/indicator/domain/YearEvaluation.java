@@ -91,7 +91,7 @@ public record YearEvaluation(FiscalYear fiscalYear, BigDecimal target, TargetSou
     }
 
     /** A bound indicator's actual: the metric's value, or for a cumulative one, baseline plus the yearly values since. */
-    private static BigDecimal boundActual(Indicator indicator, FiscalYear fy, Function<FiscalYear, Optional<BigDecimal>> metric) {
+    public static BigDecimal boundActual(Indicator indicator, FiscalYear fy, Function<FiscalYear, Optional<BigDecimal>> metric) {
         if (!indicator.isCumulative()) {
             return metric.apply(fy).orElse(null);
         }

@@ -33,6 +33,7 @@ import jp.machi.core.api.Decimals;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
+import jp.machi.core.api.Xlsx;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.i18n.Messages;
 import jp.machi.core.identity.Access;
@@ -79,10 +80,11 @@ public class IndicatorResource {
 
     @GET
     @Access(minimum = Role.VIEWER)
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Transactional
     @Operation(summary = "List indicators (filters: kind, category, unitId with includeLineage, q; ?sort= code, nameJa,"
-            + " kind, category, - for descending; paged in the database; CSV with ?format=csv, streamed)")
+            + " kind, category, - for descending; paged in the database; ?format=csv or xlsx: every indicator with its"
+            + " whole yearly series, target and actual per fiscal year, streamed)")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("kind") String kind, @QueryParam("category") String category,
             @QueryParam("unitId") String unitId, @QueryParam("includeLineage") String includeLineage,
@@ -90,15 +92,21 @@ public class IndicatorResource {
         Locale l = Problems.locale(headers);
         IndicatorService.Filter filter = new IndicatorService.Filter(parseKind(kind), blankToNull(category),
                 parseUuid("unitId", unitId), "true".equalsIgnoreCase(includeLineage), text);
-        boolean csv = Csv.requested(format, headers);
-        if (!csv) {
+        boolean xlsx = Xlsx.requested(format, headers);
+        boolean csv = !xlsx && Csv.requested(format, headers);
+        if (!csv && !xlsx) {
             paging.offset();
         }
         ListQuery<Indicator> query = indicators.list(filter, IndicatorService.SORT.parse(sort));
         RatingScale scale = ratings.current();
-        if (csv) {
-            return Csv.stream("indicators.csv", csvHeader(l), exports.<Indicator, List<?>>of(query, i -> csvRow(i, scale, l)),
-                    row -> row);
+        if (csv || xlsx) {
+            List<FiscalYear> years = indicators.seriesYears();
+            Iterable<List<?>> rows = exports.<Indicator, List<?>>of(query, i -> csvRow(i, scale, years, l));
+            if (xlsx) {
+                return Xlsx.stream(Messages.get(l, "xlsx.indicator.file"), Messages.get(l, "xlsx.indicator.sheet"),
+                        csvHeader(years, l), rows, row -> row);
+            }
+            return Csv.stream("indicators.csv", csvHeader(years, l), rows, row -> row);
         }
         return Response.ok(query.page(paging).map(i -> IndicatorView.of(i, indicators.evaluate(i, scale), l))).build();
     }
@@ -230,17 +238,21 @@ public class IndicatorResource {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private static List<String> csvHeader(Locale l) {
+    private static List<String> csvHeader(List<FiscalYear> years, Locale l) {
         List<String> h = new ArrayList<>();
         for (String key : List.of("code", "nameJa", "nameEn", "kind", "category", "unit", "direction", "baseline",
                 "baselineYear", "finalTarget", "finalTargetYear", "cumulative", "metricSource", "latestYear",
                 "latestTarget", "latestActual", "latestRate", "latestRating")) {
             h.add(Messages.get(l, "csv.indicator." + key));
         }
+        for (FiscalYear fy : years) {
+            h.add(Messages.get(l, "csv.indicator.yearTarget", fy.label(l)));
+            h.add(Messages.get(l, "csv.indicator.yearActual", fy.label(l)));
+        }
         return h;
     }
 
-    private List<?> csvRow(Indicator i, RatingScale scale, Locale l) {
+    private List<?> csvRow(Indicator i, RatingScale scale, List<FiscalYear> series, Locale l) {
         List<YearView> years = indicators.evaluate(i, scale).stream().map(YearView::of).toList();
         YearView latest = years.stream().filter(y -> y.actual() != null).reduce((a, b) -> b).orElse(null);
         List<Object> row = new ArrayList<>();
@@ -262,6 +274,12 @@ public class IndicatorResource {
         row.add(latest == null ? null : latest.actual());
         row.add(latest == null ? null : latest.achievementRate());
         row.add(latest == null ? null : latest.rating());
+        // The whole series: each year's own target (not the final one applied) and actual (entered or from the metric).
+        for (FiscalYear fy : series) {
+            YearView y = years.stream().filter(v -> v.fiscalYear().equals(fy)).findFirst().orElse(null);
+            row.add(y == null || !"YEARLY".equals(y.targetSource()) ? null : y.target());
+            row.add(y == null ? null : y.actual());
+        }
         return row;
     }
 

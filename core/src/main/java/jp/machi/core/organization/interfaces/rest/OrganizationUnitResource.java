@@ -98,18 +98,32 @@ public class OrganizationUnitResource {
 
     @GET
     @Access(minimum = Role.VIEWER)
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, jp.machi.core.api.Xlsx.MEDIA_TYPE})
     @Transactional
     @Operation(summary = "Units valid on ?asOf=YYYY-MM-DD (default today, Japan time), or every unit ever with "
-            + "?history=true, by code; paged in the database; CSV with ?format=csv, streamed")
+            + "?history=true, by code; paged in the database; CSV with ?format=csv, xlsx (dates in wareki for "
+            + "Japanese) with ?format=xlsx, streamed")
     public Response list(@BeanParam PageRequest paging, @QueryParam("asOf") String asOf,
             @QueryParam("history") String history, @QueryParam("format") String format) {
         Input in = new Input();
         LocalDate day = in.date("asOf", asOf, Input.today());
         boolean all = in.flag("history", history);
         in.check();
-        boolean csv = Csv.requested(format, headers);
+        boolean xlsx = jp.machi.core.api.Xlsx.requested(format, headers);
+        boolean csv = !xlsx && Csv.requested(format, headers);
         ListQuery<OrganizationUnit> query = organization.list(all ? null : day);
+        if (xlsx) {
+            Locale l = Problems.locale(headers);
+            boolean ja = !"en".equals(l.getLanguage());
+            List<String> header = List.of("code", "nameJa", "nameKana", "nameEn", "kind", "parentCode", "validFrom",
+                    "validTo").stream().map(k -> Messages.get(l, "csv.organizationUnit." + k)).toList();
+            return jp.machi.core.api.Xlsx.stream(Messages.get(l, "xlsx.unit.file"), Messages.get(l, "xlsx.unit.sheet"),
+                    header, exports.<OrganizationUnit, List<?>>of(query, u -> List.of(u.getCode(), u.getNameJa(),
+                            text(u.getNameKana()), text(u.getNameEn()), u.getKind().label().in(l),
+                            text(u.getParentId() == null ? null
+                                    : organization.find(u.getParentId()).map(OrganizationUnit::getCode).orElse(null)),
+                            day(u.getValidFrom(), ja), day(u.getValidTo(), ja))), row -> row);
+        }
         if (csv) {
             Locale l = Problems.locale(headers);
             List<String> header = List.of("code", "nameJa", "nameKana", "nameEn", "kind", "parentCode", "validFrom",
@@ -261,5 +275,14 @@ public class OrganizationUnitResource {
         } catch (IllegalArgumentException e) {
             throw ApiException.notFound("organization.notFound", id.length() > 40 ? id.substring(0, 40) + "…" : id);
         }
+    }
+
+    private static String text(String s) {
+        return s == null ? "" : s;
+    }
+
+    /** A day as an office prints it: 令和7年4月1日 in Japanese, ISO in English. */
+    private static String day(LocalDate d, boolean ja) {
+        return d == null ? "" : ja ? jp.machi.core.api.PrintedPages.wareki(d) : d.toString();
     }
 }
