@@ -54,6 +54,11 @@ class ActualsConcurrencyIT extends ConcurrencyContract {
 
     static long actual(JsonObject sheet) {
         JsonObject row = sheet.getJsonArray("rows").getJsonObject(0);
-        return row.isNull("actual") ? 0 : row.getJsonNumber("actual").longValue();
+        return none(row, "actual") ? 0 : row.getJsonNumber("actual").longValue();
+    }
+
+    /** A member the API left out (JSON-B omits nulls) or sent as null. */
+    static boolean none(JsonObject o, String key) {
+        return !o.containsKey(key) || o.isNull(key);
     }
 }

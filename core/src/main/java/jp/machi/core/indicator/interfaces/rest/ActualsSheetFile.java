@@ -133,7 +133,7 @@ final class ActualsSheetFile {
      * A file whose header does not fit is refused at once (422).
      */
     static Parsed read(byte[] file, String declaredCharset, FiscalYear fy, Locale l) {
-        List<Line> lines = ReadableWorkbook.isOOXMLZipHeader(head(file)) ? readXlsx(file) : readCsv(file, declaredCharset);
+        List<Line> lines = isZip(file) ? readXlsx(file) : readCsv(file, declaredCharset);
         if (lines.isEmpty()) {
             throw rejected(List.of(new ApiException.FieldErrorKey("file", "indicator.actuals.file.empty")));
         }
@@ -230,7 +230,8 @@ final class ActualsSheetFile {
             }
             boolean bound = note != null && (note.equals(Messages.get(Locale.JAPANESE, "indicator.actuals.boundNote"))
                     || note.equals(Messages.get(Locale.ENGLISH, "indicator.actuals.boundNote")));
-            entries.add(new Entry(where, line.number(), id, code == null ? null : norm(code), version, actual,
+            entries.add(new Entry(where, line.number(), id,
+                    code == null ? null : Normalizer.normalize(code, Normalizer.Form.NFKC).strip(), version, actual,
                     bound ? null : note, !at.containsKey(Column.NOTE) || bound));
         }
         return new Parsed(entries, errors);
@@ -265,8 +266,9 @@ final class ActualsSheetFile {
         return Normalizer.normalize(s == null ? "" : s, Normalizer.Form.NFKC).replaceAll("\\s+", "").toLowerCase(Locale.ROOT);
     }
 
-    private static byte[] head(byte[] file) {
-        return java.util.Arrays.copyOf(file, Math.min(file.length, 8));
+    /** An xlsx is a zip: it starts with the local file header signature PK\3\4. */
+    private static boolean isZip(byte[] file) {
+        return file.length >= 4 && file[0] == 'P' && file[1] == 'K' && file[2] == 3 && file[3] == 4;
     }
 
     private static List<Line> readCsv(byte[] file, String charset) {
