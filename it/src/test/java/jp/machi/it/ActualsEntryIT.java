@@ -489,6 +489,32 @@ class ActualsEntryIT {
         assertTrue(units.stream().anyMatch(r -> r.contains("観光課") && r.contains("令和2年4月1日")), units::toString);
     }
 
+    @Test
+    void programsAndVoicesGoOutAsXlsxWithJapaneseHeadersWarekiAndTheSenderMasked() throws IOException {
+        List<List<String>> programs = readXlsx(api.get(base + "/planning/programs?format=xlsx&fiscalYear=2024").send()
+                .expect(200).bytes());
+        assertEquals("年度", programs.get(0).get(0), programs.get(0)::toString);
+        assertEquals(4, programs.size(), programs::toString);
+        assertTrue(programs.stream().skip(1).allMatch(r -> r.get(0).equals("令和6年度")), programs::toString);
+        assertEquals("Fiscal year", readXlsx(api.get(base + "/planning/programs?format=xlsx").lang("en").send().expect(200)
+                .bytes()).get(0).get(0));
+
+        Municipalities.setModule(api, lg, "engagement", true);
+        String voices = base + "/engagement/voices";
+        api.anonymous().post(voices).json(Json.createObjectBuilder().add("subject", "観光案内板の英語表記")
+                .add("body", "駅前の案内板に英語がありません。").add("name", "周南一郎").add("email", "ichiro@example.jp")
+                .add("wantsReply", true).build()).send().expect(201);
+        Reply x = api.as("STAFF", lg).get(voices + "?format=xlsx").send().expect(200);
+        assertTrue(x.contentType().startsWith(XLSX), x::toString);
+        List<List<String>> rows = readXlsx(x.bytes());
+        assertEquals(2, rows.size(), rows::toString);
+        String all = rows.toString();
+        assertTrue(rows.get(0).contains("件名") || all.contains("観光案内板の英語表記"), all);
+        assertTrue(all.contains("周＊＊＊"), "the sender masked as in the CSV: " + all);
+        assertFalse(all.contains("周南一郎") || all.contains("ichiro@example.jp"), all);
+        assertTrue(rows.get(1).get(1).startsWith("令和"), "received in wareki: " + rows.get(1));
+    }
+
     /** A member the API left out (JSON-B omits nulls) or sent as null. */
     static boolean none(JsonObject o, String key) {
         return !o.containsKey(key) || o.isNull(key);

@@ -385,7 +385,7 @@ class ConsoleIT {
                 + " lang: document.documentElement.lang, canvasLabel: [...document.querySelectorAll('canvas')].every((c) => c.getAttribute('aria-label'))});";
         for (String[] screen : new String[][] {{"core/tasks", ".task-intro"}, {"core/indicators", ".list-status"}, {"core/indicators/new", "#indicator-form"},
                 {"core/indicators/" + id, "#indicator-years"}, {"core/indicators/" + id + "/edit", "#indicator-form"},
-                {"core/units", "#unit-tree"}, {"core/settings", "#scale-form"}, {"core/modules", "#modules-table"},
+                {"core/actuals", "#actuals-choose"}, {"core/units", "#unit-tree"}, {"core/settings", "#scale-form"}, {"core/modules", "#modules-table"},
                 {"core/users", ".list-status"}, {"core/users/new", "#user-form"}, {"planning/planning-programs", ".list-status"}}) {
             b.open("/#/" + lg + "/" + screen[0]);
             b.waitForScript("the screen " + screen[0] + " drawn", "return document.getElementById('page').dataset.route === arguments[0];",

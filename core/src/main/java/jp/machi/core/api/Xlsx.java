@@ -3,7 +3,6 @@ package jp.machi.core.api;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.StreamingOutput;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.math.BigDecimal;
@@ -47,11 +46,61 @@ public final class Xlsx {
         return false;
     }
 
-    /** A streamed xlsx download of {@code rows}: header, then one row per element. */
+    /**
+     * A streamed xlsx download of {@code rows}: header, then one row per element. Rows that are
+     * response views get personal data masked as in a CSV export ({@code jp.machi.core.personaldata}).
+     */
     public static <T> Response stream(String fileName, String sheetName, List<String> header, Iterable<T> rows,
             Function<T, List<?>> columns) {
-        StreamingOutput body = out -> write(out, sheetName, header, rows, columns);
-        return Response.ok(body, XLSX).header("Content-Disposition", disposition(fileName)).build();
+        return Response.ok(new Streamed<>(sheetName, header, rows, columns), XLSX)
+                .header("Content-Disposition", disposition(fileName)).build();
+    }
+
+    /** The entity of {@link #stream}: a sheet's header, rows (read as they are written) and how a row becomes its cells. */
+    public record Streamed<T>(String sheetName, List<String> header, Iterable<T> rows, Function<T, List<?>> columns) {
+
+        /** The same sheet with each row passed through {@code f} as it is written (masking). */
+        @SuppressWarnings("unchecked")
+        public Streamed<T> mapRows(Function<Object, Object> f) {
+            Iterable<T> source = rows;
+            return new Streamed<>(sheetName, header, () -> {
+                java.util.Iterator<T> it = source.iterator();
+                return new java.util.Iterator<T>() {
+                    @Override
+                    public boolean hasNext() {
+                        return it.hasNext();
+                    }
+
+                    @Override
+                    public T next() {
+                        return (T) f.apply(it.next());
+                    }
+                };
+            }, columns);
+        }
+
+        public void write(OutputStream out) throws IOException {
+            Xlsx.write(out, sheetName, header, rows, columns);
+        }
+    }
+
+    /** Writes {@link Streamed} entities as xlsx. */
+    @jakarta.ws.rs.ext.Provider
+    @jakarta.ws.rs.Produces(MEDIA_TYPE)
+    public static class StreamedWriter implements jakarta.ws.rs.ext.MessageBodyWriter<Streamed<?>> {
+
+        @Override
+        public boolean isWriteable(Class<?> type, java.lang.reflect.Type genericType,
+                java.lang.annotation.Annotation[] annotations, MediaType mediaType) {
+            return Streamed.class.isAssignableFrom(type);
+        }
+
+        @Override
+        public void writeTo(Streamed<?> t, Class<?> type, java.lang.reflect.Type genericType,
+                java.lang.annotation.Annotation[] annotations, MediaType mediaType,
+                jakarta.ws.rs.core.MultivaluedMap<String, Object> httpHeaders, OutputStream out) throws IOException {
+            t.write(out);
+        }
     }
 
     /** Writes the workbook; flushes, never closes {@code out}. */

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.Page;
+import jp.machi.core.api.Xlsx;
 
 /**
  * Applies a {@link Visibility} to the {@link PersonalData} components of a response: rebuilds
@@ -26,7 +27,8 @@ public final class PersonalDataFilter {
     }
 
     public static Object apply(Object o, Visibility v) {
-        if (o == null || v == Visibility.FULL && !(o instanceof Csv.Table<?>) && !(o instanceof Csv.Streamed<?>)) {
+        if (o == null || v == Visibility.FULL && !(o instanceof Csv.Table<?>) && !(o instanceof Csv.Streamed<?>)
+                && !(o instanceof Xlsx.Streamed<?>)) {
             return o;
         }
         if (o instanceof Page<?> p) {
@@ -39,6 +41,10 @@ public final class PersonalDataFilter {
         if (o instanceof Csv.Streamed<?> t) {
             Visibility csv = v == Visibility.FULL ? Visibility.MASKED : v;
             return t.mapRows(x -> apply(x, csv));
+        }
+        if (o instanceof Xlsx.Streamed<?> t) {
+            Visibility xlsx = v == Visibility.FULL ? Visibility.MASKED : v;
+            return t.mapRows(x -> apply(x, xlsx));
         }
         if (o instanceof Collection<?> c) {
             if (c.isEmpty()) {

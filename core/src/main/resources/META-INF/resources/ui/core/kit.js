@@ -118,7 +118,8 @@ export function errorNotice(ctx, err) {
 
 /**
  * A paged table of `GET {path}` (a path under the municipality, answering Page JSON:
- * items, page, size, totalItems, totalPages), with a CSV button when the endpoint has ?format=csv.
+ * items, page, size, totalItems, totalPages), with a CSV button when the endpoint has ?format=csv
+ * (opts.csv: the file name) and an Excel button when it has ?format=xlsx (opts.xlsx).
  *
  *   const list = pagedList(ctx, {
  *     path: 'indicators', query: () => ({kind: 'OUTCOME'}), caption: tr(ctx, '指標', 'Indicators'),
@@ -139,6 +140,10 @@ export function pagedList(ctx, opts) {
   if (opts.csv) {
     tools.append(h('button', {type: 'button', class: 'btn csv', text: tr(ctx, 'CSV ダウンロード', 'Download CSV'),
       on: {click: () => downloadCsv(ctx, opts.path, opts.query ? opts.query() : {}, opts.csv)}}));
+  }
+  if (opts.xlsx) {
+    tools.append(h('button', {type: 'button', class: 'btn xlsx', text: tr(ctx, 'Excel (xlsx) ダウンロード', 'Download Excel (xlsx)'),
+      on: {click: () => downloadXlsx(ctx, opts.path, opts.query ? opts.query() : {}, opts.xlsx)}}));
   }
   const pager = h('div', {class: 'pager'}, prev, status, next);
   const element = h('div', {class: 'paged-list'}, tools, h('div', {class: 'table-wrap'}, table), pager);
@@ -236,6 +241,24 @@ export async function downloadCsv(ctx, path, params, filename) {
   a.remove();
   setTimeout(() => URL.revokeObjectURL(url), 10000);
   ctx.announce(tr(ctx, 'CSV をダウンロードしました。', 'CSV downloaded.'));
+}
+
+/** Fetches `{path}?format=xlsx` in the console's language and saves it as `filename`. */
+export async function downloadXlsx(ctx, path, params, filename) {
+  const q = new URLSearchParams(clean(params));
+  q.set('format', 'xlsx');
+  const r = await ctx.api('GET', `${path}?${q}`, {accept: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', raw: true});
+  if (r.status !== 200) {
+    ctx.announce(problemText(ctx, r.problem, r.status));
+    return;
+  }
+  const url = URL.createObjectURL(r.blob);
+  const a = h('a', {href: url, download: filename || 'export.xlsx', hidden: true});
+  document.body.append(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10000);
+  ctx.announce(tr(ctx, 'Excel ファイルをダウンロードしました。', 'Excel file downloaded.'));
 }
 
 /**

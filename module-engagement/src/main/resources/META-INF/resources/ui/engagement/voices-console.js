@@ -140,7 +140,7 @@ async function list(root, ctx) {
   h('button', {type: 'submit', class: 'btn', text: tr(ctx, '絞り込む', 'Filter')}));
   for (const name of ['status', 'overdue', 'unitId', 'categoryId']) filters.elements[name].addEventListener('change', () => table.reload());
   const table = pagedList(ctx, {
-    path: 'engagement/voices', csv: `citizen-voices-${ctx.lgCode}.csv`, caption: tr(ctx, '市民の声の一覧', 'Citizen voices'),
+    path: 'engagement/voices', csv: `citizen-voices-${ctx.lgCode}.csv`, xlsx: `citizen-voices-${ctx.lgCode}.xlsx`, caption: tr(ctx, '市民の声の一覧', 'Citizen voices'),
     query: () => ({status: filters.elements.status.value, overdue: filters.elements.overdue.value, unitId: filters.elements.unitId.value,
       categoryId: filters.elements.categoryId.value}),
     columns: [

@@ -39,7 +39,7 @@ async function list(root, ctx) {
     on: {submit: (e) => { e.preventDefault(); programs.reload(); }}},
   year, h('button', {type: 'submit', class: 'btn', text: tr(ctx, '絞り込む', 'Filter')}));
   const programs = pagedList(ctx, {
-    path: 'planning/programs', csv: `programs-${ctx.lgCode}.csv`, caption: tr(ctx, '事務事業の一覧', 'Administrative programs'),
+    path: 'planning/programs', csv: `programs-${ctx.lgCode}.csv`, xlsx: `programs-${ctx.lgCode}.xlsx`, caption: tr(ctx, '事務事業の一覧', 'Administrative programs'),
     query: () => ({fiscalYear: filters.fiscalYear.value.trim()}),
     columns: [
       {label: tr(ctx, '年度', 'Fiscal year'), render: (p) => ctx.fiscalYearLabel(p.fiscalYear.year)},

@@ -44,7 +44,7 @@ async function list(root, ctx) {
   filters.kind.addEventListener('change', () => table.reload());
   filters.category.addEventListener('change', () => table.reload());
   const table = pagedList(ctx, {
-    path: 'indicators', csv: `indicators-${ctx.lgCode}.csv`, caption: tr(ctx, '指標の一覧', 'Indicators'),
+    path: 'indicators', csv: `indicators-${ctx.lgCode}.csv`, xlsx: `indicators-${ctx.lgCode}.xlsx`, caption: tr(ctx, '指標の一覧', 'Indicators'),
     query: () => ({kind: filters.kind.value, category: filters.category.value, q: filters.q.value}),
     columns: [
       {label: tr(ctx, 'コード', 'Code'), render: (i) => i.code || ''},

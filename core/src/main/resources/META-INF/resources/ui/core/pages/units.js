@@ -11,7 +11,7 @@ export default async function render(root, ctx) {
   const show = h('button', {type: 'submit', class: 'btn', text: tr(ctx, '表示', 'Show')});
   const form = h('form', {class: 'filters', on: {submit: (e) => { e.preventDefault(); tree(); }}}, dayField, show);
   const history = pagedList(ctx, {
-    path: 'organization-units', query: () => ({history: 'true'}), csv: 'organization-units-history.csv',
+    path: 'organization-units', query: () => ({history: 'true'}), csv: 'organization-units-history.csv', xlsx: 'organization-units-history.xlsx',
     caption: tr(ctx, 'すべての組織と有効期間', 'Every unit and when it was valid'),
     columns: [
       {label: tr(ctx, 'コード', 'Code'), render: (u) => u.code},

@@ -283,24 +283,49 @@ public class VoiceResource {
 
     @GET
     @Access(minimum = Role.VIEWER)
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, jp.machi.core.api.Xlsx.MEDIA_TYPE})
     @Transactional
     @Operation(summary = "List citizen voices, newest first (filters: status, overdue, unitId, categoryId, spam=true for those"
             + " filed as spam instead of the others; ?sort= receivedAt, receiptNumber, subject, status, answerDue,"
-            + " category, - for descending; paged in the database; CSV with ?format=csv, streamed); the sender's data"
-            + " masked")
+            + " category, - for descending; paged in the database; CSV with ?format=csv, xlsx with ?format=xlsx (dates in"
+            + " wareki for Japanese), streamed); the sender's data masked")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("status") String status, @QueryParam("overdue") String overdue,
             @QueryParam("unitId") String unitId, @QueryParam("spam") String spam, @QueryParam("sort") String sort,
             @QueryParam("categoryId") String categoryId) {
         VoiceService.Filter filter = filter(status, overdue, unitId, spam);
         UUID category = categoryFilter(categoryId);
-        boolean csv = Csv.requested(format, headers);
-        if (!csv) {
+        boolean xlsx = jp.machi.core.api.Xlsx.requested(format, headers);
+        boolean csv = !xlsx && Csv.requested(format, headers);
+        if (!csv && !xlsx) {
             paging.offset();
         }
         ListQuery<CitizenVoice> query = voices.list(filter, VoiceService.SORT.parse(sort))
                 .where("v.categoryId = :categoryId", "categoryId", category);
+        if (xlsx) {
+            Locale l = Problems.locale(headers);
+            boolean ja = !"en".equals(l.getLanguage());
+            return jp.machi.core.api.Xlsx.stream(Messages.get(l, "engagement.xlsx.voices.file"),
+                    Messages.get(l, "engagement.xlsx.voices.sheet"),
+                    List.of("receiptNumber", "receivedAt", "channel", "category", "subject", "senderName", "senderPhone",
+                            "senderEmail", "senderAddress", "wantsReply", "unitName", "status", "answerDue", "overdue",
+                            "answer", "published", "writtenAnswerRequired").stream().map(k -> Messages.get(l, "engagement.csv.voice." + k))
+                            .toList(),
+                    exports.of(query, this::row), v -> {
+                        java.time.ZonedDateTime at = v.receivedAt().atZoneSameInstant(VoiceService.JAPAN);
+                        return Arrays.asList(v.receiptNumber(),
+                                ja ? jp.machi.core.api.PrintedPages.wareki(at.toLocalDate())
+                                        + String.format(" %02d:%02d", at.getHour(), at.getMinute())
+                                        : at.toOffsetDateTime().toString(),
+                                v.channel().label().in(l), v.categoryName() != null ? v.categoryName() : v.category(),
+                                v.subject(), v.senderName(), v.senderPhone(), v.senderEmail(), v.senderAddress(),
+                                yesNo(v.wantsReply(), ja), v.unitName(), v.status().label().in(l),
+                                v.answerDue() == null ? null : ja ? jp.machi.core.api.PrintedPages.wareki(v.answerDue())
+                                        : v.answerDue().toString(),
+                                yesNo(v.overdue(), ja), v.answer(), yesNo(v.published(), ja),
+                                yesNo(v.writtenAnswerRequired(), ja));
+                    });
+        }
         if (csv) {
             Locale l = Problems.locale(headers);
             return Csv.stream("citizen-voices.csv",
@@ -517,5 +542,9 @@ public class VoiceResource {
 
     private static String blankToNull(String s) {
         return s == null || s.isBlank() ? null : s.strip();
+    }
+
+    private static String yesNo(Boolean b, boolean ja) {
+        return b == null ? null : ja ? (b ? "はい" : "いいえ") : (b ? "yes" : "no");
     }
 }

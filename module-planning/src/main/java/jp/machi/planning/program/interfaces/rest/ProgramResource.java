@@ -266,19 +266,27 @@ public class ProgramResource {
 
     @GET
     @Access(minimum = Role.VIEWER)
-    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
+    @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, jp.machi.core.api.Xlsx.MEDIA_TYPE})
     @Transactional
     @Operation(summary = "List programs, optionally of one fiscal year (?sort= fiscalYear, serialNumber, programNumber,"
-            + " name; paged in the database; CSV with ?format=csv, streamed)")
+            + " name; paged in the database; CSV with ?format=csv, xlsx with ?format=xlsx, streamed)")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("sort") String sort) {
         FiscalYear fy = fiscalYear == null || fiscalYear.isBlank() ? null : FiscalYear.parse(fiscalYear);
-        boolean csv = Csv.requested(format, headers);
-        if (!csv) {
+        boolean xlsx = jp.machi.core.api.Xlsx.requested(format, headers);
+        boolean csv = !xlsx && Csv.requested(format, headers);
+        if (!csv && !xlsx) {
             paging.offset();
         }
         ListQuery<AdministrativeProgram> found = programs.list(fy, ProgramService.SORT.parse(sort));
         long unitCost = settings.personnelUnitCost();
+        if (xlsx) {
+            Locale l = Problems.locale(headers);
+            return jp.machi.core.api.Xlsx.stream(Messages.get(l, "planning.xlsx.programs.file"),
+                    Messages.get(l, "planning.xlsx.programs.sheet"), CSV_COLUMNS.stream()
+                            .map(k -> Messages.get(l, "planning.csv." + k)).toList(),
+                    exports.<AdministrativeProgram, List<?>>of(found, p -> csvRow(p, l, unitCost)), row -> row);
+        }
         if (csv) {
             Locale l = Problems.locale(headers);
             return Csv.stream("programs.csv",
@@ -290,6 +298,10 @@ public class ProgramResource {
         }
         return Response.ok(found.page(paging).map(p -> view(p, unitCost))).build();
     }
+
+    private static final List<String> CSV_COLUMNS = List.of("fiscalYear", "serialNumber", "programNumber", "name",
+            "unitName", "purpose", "overview", "results", "legalBasis", "firstFiscalYear", "lastFiscalYear", "method",
+            "purposeTarget", "purposeIntent", "purposeResult", "programCost", "personnelCost", "totalCost");
 
     /** One CSV line; the cost columns are those of the program's own fiscal year, if entered. */
     private List<Object> csvRow(AdministrativeProgram p, Locale l, long unitCost) {
