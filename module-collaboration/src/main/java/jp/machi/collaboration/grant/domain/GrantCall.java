@@ -76,6 +76,10 @@ public class GrantCall extends TenantOwned {
     @Column(name = "invented", nullable = false)
     private boolean invented;
 
+    /** 提出書類: the documents an application must have before its completeness is confirmed, one per line. */
+    @Column(name = "required_documents", length = 1000)
+    private String requiredDocuments;
+
     @OneToMany(mappedBy = "call", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("seq")
     private List<GrantCriterion> criteria = new ArrayList<>();
@@ -139,6 +143,20 @@ public class GrantCall extends TenantOwned {
             criteria.remove(criteria.size() - 1);
         }
         return true;
+    }
+
+    /** 提出書類 (企画書, 収支予算書 …): what every application must attach before it is complete. */
+    public List<String> getRequiredDocuments() {
+        return requiredDocuments == null || requiredDocuments.isBlank() ? List.of()
+                : List.of(requiredDocuments.split("\n"));
+    }
+
+    /** Replaces the required documents (names without line breaks, no repeats). */
+    public void requireDocuments(List<String> names) {
+        String joined = names == null || names.isEmpty() ? null : String.join("\n", names);
+        if (!java.util.Objects.equals(joined, requiredDocuments)) {
+            this.requiredDocuments = joined;
+        }
     }
 
     /** Whether the submission period includes {@code day}. */
