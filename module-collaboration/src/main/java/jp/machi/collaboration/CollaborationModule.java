@@ -124,6 +124,7 @@ public class CollaborationModule implements ModuleDescriptor {
     public List<MetricDefinition> metrics() {
         return java.util.stream.Stream.of(ProjectMetrics.DEFINITIONS, SponsorshipMetrics.DEFINITIONS,
                 AssociationMetrics.DEFINITIONS, GrantMetrics.DEFINITIONS,
+                jp.machi.collaboration.grant.application.FundMetrics.DEFINITIONS,
                 jp.machi.collaboration.facility.application.FacilityMetrics.DEFINITIONS,
                 PartnershipMetrics.DEFINITIONS)
                 .flatMap(List::stream).toList();

@@ -80,6 +80,10 @@ public class GrantCall extends TenantOwned {
     @Column(name = "required_documents", length = 1000)
     private String requiredDocuments;
 
+    /** The {@link Fund} that finances this call's grants, if any. */
+    @Column(name = "fund_id")
+    private UUID fundId;
+
     @OneToMany(mappedBy = "call", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("seq")
     private List<GrantCriterion> criteria = new ArrayList<>();
@@ -156,6 +160,16 @@ public class GrantCall extends TenantOwned {
         String joined = names == null || names.isEmpty() ? null : String.join("\n", names);
         if (!java.util.Objects.equals(joined, requiredDocuments)) {
             this.requiredDocuments = joined;
+        }
+    }
+
+    public UUID getFundId() {
+        return fundId;
+    }
+
+    public void financedBy(UUID fund) {
+        if (!java.util.Objects.equals(fund, fundId)) {
+            this.fundId = fund;
         }
     }
 

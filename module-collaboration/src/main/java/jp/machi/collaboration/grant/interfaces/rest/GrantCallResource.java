@@ -70,6 +70,9 @@ public class GrantCallResource {
     GrantService grants;
 
     @Inject
+    jp.machi.collaboration.grant.application.FundService funds;
+
+    @Inject
     Exports exports;
 
     @Context
@@ -91,10 +94,10 @@ public class GrantCallResource {
     }
 
     @JsonbPropertyOrder({"id", "fiscalYear", "fiscalYearLabel", "title", "purpose", "eligibility", "budget", "maxPerGrant",
-        "subsidyRate", "maxYears", "schedule", "criteria", "requiredDocuments", "open", "granted", "invented", "version"})
+        "subsidyRate", "maxYears", "schedule", "criteria", "requiredDocuments", "fundId", "open", "granted", "invented", "version"})
     public record CallView(UUID id, int fiscalYear, String fiscalYearLabel, String title, String purpose, String eligibility,
             long budget, long maxPerGrant, int subsidyRate, int maxYears, ScheduleView schedule, List<CriterionView> criteria,
-            List<String> requiredDocuments, boolean open, Long granted, boolean invented, long version) {
+            List<String> requiredDocuments, UUID fundId, boolean open, Long granted, boolean invented, long version) {
     }
 
     public static class CriterionInput {
@@ -165,6 +168,9 @@ public class GrantCallResource {
         @NotNull
         @Size(min = 1, max = 20)
         public List<@NotNull @Valid CriterionInput> criteria;
+
+        /** The fund (基金) that finances the call's grants, if any. */
+        public UUID fundId;
 
         /** 提出書類: what every application must attach before it is complete (企画書, 収支予算書 …). */
         @Size(max = 10)
@@ -247,7 +253,9 @@ public class GrantCallResource {
             + " start-up, review criteria with weights, schedule)")
     public Response create(@Valid CallInput body) {
         Bodies.require(body);
+        funds.requireReference("fundId", body.fundId);
         GrantCall c = grants.create(body.content(false, grants.defaultMaxYears()), body.documents());
+        c.financedBy(body.fundId);
         return Response.created(uri.getAbsolutePathBuilder().path(c.getId().toString()).build())
                 .entity(view(c, Problems.locale(headers), 0L)).tag(Versions.tag(c.getVersion())).build();
     }
@@ -271,6 +279,8 @@ public class GrantCallResource {
         Bodies.require(body);
         GrantCall c = grants.requireCall(id);
         Versions.requireMatch(request, headers, c.getVersion());
+        funds.requireReference("fundId", body.fundId);
+        c.financedBy(body.fundId);
         grants.revise(c, body.content(c.isInvented(), grants.defaultMaxYears()), body.documents());
         return one(c);
     }
@@ -370,7 +380,7 @@ public class GrantCallResource {
                 new ScheduleView(s.briefingOn(), s.workshopOn(), s.submissionOpensOn(), s.submissionClosesOn(),
                         s.hearingOn(), s.decisionOn()),
                 c.getCriteria().stream().map(k -> new CriterionView(k.getId(), k.getName(), k.getWeight())).toList(),
-                c.getRequiredDocuments(), c.open(jp.machi.collaboration.partner.application.PartnerService.today()), granted, c.isInvented(),
+                c.getRequiredDocuments(), c.getFundId(), c.open(jp.machi.collaboration.partner.application.PartnerService.today()), granted, c.isInvented(),
                 c.getVersion());
     }
 }

@@ -91,7 +91,8 @@ public class GrantDocumentResource {
     @Produces(MediaType.WILDCARD)
     @Access(minimum = Role.VIEWER)
     @Transactional
-    @Operation(summary = "Download a document of a grant application (as an attachment, with its detected type and name)")
+    @Operation(summary = "Download a document of a grant application (as an attachment, with its detected type and name;"
+            + " its ETag is the application's version, which its removal needs)")
     public Response download(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
         GrantApplication a = grants.requireApplication(id);
         StoredFile f = documents.file(a, fileId);
@@ -102,6 +103,7 @@ public class GrantDocumentResource {
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .header("Cache-Control", "private, no-cache")
                 .header(HttpHeaders.CONTENT_LENGTH, bytes.length)
+                .tag(Versions.tag(a.getVersion()))
                 .build();
     }
 
