@@ -141,6 +141,12 @@ class CollaborationConcurrencyIT extends ConcurrencyContract {
                         })
                         .delete()
                         .covers("DELETE " + M + "/grants/applications/{id}/attachments/{fileId}"),
+                ConcurrencyCase.of("fund")
+                        .create(f -> f.item("/collaboration/grants/funds", f.post("/collaboration/grants/funds",
+                                FundIT.fund(2024, 1_000_000, 0).build())))
+                        .put(n -> FundIT.fund(2024, 1_000_000 + n, 0).build())
+                        .childChange(n -> FundIT.fund(2024, 1_000_000, 1 + n).build())
+                        .covers("PUT " + M + "/grants/funds/{id}"),
                 ConcurrencyCase.of("grant settlement")
                         .as(CollaborationConcurrencyIT::approver)
                         .create(f -> grantApplication(f, 2))

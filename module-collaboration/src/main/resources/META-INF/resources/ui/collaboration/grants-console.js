@@ -21,6 +21,7 @@ function years() {
 export default async function render(root, ctx) {
   const [a, b] = ctx.args || [];
   if (a === 'a' && b) await application(root, ctx, b);
+  else if (a === 'funds') await fundsPage(root, ctx);
   else if (a === 'new') await callPage(root, ctx, null);
   else if (a && b === 'apply') await paper(root, ctx, a);
   else if (a) await callPage(root, ctx, a);
@@ -48,6 +49,7 @@ async function calls(root, ctx) {
   add(root, h('p', {class: 'hint', text: tr(ctx, '市民活動団体などの公益的な事業の企画提案を募り、審査して補助します (事業立ち上げから最長の年数まで)。',
       'Calls for proposals from civic organisations, reviewed and funded (up to a number of years from the project\'s start-up).')}),
   canEdit(ctx) ? h('p', {}, h('a', {href: ctx.href('new'), class: 'btn', id: 'new-grant-call', text: tr(ctx, '募集を作成', 'Create a call')})) : null,
+  h('p', {}, h('a', {href: ctx.href('funds'), id: 'grant-funds-link', text: tr(ctx, '基金の収支 →', 'Funds →')})),
   filters, list.element);
   await list.reload();
 }
@@ -164,6 +166,42 @@ async function callPage(root, ctx, id) {
             h('td', {}, h('a', {href: ctx.href('a', l.applicationId)}, l.projectTitle)), h('td', {text: l.applicantName}),
             h('td', {text: l.weightedTotal == null ? '—' : String(l.weightedTotal)}), h('td', {text: String(l.reviewers)}),
             h('td', {text: yen(ctx, l.requestedAmount)}), h('td', {text: yen(ctx, l.grantedAmount)}))))));
+  }
+}
+
+// 基金: each fund's yearly ledger (opening, donations, interest, grants out of the calls it finances, closing), CSV.
+async function fundsPage(root, ctx) {
+  ctx.setTitle(tr(ctx, '基金の収支', 'Funds'));
+  add(root, h('p', {}, h('a', {href: ctx.href()}, tr(ctx, '← 補助金の募集へ', '← Grant calls'))),
+      h('h1', {text: tr(ctx, '基金の収支', 'Funds')}));
+  const r = await ctx.api('GET', 'collaboration/grants/funds?size=50');
+  if (r.status !== 200) { root.append(errorNotice(ctx, {problem: r.problem, status: r.status})); return; }
+  if (r.body.items.length === 0) root.append(h('p', {class: 'hint', text: tr(ctx, '基金はまだありません。', 'No funds yet.')}));
+  for (const f of r.body.items) {
+    const l = await ctx.api('GET', `collaboration/grants/funds/${encodeURIComponent(f.id)}/ledger`);
+    const section = h('section', {class: 'grant-fund'}, h('h2', {text: f.name}),
+        f.invented ? notice(tr(ctx, 'この基金の期首残高・寄附・運用益は架空のデモデータです。', 'This fund\'s balance, donations and interest are invented demo data.')) : null,
+        f.purpose ? h('p', {text: f.purpose}) : null);
+    if (l.status === 200) {
+      section.append(h('table', {class: 'list grant-fund-ledger'}, h('caption', {text: tr(ctx, '年度ごとの収支', 'Ledger per fiscal year')}),
+          h('thead', {}, h('tr', {}, [tr(ctx, '年度', 'Fiscal year'), tr(ctx, '期首残高', 'Opening'), tr(ctx, '寄附', 'Donations'),
+            tr(ctx, '運用益', 'Interest'), tr(ctx, '補助金', 'Grants'), tr(ctx, '年度末残高', 'Closing')].map((t) => h('th', {scope: 'col', text: t})))),
+          h('tbody', {}, l.body.map((y) => h('tr', {}, h('th', {scope: 'row', text: y.fiscalYearLabel}), h('td', {text: yen(ctx, y.opening)}),
+              h('td', {text: yen(ctx, y.donations)}), h('td', {text: yen(ctx, y.interest)}), h('td', {text: yen(ctx, y.grantsOut)}),
+              h('td', {text: yen(ctx, y.closing)}))))));
+      const csv = h('button', {type: 'button', class: 'btn grant-fund-csv', text: tr(ctx, 'CSV をダウンロード', 'Download CSV'), on: {click: async () => {
+        const c = await ctx.api('GET', `collaboration/grants/funds/${encodeURIComponent(f.id)}/ledger?format=csv`, {accept: 'text/csv', raw: true});
+        if (c.status !== 200) return;
+        const url = URL.createObjectURL(c.blob);
+        const link = h('a', {href: url, download: `fund-ledger-${ctx.lgCode}.csv`, hidden: true});
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+      }}});
+      section.append(h('p', {}, csv));
+    }
+    root.append(section);
   }
 }
 
