@@ -115,7 +115,7 @@ async function callPage(root, ctx, id) {
       date('hearingOn', tr(ctx, '公開審査', 'Hearing')), date('decisionOn', tr(ctx, '決定', 'Decision')),
       criteria,
       field(ctx, {name: 'requiredDocuments', type: 'textarea', label: tr(ctx, '提出書類 (1行に1つ)', 'Required documents (one per line)'),
-        value: c ? (c.requiredDocuments || []).join('\n') : '企画書\n収支予算書',
+        value: c ? (c.requiredDocuments || []).join('\n') : '', attrs: {placeholder: tr(ctx, '例: 企画書\n収支予算書', 'e.g. Proposal\nBudget')},
         hint: tr(ctx, 'そろうまで形式審査を「書類がそろっている」にできません。', 'An application is not complete until it has them all.')}),
       canEdit(ctx) ? h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'btn btn-primary', id: 'save-grant-call', text: tr(ctx, '保存', 'Save')})) : null);
   form.addEventListener('submit', async (ev) => {
