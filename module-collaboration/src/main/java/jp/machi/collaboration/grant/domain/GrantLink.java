@@ -32,6 +32,7 @@ public class GrantLink extends TenantOwned {
     @Column(name = "partner_id", nullable = false, updatable = false)
     private UUID partnerId;
 
+    @jp.machi.core.audit.AuditMasked
     @Column(name = "token_hash", nullable = false, updatable = false, length = 64)
     private String tokenHash;
 
