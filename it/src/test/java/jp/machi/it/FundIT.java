@@ -65,6 +65,9 @@ class FundIT {
         JsonObject call = staff.post(base + "/collaboration/grants/calls").json(GrantIT.call(fy, 1_000_000, 300_000, 100, null,
                 TODAY.minusDays(5), TODAY.plusDays(20)).add("fundId", id).build()).send().expect(201).object();
         assertEquals(id, call.getString("fundId"));
+        // The ETag of the new call is its version: a revision with it is accepted and keeps the fund.
+        var created2 = staff.get(base + "/collaboration/grants/calls/" + call.getString("id")).send().expect(200);
+        assertEquals("\"" + call.getInt("version") + "\"", created2.etag());
         String app = base + "/collaboration/grants/applications/" + staff.post(base + "/collaboration/grants/calls/"
                 + call.getString("id") + "/applications").json(GrantIT.application(partner, "見本の事業", fy, 200_000, 200_000, 0)
                 .build()).send().expect(201).object().getString("id");

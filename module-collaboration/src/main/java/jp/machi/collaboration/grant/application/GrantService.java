@@ -89,8 +89,14 @@ public class GrantService {
     }
 
     public GrantCall create(GrantCall.Content c, List<String> requiredDocuments) {
+        return create(c, requiredDocuments, null);
+    }
+
+    /** A new call with its required documents and the fund that finances it (null: none). */
+    public GrantCall create(GrantCall.Content c, List<String> requiredDocuments, UUID fundId) {
         GrantCall call = new GrantCall(c);
         call.requireDocuments(requiredDocuments);
+        call.financedBy(fundId);
         tenancy.em().persist(call);
         tenancy.em().flush();
         return call;

@@ -254,8 +254,7 @@ public class GrantCallResource {
     public Response create(@Valid CallInput body) {
         Bodies.require(body);
         funds.requireReference("fundId", body.fundId);
-        GrantCall c = grants.create(body.content(false, grants.defaultMaxYears()), body.documents());
-        c.financedBy(body.fundId);
+        GrantCall c = grants.create(body.content(false, grants.defaultMaxYears()), body.documents(), body.fundId);
         return Response.created(uri.getAbsolutePathBuilder().path(c.getId().toString()).build())
                 .entity(view(c, Problems.locale(headers), 0L)).tag(Versions.tag(c.getVersion())).build();
     }
