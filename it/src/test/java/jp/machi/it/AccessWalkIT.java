@@ -77,6 +77,12 @@ class AccessWalkIT {
             // The proposal-based grants' open calls and funded projects: organisations only, no personal data (GrantIT).
             "GET /api/v1/municipalities/{lgCode}/collaboration/grants/public/calls",
             "GET /api/v1/municipalities/{lgCode}/collaboration/grants/public/funded",
+            // A registered organisation asks for a one-time link (the same receipt whether it matched), opens the form,
+            // applies and attaches documents with the link's token (GrantPortalIT).
+            "POST /api/v1/municipalities/{lgCode}/collaboration/grants/public/calls/{id}/links",
+            "POST /api/v1/municipalities/{lgCode}/collaboration/grants/public/application-form",
+            "POST /api/v1/municipalities/{lgCode}/collaboration/grants/public/applications",
+            "POST /api/v1/municipalities/{lgCode}/collaboration/grants/public/applications/attachments",
             // Community facilities and their published monitoring, and the open data 公共施設一覧: no personal data (FacilityIT).
             "GET /api/v1/municipalities/{lgCode}/collaboration/facilities/public",
             "GET /api/v1/municipalities/{lgCode}/collaboration/facilities/public/open-data.csv",

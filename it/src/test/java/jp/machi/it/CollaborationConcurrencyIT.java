@@ -126,6 +126,27 @@ class CollaborationConcurrencyIT extends ConcurrencyContract {
                                 + "},{\"criterionId\":\"" + criteria[1] + "\",\"score\":" + ((n / 6) % 6) + "}]}")
                         .action("/decision", "{\"adopt\":false,\"reason\":\"予算の範囲を超えるため\"}", 200)
                         .covers("PUT " + M + "/grants/applications/{id}/scores", "POST " + M + "/grants/applications/{id}/decision"),
+                ConcurrencyCase.of("grant application's documents")
+                        .as(CollaborationConcurrencyIT::approver)
+                        .create(f -> grantApplication(f, 0))
+                        .action("/attachments?fileName=memo.txt&document=%E4%BC%81%E7%94%BB%E6%9B%B8", "{\"memo\":\"企画書の見本\"}", 201)
+                        .covers("POST " + M + "/grants/applications/{id}/attachments"),
+                ConcurrencyCase.of("grant application's document")
+                        .as(CollaborationConcurrencyIT::approver)
+                        .create(f -> {
+                            String a = grantApplication(f, 0);
+                            jp.machi.it.support.Reply r = f.api().post(a + "/attachments?fileName=memo.csv").ifMatch(f.api().get(a).send().expect(200).etag())
+                                    .body("番号,内容\n1,会場費\n".getBytes(java.nio.charset.StandardCharsets.UTF_8), "text/csv").send().expect(201);
+                            return a + "/attachments/" + r.object().getString("fileId");
+                        })
+                        .delete()
+                        .covers("DELETE " + M + "/grants/applications/{id}/attachments/{fileId}"),
+                ConcurrencyCase.of("fund")
+                        .create(f -> f.item("/collaboration/grants/funds", f.post("/collaboration/grants/funds",
+                                FundIT.fund(2024, 1_000_000, 0).build())))
+                        .put(n -> FundIT.fund(2024, 1_000_000 + n, 0).build())
+                        .childChange(n -> FundIT.fund(2024, 1_000_000, 1 + n).build())
+                        .covers("PUT " + M + "/grants/funds/{id}"),
                 ConcurrencyCase.of("grant settlement")
                         .as(CollaborationConcurrencyIT::approver)
                         .create(f -> grantApplication(f, 2))

@@ -73,6 +73,15 @@ class CollaborationDemoIT {
                 .expect(200).object().getJsonArray("items").getJsonObject(0);
         assertEquals(4_109_000, genki.getJsonNumber("budget").longValue());
         assertEquals("2019-10-19", genki.getJsonObject("schedule").getString("workshopOn"));
+        // The call is financed by the げんき基金, whose figures are invented and marked so.
+        JsonObject fund = api.get(Municipalities.PATH + "/142077/collaboration/grants/funds/" + genki.getString("fundId"))
+                .send().expect(200).object();
+        assertEquals("市民活動げんき基金", fund.getString("name"));
+        assertTrue(fund.getBoolean("invented") && fund.getString("purpose").contains("架空"), fund::toString);
+        JsonObject fy2019 = api.get(Municipalities.PATH + "/142077/collaboration/grants/funds/" + fund.getString("id")
+                + "/ledger").send().expect(200).array().getJsonObject(0);
+        assertEquals(2019, fy2019.getInt("fiscalYear"));
+        assertEquals(12_000_000 + 1_250_000 + 3_600, fy2019.getJsonNumber("closing").longValue(), fy2019::toString);
     }
 
     @Test

@@ -47,6 +47,9 @@ public class CollaborationModule implements ModuleDescriptor {
     /** 協働提案型公募補助の最長年数: the default of a new call's years from start-up (取手市: 6). */
     public static final String GRANT_MAXIMUM_YEARS = "grantMaximumYears";
 
+    /** The portal's address for the links in grant mail (e.g. https://city.example.jp); by default the request's. */
+    public static final String GRANT_PORTAL_URL = "grantPortalUrl";
+
     /** 後援名義使用の承認基準: the checklist staff tick before an approval. */
     public static final String SPONSORSHIP_CRITERIA = "sponsorshipCriteria";
 
@@ -102,6 +105,7 @@ public class CollaborationModule implements ModuleDescriptor {
     public List<SettingDefinition> settings() {
         return List.of(
                 new SettingDefinition(GRANT_MAXIMUM_YEARS, LocalizedText.of("協働提案型公募補助の最長年数", "Maximum years of a proposal-based grant"), SettingDefinition.Type.INTEGER, "6"),
+                new SettingDefinition(GRANT_PORTAL_URL, LocalizedText.of("補助金申請用リンクのメールに載せるポータルのアドレス (空欄: 依頼を受けたアドレス)", "Portal address in grant application link mail (blank: the address the request came to)"), SettingDefinition.Type.STRING, ""),
                 new SettingDefinition(PARTNERSHIP_ACTIVITY_KINDS, LocalizedText.of("連携事業の種類", "Kinds of partnership activity"),
                         SettingDefinition.Type.LIST, "演奏会,展示,表彰,学校プログラム,講座,共同研究,イベント,協議会,その他"),
                 new SettingDefinition(FORMS, LocalizedText.of("協働の形態の選択肢", "Forms of collaboration"),
@@ -120,6 +124,7 @@ public class CollaborationModule implements ModuleDescriptor {
     public List<MetricDefinition> metrics() {
         return java.util.stream.Stream.of(ProjectMetrics.DEFINITIONS, SponsorshipMetrics.DEFINITIONS,
                 AssociationMetrics.DEFINITIONS, GrantMetrics.DEFINITIONS,
+                jp.machi.collaboration.grant.application.FundMetrics.DEFINITIONS,
                 jp.machi.collaboration.facility.application.FacilityMetrics.DEFINITIONS,
                 PartnershipMetrics.DEFINITIONS)
                 .flatMap(List::stream).toList();

@@ -102,15 +102,28 @@ public class GrantDemoData {
         @Inject
         GrantService grants;
 
+        @Inject
+        jp.machi.collaboration.grant.application.FundService funds;
+
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public void load() {
             tenancy.bind(SponsorshipAssociationDemoData.CHIGASAKI);
+            // The fund's name and the FY2019 call's budget (4,109 千円) are the seed's; the balance, donations and
+            // interest are invented (the fund is marked invented).
+            jp.machi.collaboration.grant.domain.Fund fund = funds.create(new jp.machi.collaboration.grant.domain.Fund.Content(
+                    "市民活動げんき基金", "市民活動の推進を財政的に支援する基金（期首残高・寄附・運用益は架空の数字です）", 2019,
+                    12_000_000, java.util.List.of(
+                            new jp.machi.collaboration.grant.domain.Fund.Entry(2019,
+                                    jp.machi.collaboration.grant.domain.Fund.Kind.DONATION, 1_250_000, "（架空）市民・事業者からの寄附"),
+                            new jp.machi.collaboration.grant.domain.Fund.Entry(2019,
+                                    jp.machi.collaboration.grant.domain.Fund.Kind.INTEREST, 3_600, "（架空）運用益"))), true);
             grants.create(new GrantCall.Content(2019, "市民活動げんき基金補助金（平成31年度）",
                     "市民活動の推進を財政的に支援し、市民活動のさらなる活性化を図る (茅ヶ崎市 平成31年度 市民自治推進課 業務計画"
                             + " 3 市民活動推進補助事業)。予算額は同事業の予算 4,109 千円。上限額・補助率・日付・審査基準は架空です。",
                     "市内で活動する市民活動団体（架空の記述）", 4_109_000, 300_000, 80, 6,
                     new GrantCall.Schedule(LocalDate.of(2019, 4, 20), LocalDate.of(2019, 10, 19), LocalDate.of(2019, 11, 1),
-                            LocalDate.of(2019, 11, 29), LocalDate.of(2020, 1, 25), LocalDate.of(2020, 2, 14)), criteria(), true));
+                            LocalDate.of(2019, 11, 29), LocalDate.of(2020, 1, 25), LocalDate.of(2020, 2, 14)), criteria(), true),
+                    java.util.List.of(), fund.getId());
             LOG.info(() -> "Grant demo data: the FY2019 げんき基金 call of " + SponsorshipAssociationDemoData.CHIGASAKI);
         }
     }

@@ -21,6 +21,7 @@ function years() {
 export default async function render(root, ctx) {
   const [a, b] = ctx.args || [];
   if (a === 'a' && b) await application(root, ctx, b);
+  else if (a === 'funds') await fundsPage(root, ctx);
   else if (a === 'new') await callPage(root, ctx, null);
   else if (a && b === 'apply') await paper(root, ctx, a);
   else if (a) await callPage(root, ctx, a);
@@ -48,6 +49,7 @@ async function calls(root, ctx) {
   add(root, h('p', {class: 'hint', text: tr(ctx, '市民活動団体などの公益的な事業の企画提案を募り、審査して補助します (事業立ち上げから最長の年数まで)。',
       'Calls for proposals from civic organisations, reviewed and funded (up to a number of years from the project\'s start-up).')}),
   canEdit(ctx) ? h('p', {}, h('a', {href: ctx.href('new'), class: 'btn', id: 'new-grant-call', text: tr(ctx, '募集を作成', 'Create a call')})) : null,
+  h('p', {}, h('a', {href: ctx.href('funds'), id: 'grant-funds-link', text: tr(ctx, '基金の収支 →', 'Funds →')})),
   filters, list.element);
   await list.reload();
 }
@@ -112,6 +114,9 @@ async function callPage(root, ctx, id) {
       date('submissionOpensOn', tr(ctx, '受付開始', 'Submission opens'), true), date('submissionClosesOn', tr(ctx, '受付終了', 'Submission closes'), true),
       date('hearingOn', tr(ctx, '公開審査', 'Hearing')), date('decisionOn', tr(ctx, '決定', 'Decision')),
       criteria,
+      field(ctx, {name: 'requiredDocuments', type: 'textarea', label: tr(ctx, '提出書類 (1行に1つ)', 'Required documents (one per line)'),
+        value: c ? (c.requiredDocuments || []).join('\n') : '', attrs: {placeholder: tr(ctx, '例: 企画書\n収支予算書', 'e.g. Proposal\nBudget')},
+        hint: tr(ctx, 'そろうまで形式審査を「書類がそろっている」にできません。', 'An application is not complete until it has them all.')}),
       canEdit(ctx) ? h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'btn btn-primary', id: 'save-grant-call', text: tr(ctx, '保存', 'Save')})) : null);
   form.addEventListener('submit', async (ev) => {
     ev.preventDefault();
@@ -121,7 +126,8 @@ async function callPage(root, ctx, id) {
       budget: int(f.budget.value), maxPerGrant: int(f.maxPerGrant.value), subsidyRate: int(f.subsidyRate.value), maxYears: int(f.maxYears.value),
       schedule: {briefingOn: d('briefingOn'), workshopOn: d('workshopOn'), submissionOpensOn: d('submissionOpensOn'),
         submissionClosesOn: d('submissionClosesOn'), hearingOn: d('hearingOn'), decisionOn: d('decisionOn')},
-      criteria: criteria.read()};
+      criteria: criteria.read(),
+      requiredDocuments: f.requiredDocuments.value.split('\n').map((x) => x.trim()).filter((x) => x)};
     const saved = await submit(ctx, form, {method: id ? 'PUT' : 'POST', path, body, etag, reload});
     if (saved) {
       if (id) { await reload(); root.prepend(notice(tr(ctx, '保存しました。', 'Saved.'))); } else ctx.navigate(ctx.href(saved.body.id));
@@ -139,6 +145,7 @@ async function callPage(root, ctx, id) {
     columns: [
       {label: tr(ctx, '事業名', 'Project'), render: (a) => h('a', {href: ctx.href('a', a.id), class: 'grant-application-link'}, a.projectTitle)},
       {label: tr(ctx, '団体', 'Organisation'), render: (a) => a.applicantName},
+      {label: tr(ctx, '受付', 'Received'), render: (a) => `${a.receivedOn} ${channel(ctx, a)}`},
       {label: tr(ctx, '年目', 'Year'), render: (a) => a.fundingYear},
       {label: tr(ctx, '申請額', 'Requested'), render: (a) => yen(ctx, a.requestedAmount)},
       {label: tr(ctx, '状態', 'State'), render: (a) => a.stateLabel},
@@ -160,6 +167,99 @@ async function callPage(root, ctx, id) {
             h('td', {text: l.weightedTotal == null ? '—' : String(l.weightedTotal)}), h('td', {text: String(l.reviewers)}),
             h('td', {text: yen(ctx, l.requestedAmount)}), h('td', {text: yen(ctx, l.grantedAmount)}))))));
   }
+}
+
+// 基金: each fund's yearly ledger (opening, donations, interest, grants out of the calls it finances, closing), CSV.
+async function fundsPage(root, ctx) {
+  ctx.setTitle(tr(ctx, '基金の収支', 'Funds'));
+  add(root, h('p', {}, h('a', {href: ctx.href()}, tr(ctx, '← 補助金の募集へ', '← Grant calls'))),
+      h('h1', {text: tr(ctx, '基金の収支', 'Funds')}));
+  const r = await ctx.api('GET', 'collaboration/grants/funds?size=50');
+  if (r.status !== 200) { root.append(errorNotice(ctx, {problem: r.problem, status: r.status})); return; }
+  if (r.body.items.length === 0) root.append(h('p', {class: 'hint', text: tr(ctx, '基金はまだありません。', 'No funds yet.')}));
+  for (const f of r.body.items) {
+    const l = await ctx.api('GET', `collaboration/grants/funds/${encodeURIComponent(f.id)}/ledger`);
+    const section = h('section', {class: 'grant-fund'}, h('h2', {text: f.name}),
+        f.invented ? notice(tr(ctx, 'この基金の期首残高・寄附・運用益は架空のデモデータです。', 'This fund\'s balance, donations and interest are invented demo data.')) : null,
+        f.purpose ? h('p', {text: f.purpose}) : null);
+    if (l.status === 200) {
+      section.append(h('table', {class: 'list grant-fund-ledger'}, h('caption', {text: tr(ctx, '年度ごとの収支', 'Ledger per fiscal year')}),
+          h('thead', {}, h('tr', {}, [tr(ctx, '年度', 'Fiscal year'), tr(ctx, '期首残高', 'Opening'), tr(ctx, '寄附', 'Donations'),
+            tr(ctx, '運用益', 'Interest'), tr(ctx, '補助金', 'Grants'), tr(ctx, '年度末残高', 'Closing')].map((t) => h('th', {scope: 'col', text: t})))),
+          h('tbody', {}, l.body.map((y) => h('tr', {}, h('th', {scope: 'row', text: y.fiscalYearLabel}), h('td', {text: yen(ctx, y.opening)}),
+              h('td', {text: yen(ctx, y.donations)}), h('td', {text: yen(ctx, y.interest)}), h('td', {text: yen(ctx, y.grantsOut)}),
+              h('td', {text: yen(ctx, y.closing)}))))));
+      const csv = h('button', {type: 'button', class: 'btn grant-fund-csv', text: tr(ctx, 'CSV をダウンロード', 'Download CSV'), on: {click: async () => {
+        const c = await ctx.api('GET', `collaboration/grants/funds/${encodeURIComponent(f.id)}/ledger?format=csv`, {accept: 'text/csv', raw: true});
+        if (c.status !== 200) return;
+        const url = URL.createObjectURL(c.blob);
+        const link = h('a', {href: url, download: `fund-ledger-${ctx.lgCode}.csv`, hidden: true});
+        document.body.append(link);
+        link.click();
+        link.remove();
+        setTimeout(() => URL.revokeObjectURL(url), 10000);
+      }}});
+      section.append(h('p', {}, csv));
+    }
+    root.append(section);
+  }
+}
+
+function channel(ctx, a) {
+  return a.channel === 'PAPER' ? tr(ctx, '(紙)', '(paper)') : tr(ctx, `(ポータル ${a.receiptNumber || ''})`, `(portal ${a.receiptNumber || ''})`);
+}
+
+// 提出書類: the application's files (which document, name, download) and, for staff before the decision, attach/remove
+// with If-Match of the application. Never on the portal.
+function documentsSection(ctx, a, path, etag, reload) {
+  const result = h('div', {class: 'grant-documents-result', 'aria-live': 'polite'});
+  const section = h('section', {class: 'grant-documents', 'aria-labelledby': 'grant-documents-heading'},
+      h('h2', {id: 'grant-documents-heading', text: tr(ctx, '提出書類', 'Documents')}));
+  if (a.missingDocuments.length) {
+    section.append(notice(tr(ctx, `未提出: ${a.missingDocuments.join('、')}`, `Missing: ${a.missingDocuments.join(', ')}`), 'error'));
+  }
+  const download = async (d) => {
+    const r = await ctx.api('GET', `${path}/attachments/${encodeURIComponent(d.fileId)}`, {accept: '*/*', raw: true});
+    if (r.status !== 200) { result.replaceChildren(errorNotice(ctx, {problem: r.problem, status: r.status})); return; }
+    const url = URL.createObjectURL(r.blob);
+    const link = h('a', {href: url, download: d.fileName, hidden: true});
+    document.body.append(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(url), 10000);
+  };
+  const decided = a.state === 'ADOPTED' || a.state === 'REJECTED';
+  const remove = async (d) => {
+    if (!window.confirm(tr(ctx, `「${d.fileName}」を削除しますか。`, `Remove "${d.fileName}"?`))) return;
+    const r = await ctx.api('DELETE', `${path}/attachments/${encodeURIComponent(d.fileId)}`, {etag});
+    if (r.status === 204) await reload(); else result.replaceChildren(errorNotice(ctx, {problem: r.problem, status: r.status}));
+  };
+  section.append(a.documents.length === 0 ? h('p', {class: 'hint', text: tr(ctx, '書類はまだありません。', 'No documents yet.')})
+    : h('table', {class: 'list grant-documents-list'}, h('thead', {}, h('tr', {}, [tr(ctx, '書類', 'Document'), tr(ctx, 'ファイル', 'File'), '']
+        .map((t) => h('th', {scope: 'col', text: t})))),
+    h('tbody', {}, a.documents.map((d) => h('tr', {}, h('th', {scope: 'row', text: d.document}),
+        h('td', {}, h('button', {type: 'button', class: 'btn grant-document-download', text: d.fileName, on: {click: () => download(d)}})),
+        h('td', {}, canEdit(ctx) && !decided ? h('button', {type: 'button', class: 'btn grant-document-remove', text: tr(ctx, '削除', 'Remove'),
+          'aria-label': tr(ctx, `${d.fileName} を削除`, `Remove ${d.fileName}`), on: {click: () => remove(d)}}) : null))))));
+  if (canEdit(ctx) && !decided) {
+    const input = h('input', {type: 'file', id: 'grant-document-file', name: 'file'});
+    const kinds = [...new Set([...a.missingDocuments, ...a.documents.map((d) => d.document), 'その他'])];
+    const form = h('form', {class: 'form', id: 'grant-document-form', novalidate: true},
+        field(ctx, {name: 'document', type: 'select', label: tr(ctx, '書類の種類', 'Document'), options: kinds.map((k) => ({value: k, label: k}))}),
+        h('div', {class: 'field'}, h('label', {for: 'grant-document-file', text: tr(ctx, 'ファイル (PDF・画像・Office・テキスト)', 'File (PDF, image, Office, text)')}), input),
+        h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'btn btn-primary', id: 'attach-grant-document', text: tr(ctx, '添付する', 'Attach')})));
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      const file = input.files && input.files[0];
+      if (!file) { result.replaceChildren(notice(tr(ctx, 'ファイルを選んでください。', 'Choose a file.'), 'error')); return; }
+      const r = await ctx.api('POST', `${path}/attachments?fileName=${encodeURIComponent(file.name)}&document=${encodeURIComponent(form.elements.document.value)}`,
+        {file, etag});
+      if (r.status === 201) await reload(); else result.replaceChildren(errorNotice(ctx, {problem: r.problem, status: r.status}));
+    });
+    section.append(form);
+  }
+  section.append(result);
+  return section;
 }
 
 const LINE_COLS = (ctx) => [{key: 'item', label: tr(ctx, '費目', 'Item')}, {key: 'amount', label: tr(ctx, '金額 (円)', 'Amount (yen)'), number: true},
@@ -221,7 +321,7 @@ async function application(root, ctx, id) {
         [tr(ctx, '年度', 'Fiscal year'), a.fiscalYearLabel],
         [tr(ctx, '補助年数', 'Year of funding'), tr(ctx, `事業立ち上げ (${fiscalYearLabel(a.startYear, 'ja')}) から ${a.fundingYear} 年目 / 最長 ${call.maxYears} 年`,
             `Year ${a.fundingYear} from start-up (${a.startYear}) of at most ${call.maxYears}`)],
-        [tr(ctx, '受付日', 'Received'), `${a.receivedOn} (${a.channel === 'PAPER' ? tr(ctx, '紙', 'paper') : tr(ctx, 'ポータル', 'portal')})`],
+        [tr(ctx, '受付日', 'Received'), `${a.receivedOn} ${channel(ctx, a)}`],
         [tr(ctx, '事業費 / 補助対象経費', 'Total / eligible cost'), `${yen(ctx, a.totalCost)} / ${yen(ctx, a.eligibleCost)}`],
         [tr(ctx, '申請額', 'Requested'), yen(ctx, a.requestedAmount)],
         [tr(ctx, '状態', 'State'), h('span', {class: 'grant-state', text: a.stateLabel})],
@@ -230,6 +330,7 @@ async function application(root, ctx, id) {
         a.completenessNote ? [tr(ctx, '形式審査の所見', 'Completeness note'), a.completenessNote] : null,
         a.decisionReason ? [tr(ctx, '決定の理由・付記', 'Decision note'), a.decisionReason] : null,
       ]));
+  root.append(documentsSection(ctx, a, path, etag, reload));
   if (!canEdit(ctx)) return;
   if (a.state === 'SUBMITTED' || a.state === 'INCOMPLETE') {
     const form = applicationForm(ctx, a, await registeredPartners(ctx));

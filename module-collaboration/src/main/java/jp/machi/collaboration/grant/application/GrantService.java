@@ -46,6 +46,9 @@ public class GrantService {
     @Inject
     ModuleSettings settings;
 
+    @Inject
+    GrantMails mails;
+
     /** The module setting {@value CollaborationModule#GRANT_MAXIMUM_YEARS}: a new call's years when none are given. */
     public int defaultMaxYears() {
         return (int) Math.max(1, Math.min(50, settings.integer(tenancy.code(), CollaborationModule.ID,
@@ -82,13 +85,29 @@ public class GrantService {
     }
 
     public GrantCall create(GrantCall.Content c) {
+        return create(c, List.of());
+    }
+
+    public GrantCall create(GrantCall.Content c, List<String> requiredDocuments) {
+        return create(c, requiredDocuments, null);
+    }
+
+    /** A new call with its required documents and the fund that finances it (null: none). */
+    public GrantCall create(GrantCall.Content c, List<String> requiredDocuments, UUID fundId) {
         GrantCall call = new GrantCall(c);
+        call.requireDocuments(requiredDocuments);
+        call.financedBy(fundId);
         tenancy.em().persist(call);
         tenancy.em().flush();
         return call;
     }
 
     /** Revises a call; a change of its criteria alone raises its version too. */
+    public GrantCall revise(GrantCall call, GrantCall.Content c, List<String> requiredDocuments) {
+        call.requireDocuments(requiredDocuments);
+        return revise(call, c);
+    }
+
     public GrantCall revise(GrantCall call, GrantCall.Content c) {
         if (call.getFiscalYear() != c.fiscalYear() && count(call.getId()) > 0) {
             throw ApiException.conflict("grant-call-has-applications", "collaboration.grant.fiscalYearFixed");
@@ -130,12 +149,45 @@ public class GrantService {
 
     public GrantApplication apply(GrantCall call, GrantApplication.Content c, String channel, java.time.LocalDate on,
             boolean invented) {
+        return apply(call, c, channel, on, invented, null);
+    }
+
+    /**
+     * A new application (paper, portal or demo) under the call's limits; the organisation's registered
+     * contact address gets the receipt mail (demo data sends none).
+     */
+    public GrantApplication apply(GrantCall call, GrantApplication.Content c, String channel, java.time.LocalDate on,
+            boolean invented, String receiptNumber) {
         GrantApplication.Content content = withApplicant(c);
-        GrantApplication a = new GrantApplication(call, content, channel, on, invented);
+        GrantApplication a = new GrantApplication(call, content, channel, on, invented, receiptNumber);
         check(call, a, null);
         tenancy.em().persist(a);
         tenancy.em().flush();
+        if (!invented) {
+            mails.received(contactEmail(a.getPartnerId()), a, call);
+        }
         return a;
+    }
+
+    /** The contact address the organisation registered (personal data: only for mail), or null. */
+    private String contactEmail(UUID partnerId) {
+        return partners.require(partnerId).getContactEmail();
+    }
+
+    /** Attaches a stored file as one of the application's documents; the application's version rises. */
+    public GrantApplication attach(GrantApplication a, UUID fileId, String document, String fileName) {
+        a.attach(fileId, document, fileName, java.time.OffsetDateTime.now(java.time.ZoneOffset.UTC));
+        tenancy.em().lock(a, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        tenancy.em().flush();
+        return a;
+    }
+
+    /** Removes a document row with its file's removal; the application's version rises. */
+    public void detach(GrantApplication a, UUID fileId) {
+        if (a.detach(fileId)) {
+            tenancy.em().lock(a, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+            tenancy.em().flush();
+        }
     }
 
     public GrantApplication revise(GrantApplication a, GrantApplication.Content c) {
@@ -184,6 +236,13 @@ public class GrantService {
     public GrantApplication checkCompleteness(GrantApplication a, boolean complete, String note) {
         if (a.getState() != GrantApplicationState.SUBMITTED && a.getState() != GrantApplicationState.INCOMPLETE) {
             throw ApiException.conflict("grant-application-checked", "collaboration.grant.alreadyChecked");
+        }
+        if (complete) {
+            List<String> missing = a.missingDocuments(requireCall(a.getCallId()).getRequiredDocuments());
+            if (!missing.isEmpty()) {
+                throw ApiException.conflict("grant-documents-missing", "collaboration.grant.documentsMissing",
+                        String.join("、", missing));
+            }
         }
         a.checkCompleteness(complete, note);
         tenancy.em().lock(a, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
@@ -275,9 +334,14 @@ public class GrantService {
                         grantedAmount, others, call.getBudget(), call.getBudget() - others);
             }
         }
+        boolean changed = a.getState() != (adopt ? GrantApplicationState.ADOPTED : GrantApplicationState.REJECTED)
+                || !java.util.Objects.equals(a.getGrantedAmount(), adopt ? grantedAmount : null);
         a.decide(adopt, grantedAmount, reason, PartnerService.today());
         tenancy.em().lock(a, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
         tenancy.em().flush();
+        if (changed && !a.isInvented()) {
+            mails.decided(contactEmail(a.getPartnerId()), a, call);
+        }
         return a;
     }
 

@@ -99,6 +99,14 @@ public class GrantApplication extends TenantOwned {
     @Column(name = "invented", nullable = false)
     private boolean invented;
 
+    /** 受付番号 of an application sent from the portal (core's public intake); null for a paper one. */
+    @Column(name = "receipt_number", length = 20, updatable = false)
+    private String receiptNumber;
+
+    @OneToMany(mappedBy = "application", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("addedAt")
+    private List<GrantDocument> documents = new ArrayList<>();
+
     @OneToMany(mappedBy = "application", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("seq")
     private List<GrantBudgetLine> budgetLines = new ArrayList<>();
@@ -121,6 +129,12 @@ public class GrantApplication extends TenantOwned {
     }
 
     public GrantApplication(GrantCall call, Content c, String channel, LocalDate receivedOn, boolean invented) {
+        this(call, c, channel, receivedOn, invented, null);
+    }
+
+    public GrantApplication(GrantCall call, Content c, String channel, LocalDate receivedOn, boolean invented,
+            String receiptNumber) {
+        this.receiptNumber = receiptNumber;
         this.callId = call.getId();
         this.fiscalYear = call.getFiscalYear();
         this.channel = channel;
@@ -200,6 +214,33 @@ public class GrantApplication extends TenantOwned {
     /** 返還額: what was paid and not spent; null before the settlement. */
     public Long returned() {
         return paid == null ? null : Math.max(0, paid - spent);
+    }
+
+    /** Attaches a stored file as one of the call's documents. */
+    public GrantDocument attach(UUID fileId, String document, String fileName, java.time.OffsetDateTime at) {
+        GrantDocument d = new GrantDocument(this, fileId, document, fileName, at);
+        documents.add(d);
+        return d;
+    }
+
+    /** Removes the document row of a stored file; answers whether there was one. */
+    public boolean detach(UUID fileId) {
+        return documents.removeIf(d -> d.getFileId().equals(fileId));
+    }
+
+    /** The call's required documents this application has no file for yet. */
+    public List<String> missingDocuments(List<String> required) {
+        java.util.Set<String> have = documents.stream().map(GrantDocument::getDocument)
+                .collect(Collectors.toSet());
+        return required.stream().filter(r -> !have.contains(r)).toList();
+    }
+
+    public List<GrantDocument> getDocuments() {
+        return List.copyOf(documents);
+    }
+
+    public String getReceiptNumber() {
+        return receiptNumber;
     }
 
     public UUID getId() {

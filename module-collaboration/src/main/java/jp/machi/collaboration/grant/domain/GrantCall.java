@@ -76,6 +76,14 @@ public class GrantCall extends TenantOwned {
     @Column(name = "invented", nullable = false)
     private boolean invented;
 
+    /** 提出書類: the documents an application must have before its completeness is confirmed, one per line. */
+    @Column(name = "required_documents", length = 1000)
+    private String requiredDocuments;
+
+    /** The {@link Fund} that finances this call's grants, if any. */
+    @Column(name = "fund_id")
+    private UUID fundId;
+
     @OneToMany(mappedBy = "call", cascade = CascadeType.ALL, orphanRemoval = true)
     @OrderBy("seq")
     private List<GrantCriterion> criteria = new ArrayList<>();
@@ -139,6 +147,30 @@ public class GrantCall extends TenantOwned {
             criteria.remove(criteria.size() - 1);
         }
         return true;
+    }
+
+    /** 提出書類 (企画書, 収支予算書 …): what every application must attach before it is complete. */
+    public List<String> getRequiredDocuments() {
+        return requiredDocuments == null || requiredDocuments.isBlank() ? List.of()
+                : List.of(requiredDocuments.split("\n"));
+    }
+
+    /** Replaces the required documents (names without line breaks, no repeats). */
+    public void requireDocuments(List<String> names) {
+        String joined = names == null || names.isEmpty() ? null : String.join("\n", names);
+        if (!java.util.Objects.equals(joined, requiredDocuments)) {
+            this.requiredDocuments = joined;
+        }
+    }
+
+    public UUID getFundId() {
+        return fundId;
+    }
+
+    public void financedBy(UUID fund) {
+        if (!java.util.Objects.equals(fund, fundId)) {
+            this.fundId = fund;
+        }
     }
 
     /** Whether the submission period includes {@code day}. */

@@ -1,7 +1,9 @@
 package jp.machi.collaboration.grant.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -49,5 +51,21 @@ class GrantApplicationTest {
         assertEquals(7_500, a.returned());
         a.settle(100_000, 120_000, null, LocalDate.of(2025, 4, 20));
         assertEquals(0, a.returned());
+    }
+
+    @Test
+    void theRequiredDocumentsWithoutAFileAreMissing() {
+        GrantApplication a = application(2024, 2024);
+        java.util.List<String> required = java.util.List.of("企画書", "収支予算書");
+        assertEquals(required, a.missingDocuments(required));
+        a.attach(UUID.randomUUID(), "企画書", "plan.pdf", java.time.OffsetDateTime.now());
+        a.attach(UUID.randomUUID(), "その他", "photo.jpg", java.time.OffsetDateTime.now());
+        assertEquals(java.util.List.of("収支予算書"), a.missingDocuments(required));
+        UUID budget = UUID.randomUUID();
+        a.attach(budget, "収支予算書", "budget.xlsx", java.time.OffsetDateTime.now());
+        assertEquals(java.util.List.of(), a.missingDocuments(required));
+        assertTrue(a.detach(budget));
+        assertFalse(a.detach(budget));
+        assertEquals(java.util.List.of("収支予算書"), a.missingDocuments(required));
     }
 }

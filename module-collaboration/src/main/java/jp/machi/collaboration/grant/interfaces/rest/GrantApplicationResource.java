@@ -83,16 +83,30 @@ public class GrantApplicationResource {
     public record ScoreView(String reviewerName, UUID criterionId, int score) {
     }
 
-    @JsonbPropertyOrder({"id", "callId", "fiscalYear", "fiscalYearLabel", "partnerId", "applicantName", "projectTitle",
+    /** A document of an application: which it is, and its file (never its bytes). */
+    @JsonbPropertyOrder({"fileId", "document", "fileName", "contentType", "size", "addedAt"})
+    public record DocumentView(UUID fileId, String document, String fileName, String contentType, Long size,
+            java.time.OffsetDateTime addedAt) {
+
+        static DocumentView of(jp.machi.collaboration.grant.domain.GrantDocument d,
+                jp.machi.core.file.domain.StoredFile f) {
+            return new DocumentView(d.getFileId(), d.getDocument(), d.getFileName(), f == null ? null : f.getContentType(),
+                    f == null ? null : f.getSizeBytes(), jp.machi.collaboration.interfaces.rest.QueryParams.japan(d.getAddedAt()));
+        }
+    }
+
+    @JsonbPropertyOrder({"id", "receiptNumber", "callId", "fiscalYear", "fiscalYearLabel", "partnerId", "applicantName", "projectTitle",
         "plan", "startYear", "fundingYear", "budgetLines", "totalCost", "eligibleCost", "requestedAmount", "channel",
         "receivedOn", "state", "stateLabel", "completenessNote", "scores", "weightedTotal", "grantedAmount",
-        "decisionReason", "decidedOn", "paid", "spent", "returned", "resultReport", "settledOn", "invented", "version"})
-    public record ApplicationView(UUID id, UUID callId, int fiscalYear, String fiscalYearLabel, UUID partnerId,
+        "decisionReason", "decidedOn", "paid", "spent", "returned", "resultReport", "settledOn", "documents",
+        "missingDocuments", "invented", "version"})
+    public record ApplicationView(UUID id, String receiptNumber, UUID callId, int fiscalYear, String fiscalYearLabel, UUID partnerId,
             String applicantName, String projectTitle, String plan, int startYear, int fundingYear,
             List<LineView> budgetLines, long totalCost, long eligibleCost, long requestedAmount, String channel,
             LocalDate receivedOn, String state, String stateLabel, String completenessNote, List<ScoreView> scores,
             BigDecimal weightedTotal, Long grantedAmount, String decisionReason, LocalDate decidedOn, Long paid, Long spent,
-            Long returned, String resultReport, LocalDate settledOn, boolean invented, long version) {
+            Long returned, String resultReport, LocalDate settledOn, List<DocumentView> documents,
+            List<String> missingDocuments, boolean invented, long version) {
     }
 
     public static class LineInput {
@@ -323,7 +337,7 @@ public class GrantApplicationResource {
     static ApplicationView view(GrantApplication a, GrantCall call, Locale l, Map<UUID, Integer> weights) {
         Map<UUID, Integer> w = weights == null ? call.getCriteria().stream().collect(java.util.stream.Collectors.toMap(
                 c -> c.getId(), c -> c.getWeight())) : weights;
-        return new ApplicationView(a.getId(), a.getCallId(), a.getFiscalYear(), FiscalYear.of(a.getFiscalYear()).label(l),
+        return new ApplicationView(a.getId(), a.getReceiptNumber(), a.getCallId(), a.getFiscalYear(), FiscalYear.of(a.getFiscalYear()).label(l),
                 a.getPartnerId(), a.getApplicantName(), a.getProjectTitle(), a.getPlan(), a.getStartYear(),
                 a.fundingYear(), a.getBudgetLines().stream().map(x -> new LineView(x.getItem(), x.getAmount(),
                         x.isEligible())).toList(), a.totalCost(), a.eligibleCost(), a.getRequestedAmount(), a.getChannel(),
@@ -331,6 +345,7 @@ public class GrantApplicationResource {
                 a.getCompletenessNote(), a.getScores().stream().map(s -> new ScoreView(s.getReviewerName(),
                         s.getCriterionId(), s.getScore())).toList(), a.weightedTotal(w), a.getGrantedAmount(),
                 a.getDecisionReason(), a.getDecidedOn(), a.getPaid(), a.getSpent(), a.returned(), a.getResultReport(),
-                a.getSettledOn(), a.isInvented(), a.getVersion());
+                a.getSettledOn(), a.getDocuments().stream().map(d -> DocumentView.of(d, null)).toList(),
+                a.missingDocuments(call.getRequiredDocuments()), a.isInvented(), a.getVersion());
     }
 }

@@ -70,6 +70,9 @@ public class GrantCallResource {
     GrantService grants;
 
     @Inject
+    jp.machi.collaboration.grant.application.FundService funds;
+
+    @Inject
     Exports exports;
 
     @Context
@@ -91,10 +94,10 @@ public class GrantCallResource {
     }
 
     @JsonbPropertyOrder({"id", "fiscalYear", "fiscalYearLabel", "title", "purpose", "eligibility", "budget", "maxPerGrant",
-        "subsidyRate", "maxYears", "schedule", "criteria", "open", "granted", "invented", "version"})
+        "subsidyRate", "maxYears", "schedule", "criteria", "requiredDocuments", "fundId", "open", "granted", "invented", "version"})
     public record CallView(UUID id, int fiscalYear, String fiscalYearLabel, String title, String purpose, String eligibility,
             long budget, long maxPerGrant, int subsidyRate, int maxYears, ScheduleView schedule, List<CriterionView> criteria,
-            boolean open, Long granted, boolean invented, long version) {
+            List<String> requiredDocuments, UUID fundId, boolean open, Long granted, boolean invented, long version) {
     }
 
     public static class CriterionInput {
@@ -166,6 +169,29 @@ public class GrantCallResource {
         @Size(min = 1, max = 20)
         public List<@NotNull @Valid CriterionInput> criteria;
 
+        /** The fund (基金) that finances the call's grants, if any. */
+        public UUID fundId;
+
+        /** 提出書類: what every application must attach before it is complete (企画書, 収支予算書 …). */
+        @Size(max = 10)
+        public List<@NotBlank @Size(max = 100) String> requiredDocuments;
+
+        /** The required documents, stripped; 400 for a repeat or a line break. */
+        List<String> documents() {
+            List<String> out = new ArrayList<>();
+            if (requiredDocuments != null) {
+                for (int i = 0; i < requiredDocuments.size(); i++) {
+                    String d = requiredDocuments.get(i).strip();
+                    if (d.contains("\n") || d.contains("\r") || out.contains(d)) {
+                        throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("requiredDocuments[" + i + "]",
+                                "collaboration.grant.documentName")));
+                    }
+                    out.add(d);
+                }
+            }
+            return out;
+        }
+
         GrantCall.Content content(boolean invented, int defaultMaxYears) {
             List<ApiException.FieldErrorKey> errors = new ArrayList<>();
             if (fiscalYear.startYear() < 1989 || fiscalYear.startYear() > 2200) {
@@ -227,7 +253,8 @@ public class GrantCallResource {
             + " start-up, review criteria with weights, schedule)")
     public Response create(@Valid CallInput body) {
         Bodies.require(body);
-        GrantCall c = grants.create(body.content(false, grants.defaultMaxYears()));
+        funds.requireReference("fundId", body.fundId);
+        GrantCall c = grants.create(body.content(false, grants.defaultMaxYears()), body.documents(), body.fundId);
         return Response.created(uri.getAbsolutePathBuilder().path(c.getId().toString()).build())
                 .entity(view(c, Problems.locale(headers), 0L)).tag(Versions.tag(c.getVersion())).build();
     }
@@ -251,7 +278,9 @@ public class GrantCallResource {
         Bodies.require(body);
         GrantCall c = grants.requireCall(id);
         Versions.requireMatch(request, headers, c.getVersion());
-        grants.revise(c, body.content(c.isInvented(), grants.defaultMaxYears()));
+        funds.requireReference("fundId", body.fundId);
+        c.financedBy(body.fundId);
+        grants.revise(c, body.content(c.isInvented(), grants.defaultMaxYears()), body.documents());
         return one(c);
     }
 
@@ -350,7 +379,7 @@ public class GrantCallResource {
                 new ScheduleView(s.briefingOn(), s.workshopOn(), s.submissionOpensOn(), s.submissionClosesOn(),
                         s.hearingOn(), s.decisionOn()),
                 c.getCriteria().stream().map(k -> new CriterionView(k.getId(), k.getName(), k.getWeight())).toList(),
-                c.open(jp.machi.collaboration.partner.application.PartnerService.today()), granted, c.isInvented(),
+                c.getRequiredDocuments(), c.getFundId(), c.open(jp.machi.collaboration.partner.application.PartnerService.today()), granted, c.isInvented(),
                 c.getVersion());
     }
 }

@@ -41,10 +41,11 @@ public class GrantPublicResource {
     HttpHeaders headers;
 
     @JsonbPropertyOrder({"id", "fiscalYear", "fiscalYearLabel", "title", "purpose", "eligibility", "budget", "maxPerGrant",
-        "subsidyRate", "maxYears", "schedule", "criteria", "open"})
+        "subsidyRate", "maxYears", "schedule", "criteria", "open", "requiredDocuments"})
     public record PublicCall(String id, int fiscalYear, String fiscalYearLabel, String title, String purpose,
             String eligibility, long budget, long maxPerGrant, int subsidyRate, int maxYears,
-            GrantCallResource.ScheduleView schedule, List<GrantCallResource.CriterionView> criteria, boolean open) {
+            GrantCallResource.ScheduleView schedule, List<GrantCallResource.CriterionView> criteria, boolean open,
+            List<String> requiredDocuments) {
     }
 
     @JsonbPropertyOrder({"fiscalYear", "fiscalYearLabel", "applicantName", "projectTitle", "fundingYear", "grantedAmount"})
@@ -59,12 +60,14 @@ public class GrantPublicResource {
     @Operation(summary = "Grant calls whose submission period has not ended, with schedule and criteria (anyone)")
     public List<PublicCall> calls() {
         Locale l = Problems.locale(headers);
-        return grants.openCalls().stream().map(c -> {
-            GrantCallResource.CallView v = GrantCallResource.view(c, l, null);
-            return new PublicCall(v.id().toString(), v.fiscalYear(), v.fiscalYearLabel(), v.title(), v.purpose(),
-                    v.eligibility(), v.budget(), v.maxPerGrant(), v.subsidyRate(), v.maxYears(), v.schedule(), v.criteria(),
-                    v.open());
-        }).toList();
+        return grants.openCalls().stream().map(c -> publicCall(c, l)).toList();
+    }
+
+    static PublicCall publicCall(jp.machi.collaboration.grant.domain.GrantCall c, Locale l) {
+        GrantCallResource.CallView v = GrantCallResource.view(c, l, null);
+        return new PublicCall(v.id().toString(), v.fiscalYear(), v.fiscalYearLabel(), v.title(), v.purpose(),
+                v.eligibility(), v.budget(), v.maxPerGrant(), v.subsidyRate(), v.maxYears(), v.schedule(), v.criteria(),
+                v.open(), c.getRequiredDocuments());
     }
 
     @GET
