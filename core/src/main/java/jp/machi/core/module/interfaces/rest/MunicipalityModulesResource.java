@@ -110,7 +110,8 @@ public class MunicipalityModulesResource {
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Path("{moduleId}")
     @Transactional
-    @Operation(summary = "Switch a module on or off for this municipality; its data stays")
+    @Operation(summary = "Switch a module on or off for this municipality; its data stays (one flag: no PATCH)")
+    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = jp.machi.core.api.MergePatch.OFF, value = "false")
     public MunicipalityModuleView set(@PathParam("moduleId") String moduleId, @Valid EnabledSwitch body) {
         Bodies.require(body);
         ModuleState s = registry.find(moduleId).orElseThrow(() -> ApiException.notFound("module.unknown", moduleId));
