@@ -128,8 +128,10 @@ public class MergePatchBodies implements ContainerRequestFilter {
         }
         QueryParam query = p.getAnnotation(QueryParam.class);
         if (query != null) {
-            String v = uri.getQueryParameters().getFirst(query.value());
-            return convert(query.value(), v == null ? fallback : v, p.getType());
+            // Options of a read (?reveal=personal-data, ?format=csv) are not the PUT's: their defaults.
+            // The representation is read here, before masking (PersonalDataInterceptor masks answers as
+            // they are written), so personal data stays as it is unless the patch names it.
+            return convert(query.value(), fallback, p.getType());
         }
         HeaderParam header = p.getAnnotation(HeaderParam.class);
         if (header != null) {

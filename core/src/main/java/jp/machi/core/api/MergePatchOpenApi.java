@@ -41,7 +41,7 @@ public class MergePatchOpenApi implements OASFilter {
     private static Operation patch(Operation put) {
         Operation patch = OASFactory.createOperation();
         String summary = put.getSummary() == null ? "" : put.getSummary();
-        patch.setSummary("Change part of it (JSON Merge Patch, RFC 7396; If-Match required): " + summary);
+        patch.setSummary("Change only the members sent (JSON Merge Patch, RFC 7396; If-Match required). As PUT: " + summary);
         patch.setDescription("The members sent replace those of the record, objects merge, arrays replace, null removes"
                 + " an optional member; members left out stay as they are. The result is what the PUT would do with"
                 + " the merged body (same validation, 428 without If-Match, 412 stale). Content-Type: "

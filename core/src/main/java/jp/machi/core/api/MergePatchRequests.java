@@ -50,10 +50,8 @@ public class MergePatchRequests implements ContainerRequestFilter {
             return;
         }
         byte[] body = ctx.getEntityStream().readAllBytes();
-        JsonValue patch;
-        try (JsonReader reader = Json.createReader(new ByteArrayInputStream(body))) {
-            patch = reader.readValue();
-        } catch (JsonException | IllegalStateException malformed) {
+        JsonValue patch = read(body);
+        if (patch == null) {
             ctx.abortWith(Problems.response(headers, 400, "malformed-json", "problem.malformedJson.detail"));
             return;
         }
@@ -65,5 +63,17 @@ public class MergePatchRequests implements ContainerRequestFilter {
         ctx.setMethod("PUT");
         ctx.getHeaders().putSingle(HttpHeaders.CONTENT_TYPE, MediaType.APPLICATION_JSON + ";charset=UTF-8");
         ctx.setEntityStream(new ByteArrayInputStream(body));
+    }
+
+    /** The JSON value of the body (a scalar too), or null if it is not JSON. */
+    static JsonValue read(byte[] body) {
+        // Wrapped in an array: JSON-P readers differ on whether a scalar may stand alone.
+        String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        try (JsonReader reader = Json.createReader(new java.io.StringReader("[" + text + "\n]"))) {
+            jakarta.json.JsonArray a = reader.readArray();
+            return a.size() == 1 ? a.get(0) : null;
+        } catch (JsonException | IllegalStateException malformed) {
+            return null;
+        }
     }
 }
