@@ -153,9 +153,40 @@ public final class MergePatch {
         for (Map.Entry<String, Type> m : members.entrySet()) {
             if (o.containsKey(m.getKey())) {
                 b.add(m.getKey(), project(o.get(m.getKey()), m.getValue()));
+            } else {
+                JsonValue ref = reference(o, m.getKey());
+                if (ref != null) {
+                    b.add(m.getKey(), ref);
+                }
             }
         }
         return b.build();
+    }
+
+    /**
+     * A member the body takes by id that the representation shows as the record itself, by the API's
+     * naming: {@code partnerIds} from {@code partners: [{id, …}]}, {@code unitId} from {@code unit: {id, …}}.
+     */
+    static JsonValue reference(JsonObject o, String member) {
+        if (member.endsWith("Ids") && member.length() > 3) {
+            JsonValue shown = o.get(member.substring(0, member.length() - 3) + "s");
+            if (shown != null && shown.getValueType() == JsonValue.ValueType.ARRAY) {
+                JsonArrayBuilder ids = Json.createArrayBuilder();
+                for (JsonValue v : shown.asJsonArray()) {
+                    if (v.getValueType() != JsonValue.ValueType.OBJECT || !v.asJsonObject().containsKey("id")) {
+                        return null;
+                    }
+                    ids.add(v.asJsonObject().get("id"));
+                }
+                return ids.build();
+            }
+        } else if (member.endsWith("Id") && member.length() > 2) {
+            JsonValue shown = o.get(member.substring(0, member.length() - 2));
+            if (shown != null && shown.getValueType() == JsonValue.ValueType.OBJECT && shown.asJsonObject().containsKey("id")) {
+                return shown.asJsonObject().get("id");
+            }
+        }
+        return null;
     }
 
     private static Class<?> raw(Type type) {

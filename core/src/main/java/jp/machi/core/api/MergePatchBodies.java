@@ -86,8 +86,20 @@ public class MergePatchBodies implements ContainerRequestFilter {
         ctx.setEntityStream(new ByteArrayInputStream(merged.toString().getBytes(StandardCharsets.UTF_8)));
     }
 
-    /** The {@link MergePatch.Base} method for the path, else the GET of the path, in the class or its supertypes. */
+    /**
+     * The {@link MergePatch.Base} method for the path, else the GET of the path, else (for a part of a
+     * record written on its own, {@code {id}/module-roles}) the GET of the path above it, in the class.
+     */
     static Method base(Class<?> type, String path) {
+        Method found = baseAt(type, path);
+        for (String p = path; found == null && p.contains("/"); ) {
+            p = p.substring(0, p.lastIndexOf('/'));
+            found = baseAt(type, p);
+        }
+        return found;
+    }
+
+    private static Method baseAt(Class<?> type, String path) {
         Method get = null;
         for (Method m : type.getMethods()) {
             MergePatch.Base b = m.getAnnotation(MergePatch.Base.class);

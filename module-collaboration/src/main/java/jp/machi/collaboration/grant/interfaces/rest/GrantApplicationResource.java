@@ -281,6 +281,30 @@ public class GrantApplicationResource {
         return one(a);
     }
 
+    /** The calling panel member's scores as {@code PUT {id}/scores} takes them, for a merge patch. */
+    @jp.machi.core.api.MergePatch.Base("{id}/scores")
+    @Transactional
+    public jakarta.json.JsonObject currentScores(@PathParam("id") UUID id) {
+        GrantApplication a = grants.requireApplication(id);
+        String me = CallerContext.current().orElseThrow().id();
+        jakarta.json.JsonArrayBuilder scores = jakarta.json.Json.createArrayBuilder();
+        a.getScores().stream().filter(s -> s.getReviewerId().equals(me)).forEach(s -> scores.add(jakarta.json.Json
+                .createObjectBuilder().add("criterionId", s.getCriterionId().toString()).add("score", s.getScore())));
+        return jakarta.json.Json.createObjectBuilder().add("scores", scores).build();
+    }
+
+    /** The settlement as {@code PUT {id}/settlement} takes it, for a merge patch (paid, spent, report). */
+    @jp.machi.core.api.MergePatch.Base("{id}/settlement")
+    @Transactional
+    public SettlementInput currentSettlement(@PathParam("id") UUID id) {
+        GrantApplication a = grants.requireApplication(id);
+        SettlementInput s = new SettlementInput();
+        s.paid = a.getPaid();
+        s.spent = a.getSpent();
+        s.resultReport = a.getResultReport();
+        return s;
+    }
+
     @PUT
     @Path("{id}/settlement")
     @Access(minimum = Role.STAFF)
