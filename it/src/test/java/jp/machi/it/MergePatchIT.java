@@ -163,7 +163,8 @@ class MergePatchIT {
     void anotherMediaTypeIs415AndAPatchThatIsNotAnObjectIs400() {
         Reply created = followers();
         String item = indicators + "/" + created.object().getString("id");
-        Reply json = api.method("PATCH", item).ifMatch(created.etag()).json("{\"note\":\"x\"}").send();
+        Reply json = api.method("PATCH", item).ifMatch(created.etag())
+                .body("{\"note\":\"x\"}".getBytes(StandardCharsets.UTF_8), "application/json").send();
         JsonObject p = assertJapanese(json, assertProblem(json, 415, "unsupported-media-type"));
         assertTrue(p.getString("detail").contains(MERGE_PATCH), p::toString);
         assertEquals(MERGE_PATCH, json.header("Accept-Patch").orElse(null));

@@ -13,6 +13,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.machi.it.support.MachiServer;
+import jp.machi.it.support.MachiTest;
 import jp.machi.it.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 

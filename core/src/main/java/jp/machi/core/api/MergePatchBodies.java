@@ -36,7 +36,7 @@ import java.util.UUID;
  * authenticated, authorised and in the municipality's scope), reads the record's current PUT body
  * (the resource's {@link MergePatch.Base} for the path, else its GET of the same path cut to the PUT
  * body's members), applies the patch and hands the result to the PUT as its body. If-Match is
- * required as on the PUT (428 before anything is read); the PUT compares it.
+ * required as on the PUT (404 for a record not there comes first, as there); the PUT compares it.
  */
 @Provider
 @Priority(Priorities.USER + 500)
@@ -67,17 +67,17 @@ public class MergePatchBodies implements ContainerRequestFilter {
         if (put == null || !put.isAnnotationPresent(PUT.class) || MergePatch.off(put)) {
             throw new ApiException(405, "method-not-allowed", "problem.methodNotAllowed.detail");
         }
-        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
-        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
-            throw new ApiException(428, "precondition-required", "problem.ifMatchRequired.detail");
-        }
         Object target = uri.getMatchedResources().isEmpty() ? null : uri.getMatchedResources().get(0);
         Method base = base(resource.getResourceClass(), MergePatch.path(put));
         if (target == null || base == null) {
             throw new IllegalStateException("No current body for a merge patch of " + put
                     + ": give the resource a GET of the same path or a @MergePatch.Base(\"" + MergePatch.path(put) + "\") method");
         }
-        JsonValue current = current(invoke(target, base));
+        JsonValue current = current(invoke(target, base)); // an unknown or another municipality's id: 404, as on the PUT
+        String ifMatch = headers.getHeaderString(HttpHeaders.IF_MATCH);
+        if (ifMatch == null || ifMatch.isBlank() || ifMatch.strip().equals("*")) {
+            throw new ApiException(428, "precondition-required", "problem.ifMatchRequired.detail");
+        }
         Parameter entity = MergePatch.entity(put);
         if (entity != null) {
             current = MergePatch.project(current, entity.getParameterizedType());

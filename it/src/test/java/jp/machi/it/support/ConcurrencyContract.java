@@ -132,12 +132,15 @@ public abstract class ConcurrencyContract {
     static final String MERGE_PATCH = "application/merge-patch+json";
 
     /**
-     * {@code PATCH {}} answers 200 and leaves the representation as it was: the PUT body core builds
+     * After a PUT, {@code PATCH {}} answers 200 and leaves the representation as it was: the PUT body core builds
      * from the record holds everything (a GET that shows computed values where the PUT takes typed
      * ones needs a {@code @MergePatch.Base} in the resource).
      */
     private static void emptyPatchKeepsAll(ConcurrencyCase c, ConcurrencyCase.Fixture f) {
         String item = c.create.apply(f);
+        // First a PUT, so that a part written on its own (scores, a settlement, a year's monitoring) exists.
+        Reply put = update(f.api(), c, item, c.change.apply(1)).ifMatch(etag(f.api(), item)).send();
+        assertTrue(ok(put.status()), put::toString);
         List<String> shown = new ArrayList<>(List.of(item));
         if (!c.updateSuffix.isEmpty() && f.api().get(item + c.updateSuffix).send().status() == 200) {
             shown.add(item + c.updateSuffix);
