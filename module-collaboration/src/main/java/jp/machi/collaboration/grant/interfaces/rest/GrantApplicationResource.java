@@ -352,7 +352,11 @@ public class GrantApplicationResource {
                 a.fundingYear(), a.getBudgetLines().stream().map(x -> new LineView(x.getItem(), x.getAmount(),
                         x.isEligible())).toList(), a.totalCost(), a.eligibleCost(), a.getRequestedAmount(), a.getChannel(),
                 a.getReceivedOn(), a.getState().name(), Messages.get(l, "collaboration.grant.state." + a.getState().name()),
-                a.getCompletenessNote(), a.getScores().stream().map(s -> new ScoreView(s.getReviewerName(),
+                a.getCompletenessNote(), a.getScores().stream()
+                        // A stable order (reviewer, criterion): the rows' order in the database is none.
+                        .sorted(java.util.Comparator.comparing(jp.machi.collaboration.grant.domain.GrantScore::getReviewerId)
+                                .thenComparing(jp.machi.collaboration.grant.domain.GrantScore::getCriterionId))
+                        .map(s -> new ScoreView(s.getReviewerName(),
                         s.getCriterionId(), s.getScore())).toList(), a.weightedTotal(w), a.getGrantedAmount(),
                 a.getDecisionReason(), a.getDecidedOn(), a.getPaid(), a.getSpent(), a.returned(), a.getResultReport(),
                 a.getSettledOn(), a.isInvented(), a.getVersion());
