@@ -160,6 +160,13 @@ class ModuleArchetypeIT {
         Reply revised = api.put(items + "/" + id).ifMatch(etag).json(revision).send().expect(200);
         assertNotEquals(etag, revised.etag(), "every change raises the version");
         assertProblem(api.put(items + "/" + id).ifMatch(etag).json(revision).send(), 412, "stale-version");
+        // The generated module wrote no PATCH: core gives it one beside the PUT (JSON Merge Patch).
+        Reply patched = api.method("PATCH", items + "/" + id).ifMatch(revised.etag()).json("{\"note\":\"雨天決行\"}")
+                .send().expect(200);
+        assertEquals("総合防災訓練 (本番)", patched.object().getString("title"), "what the patch leaves out stays");
+        assertEquals("雨天決行", patched.object().getString("note"));
+        assertProblem(api.method("PATCH", items + "/" + id).ifMatch(revised.etag()).json("{\"note\":null}").send(),
+                412, "stale-version");
 
         // Paged in the database, and the same list as CSV (UTF-8 with BOM).
         JsonObject page = api.get(items + "?size=1&q=" + java.net.URLEncoder.encode("本番", StandardCharsets.UTF_8))

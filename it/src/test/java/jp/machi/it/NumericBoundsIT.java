@@ -414,7 +414,8 @@ class NumericBoundsIT {
             return null;
         }
         JsonObject content = resolve(body).getJsonObject("content");
-        JsonObject json = content == null ? null : content.getJsonObject("application/json");
+        JsonObject json = content == null ? null : content.containsKey("application/json")
+                ? content.getJsonObject("application/json") : content.getJsonObject(jp.machi.it.support.Api.MERGE_PATCH);
         if (json == null) {
             return null;
         }

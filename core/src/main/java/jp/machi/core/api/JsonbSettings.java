@@ -27,6 +27,11 @@ public class JsonbSettings implements ContextResolver<Jsonb> {
     private static final Jsonb JSONB = JsonbBuilder.create(new JsonbConfig().withDeserializers(new StrictBoolean(), new StrictString(),
             new WholeLong(), new WholeInteger()));
 
+    /** The API's JSON-B (for writing a representation outside a response, e.g. {@link MergePatch}). */
+    public static Jsonb jsonb() {
+        return JSONB;
+    }
+
     @Override
     public Jsonb getContext(Class<?> type) {
         return JSONB;

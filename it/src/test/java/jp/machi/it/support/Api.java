@@ -40,6 +40,9 @@ public final class Api {
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(10)).followRedirects(HttpClient.Redirect.NEVER).build();
     private static final AtomicInteger SEQ = new AtomicInteger();
+    /** The media type of a JSON Merge Patch (RFC 7396). */
+    public static final String MERGE_PATCH = "application/merge-patch+json";
+
     private static final Set<String> UNSAFE = Set.of("POST", "PUT", "PATCH", "DELETE");
 
     private final URI base;
@@ -240,9 +243,14 @@ public final class Api {
             return header("If-Match", etag);
         }
 
-        /** A JSON body (any text, valid or not) with {@code Content-Type: application/json}. */
+        /**
+         * A JSON body (any text, valid or not) with {@code Content-Type: application/json}, or for a
+         * PATCH {@code application/merge-patch+json} (the type every PATCH of the API takes; send
+         * another with {@link #body}).
+         */
         public Call json(Object json) {
-            return body(String.valueOf(json).getBytes(StandardCharsets.UTF_8), "application/json");
+            return body(String.valueOf(json).getBytes(StandardCharsets.UTF_8),
+                    method.equals("PATCH") ? MERGE_PATCH : "application/json");
         }
 
         /** A raw body; {@code contentType} null sends none. */

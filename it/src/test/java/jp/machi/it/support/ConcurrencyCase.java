@@ -172,8 +172,26 @@ public final class ConcurrencyCase {
         return name;
     }
 
+    /**
+     * The operations this case proves: those it {@linkplain #covers covers}, and for every PUT among
+     * them when the case {@linkplain #put puts}, the PATCH (JSON Merge Patch) of the same path, which
+     * core gives every PUT: the contract proves it with the same bodies sent as merge patches.
+     */
     public Set<String> operations() {
-        return Collections.unmodifiableSet(covers);
+        Set<String> all = new LinkedHashSet<>(covers);
+        if (mergePatches()) {
+            for (String op : covers) {
+                if (op.startsWith("PUT ")) {
+                    all.add("PATCH " + op.substring(4));
+                }
+            }
+        }
+        return Collections.unmodifiableSet(all);
+    }
+
+    /** Whether the contract proves the PATCH beside the case's PUT. */
+    boolean mergePatches() {
+        return change != null && updateMethod.equals("PUT");
     }
 
     Optional<IntFunction<Object>> change() {

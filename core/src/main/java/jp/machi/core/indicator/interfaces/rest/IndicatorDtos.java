@@ -41,6 +41,16 @@ public final class IndicatorDtos {
 
         @NotNull
         public FiscalYear fiscalYear;
+
+        static YearValueInput of(BigDecimal value, FiscalYear fiscalYear) {
+            if (value == null) {
+                return null;
+            }
+            YearValueInput v = new YearValueInput();
+            v.value = plain(value);
+            v.fiscalYear = fiscalYear;
+            return v;
+        }
     }
 
     /** What is typed in for one year. */
@@ -101,6 +111,32 @@ public final class IndicatorDtos {
         @Size(max = 100)
         @Valid
         public List<@NotNull YearInput> years;
+
+        /** The indicator as it stands, in the shape a PUT takes (a merge patch's starting point). */
+        public static IndicatorInput of(Indicator i) {
+            IndicatorInput b = new IndicatorInput();
+            b.code = i.getCode();
+            b.nameJa = i.getNameJa();
+            b.nameEn = i.getNameEn();
+            b.kind = i.getKind();
+            b.category = i.getCategory();
+            b.unit = i.getUnit();
+            b.direction = i.getDirection();
+            b.baseline = YearValueInput.of(i.getBaselineValue(), i.getBaselineYear());
+            b.finalTarget = YearValueInput.of(i.getFinalTarget(), i.getFinalTargetYear());
+            b.cumulative = i.isCumulative();
+            b.ownerUnitId = i.getOwnerUnitId();
+            b.metricSource = i.isBoundToMetric() ? i.getMetricModule() + ":" + i.getMetricId() : null;
+            b.note = i.getNote();
+            b.years = i.getValues().stream().map(v -> {
+                YearInput y = new YearInput();
+                y.fiscalYear = v.getFiscalYear();
+                y.target = v.getTarget() == null ? null : plain(v.getTarget());
+                y.actual = v.getActual() == null ? null : plain(v.getActual());
+                return y;
+            }).toList();
+            return b;
+        }
     }
 
     @JsonbPropertyOrder({"fiscalYear", "target", "targetSource", "actual", "actualSource", "achievementRate", "met", "rating"})

@@ -30,6 +30,7 @@ import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.Decimals;
+import jp.machi.core.api.MergePatch;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
@@ -155,6 +156,16 @@ public class IndicatorResource {
         indicators.update(i, definition(body), figures(body));
         return Response.ok(IndicatorView.of(i, indicators.evaluate(i), Problems.locale(headers)))
                 .tag(Versions.tag(i.getVersion())).build();
+    }
+
+    /**
+     * The indicator as its PUT takes it, for a merge patch: the GET shows evaluated years (the final
+     * target standing in for a year's own, a bound metric's actuals), the PUT takes the figures typed in.
+     */
+    @MergePatch.Base("{id}")
+    @Transactional
+    public IndicatorInput current(@PathParam("id") UUID id) {
+        return IndicatorInput.of(indicators.require(id));
     }
 
     @DELETE

@@ -129,5 +129,17 @@ public final class ModuleDtos {
     public static class SettingsChange {
         @NotNull
         public java.util.Map<String, jakarta.json.JsonValue> values;
+
+        /** The municipality's own values (not the defaults), as a PUT sends them: a merge patch's start. */
+        public static SettingsChange of(List<jp.machi.core.module.ModuleSettings.Effective> all) {
+            SettingsChange c = new SettingsChange();
+            c.values = new java.util.LinkedHashMap<>();
+            for (var e : all) {
+                if (e.set()) {
+                    c.values.put(e.definition().key(), SettingValueView.json(e.definition().type(), e.value()));
+                }
+            }
+            return c;
+        }
     }
 }

@@ -92,6 +92,17 @@ public class MunicipalityModulesResource {
                 Problems.locale(headers))).tag(Versions.tag(settings.version(lgCode, moduleId))).build();
     }
 
+    /**
+     * The settings as their PUT takes them, for a merge patch: the municipality's own values only (the
+     * GET shows each setting with its default); {@code "values": {"key": null}} goes back to the default.
+     */
+    @jp.machi.core.api.MergePatch.Base("{moduleId}/settings")
+    @Transactional
+    public ModuleDtos.SettingsChange currentSettings(@PathParam("moduleId") String moduleId) {
+        registry.find(moduleId).orElseThrow(() -> ApiException.notFound("module.unknown", moduleId));
+        return ModuleDtos.SettingsChange.of(settings.all(lgCode, moduleId));
+    }
+
     @PUT
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Path("{moduleId}/settings")
@@ -110,7 +121,8 @@ public class MunicipalityModulesResource {
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Path("{moduleId}")
     @Transactional
-    @Operation(summary = "Switch a module on or off for this municipality; its data stays")
+    @Operation(summary = "Switch a module on or off for this municipality; its data stays (one flag: no PATCH)")
+    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = jp.machi.core.api.MergePatch.OFF, value = "false")
     public MunicipalityModuleView set(@PathParam("moduleId") String moduleId, @Valid EnabledSwitch body) {
         Bodies.require(body);
         ModuleState s = registry.find(moduleId).orElseThrow(() -> ApiException.notFound("module.unknown", moduleId));

@@ -450,6 +450,18 @@ public class FacilityResource {
         return Response.ok(monitoringView(m, Problems.locale(headers))).tag(Versions.tag(f.getVersion())).build();
     }
 
+    /**
+     * The monitoring of the year as {@code PUT …/monitoring/{fiscalYear}} takes it, for a merge patch; a
+     * year not yet recorded starts empty (the PUT records it), an unknown facility is 404.
+     */
+    @jp.machi.core.api.MergePatch.Base("{id}/monitoring/{fiscalYear}")
+    @Transactional
+    public Object currentMonitoring(@PathParam("id") UUID id, @PathParam("fiscalYear") String fiscalYear) {
+        facilities.require(id);
+        FacilityMonitoring m = facilities.monitoring(id, FiscalYear.parse(fiscalYear));
+        return m == null ? jakarta.json.JsonValue.EMPTY_JSON_OBJECT : monitoringView(m, Problems.locale(headers));
+    }
+
     @PUT
     @Path("{id}/monitoring/{fiscalYear}")
     @Access(minimum = Role.STAFF)

@@ -295,6 +295,30 @@ public class GrantApplicationResource {
         return one(a);
     }
 
+    /** The calling panel member's scores as {@code PUT {id}/scores} takes them, for a merge patch. */
+    @jp.machi.core.api.MergePatch.Base("{id}/scores")
+    @Transactional
+    public jakarta.json.JsonObject currentScores(@PathParam("id") UUID id) {
+        GrantApplication a = grants.requireApplication(id);
+        String me = CallerContext.current().orElseThrow().id();
+        jakarta.json.JsonArrayBuilder scores = jakarta.json.Json.createArrayBuilder();
+        a.getScores().stream().filter(s -> s.getReviewerId().equals(me)).forEach(s -> scores.add(jakarta.json.Json
+                .createObjectBuilder().add("criterionId", s.getCriterionId().toString()).add("score", s.getScore())));
+        return jakarta.json.Json.createObjectBuilder().add("scores", scores).build();
+    }
+
+    /** The settlement as {@code PUT {id}/settlement} takes it, for a merge patch (paid, spent, report). */
+    @jp.machi.core.api.MergePatch.Base("{id}/settlement")
+    @Transactional
+    public SettlementInput currentSettlement(@PathParam("id") UUID id) {
+        GrantApplication a = grants.requireApplication(id);
+        SettlementInput s = new SettlementInput();
+        s.paid = a.getPaid();
+        s.spent = a.getSpent();
+        s.resultReport = a.getResultReport();
+        return s;
+    }
+
     @PUT
     @Path("{id}/settlement")
     @Access(minimum = Role.STAFF)
@@ -342,7 +366,11 @@ public class GrantApplicationResource {
                 a.fundingYear(), a.getBudgetLines().stream().map(x -> new LineView(x.getItem(), x.getAmount(),
                         x.isEligible())).toList(), a.totalCost(), a.eligibleCost(), a.getRequestedAmount(), a.getChannel(),
                 a.getReceivedOn(), a.getState().name(), Messages.get(l, "collaboration.grant.state." + a.getState().name()),
-                a.getCompletenessNote(), a.getScores().stream().map(s -> new ScoreView(s.getReviewerName(),
+                a.getCompletenessNote(), a.getScores().stream()
+                        // A stable order (reviewer, criterion): the rows' order in the database is none.
+                        .sorted(java.util.Comparator.comparing(jp.machi.collaboration.grant.domain.GrantScore::getReviewerId)
+                                .thenComparing(jp.machi.collaboration.grant.domain.GrantScore::getCriterionId))
+                        .map(s -> new ScoreView(s.getReviewerName(),
                         s.getCriterionId(), s.getScore())).toList(), a.weightedTotal(w), a.getGrantedAmount(),
                 a.getDecisionReason(), a.getDecidedOn(), a.getPaid(), a.getSpent(), a.returned(), a.getResultReport(),
                 a.getSettledOn(), a.getDocuments().stream().map(d -> DocumentView.of(d, null)).toList(),

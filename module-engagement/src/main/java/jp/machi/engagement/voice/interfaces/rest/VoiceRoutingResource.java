@@ -92,6 +92,20 @@ public class VoiceRoutingResource {
         return view(voices.require(id));
     }
 
+    /**
+     * The routing as its PUT takes it, for a merge patch: the GET shows the lead unit as {@code lead}, the
+     * PUT takes {@code unitId}; the reason is the change's own (none until the patch gives one).
+     */
+    @jp.machi.core.api.MergePatch.Base
+    @Transactional
+    public RoutingInput current() {
+        CitizenVoice v = voices.require(id);
+        RoutingInput b = new RoutingInput();
+        b.unitId = v.getUnitId();
+        b.coUnitIds = routings.coUnits(v.getId());
+        return b;
+    }
+
     @PUT
     @Access(minimum = Role.STAFF)
     @Transactional

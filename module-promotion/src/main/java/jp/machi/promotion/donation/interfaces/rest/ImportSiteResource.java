@@ -181,6 +181,22 @@ public class ImportSiteResource {
         return Response.ok(view(s)).tag(Versions.tag(s.getVersion())).build();
     }
 
+    /**
+     * The site as its PUT takes it, for a merge patch: the GET lists every field with its label, the PUT
+     * takes the mapping field → header text ({@code columns} merges member by member).
+     */
+    @jp.machi.core.api.MergePatch.Base("{id}")
+    @Transactional
+    public SiteInput current(@PathParam("id") UUID id) {
+        ImportSite s = sites.require(id);
+        SiteInput b = new SiteInput();
+        b.name = s.getName();
+        b.defaultPaymentMethod = s.getDefaultPaymentMethod().name();
+        b.columns = new LinkedHashMap<>();
+        s.columns().forEach((f, column) -> b.columns.put(field(f), column));
+        return b;
+    }
+
     @PUT
     @Access(minimum = Role.STAFF)
     @Path("{id}")
