@@ -19,6 +19,15 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
     private volatile String donor;
     private volatile String useName;
 
+    /** The designation year of the last created collection-cost record (one record per year in a municipality). */
+    private volatile int costYear;
+
+    /** A designation year's collection costs with {@code n} yen of publicity and {@code fee} yen of portal fees (a child row change). */
+    String costs(int n, int fee) {
+        return "{\"designationYear\":" + costYear + ",\"note\":\"試験 " + n + "\",\"lines\":[{\"category\":\"広報\",\"amount\":1000},"
+                + "{\"category\":\"ポータルサイト手数料\",\"amount\":" + fee + "}]}";
+    }
+
     /** A donor (invented test data), {@code n} in the address. */
     static String person(int n) {
         return "{\"name\":\"試験 花子\",\"nameKana\":\"シケンハナコ\",\"postalCode\":\"7458655\",\"address\":\"試験県試験市本町"
@@ -51,6 +60,15 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
     @Override
     public List<ConcurrencyCase> cases() {
         return List.of(
+                ConcurrencyCase.of("collection costs of a designation year")
+                        .create(f -> {
+                            costYear = 2008 + SEQ.incrementAndGet() % 17;
+                            return f.item("/promotion/collection-costs", f.post("/promotion/collection-costs", costs(0, 0)));
+                        })
+                        .put(n -> costs(n, 0))
+                        .childChange(n -> costs(0, n))
+                        .delete()
+                        .covers("PUT " + M + "/collection-costs/{id}", "DELETE " + M + "/collection-costs/{id}"),
                 ConcurrencyCase.of("PR channel")
                         .create(f -> f.item("/promotion/pr-channels", f.post("/promotion/pr-channels", prChannel(0, 0))))
                         .put(n -> prChannel(n, 0))

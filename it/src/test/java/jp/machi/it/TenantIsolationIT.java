@@ -70,6 +70,10 @@ class TenantIsolationIT {
                 .add("name", MARK + "返礼品").add("supplier", MARK + "事業者").add("ground", "PRODUCED_LOCALLY")
                 .add("procurementCost", 3000).add("shippingCost", 1000).add("donationAmount", 10000).build())
                 .send().expect(201).object().getString("id"));
+        bIds.put("collection costs", api.post(base + "/promotion/collection-costs").json(Json.createObjectBuilder()
+                .add("designationYear", 2023).add("note", MARK + "募集費用").add("lines", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("category", "広報").add("amount", 1000))).build())
+                .send().expect(201).object().getString("id"));
         bIds.put("indicator", api.post(base + "/indicators").json(Json.createObjectBuilder().add("nameJa", MARK + "指標")
                 .add("kind", "OUTCOME").add("unit", "件").add("direction", "HIGHER_IS_BETTER").add("ownerUnitId", bUnit)
                 .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2023)
