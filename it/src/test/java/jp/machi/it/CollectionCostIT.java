@@ -161,7 +161,7 @@ class CollectionCostIT {
         // A year with costs and no donations yet: no share, said so.
         JsonObject empty = api.post(costs).json(year(2022, lines(1_000, 0, 0))).send().expect(201).object();
         assertEquals("NO_DONATIONS", empty.getString("standing"));
-        assertTrue(empty.isNull("sharePercent"));
+        assertTrue(!empty.containsKey("sharePercent") || empty.isNull("sharePercent"), empty::toString);
     }
 
     @Test
