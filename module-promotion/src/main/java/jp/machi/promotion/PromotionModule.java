@@ -20,6 +20,7 @@ import jp.machi.promotion.fanclub.application.FanClubMetrics;
 import jp.machi.promotion.fanclub.interfaces.rest.FanClubPublicResource;
 import jp.machi.promotion.fanclub.interfaces.rest.FanClubResource;
 import jp.machi.promotion.interfaces.rest.PromotionApi;
+import jp.machi.promotion.onestop.interfaces.rest.OneStopResource;
 import jp.machi.promotion.prchannel.application.PrChannelMetrics;
 import jp.machi.promotion.prchannel.interfaces.rest.PrChannelResource;
 import jp.machi.promotion.migration.application.MigrationMetrics;
@@ -88,7 +89,7 @@ public class PromotionModule implements ModuleDescriptor {
     public List<Class<?>> resources() {
         return List.of(PromotionApi.class, DonationUseResource.class, ReturnGiftResource.class, DonorResource.class,
                 DonationResource.class, ImportSiteResource.class, DonationImportResource.class,
-                CollectionCostResource.class,
+                CollectionCostResource.class, OneStopResource.class,
                 ConsultationResource.class, SupportedMigrationResource.class,
                 VacantHouseResource.class, VacantHousePublicResource.class, FanClubResource.class, FanClubPublicResource.class,
                 PrChannelResource.class);
@@ -134,6 +135,7 @@ public class PromotionModule implements ModuleDescriptor {
                 new UiContribution("promotion-donors", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附者", "Hometown tax: donors"), "donors.js", 6),
                 new UiContribution("promotion-donation-import", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附の取込", "Hometown tax: import donations"), "donation-import.js", 7),
                 new UiContribution("promotion-collection-costs", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 募集費用", "Hometown tax: collection costs"), "collection-costs.js", 8),
+                new UiContribution("promotion-one-stop", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: ワンストップ特例", "Hometown tax: one-stop applications"), "one-stop.js", 9),
                 new UiContribution("promotion-donation-uses", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附金の使途", "Hometown tax: donation uses"), "donation-uses.js", 10),
                 new UiContribution("promotion-return-gifts", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 返礼品", "Hometown tax: return gifts"), "return-gifts.js", 11),
                 new UiContribution("promotion-migration-consultations", UiContribution.Area.CONSOLE, LocalizedText.of("移住・定住: 移住相談", "Migration: consultations"), "migration-consultations.js", 20),

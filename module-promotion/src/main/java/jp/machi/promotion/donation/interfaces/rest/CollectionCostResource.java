@@ -183,7 +183,7 @@ public class CollectionCostResource {
             if (designationYear == null) {
                 errors.add(new ApiException.FieldErrorKey("designationYear", "promotion.param.required"));
             } else if (designationYear > CollectionCostYear.containing(LocalDate.now(java.time.ZoneId.of("Asia/Tokyo")))) {
-                errors.add(new ApiException.FieldErrorKey("designationYear", "promotion.cost.futureYear", designationYear));
+                errors.add(new ApiException.FieldErrorKey("designationYear", "promotion.cost.futureYear", String.valueOf(designationYear)));
             }
             Set<String> allowed = new HashSet<>(offered);
             if (current != null) {
