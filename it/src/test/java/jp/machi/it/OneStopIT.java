@@ -221,12 +221,13 @@ class OneStopIT {
         assertEquals(1, n.getInt("received"));
         List<JsonObject> ms = n.getJsonArray("municipalities").getValuesAs(JsonObject.class);
         assertEquals(2, ms.size());
-        assertEquals(SHIBUYA, ms.get(0).getString("residenceCode"));
-        assertEquals(2, ms.get(0).getInt("donors"));
-        assertEquals(3, ms.get(0).getInt("donations"));
-        assertEquals(55_000, ms.get(0).getJsonNumber("amount").longValue());
-        assertEquals(SETAGAYA, ms.get(1).getString("residenceCode"));
-        assertEquals(100_000, ms.get(1).getJsonNumber("amount").longValue());
+        assertEquals(SETAGAYA, ms.get(0).getString("residenceCode"), "by code");
+        assertEquals(100_000, ms.get(0).getJsonNumber("amount").longValue());
+        assertEquals(SHIBUYA, ms.get(1).getString("residenceCode"));
+        assertEquals("東京都渋谷区", ms.get(1).getString("residenceName"));
+        assertEquals(2, ms.get(1).getInt("donors"));
+        assertEquals(3, ms.get(1).getInt("donations"));
+        assertEquals(55_000, ms.get(1).getJsonNumber("amount").longValue());
 
         Reply file = api.as("STAFF", lg).get(apps + "/notifications/" + SHIBUYA + "?year=2024").send().expect(200);
         assertTrue(file.header("Content-Disposition").orElse("").contains("one-stop-notice-2024-131130.csv"), file::toString);

@@ -19,6 +19,23 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
     private volatile String donor;
     private volatile String useName;
 
+    /** The donor and three donations of 2024 of the last created one-stop application. */
+    private volatile String osDonor;
+    private volatile List<String> osDonations = List.of();
+
+    /** A one-stop application of 2024 with note {@code n}, covering the donations picked by the bits of {@code pick} (0: none). */
+    String oneStop(int n, int pick) {
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            if ((pick & (1 << i)) != 0) {
+                ids.append(ids.length() == 0 ? "" : ",").append('"').append(osDonations.get(i)).append('"');
+            }
+        }
+        return "{\"donorId\":\"" + osDonor + "\",\"donationYear\":2024,\"receivedOn\":\"2024-12-01\",\"channel\":\"MAIL\","
+                + "\"residenceCode\":\"131130\",\"residenceName\":\"東京都渋谷区\",\"identityCheckedOn\":\"2024-12-02\",\"note\":\"試験 " + n
+                + "\",\"donationIds\":[" + ids + "]}";
+    }
+
     /** The designation year of the last created collection-cost record (one record per year in a municipality). */
     private volatile int costYear;
 
@@ -60,6 +77,24 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
     @Override
     public List<ConcurrencyCase> cases() {
         return List.of(
+                ConcurrencyCase.of("one-stop application")
+                        .create(f -> {
+                            osDonor = donorOf(f);
+                            List<String> ds = new java.util.ArrayList<>();
+                            for (int i = 0; i < 3; i++) {
+                                ds.add(f.post("/promotion/donations", "{\"donorId\":\"" + osDonor + "\",\"receivedOn\":\"2024-0" + (i + 4)
+                                        + "-01\",\"amount\":10000,\"paymentMethod\":\"BANK_TRANSFER\"}").object().getString("id"));
+                            }
+                            osDonations = ds;
+                            return f.item("/promotion/one-stop-applications", f.post("/promotion/one-stop-applications", oneStop(0, 0)));
+                        })
+                        .put(n -> oneStop(n, 0))
+                        .childChange(n -> oneStop(0, n % 7 + 1))
+                        .action("/changes", "{\"receivedOn\":\"2025-01-05\",\"kinds\":[\"ADDRESS\"],\"residenceCode\":\"141003\","
+                                + "\"residenceName\":\"神奈川県横浜市\"}", 200)
+                        .delete()
+                        .covers("PUT " + M + "/one-stop-applications/{id}", "DELETE " + M + "/one-stop-applications/{id}",
+                                "POST " + M + "/one-stop-applications/{id}/changes"),
                 ConcurrencyCase.of("collection costs of a designation year")
                         .create(f -> {
                             costYear = 2008 + SEQ.incrementAndGet() % 17;

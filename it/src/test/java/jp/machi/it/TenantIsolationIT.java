@@ -74,6 +74,12 @@ class TenantIsolationIT {
                 .add("designationYear", 2023).add("note", MARK + "募集費用").add("lines", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("category", "広報").add("amount", 1000))).build())
                 .send().expect(201).object().getString("id"));
+        String bDonor = api.post(base + "/promotion/donors").json(Json.createObjectBuilder().add("name", MARK + "寄附者").build())
+                .send().expect(201).object().getString("id");
+        bIds.put("donor", bDonor);
+        bIds.put("one-stop application", api.post(base + "/promotion/one-stop-applications").json(Json.createObjectBuilder()
+                .add("donorId", bDonor).add("donationYear", 2024).add("receivedOn", "2024-12-01").add("channel", "MAIL")
+                .add("residenceCode", "131130").add("residenceName", MARK + "区").build()).send().expect(201).object().getString("id"));
         bIds.put("indicator", api.post(base + "/indicators").json(Json.createObjectBuilder().add("nameJa", MARK + "指標")
                 .add("kind", "OUTCOME").add("unit", "件").add("direction", "HIGHER_IS_BETTER").add("ownerUnitId", bUnit)
                 .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2023)

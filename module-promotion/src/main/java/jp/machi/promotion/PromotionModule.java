@@ -10,6 +10,7 @@ import jp.machi.core.module.SettingDefinition;
 import jp.machi.core.module.UiContribution;
 import jp.machi.promotion.donation.application.DonationMetrics;
 import jp.machi.promotion.donation.interfaces.rest.CollectionCostResource;
+import jp.machi.promotion.donation.interfaces.rest.HometaxSurveyResource;
 import jp.machi.promotion.donation.interfaces.rest.DonationImportResource;
 import jp.machi.promotion.donation.interfaces.rest.DonationResource;
 import jp.machi.promotion.donation.interfaces.rest.ImportSiteResource;
@@ -89,7 +90,7 @@ public class PromotionModule implements ModuleDescriptor {
     public List<Class<?>> resources() {
         return List.of(PromotionApi.class, DonationUseResource.class, ReturnGiftResource.class, DonorResource.class,
                 DonationResource.class, ImportSiteResource.class, DonationImportResource.class,
-                CollectionCostResource.class, OneStopResource.class,
+                CollectionCostResource.class, OneStopResource.class, HometaxSurveyResource.class,
                 ConsultationResource.class, SupportedMigrationResource.class,
                 VacantHouseResource.class, VacantHousePublicResource.class, FanClubResource.class, FanClubPublicResource.class,
                 PrChannelResource.class);
