@@ -36,6 +36,16 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
                 + "\",\"donationIds\":[" + ids + "]}";
     }
 
+    /** The use and fiscal year of the last created use report (one report per year in a municipality). */
+    private volatile String reportUse;
+    private volatile int reportYear;
+
+    /** A use report with summary {@code n} and {@code spent} yen spent on the use (a child row change). */
+    String useReport(int n, int spent) {
+        return "{\"fiscalYear\":\"" + reportYear + "\",\"summary\":\"試験 " + n + "\",\"lines\":[{\"useId\":\"" + reportUse
+                + "\",\"spent\":" + spent + ",\"text\":\"活用\"}]}";
+    }
+
     /** The designation year of the last created collection-cost record (one record per year in a municipality). */
     private volatile int costYear;
 
@@ -95,6 +105,17 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
                         .delete()
                         .covers("PUT " + M + "/one-stop-applications/{id}", "DELETE " + M + "/one-stop-applications/{id}",
                                 "POST " + M + "/one-stop-applications/{id}/changes"),
+                ConcurrencyCase.of("use report")
+                        .create(f -> {
+                            reportUse = f.post("/promotion/donation-uses", "{\"name\":\"活用報告の使途 " + SEQ.incrementAndGet() + "\"}").object()
+                                    .getString("id");
+                            reportYear = 2008 + SEQ.incrementAndGet() % 17;
+                            return f.item("/promotion/use-reports", f.post("/promotion/use-reports", useReport(0, 0)));
+                        })
+                        .put(n -> useReport(n, 0))
+                        .childChange(n -> useReport(0, n))
+                        .delete()
+                        .covers("PUT " + M + "/use-reports/{id}", "DELETE " + M + "/use-reports/{id}"),
                 ConcurrencyCase.of("collection costs of a designation year")
                         .create(f -> {
                             costYear = 2008 + SEQ.incrementAndGet() % 17;

@@ -11,6 +11,8 @@ import jp.machi.core.module.UiContribution;
 import jp.machi.promotion.donation.application.DonationMetrics;
 import jp.machi.promotion.donation.interfaces.rest.CollectionCostResource;
 import jp.machi.promotion.donation.interfaces.rest.HometaxSurveyResource;
+import jp.machi.promotion.donation.interfaces.rest.UseReportPublicResource;
+import jp.machi.promotion.donation.interfaces.rest.UseReportResource;
 import jp.machi.promotion.donation.interfaces.rest.DonationImportResource;
 import jp.machi.promotion.donation.interfaces.rest.DonationResource;
 import jp.machi.promotion.donation.interfaces.rest.ImportSiteResource;
@@ -91,6 +93,7 @@ public class PromotionModule implements ModuleDescriptor {
         return List.of(PromotionApi.class, DonationUseResource.class, ReturnGiftResource.class, DonorResource.class,
                 DonationResource.class, ImportSiteResource.class, DonationImportResource.class,
                 CollectionCostResource.class, OneStopResource.class, HometaxSurveyResource.class,
+                UseReportResource.class, UseReportPublicResource.class,
                 ConsultationResource.class, SupportedMigrationResource.class,
                 VacantHouseResource.class, VacantHousePublicResource.class, FanClubResource.class, FanClubPublicResource.class,
                 PrChannelResource.class);
@@ -137,6 +140,8 @@ public class PromotionModule implements ModuleDescriptor {
                 new UiContribution("promotion-donation-import", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附の取込", "Hometown tax: import donations"), "donation-import.js", 7),
                 new UiContribution("promotion-collection-costs", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 募集費用", "Hometown tax: collection costs"), "collection-costs.js", 8),
                 new UiContribution("promotion-one-stop", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: ワンストップ特例", "Hometown tax: one-stop applications"), "one-stop.js", 9),
+                new UiContribution("promotion-use-reports", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 活用報告", "Hometown tax: use reports"), "use-reports.js", 12),
+                new UiContribution("hometown-tax-uses", UiContribution.Area.PORTAL, LocalizedText.of("ふるさと納税の活用報告", "What hometown-tax donations paid for"), "hometown-tax-uses.js", 32),
                 new UiContribution("promotion-donation-uses", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附金の使途", "Hometown tax: donation uses"), "donation-uses.js", 10),
                 new UiContribution("promotion-return-gifts", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 返礼品", "Hometown tax: return gifts"), "return-gifts.js", 11),
                 new UiContribution("promotion-migration-consultations", UiContribution.Area.CONSOLE, LocalizedText.of("移住・定住: 移住相談", "Migration: consultations"), "migration-consultations.js", 20),
