@@ -119,6 +119,29 @@ class HometownTaxScreensIT {
         assertEquals(List.of(), errors(b), "no script error, no CSP violation");
     }
 
+    @Test
+    void thePortalShowsWhatTheDonationsPaidForWithoutAnyDonor(WebBrowser b) {
+        String lg = municipality();
+        String base = Municipalities.PATH + "/" + lg;
+        String use = api.post(base + "/promotion/donation-uses").json(Json.createObjectBuilder().add("name", "子育て支援").build()).send().expect(201)
+                .object().getString("id");
+        String donor = donor(lg, "渋谷 花子");
+        api.post(base + "/promotion/donations").json(Json.createObjectBuilder().add("donorId", donor).add("receivedOn", "2024-05-01")
+                .add("amount", 30_000).add("paymentMethod", "CREDIT_CARD").add("useId", use).build()).send().expect(201);
+        api.post(base + "/promotion/use-reports").json(Json.createObjectBuilder().add("fiscalYear", "R6").add("publishedOn", "2025-06-01")
+                .add("summary", "寄附で放課後の学びを支えました。").add("lines", Json.createArrayBuilder().add(Json.createObjectBuilder()
+                        .add("useId", use).add("spent", 25_000).add("text", "放課後学習室の教材")))
+                .build()).send().expect(201);
+        b.open("/p/" + lg + "/hometown-tax-uses");
+        b.waitForText("h1", "ふるさと納税の活用報告");
+        b.waitForText("#use-reports", "放課後学習室の教材");
+        String page = b.text("#use-reports", true);
+        assertTrue(page.contains("令和6年度の活用報告") && page.contains("30,000 円") && page.contains("25,000 円"), page);
+        assertFalse(page.contains("渋谷"), "no donor on the portal: " + page);
+        b.screenshot("promotion-use-report-portal");
+        assertEquals(List.of(), errors(b), "no script error, no CSP violation");
+    }
+
     private static byte[] uncheckedRead(java.nio.file.Path p) {
         try {
             return Files.readAllBytes(p);
