@@ -46,6 +46,11 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
                 + "\",\"spent\":" + spent + ",\"text\":\"活用\"}]}";
     }
 
+    /** A marriage-support seminar with {@code n} participants. */
+    static String marriage(int n) {
+        return "{\"kind\":\"SEMINAR\",\"heldOn\":\"2024-06-01\",\"title\":\"講座 " + n + "\",\"participants\":" + n + "}";
+    }
+
     /** The designation year of the last created collection-cost record (one record per year in a municipality). */
     private volatile int costYear;
 
@@ -116,6 +121,12 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
                         .childChange(n -> useReport(0, n))
                         .delete()
                         .covers("PUT " + M + "/use-reports/{id}", "DELETE " + M + "/use-reports/{id}"),
+                ConcurrencyCase.of("marriage-support activity")
+                        .create(f -> f.item("/promotion/marriage-support", f.post("/promotion/marriage-support", marriage(0))))
+                        .put(PromotionConcurrencyIT::marriage)
+                        .counter(PromotionConcurrencyIT::marriage, j -> j.getInt("participants"))
+                        .delete()
+                        .covers("PUT " + M + "/marriage-support/{id}", "DELETE " + M + "/marriage-support/{id}"),
                 ConcurrencyCase.of("collection costs of a designation year")
                         .create(f -> {
                             costYear = 2008 + SEQ.incrementAndGet() % 17;

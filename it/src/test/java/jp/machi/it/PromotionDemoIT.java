@@ -92,6 +92,18 @@ class PromotionDemoIT {
             assertTrue(c.getString("household").contains("架空") && (!c.containsKey("name") || c.isNull("name") || c.getString("name").startsWith("見本")),
                     c::toString);
         }
+
+        // 須坂市 施策38: 38.O2 「結婚支援事業を通じた成婚数の累計」 (13 in 2019 → 15 by 2025) bound to the marriages of the
+        // (invented) marriage-support activities: 13 + 1 in 令和5年度, + 1 in 令和6年度.
+        JsonObject marriages = api.get(s + "/indicators?q=38.O2").send().expect(200).object().getJsonArray("items").getJsonObject(0);
+        assertEquals("promotion:marriages-through-support-per-fiscal-year", marriages.getString("metricSource"));
+        assertEquals(13, marriages.getJsonObject("baseline").getJsonNumber("value").intValue());
+        assertEquals(15, marriages.getJsonObject("finalTarget").getJsonNumber("value").intValue());
+        assertEquals(14, IndicatorIT.year(marriages, 2023).getJsonNumber("actual").intValue(), "13 + 1 invented");
+        assertEquals(15, IndicatorIT.year(marriages, 2024).getJsonNumber("actual").intValue(), "+ 1 invented");
+        JsonObject activities = api.get(s + "/promotion/marriage-support").send().expect(200).object();
+        assertEquals(3, activities.getInt("totalItems"));
+        activities.getJsonArray("items").forEach(m -> assertTrue(m.asJsonObject().getString("title").contains("架空"), m::toString));
     }
 
     /**

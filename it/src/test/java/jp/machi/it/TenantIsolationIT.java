@@ -84,6 +84,9 @@ class TenantIsolationIT {
                 .add("fiscalYear", "2023").add("summary", MARK + "活用報告").add("publishedOn", "2024-06-01").add("lines", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("useId", bIds.get("donation use")).add("spent", 1000))).build())
                 .send().expect(201).object().getString("id"));
+        bIds.put("marriage-support activity", api.post(base + "/promotion/marriage-support").json(Json.createObjectBuilder()
+                .add("kind", "EVENT").add("heldOn", "2024-06-01").add("title", MARK + "交流イベント").add("participants", 10).build())
+                .send().expect(201).object().getString("id"));
         bIds.put("indicator", api.post(base + "/indicators").json(Json.createObjectBuilder().add("nameJa", MARK + "指標")
                 .add("kind", "OUTCOME").add("unit", "件").add("direction", "HIGHER_IS_BETTER").add("ownerUnitId", bUnit)
                 .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2023)

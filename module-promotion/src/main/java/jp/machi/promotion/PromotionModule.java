@@ -23,6 +23,8 @@ import jp.machi.promotion.fanclub.application.FanClubMetrics;
 import jp.machi.promotion.fanclub.interfaces.rest.FanClubPublicResource;
 import jp.machi.promotion.fanclub.interfaces.rest.FanClubResource;
 import jp.machi.promotion.interfaces.rest.PromotionApi;
+import jp.machi.promotion.marriage.application.MarriageSupportMetrics;
+import jp.machi.promotion.marriage.interfaces.rest.MarriageSupportResource;
 import jp.machi.promotion.onestop.interfaces.rest.OneStopResource;
 import jp.machi.promotion.prchannel.application.PrChannelMetrics;
 import jp.machi.promotion.prchannel.interfaces.rest.PrChannelResource;
@@ -93,7 +95,7 @@ public class PromotionModule implements ModuleDescriptor {
         return List.of(PromotionApi.class, DonationUseResource.class, ReturnGiftResource.class, DonorResource.class,
                 DonationResource.class, ImportSiteResource.class, DonationImportResource.class,
                 CollectionCostResource.class, OneStopResource.class, HometaxSurveyResource.class,
-                UseReportResource.class, UseReportPublicResource.class,
+                UseReportResource.class, UseReportPublicResource.class, MarriageSupportResource.class,
                 ConsultationResource.class, SupportedMigrationResource.class,
                 VacantHouseResource.class, VacantHousePublicResource.class, FanClubResource.class, FanClubPublicResource.class,
                 PrChannelResource.class);
@@ -129,6 +131,7 @@ public class PromotionModule implements ModuleDescriptor {
         all.addAll(VacantHouseMetrics.DEFINITIONS);
         all.addAll(FanClubMetrics.DEFINITIONS);
         all.addAll(PrChannelMetrics.DEFINITIONS);
+        all.addAll(MarriageSupportMetrics.DEFINITIONS);
         return List.copyOf(all);
     }
 
@@ -149,6 +152,7 @@ public class PromotionModule implements ModuleDescriptor {
                 new UiContribution("promotion-vacant-houses", UiContribution.Area.CONSOLE, LocalizedText.of("空き家バンク: 物件", "Vacant-house bank: properties"), "vacant-houses.js", 25),
                 new UiContribution("promotion-fan-club", UiContribution.Area.CONSOLE, LocalizedText.of("ファンクラブ: 会員", "Fan club: members"), "fan-club-members.js", 30),
                 new UiContribution("fan-club", UiContribution.Area.PORTAL, LocalizedText.of("ファンクラブ", "Fan club"), "fan-club.js", 31),
+                new UiContribution("promotion-marriage-support", UiContribution.Area.CONSOLE, LocalizedText.of("結婚支援: 事業の実績", "Marriage support"), "marriage-support.js", 22),
                 new UiContribution("promotion-pr-channels", UiContribution.Area.CONSOLE, LocalizedText.of("広報: 媒体と実績", "PR channels and figures"), "pr-channels.js", 35),
                 new UiContribution("vacant-house-bank", UiContribution.Area.PORTAL, LocalizedText.of("空き家バンク", "Vacant-house bank"), "vacant-house-bank.js", 30));
     }

@@ -24,7 +24,8 @@ export default async function render(root, ctx) {
 
 const backLink = (ctx) => h('p', {}, h('a', {href: ctx.href(), id: 'back-to-list'}, tr(ctx, '← 募集費用の一覧へ', '← All collection costs')));
 
-const yen = (v) => `${Number(v).toLocaleString()} ${'円'}`;
+const yen = (v) => `${Number(v).toLocaleString()} 円`;
+const pct = (v) => (v === null || v === undefined ? '—' : `${Number(v).toFixed(1)} %`);
 
 function standingBadge(x) {
   return h('span', {class: `cost-standing cost-${x.standing.toLowerCase()}`, text: x.standingLabel});
@@ -42,7 +43,7 @@ async function list(root, ctx, setup) {
       {label: tr(ctx, '指定対象期間', 'Designation year'), render: (x) => h('a', {href: ctx.href(x.id)}, x.period.label)},
       {label: tr(ctx, '寄附額', 'Donated'), render: (x) => yen(x.donationAmount)},
       {label: tr(ctx, '募集費用計', 'Collection costs'), render: (x) => yen(x.costTotal)},
-      {label: tr(ctx, '寄附額に占める割合', 'Share of donations'), render: (x) => (x.sharePercent === null ? '—' : `${x.sharePercent} %`)},
+      {label: tr(ctx, '寄附額に占める割合', 'Share of donations'), render: (x) => pct(x.sharePercent)},
       {label: tr(ctx, '状況', 'Standing'), render: (x) => standingBadge(x)},
     ],
   });
@@ -83,7 +84,7 @@ function form(root, ctx, setup, x, etag) {
     share.append(notice(x.message, kind), facts([
       [tr(ctx, 'この期間の寄附', 'Donations in the period'), `${yen(x.donationAmount)} (${Number(x.donationCount).toLocaleString()} ${tr(ctx, '件', 'donations')})`],
       [tr(ctx, '募集費用計', 'Collection costs'), yen(x.costTotal)],
-      [tr(ctx, '寄附額に占める割合', 'Share of donations'), x.sharePercent === null ? '—' : `${x.sharePercent} %`],
+      [tr(ctx, '寄附額に占める割合', 'Share of donations'), pct(x.sharePercent)],
       [tr(ctx, '上限・警告線', 'Limit and warning line'), `${x.limitPercent} % / ${x.warningPercent} %`],
       [tr(ctx, '状況', 'Standing'), standingBadge(x)],
     ]));

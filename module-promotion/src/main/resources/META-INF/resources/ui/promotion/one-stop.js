@@ -54,8 +54,11 @@ async function list(root, ctx) {
     ],
   });
   const notices = h('section', {id: 'one-stop-notices', 'aria-labelledby': 'one-stop-notices-h'});
+  let asked = 0;
   const showNotices = async () => {
+    const mine = ++asked;
     const r = await ctx.api('GET', `${PATH}/notifications?year=${yearSel.value}`);
+    if (mine !== asked) return; // a later year was chosen meanwhile
     if (r.status !== 200) {
       notices.replaceChildren(errorNotice(ctx, {status: r.status, problem: r.problem}));
       return;
