@@ -133,8 +133,10 @@ public class CollectionCostResource {
             ls.add(new LineView(x.getCategory(), x.getAmount(), x.getNote()));
         }
         String standing = s.standing().name();
-        String message = Messages.get(l, "promotion.cost.standing." + standing + ".message",
-                s.sharePercent() == null ? "" : s.sharePercent().toPlainString(), lines.limitPercent(), lines.warningPercent());
+        String message = s.sharePercent() == null
+                ? Messages.get(l, "promotion.cost.standing." + standing + ".message", String.valueOf(lines.limitPercent()))
+                : Messages.get(l, "promotion.cost.standing." + standing + ".message", s.sharePercent().toPlainString(),
+                        String.valueOf(lines.limitPercent()), String.valueOf(lines.warningPercent()));
         return new CostView(y.getId(), y.getDesignationYear(), period(l, y.getDesignationYear()), y.getNote(), ls, s.costTotal(),
                 s.donationAmount(), s.donationCount(), s.sharePercent(), lines.limitPercent(), lines.warningPercent(), standing,
                 Messages.get(l, "promotion.cost.standing." + standing), message);
