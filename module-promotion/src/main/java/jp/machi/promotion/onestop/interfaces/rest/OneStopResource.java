@@ -152,11 +152,7 @@ public class OneStopResource {
     List<ApplicationView> views(List<OneStopApplication> page) {
         List<UUID> ids = page.stream().flatMap(a -> a.donationIds().stream()).toList();
         Map<UUID, OneStopService.DonationLine> lines = applications.donations(ids);
-        Map<UUID, Donor> donors = new java.util.HashMap<>();
-        Set<UUID> donorIds = new HashSet<>(page.stream().map(OneStopApplication::getDonorId).toList());
-        for (UUID d : donorIds) {
-            donors.put(d, applications.donor(d));
-        }
+        Map<UUID, Donor> donors = applications.donors(new HashSet<>(page.stream().map(OneStopApplication::getDonorId).toList()));
         return page.stream().map(a -> view(a, lines, donors.get(a.getDonorId()), false)).toList();
     }
 
