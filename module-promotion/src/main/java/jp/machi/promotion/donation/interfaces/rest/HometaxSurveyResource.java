@@ -59,14 +59,14 @@ public class HometaxSurveyResource {
     @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, XLSX})
     @Transactional
-    @Operation(summary = "The hometown-tax survey (現況調査) of a fiscal year (?fiscalYear= R6|2024, required): donations received,"
+    @Operation(summary = "The hometown-tax survey (現況調査) of a fiscal year (?fiscalYear= R6|2024; this fiscal year when left out): donations received,"
             + " per use, collection costs per category with their share, one-stop applications; ?format=csv (UTF-8 with BOM) or"
             + " ?format=xlsx (a worksheet per sheet)")
     public Response get(@QueryParam("fiscalYear") String fiscalYear, @QueryParam("format") String format) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
         Integer fy = PromotionParams.fiscalYear("fiscalYear", fiscalYear, errors);
         if (fy == null && errors.isEmpty()) {
-            errors.add(new ApiException.FieldErrorKey("fiscalYear", "promotion.param.required"));
+            fy = FiscalYear.containing(java.time.LocalDate.now(java.time.ZoneId.of("Asia/Tokyo"))).startYear();
         }
         boolean xlsx = "xlsx".equalsIgnoreCase(format == null ? "" : format.strip());
         if (format != null && !format.isBlank() && !xlsx && !"csv".equalsIgnoreCase(format.strip()) && !"json".equalsIgnoreCase(format.strip())) {

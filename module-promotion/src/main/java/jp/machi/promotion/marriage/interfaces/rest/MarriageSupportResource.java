@@ -183,12 +183,12 @@ public class MarriageSupportResource {
     @Path("totals")
     @Access(minimum = Role.VIEWER)
     @Transactional
-    @Operation(summary = "A fiscal year's marriage-support figures (?fiscalYear= R6|2024, required), summed in the database")
+    @Operation(summary = "A fiscal year's marriage-support figures (?fiscalYear= R6|2024; this fiscal year when left out), summed in the database")
     public TotalsView totals(@QueryParam("fiscalYear") String fiscalYear) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
         Integer fy = PromotionParams.fiscalYear("fiscalYear", fiscalYear, errors);
         if (fy == null && errors.isEmpty()) {
-            errors.add(new ApiException.FieldErrorKey("fiscalYear", "promotion.param.required"));
+            fy = FiscalYear.containing(LocalDate.now(ZoneId.of("Asia/Tokyo"))).startYear();
         }
         PromotionParams.throwIfAny(errors);
         MarriageSupportService.Totals t = marriage.totals(fy);

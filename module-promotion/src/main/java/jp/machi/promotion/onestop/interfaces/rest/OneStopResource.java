@@ -434,13 +434,15 @@ public class OneStopResource {
     @Path("notifications")
     @Access(minimum = Role.VIEWER)
     @Transactional
-    @Operation(summary = "The notifications of a year's one-stop applications (?year=, required): per residence municipality the donors,"
+    @Operation(summary = "The notifications of a year's one-stop applications (?year=; left out: last year in January, else this year): per residence municipality the donors,"
             + " donations and amount of the matched applications, due by January 31; the counts per state")
     public NoticesView notices(@QueryParam("year") String year) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
         Integer y = year(errors, year);
         if (y == null && errors.isEmpty()) {
-            errors.add(new ApiException.FieldErrorKey("year", "promotion.param.required"));
+            // In January the notices of last year's donations are due; from February on, this year's applications gather.
+            LocalDate today = OneStopService.today();
+            y = today.getMonthValue() == 1 ? today.getYear() - 1 : today.getYear();
         }
         PromotionParams.throwIfAny(errors);
         Map<OneStopState, Long> counts = applications.counts(y);
