@@ -114,7 +114,7 @@ class UseReportIT {
     void badInputIsRefusedAndNothingIsWritten() {
         String children = use("子育て支援");
         assertProblem(api.post(reports).json("{}").send(), 400, "validation");
-        assertProblem(api.post(reports).json(report("someday", null, Json.createArrayBuilder())).send(), 400, "validation");
+        assertProblem(api.post(reports).json(report("someday", null, Json.createArrayBuilder())).send(), 400, "invalid-fiscal-year");
         Reply twice = api.post(reports).json(report("R6", null, Json.createArrayBuilder().add(line(children, 1, "a")).add(line(children, 2, "b")))).send();
         assertTrue(assertProblem(twice, 400, "validation").toString().contains("lines[1].useId"), twice::text);
         assertProblem(api.post(reports).json(report("R6", null, Json.createArrayBuilder().add(line(children, -1, "a")))).send(), 400, null);

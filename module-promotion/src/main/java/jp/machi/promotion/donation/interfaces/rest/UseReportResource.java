@@ -130,8 +130,8 @@ public class UseReportResource {
 
     /** A report as sent on create and update (send every use: one left out is removed). */
     public static class ReportInput {
-        @Size(max = 20)
-        public String fiscalYear;
+        /** {@code 2024}, {@code "R6"}, {@code "令和6年度"} or {@code {"year": 2024}} (as the report is read). */
+        public FiscalYear fiscalYear;
 
         @Size(max = 2000)
         public String summary;
@@ -146,8 +146,8 @@ public class UseReportResource {
 
         UseReport.Content content() {
             List<ApiException.FieldErrorKey> errors = new ArrayList<>();
-            Integer fy = PromotionParams.fiscalYear("fiscalYear", fiscalYear, errors);
-            if (fy == null && (fiscalYear == null || fiscalYear.isBlank())) {
+            Integer fy = fiscalYear == null ? null : fiscalYear.startYear();
+            if (fy == null) {
                 errors.add(new ApiException.FieldErrorKey("fiscalYear", "promotion.param.required"));
             }
             LocalDate on = PromotionParams.date("publishedOn", publishedOn, errors);
