@@ -100,6 +100,9 @@ class AccessWalkIT {
             // The vacant-house bank's published properties, never their owners (VacantHouseIT).
             "GET /api/v1/municipalities/{lgCode}/promotion/public/vacant-houses",
             "GET /api/v1/municipalities/{lgCode}/promotion/public/vacant-houses/{id}",
+            // Published hometown-tax use reports, never a donor (UseReportIT).
+            "GET /api/v1/municipalities/{lgCode}/promotion/public/use-reports",
+            "GET /api/v1/municipalities/{lgCode}/promotion/public/use-reports/{id}",
             // The fan club (FanClubIT): anyone signs up (a receipt only), confirms and leaves by the
             // token of a link in mail; the form's offers (interests, prefectures); never personal data.
             "GET /api/v1/municipalities/{lgCode}/promotion/public/fan-club/form",

@@ -19,6 +19,47 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
     private volatile String donor;
     private volatile String useName;
 
+    /** The donor and three donations of 2024 of the last created one-stop application. */
+    private volatile String osDonor;
+    private volatile List<String> osDonations = List.of();
+
+    /** A one-stop application of 2024 with note {@code n}, covering the donations picked by the bits of {@code pick} (0: none). */
+    String oneStop(int n, int pick) {
+        StringBuilder ids = new StringBuilder();
+        for (int i = 0; i < 3; i++) {
+            if ((pick & (1 << i)) != 0) {
+                ids.append(ids.length() == 0 ? "" : ",").append('"').append(osDonations.get(i)).append('"');
+            }
+        }
+        return "{\"donorId\":\"" + osDonor + "\",\"donationYear\":2024,\"receivedOn\":\"2024-12-01\",\"channel\":\"MAIL\","
+                + "\"residenceCode\":\"131130\",\"residenceName\":\"東京都渋谷区\",\"identityCheckedOn\":\"2024-12-02\",\"note\":\"試験 " + n
+                + "\",\"donationIds\":[" + ids + "]}";
+    }
+
+    /** The use and fiscal year of the last created use report (one report per year in a municipality). */
+    private volatile String reportUse;
+    private volatile int reportYear;
+
+    /** A use report with summary {@code n} and {@code spent} yen spent on the use (a child row change). */
+    String useReport(int n, int spent) {
+        return "{\"fiscalYear\":\"" + reportYear + "\",\"summary\":\"試験 " + n + "\",\"lines\":[{\"useId\":\"" + reportUse
+                + "\",\"spent\":" + spent + ",\"text\":\"活用\"}]}";
+    }
+
+    /** A marriage-support seminar with {@code n} participants. */
+    static String marriage(int n) {
+        return "{\"kind\":\"SEMINAR\",\"heldOn\":\"2024-06-01\",\"title\":\"講座 " + n + "\",\"participants\":" + n + "}";
+    }
+
+    /** The designation year of the last created collection-cost record (one record per year in a municipality). */
+    private volatile int costYear;
+
+    /** A designation year's collection costs with {@code n} yen of publicity and {@code fee} yen of portal fees (a child row change). */
+    String costs(int n, int fee) {
+        return "{\"designationYear\":" + costYear + ",\"note\":\"試験 " + n + "\",\"lines\":[{\"category\":\"広報\",\"amount\":1000},"
+                + "{\"category\":\"ポータルサイト手数料\",\"amount\":" + fee + "}]}";
+    }
+
     /** A donor (invented test data), {@code n} in the address. */
     static String person(int n) {
         return "{\"name\":\"試験 花子\",\"nameKana\":\"シケンハナコ\",\"postalCode\":\"7458655\",\"address\":\"試験県試験市本町"
@@ -51,6 +92,50 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
     @Override
     public List<ConcurrencyCase> cases() {
         return List.of(
+                ConcurrencyCase.of("one-stop application")
+                        .create(f -> {
+                            osDonor = donorOf(f);
+                            List<String> ds = new java.util.ArrayList<>();
+                            for (int i = 0; i < 3; i++) {
+                                ds.add(f.post("/promotion/donations", "{\"donorId\":\"" + osDonor + "\",\"receivedOn\":\"2024-0" + (i + 4)
+                                        + "-01\",\"amount\":10000,\"paymentMethod\":\"BANK_TRANSFER\"}").object().getString("id"));
+                            }
+                            osDonations = ds;
+                            return f.item("/promotion/one-stop-applications", f.post("/promotion/one-stop-applications", oneStop(0, 0)));
+                        })
+                        .put(n -> oneStop(n, 0))
+                        .childChange(n -> oneStop(0, n % 7 + 1))
+                        .action("/changes", "{\"receivedOn\":\"2025-01-05\",\"kinds\":[\"ADDRESS\"],\"residenceCode\":\"141003\","
+                                + "\"residenceName\":\"神奈川県横浜市\"}", 200)
+                        .delete()
+                        .covers("PUT " + M + "/one-stop-applications/{id}", "DELETE " + M + "/one-stop-applications/{id}",
+                                "POST " + M + "/one-stop-applications/{id}/changes"),
+                ConcurrencyCase.of("use report")
+                        .create(f -> {
+                            reportUse = f.post("/promotion/donation-uses", "{\"name\":\"活用報告の使途 " + SEQ.incrementAndGet() + "\"}").object()
+                                    .getString("id");
+                            reportYear = 2008 + SEQ.incrementAndGet() % 17;
+                            return f.item("/promotion/use-reports", f.post("/promotion/use-reports", useReport(0, 0)));
+                        })
+                        .put(n -> useReport(n, 0))
+                        .childChange(n -> useReport(0, n))
+                        .delete()
+                        .covers("PUT " + M + "/use-reports/{id}", "DELETE " + M + "/use-reports/{id}"),
+                ConcurrencyCase.of("marriage-support activity")
+                        .create(f -> f.item("/promotion/marriage-support", f.post("/promotion/marriage-support", marriage(0))))
+                        .put(PromotionConcurrencyIT::marriage)
+                        .counter(PromotionConcurrencyIT::marriage, j -> j.getInt("participants"))
+                        .delete()
+                        .covers("PUT " + M + "/marriage-support/{id}", "DELETE " + M + "/marriage-support/{id}"),
+                ConcurrencyCase.of("collection costs of a designation year")
+                        .create(f -> {
+                            costYear = 2008 + SEQ.incrementAndGet() % 17;
+                            return f.item("/promotion/collection-costs", f.post("/promotion/collection-costs", costs(0, 0)));
+                        })
+                        .put(n -> costs(n, 0))
+                        .childChange(n -> costs(0, n))
+                        .delete()
+                        .covers("PUT " + M + "/collection-costs/{id}", "DELETE " + M + "/collection-costs/{id}"),
                 ConcurrencyCase.of("PR channel")
                         .create(f -> f.item("/promotion/pr-channels", f.post("/promotion/pr-channels", prChannel(0, 0))))
                         .put(n -> prChannel(n, 0))

@@ -1,6 +1,7 @@
 package jp.machi.it;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -52,6 +53,24 @@ class PromotionDemoIT {
         assertTrue(!r5.containsKey("target") || r5.isNull("target"), "the seed gives no target");
         assertEquals(10000, IndicatorIT.year(indicator, 2024).getJsonNumber("actual").intValue());
 
+        // The ministry's rules on those invented donations, all marked invented: the collection costs of designation year
+        // 2023 near the limit, one-stop applications (two matched, one not checked), the published use report of 令和5年度.
+        JsonObject cost = api.get(P + "/promotion/collection-costs").send().expect(200).object().getJsonArray("items").getJsonObject(0);
+        assertEquals(2023, cost.getInt("designationYear"));
+        assertTrue(cost.getString("note").startsWith("（架空）"), cost::toString);
+        assertEquals(100000, cost.getJsonNumber("donationAmount").longValue(), "20,000 + 30,000 + 50,000 from October 2023 to September 2024");
+        assertEquals("47.0", cost.getJsonNumber("sharePercent").bigDecimalValue().toPlainString());
+        assertEquals("WARNING", cost.getString("standing"));
+        JsonObject notices = api.get(P + "/promotion/one-stop-applications/notifications?year=2023").send().expect(200).object();
+        assertEquals(2, notices.getInt("matched"));
+        assertEquals(2, notices.getJsonArray("municipalities").size());
+        assertTrue(notices.toString().contains("（架空の住所地）"), notices::toString);
+        assertEquals(1, api.get(P + "/promotion/one-stop-applications?state=TO_MATCH").send().expect(200).object().getInt("totalItems"));
+        JsonObject report = api.anonymous().get(P + "/promotion/public/use-reports").send().expect(200).object().getJsonArray("items")
+                .getJsonObject(0);
+        assertTrue(report.getString("summary").startsWith("（架空）") && report.toString().contains("（架空）放課後児童クラブ"), report::toString);
+        assertFalse(report.toString().contains("見本"), "no donor on the portal");
+
         // 須坂市 (seed 002, 施策38): 38.O1 「行政のサポートによる移住者数の累計」 (186 in 2019 → 336 in 2025) bound to the
         // supported migrants; its baseline and final target as the seed gives them, its actuals 186 plus invented records.
         String s = Municipalities.PATH + "/202070";
@@ -73,6 +92,18 @@ class PromotionDemoIT {
             assertTrue(c.getString("household").contains("架空") && (!c.containsKey("name") || c.isNull("name") || c.getString("name").startsWith("見本")),
                     c::toString);
         }
+
+        // 須坂市 施策38: 38.O2 「結婚支援事業を通じた成婚数の累計」 (13 in 2019 → 15 by 2025) bound to the marriages of the
+        // (invented) marriage-support activities: 13 + 1 in 令和5年度, + 1 in 令和6年度.
+        JsonObject marriages = api.get(s + "/indicators?q=38.O2").send().expect(200).object().getJsonArray("items").getJsonObject(0);
+        assertEquals("promotion:marriages-through-support-per-fiscal-year", marriages.getString("metricSource"));
+        assertEquals(13, marriages.getJsonObject("baseline").getJsonNumber("value").intValue());
+        assertEquals(15, marriages.getJsonObject("finalTarget").getJsonNumber("value").intValue());
+        assertEquals(14, IndicatorIT.year(marriages, 2023).getJsonNumber("actual").intValue(), "13 + 1 invented");
+        assertEquals(15, IndicatorIT.year(marriages, 2024).getJsonNumber("actual").intValue(), "+ 1 invented");
+        JsonObject activities = api.get(s + "/promotion/marriage-support").send().expect(200).object();
+        assertEquals(3, activities.getInt("totalItems"));
+        activities.getJsonArray("items").forEach(m -> assertTrue(m.asJsonObject().getString("title").contains("架空"), m::toString));
     }
 
     /**

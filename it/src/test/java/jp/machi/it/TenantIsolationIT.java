@@ -70,6 +70,23 @@ class TenantIsolationIT {
                 .add("name", MARK + "返礼品").add("supplier", MARK + "事業者").add("ground", "PRODUCED_LOCALLY")
                 .add("procurementCost", 3000).add("shippingCost", 1000).add("donationAmount", 10000).build())
                 .send().expect(201).object().getString("id"));
+        bIds.put("collection costs", api.post(base + "/promotion/collection-costs").json(Json.createObjectBuilder()
+                .add("designationYear", 2023).add("note", MARK + "募集費用").add("lines", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("category", "広報").add("amount", 1000))).build())
+                .send().expect(201).object().getString("id"));
+        String bDonor = api.post(base + "/promotion/donors").json(Json.createObjectBuilder().add("name", MARK + "寄附者").build())
+                .send().expect(201).object().getString("id");
+        bIds.put("donor", bDonor);
+        bIds.put("one-stop application", api.post(base + "/promotion/one-stop-applications").json(Json.createObjectBuilder()
+                .add("donorId", bDonor).add("donationYear", 2024).add("receivedOn", "2024-12-01").add("channel", "MAIL")
+                .add("residenceCode", "131130").add("residenceName", MARK + "区").build()).send().expect(201).object().getString("id"));
+        bIds.put("use report", api.post(base + "/promotion/use-reports").json(Json.createObjectBuilder()
+                .add("fiscalYear", "2023").add("summary", MARK + "活用報告").add("publishedOn", "2024-06-01").add("lines", Json.createArrayBuilder()
+                        .add(Json.createObjectBuilder().add("useId", bIds.get("donation use")).add("spent", 1000))).build())
+                .send().expect(201).object().getString("id"));
+        bIds.put("marriage-support activity", api.post(base + "/promotion/marriage-support").json(Json.createObjectBuilder()
+                .add("kind", "EVENT").add("heldOn", "2024-06-01").add("title", MARK + "交流イベント").add("participants", 10).build())
+                .send().expect(201).object().getString("id"));
         bIds.put("indicator", api.post(base + "/indicators").json(Json.createObjectBuilder().add("nameJa", MARK + "指標")
                 .add("kind", "OUTCOME").add("unit", "件").add("direction", "HIGHER_IS_BETTER").add("ownerUnitId", bUnit)
                 .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2023)

@@ -9,6 +9,10 @@ import jp.machi.core.module.RoleDefinition;
 import jp.machi.core.module.SettingDefinition;
 import jp.machi.core.module.UiContribution;
 import jp.machi.promotion.donation.application.DonationMetrics;
+import jp.machi.promotion.donation.interfaces.rest.CollectionCostResource;
+import jp.machi.promotion.donation.interfaces.rest.HometaxSurveyResource;
+import jp.machi.promotion.donation.interfaces.rest.UseReportPublicResource;
+import jp.machi.promotion.donation.interfaces.rest.UseReportResource;
 import jp.machi.promotion.donation.interfaces.rest.DonationImportResource;
 import jp.machi.promotion.donation.interfaces.rest.DonationResource;
 import jp.machi.promotion.donation.interfaces.rest.ImportSiteResource;
@@ -19,6 +23,9 @@ import jp.machi.promotion.fanclub.application.FanClubMetrics;
 import jp.machi.promotion.fanclub.interfaces.rest.FanClubPublicResource;
 import jp.machi.promotion.fanclub.interfaces.rest.FanClubResource;
 import jp.machi.promotion.interfaces.rest.PromotionApi;
+import jp.machi.promotion.marriage.application.MarriageSupportMetrics;
+import jp.machi.promotion.marriage.interfaces.rest.MarriageSupportResource;
+import jp.machi.promotion.onestop.interfaces.rest.OneStopResource;
 import jp.machi.promotion.prchannel.application.PrChannelMetrics;
 import jp.machi.promotion.prchannel.interfaces.rest.PrChannelResource;
 import jp.machi.promotion.migration.application.MigrationMetrics;
@@ -36,6 +43,15 @@ public class PromotionModule implements ModuleDescriptor {
 
     /** Setting: the most a return gift may cost as a share of the donation it is offered for, in % (the law: 30). */
     public static final String GIFT_RATIO_LIMIT = "returnGiftRatioLimitPercent";
+
+    /** Setting: the most the costs of collecting donations may be as a share of a designation year's donations, in % (the law: 50). */
+    public static final String COST_LIMIT = "collectionCostLimitPercent";
+
+    /** Setting: how many points below {@link #COST_LIMIT} the console and the task list start warning (0–49; 5). */
+    public static final String COST_WARNING_MARGIN = "collectionCostWarningMarginPercent";
+
+    /** Setting: the categories collection costs are entered by (a list; the ministry's survey's by default). */
+    public static final String COST_CATEGORIES = "collectionCostCategories";
 
     /** Setting: how many years a vacant-house bank registration runs before it must be renewed (1–10; 2). */
     public static final String VACANT_HOUSE_YEARS = "vacantHouseRegistrationYears";
@@ -78,6 +94,8 @@ public class PromotionModule implements ModuleDescriptor {
     public List<Class<?>> resources() {
         return List.of(PromotionApi.class, DonationUseResource.class, ReturnGiftResource.class, DonorResource.class,
                 DonationResource.class, ImportSiteResource.class, DonationImportResource.class,
+                CollectionCostResource.class, OneStopResource.class, HometaxSurveyResource.class,
+                UseReportResource.class, UseReportPublicResource.class, MarriageSupportResource.class,
                 ConsultationResource.class, SupportedMigrationResource.class,
                 VacantHouseResource.class, VacantHousePublicResource.class, FanClubResource.class, FanClubPublicResource.class,
                 PrChannelResource.class);
@@ -94,7 +112,11 @@ public class PromotionModule implements ModuleDescriptor {
     public List<SettingDefinition> settings() {
         return List.of(
                 new SettingDefinition(GIFT_RATIO_LIMIT, LocalizedText.of("返礼品の返礼割合の上限 (%)", "Return gift ratio limit (%)"), SettingDefinition.Type.INTEGER, "30"),
-                new SettingDefinition("collectionCostLimitPercent", LocalizedText.of("募集費用の上限 (%)", "Collection cost limit (%)"), SettingDefinition.Type.INTEGER, "50"),
+                new SettingDefinition(COST_LIMIT, LocalizedText.of("募集費用の上限 (%)", "Collection cost limit (%)"), SettingDefinition.Type.INTEGER, "50"),
+                new SettingDefinition(COST_WARNING_MARGIN, LocalizedText.of("募集費用の警告を始める上限までの幅 (ポイント)",
+                        "Warn this many points below the collection cost limit"), SettingDefinition.Type.INTEGER, "5"),
+                new SettingDefinition(COST_CATEGORIES, LocalizedText.of("募集費用の区分", "Collection cost categories"), SettingDefinition.Type.LIST,
+                        "返礼品の調達,返礼品の送付,広報,決済,ポータルサイト手数料,事務,その他"),
                 new SettingDefinition(VACANT_HOUSE_YEARS, LocalizedText.of("空き家バンクの登録期間 (年)", "Vacant-house bank registration period (years)"), SettingDefinition.Type.INTEGER, "2"),
                 new SettingDefinition(FAN_CLUB_INTERESTS, LocalizedText.of("ファンクラブ会員が選べる関心", "Fan club interests members may choose"),
                         SettingDefinition.Type.LIST, "観光,食・特産品,イベント・祭り,自然・アウトドア,移住・定住,ふるさと納税,スポーツ"),
@@ -109,6 +131,7 @@ public class PromotionModule implements ModuleDescriptor {
         all.addAll(VacantHouseMetrics.DEFINITIONS);
         all.addAll(FanClubMetrics.DEFINITIONS);
         all.addAll(PrChannelMetrics.DEFINITIONS);
+        all.addAll(MarriageSupportMetrics.DEFINITIONS);
         return List.copyOf(all);
     }
 
@@ -118,6 +141,10 @@ public class PromotionModule implements ModuleDescriptor {
                 new UiContribution("promotion-donations", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附", "Hometown tax: donations"), "donations.js", 5),
                 new UiContribution("promotion-donors", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附者", "Hometown tax: donors"), "donors.js", 6),
                 new UiContribution("promotion-donation-import", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附の取込", "Hometown tax: import donations"), "donation-import.js", 7),
+                new UiContribution("promotion-collection-costs", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 募集費用", "Hometown tax: collection costs"), "collection-costs.js", 8),
+                new UiContribution("promotion-one-stop", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: ワンストップ特例", "Hometown tax: one-stop applications"), "one-stop.js", 9),
+                new UiContribution("promotion-use-reports", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 活用報告", "Hometown tax: use reports"), "use-reports.js", 12),
+                new UiContribution("hometown-tax-uses", UiContribution.Area.PORTAL, LocalizedText.of("ふるさと納税の活用報告", "What hometown-tax donations paid for"), "hometown-tax-uses.js", 32),
                 new UiContribution("promotion-donation-uses", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 寄附金の使途", "Hometown tax: donation uses"), "donation-uses.js", 10),
                 new UiContribution("promotion-return-gifts", UiContribution.Area.CONSOLE, LocalizedText.of("ふるさと納税: 返礼品", "Hometown tax: return gifts"), "return-gifts.js", 11),
                 new UiContribution("promotion-migration-consultations", UiContribution.Area.CONSOLE, LocalizedText.of("移住・定住: 移住相談", "Migration: consultations"), "migration-consultations.js", 20),
@@ -125,6 +152,7 @@ public class PromotionModule implements ModuleDescriptor {
                 new UiContribution("promotion-vacant-houses", UiContribution.Area.CONSOLE, LocalizedText.of("空き家バンク: 物件", "Vacant-house bank: properties"), "vacant-houses.js", 25),
                 new UiContribution("promotion-fan-club", UiContribution.Area.CONSOLE, LocalizedText.of("ファンクラブ: 会員", "Fan club: members"), "fan-club-members.js", 30),
                 new UiContribution("fan-club", UiContribution.Area.PORTAL, LocalizedText.of("ファンクラブ", "Fan club"), "fan-club.js", 31),
+                new UiContribution("promotion-marriage-support", UiContribution.Area.CONSOLE, LocalizedText.of("結婚支援: 事業の実績", "Marriage support"), "marriage-support.js", 22),
                 new UiContribution("promotion-pr-channels", UiContribution.Area.CONSOLE, LocalizedText.of("広報: 媒体と実績", "PR channels and figures"), "pr-channels.js", 35),
                 new UiContribution("vacant-house-bank", UiContribution.Area.PORTAL, LocalizedText.of("空き家バンク", "Vacant-house bank"), "vacant-house-bank.js", 30));
     }

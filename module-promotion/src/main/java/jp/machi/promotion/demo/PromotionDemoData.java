@@ -18,16 +18,23 @@ import jp.machi.core.indicator.domain.Indicator;
 import jp.machi.core.indicator.domain.IndicatorKind;
 import jp.machi.core.persistence.Tenancy;
 import jp.machi.promotion.PromotionModule;
+import jp.machi.promotion.donation.application.CollectionCostService;
 import jp.machi.promotion.donation.application.DonationMetrics;
 import jp.machi.promotion.donation.application.DonationService;
 import jp.machi.promotion.donation.application.DonationUseService;
 import jp.machi.promotion.donation.application.DonorService;
 import jp.machi.promotion.donation.application.ReturnGiftService;
+import jp.machi.promotion.donation.application.UseReportService;
+import jp.machi.promotion.donation.domain.CollectionCostYear;
 import jp.machi.promotion.donation.domain.Donation;
 import jp.machi.promotion.donation.domain.Donor;
 import jp.machi.promotion.donation.domain.LocalProductGround;
 import jp.machi.promotion.donation.domain.PaymentMethod;
 import jp.machi.promotion.donation.domain.ReturnGift;
+import jp.machi.promotion.donation.domain.UseReport;
+import jp.machi.promotion.onestop.application.OneStopService;
+import jp.machi.promotion.onestop.domain.OneStopApplication;
+import jp.machi.promotion.onestop.domain.OneStopChannel;
 
 /**
  * The promotion module's demo data for 周南市 (seed 001, 令和5年度 部の運営方針 of シティネットワーク推進部).
@@ -36,7 +43,9 @@ import jp.machi.promotion.donation.domain.ReturnGift;
  * donors or figures. So: one indicator named after goal ⑤, bound to the donation amount metric,
  * without targets (the seed gives none); everything else is plainly invented and says so — names
  * start with （架空）, donors are 見本 (sample) with addresses without a street, e-mail at example.jp
- * and telephone numbers of zeros.
+ * and telephone numbers of zeros. The ministry's rules on them are invented as well: the collection costs
+ * of designation year 2023 (47 % of its donations, near the limit), three one-stop applications and
+ * the published use report of 令和5年度.
  */
 @ApplicationScoped
 public class PromotionDemoData {
@@ -78,6 +87,15 @@ public class PromotionDemoData {
         @Inject
         IndicatorService indicators;
 
+        @Inject
+        CollectionCostService costs;
+
+        @Inject
+        OneStopService oneStop;
+
+        @Inject
+        UseReportService useReports;
+
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public void load() {
             tenancy.bind(SHUNAN);
@@ -104,10 +122,33 @@ public class PromotionDemoData {
                     new D(hanako, "2023-12-28", 30000, PaymentMethod.ELECTRONIC, "（架空）ポータルサイトA", children, produce, false),
                     new D(jiro, "2024-02-05", 50000, PaymentMethod.BANK_TRANSFER, null, mayor, null, true),
                     new D(ichiro, "2024-11-30", 10000, PaymentMethod.CREDIT_CARD, "（架空）ポータルサイトB", industry, brand, false));
+            List<UUID> made = new java.util.ArrayList<>();
             for (D d : invented) {
-                donations.create(new Donation.Content(d.donor(), LocalDate.parse(d.day()), d.amount(), d.pm(), d.channel(), d.use(),
-                        d.gift(), d.publish()));
+                made.add(donations.create(new Donation.Content(d.donor(), LocalDate.parse(d.day()), d.amount(), d.pm(), d.channel(), d.use(),
+                        d.gift(), d.publish())).getId());
             }
+            // The ministry's rules on these invented donations: every figure below is invented too.
+            // Collection costs of the designation year 2023 (2023-10 to 2024-09: 100,000 yen donated): 47 %, near the limit.
+            String costNote = "（架空）デモ用の架空の費用です (シード 001 に募集費用の記載はありません)。";
+            costs.create(new CollectionCostYear.Content(2023, costNote, List.of(
+                    new CollectionCostYear.Line("返礼品の調達", 11_600, "（架空）周南の特産品セット 2件"),
+                    new CollectionCostYear.Line("返礼品の送付", 2_400, null),
+                    new CollectionCostYear.Line("広報", 17_000, "（架空）特設サイトの更新"),
+                    new CollectionCostYear.Line("決済", 1_000, null),
+                    new CollectionCostYear.Line("ポータルサイト手数料", 5_000, null),
+                    new CollectionCostYear.Line("事務", 10_000, null))));
+            // One-stop applications (invented): 見本 花子's and 見本 一郎's of 2023 checked and matched; 一郎's of 2024 not checked yet.
+            oneStop.create(new OneStopApplication.Content(hanako, 2023, LocalDate.of(2024, 1, 5), OneStopChannel.MAIL, "131016",
+                    "東京都千代田区（架空の住所地）", LocalDate.of(2024, 1, 6), "（架空）デモ用の申請です。", List.of(made.get(0), made.get(2))));
+            oneStop.create(new OneStopApplication.Content(ichiro, 2023, LocalDate.of(2024, 1, 9), OneStopChannel.ONLINE, "271004",
+                    "大阪府大阪市（架空の住所地）", LocalDate.of(2024, 1, 9), "（架空）デモ用の申請です。", List.of(made.get(1))));
+            oneStop.create(new OneStopApplication.Content(ichiro, 2024, LocalDate.of(2024, 12, 10), OneStopChannel.ONLINE, "271004",
+                    "大阪府大阪市（架空の住所地）", null, "（架空）デモ用の申請です (本人確認がまだ)。", List.of()));
+            // What the (invented) donations of 令和5年度 paid for, published on the portal.
+            useReports.create(new UseReport.Content(2023, "（架空）デモ用の活用報告です。寄附金は子育て・教育と産業・観光の振興に活用しました。",
+                    LocalDate.of(2024, 7, 1), List.of(
+                            new UseReport.Line(children, 35_000, "（架空）放課後児童クラブの図書の購入"),
+                            new UseReport.Line(industry, 15_000, "（架空）観光パンフレットの多言語化"))));
             indicators.create(new Indicator.Definition("PROMO-5", "ふるさと周南応援寄附金の寄附額", "Hometown-tax donations to Shunan",
                     IndicatorKind.OUTCOME, "シティプロモーション", "円", Direction.HIGHER_IS_BETTER, null, null, null, null, false, null,
                     PromotionModule.ID, DonationMetrics.AMOUNT,
@@ -116,7 +157,7 @@ public class PromotionDemoData {
                     List.of(new Indicator.YearFigures(FiscalYear.of(2023), null, null),
                             new Indicator.YearFigures(FiscalYear.of(2024), null, null)));
             LOG.info(() -> "Promotion demo data: 3 invented uses, 2 invented gifts, 3 invented donors and " + invented.size()
-                    + " invented donations of " + SHUNAN + ", and the indicator of goal ⑤ bound to " + DonationMetrics.AMOUNT);
+                    + " invented donations of " + SHUNAN + " (with invented collection costs, one-stop applications and a use report)" + ", and the indicator of goal ⑤ bound to " + DonationMetrics.AMOUNT);
         }
     }
 }

@@ -75,12 +75,24 @@ public class DonationService {
 
     public Donation revise(Donation d, Donation.Content c) {
         check(c);
+        if ((!d.getDonorId().equals(c.donorId()) || d.getReceivedOn().getYear() != c.receivedOn().getYear()) && oneStopMatched(d.getId())) {
+            throw ApiException.conflict("one-stop-matched", "promotion.donation.oneStopMatched");
+        }
         d.revise(c);
         tenancy.em().flush();
         return d;
     }
 
+    /** Whether a one-stop application covers the donation (its donor and year then stay as they are). */
+    boolean oneStopMatched(UUID donationId) {
+        return tenancy.em().createQuery("SELECT COUNT(m) FROM OneStopMatch m WHERE m.donationId = :d", Long.class)
+                .setParameter("d", donationId).getSingleResult() > 0;
+    }
+
     public void delete(Donation d) {
+        if (oneStopMatched(d.getId())) {
+            throw ApiException.conflict("one-stop-matched", "promotion.donation.oneStopMatched");
+        }
         tenancy.em().remove(d);
         tenancy.em().flush();
     }

@@ -62,6 +62,11 @@ public class DonationUseService {
         if (n > 0) {
             throw ApiException.conflict("in-use", "promotion.use.inUse", String.valueOf(n));
         }
+        long r = tenancy.em().createQuery("SELECT COUNT(x) FROM UseReportLine x WHERE x.useId = :id", Long.class)
+                .setParameter("id", u.getId()).getSingleResult();
+        if (r > 0) {
+            throw ApiException.conflict("in-use", "promotion.use.reported", String.valueOf(r));
+        }
         tenancy.em().remove(u);
         tenancy.em().flush();
     }

@@ -85,6 +85,11 @@ public class DonorService {
         if (n > 0) {
             throw ApiException.conflict("donor-has-donations", "promotion.donor.hasDonations", String.valueOf(n));
         }
+        long a = tenancy.em().createQuery("SELECT COUNT(x) FROM OneStopApplication x WHERE x.donorId = :d", Long.class)
+                .setParameter("d", d.getId()).getSingleResult();
+        if (a > 0) {
+            throw ApiException.conflict("donor-has-one-stop", "promotion.donor.hasOneStop", String.valueOf(a));
+        }
         tenancy.em().remove(d);
         tenancy.em().flush();
     }

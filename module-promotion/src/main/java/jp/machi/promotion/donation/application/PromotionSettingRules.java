@@ -19,8 +19,12 @@ public class PromotionSettingRules implements SettingValidator {
         if (PromotionModule.GIFT_RATIO_LIMIT.equals(key)) {
             return percent(value, 30);
         }
-        if ("collectionCostLimitPercent".equals(key)) {
+        if (PromotionModule.COST_LIMIT.equals(key)) {
             return percent(value, 50);
+        }
+        if (PromotionModule.COST_WARNING_MARGIN.equals(key)) {
+            long points = Long.parseLong(value.strip());
+            return points < 0 || points > 49 ? Optional.of(new Refusal("promotion.setting.margin", 0, 49)) : Optional.empty();
         }
         return Optional.empty();
     }
