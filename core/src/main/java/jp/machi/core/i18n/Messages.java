@@ -57,12 +57,27 @@ public final class Messages {
      * (a literal ' is ''), so returning a pattern unformatted would show '' to the reader.
      */
     static String format(String pattern, Locale locale, Object... args) {
-        return new MessageFormat(pattern, locale).format(args);
+        // Parsing a pattern costs more than formatting it; a parsed one is kept (a few hundred at most,
+        // they come from the bundles) and each use formats a copy, as MessageFormat is not thread-safe.
+        MessageFormat parsed = FORMATS.computeIfAbsent(new PatternKey(pattern, locale), k -> new MessageFormat(k.pattern(), k.locale()));
+        return ((MessageFormat) parsed.clone()).format(args);
     }
 
+    private record PatternKey(String pattern, Locale locale) {
+    }
+
+    private static final java.util.concurrent.ConcurrentMap<PatternKey, MessageFormat> FORMATS =
+            new java.util.concurrent.ConcurrentHashMap<>();
+
+    /**
+     * The pattern under {@code key}, or null. Asks {@code containsKey} first: a module's key is looked
+     * for in core's bundle before its own, and a miss by {@code getString} throws (and fills a stack
+     * trace), which cost a plan's progress page more than its rules (a dozen texts per node).
+     */
     private static String find(String bundle, Locale locale, String key, ClassLoader cl) {
         try {
-            return ResourceBundle.getBundle(bundle, locale, cl, NO_FALLBACK).getString(key);
+            ResourceBundle b = ResourceBundle.getBundle(bundle, locale, cl, NO_FALLBACK);
+            return b.containsKey(key) ? b.getString(key) : null;
         } catch (MissingResourceException e) {
             return null;
         }

@@ -1,7 +1,9 @@
 package jp.machi.core.module;
 
 import java.math.BigDecimal;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.machi.core.fiscalyear.FiscalYear;
 
@@ -25,4 +27,20 @@ public interface MetricSource {
 
     /** The value of metric {@code metricId} for one municipality and fiscal year, if any. */
     Optional<BigDecimal> value(String metricId, String lgCode, FiscalYear fiscalYear);
+
+    /**
+     * The values of metric {@code metricId} for every fiscal year from {@code from} to {@code to}
+     * (both included) that has one; years without a figure are absent. An indicator shows every year
+     * of its period, so core asks this once per indicator rather than {@link #value} once per year.
+     * The default asks {@link #value} year by year; a source whose figure is one query per year
+     * answers all years with one query (grouped by fiscal year) and must agree with {@link #value}.
+     */
+    default Map<FiscalYear, BigDecimal> values(String metricId, String lgCode, FiscalYear from, FiscalYear to) {
+        Map<FiscalYear, BigDecimal> out = new LinkedHashMap<>();
+        for (FiscalYear y = from; y.compareTo(to) <= 0; y = y.next()) {
+            FiscalYear year = y;
+            value(metricId, lgCode, year).ifPresent(v -> out.put(year, v));
+        }
+        return out;
+    }
 }

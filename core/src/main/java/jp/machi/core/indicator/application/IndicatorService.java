@@ -4,10 +4,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
+import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
@@ -167,8 +171,27 @@ public class IndicatorService {
     public List<YearEvaluation> evaluate(Indicator i, RatingScale scale) {
         String lg = tenancy.code();
         boolean available = i.isBoundToMetric() && metrics.find(lg, i.getMetricModule(), i.getMetricId()).isPresent();
+        // The module's figures for every year the indicator shows, asked once (one query where the module
+        // groups by year), not once per year — and a cumulative indicator, which sums every year from its
+        // baseline up to each year it shows, would otherwise ask year n for n figures (28 for 7 years).
+        Map<FiscalYear, Optional<BigDecimal>> figures = new HashMap<>();
+        FiscalYear current = currentFiscalYear();
+        if (available) {
+            FiscalYear[] range = YearEvaluation.metricYears(i, current);
+            Map<FiscalYear, BigDecimal> known = metrics.values(lg, i.getMetricModule(), i.getMetricId(), range[0], range[1]);
+            for (FiscalYear y = range[0]; y.compareTo(range[1]) <= 0; y = y.next()) {
+                figures.put(y, Optional.ofNullable(known.get(y)));
+            }
+        }
         return YearEvaluation.evaluate(i, scale,
-                fy -> metrics.value(lg, i.getMetricModule(), i.getMetricId(), fy), available, currentFiscalYear());
+                fy -> {
+                    Optional<BigDecimal> known = figures.get(fy);
+                    if (known == null) {
+                        known = metrics.value(lg, i.getMetricModule(), i.getMetricId(), fy);
+                        figures.put(fy, known);
+                    }
+                    return known;
+                }, available, current);
     }
 
     /** A bound indicator's actual of {@code fy} from the live metric (null when the metric is not available here). */

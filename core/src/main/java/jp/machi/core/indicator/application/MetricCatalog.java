@@ -6,7 +6,9 @@ import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.module.MetricDefinition;
@@ -14,6 +16,7 @@ import jp.machi.core.module.MetricSource;
 import jp.machi.core.module.ModuleRegistry;
 import jp.machi.core.module.ModuleRegistry.ModuleState;
 import jp.machi.core.municipality.application.ModuleEnablementService;
+import jp.machi.core.persistence.TransactionMemo;
 
 /**
  * The metric sources modules publish, as one municipality sees them: only those of modules that
@@ -40,7 +43,18 @@ public class MetricCatalog {
     @Any
     Instance<MetricSource> sources;
 
+    @Inject
+    TransactionMemo memo;
+
+    /**
+     * Every metric the municipality is offered. Evaluating a list of indicators asks this for every
+     * bound indicator and year; it is read once per transaction (modules' {@code offered()} may query).
+     */
     public List<Offered> offeredTo(String lgCode) {
+        return memo.get(new TransactionMemo.Key<>(MetricCatalog.class.getName(), lgCode), () -> List.copyOf(read(lgCode)));
+    }
+
+    private List<Offered> read(String lgCode) {
         List<Offered> offered = new ArrayList<>();
         for (ModuleState s : modules.started()) {
             if (!enablement.isEnabled(lgCode, s.id())) {
@@ -77,5 +91,23 @@ public class MetricCatalog {
             }
         }
         return Optional.empty();
+    }
+
+    /**
+     * The metric's values for the fiscal years {@code from}–{@code to} (years without a figure absent),
+     * as {@link #value} would give them year by year: empty when the module is off for this municipality.
+     */
+    public Map<FiscalYear, BigDecimal> values(String lgCode, String moduleId, String metricId, FiscalYear from, FiscalYear to) {
+        Map<FiscalYear, BigDecimal> out = new HashMap<>();
+        if (from.compareTo(to) > 0 || find(lgCode, moduleId, metricId).isEmpty()) {
+            return out;
+        }
+        // As in value(): of a module's sources, the first with a figure for a year answers for it.
+        for (MetricSource source : sources) {
+            if (source.moduleId().equals(moduleId)) {
+                source.values(metricId, lgCode, from, to).forEach(out::putIfAbsent);
+            }
+        }
+        return out;
     }
 }

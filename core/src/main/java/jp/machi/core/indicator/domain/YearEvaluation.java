@@ -52,11 +52,8 @@ public record YearEvaluation(FiscalYear fiscalYear, BigDecimal target, TargetSou
         }
         boolean bound = indicator.isBoundToMetric();
         if (bound) {
-            FiscalYear from = indicator.getBaselineYear() != null ? indicator.getBaselineYear().next()
-                    : years.isEmpty() ? current : years.first();
-            FiscalYear to = indicator.getFinalTargetYear() != null && indicator.getFinalTargetYear().compareTo(current) < 0
-                    ? indicator.getFinalTargetYear() : current;
-            for (FiscalYear y = from; y.compareTo(to) <= 0; y = y.next()) {
+            FiscalYear[] range = metricYears(indicator, current);
+            for (FiscalYear y = range[0]; y.compareTo(range[1]) <= 0; y = y.next()) {
                 years.add(y);
             }
         }
@@ -88,6 +85,25 @@ public record YearEvaluation(FiscalYear fiscalYear, BigDecimal target, TargetSou
                     Achievement.evaluate(indicator.getDirection(), target, actual, scale)));
         }
         return result;
+    }
+
+    /**
+     * The fiscal years (first, last) whose figure a metric-bound indicator shows: from the year after
+     * its baseline (or its first year with values, or the current one) to the current year or its final
+     * target year if that is earlier. A cumulative indicator's sums need no year outside it. The first
+     * may come after the last (nothing to show).
+     */
+    public static FiscalYear[] metricYears(Indicator indicator, FiscalYear current) {
+        TreeSet<FiscalYear> years = new TreeSet<>();
+        indicator.getValues().forEach(v -> years.add(v.getFiscalYear()));
+        if (indicator.getFinalTargetYear() != null) {
+            years.add(indicator.getFinalTargetYear());
+        }
+        FiscalYear from = indicator.getBaselineYear() != null ? indicator.getBaselineYear().next()
+                : years.isEmpty() ? current : years.first();
+        FiscalYear to = indicator.getFinalTargetYear() != null && indicator.getFinalTargetYear().compareTo(current) < 0
+                ? indicator.getFinalTargetYear() : current;
+        return new FiscalYear[] {from, to};
     }
 
     /** A bound indicator's actual: the metric's value, or for a cumulative one, baseline plus the yearly values since. */

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import jp.machi.core.municipality.domain.ModuleEnablement;
 import jp.machi.core.persistence.Tenancy;
+import jp.machi.core.persistence.TransactionMemo;
 
 /** Which modules a municipality uses; modules are off until switched on. */
 @ApplicationScoped
@@ -25,18 +26,30 @@ public class ModuleEnablementService {
     @Inject
     Event<ModuleSwitched> switched;
 
+    @Inject
+    TransactionMemo memo;
+
+    /**
+     * Whether the module is on for the municipality. A request asks this many times (the module gate,
+     * then every metric of every indicator it evaluates): the municipality's switches are read once per
+     * transaction.
+     */
     public boolean isEnabled(String lgCode, String moduleId) {
-        return tenancy.bind(lgCode).createNamedQuery("ModuleEnablement.byModule", ModuleEnablement.class)
-                .setParameter("moduleId", moduleId).getResultStream().findFirst()
-                .map(ModuleEnablement::isEnabled).orElse(false);
+        return Boolean.TRUE.equals(enablement(lgCode).get(moduleId));
     }
 
     public Map<String, Boolean> enablement(String lgCode) {
-        Map<String, Boolean> result = new HashMap<>();
-        List<ModuleEnablement> rows = tenancy.bind(lgCode)
-                .createNamedQuery("ModuleEnablement.all", ModuleEnablement.class).getResultList();
-        rows.forEach(e -> result.put(e.getModuleId(), e.isEnabled()));
-        return result;
+        return memo.get(key(lgCode), () -> {
+            Map<String, Boolean> result = new HashMap<>();
+            List<ModuleEnablement> rows = tenancy.bind(lgCode)
+                    .createNamedQuery("ModuleEnablement.all", ModuleEnablement.class).getResultList();
+            rows.forEach(e -> result.put(e.getModuleId(), e.isEnabled()));
+            return Map.copyOf(result);
+        });
+    }
+
+    private static TransactionMemo.Key<Map<String, Boolean>> key(String lgCode) {
+        return new TransactionMemo.Key<>(ModuleEnablementService.class.getName(), lgCode);
     }
 
     public void set(String lgCode, String moduleId, boolean enabled) {
@@ -51,6 +64,7 @@ public class ModuleEnablementService {
             row.switchTo(enabled);
         }
         em.flush();
+        memo.forget(key(lgCode));
         switched.fire(new ModuleSwitched(lgCode, moduleId, enabled));
     }
 }

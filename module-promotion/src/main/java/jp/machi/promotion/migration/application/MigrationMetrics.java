@@ -3,7 +3,9 @@ package jp.machi.promotion.migration.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.math.BigDecimal;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.i18n.LocalizedText;
@@ -55,5 +57,25 @@ public class MigrationMetrics implements MetricSource {
             return Optional.of(BigDecimal.valueOf(PERSONS.equals(metricId) ? t[1] : t[0]));
         }
         return Optional.empty();
+    }
+
+    /** The same figures as {@link #value}, every year of the range in one grouped query. */
+    @Override
+    public Map<FiscalYear, BigDecimal> values(String metricId, String lgCode, FiscalYear from, FiscalYear to) {
+        Map<FiscalYear, BigDecimal> out = new HashMap<>();
+        if (CONSULTATIONS.equals(metricId)) {
+            migration.consultationCounts(from.startYear(), to.startYear()).forEach((y, n) -> {
+                if (n != 0) {
+                    out.put(FiscalYear.of(y), BigDecimal.valueOf(n));
+                }
+            });
+        } else if (PERSONS.equals(metricId) || HOUSEHOLDS.equals(metricId)) {
+            migration.migrationTotalsByYear(from.startYear(), to.startYear()).forEach((y, t) -> {
+                if (t[2] != 0) {
+                    out.put(FiscalYear.of(y), BigDecimal.valueOf(PERSONS.equals(metricId) ? t[1] : t[0]));
+                }
+            });
+        }
+        return out;
     }
 }

@@ -142,6 +142,27 @@ public class MigrationService {
         return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue()};
     }
 
+    /** Consultations per fiscal year from {@code from} to {@code to}, in one grouped query (years without any absent). */
+    public java.util.Map<Integer, Long> consultationCounts(int from, int to) {
+        java.util.Map<Integer, Long> out = new java.util.HashMap<>();
+        tenancy.em().createQuery("SELECT c.fiscalYear, COUNT(c) FROM MigrationConsultation c"
+                + " WHERE c.fiscalYear BETWEEN :from AND :to GROUP BY c.fiscalYear", Object[].class)
+                .setParameter("from", from).setParameter("to", to).getResultList()
+                .forEach(r -> out.put(((Number) r[0]).intValue(), ((Number) r[1]).longValue()));
+        return out;
+    }
+
+    /** {@link #migrationTotals} for every fiscal year from {@code from} to {@code to} with records, in one grouped query. */
+    public java.util.Map<Integer, long[]> migrationTotalsByYear(int from, int to) {
+        java.util.Map<Integer, long[]> out = new java.util.HashMap<>();
+        tenancy.em().createQuery("SELECT m.fiscalYear, COALESCE(SUM(m.households), 0), COALESCE(SUM(m.persons), 0), COUNT(m)"
+                + " FROM SupportedMigration m WHERE m.fiscalYear BETWEEN :from AND :to GROUP BY m.fiscalYear", Object[].class)
+                .setParameter("from", from).setParameter("to", to).getResultList()
+                .forEach(r -> out.put(((Number) r[0]).intValue(), new long[] {((Number) r[1]).longValue(),
+                        ((Number) r[2]).longValue(), ((Number) r[3]).longValue()}));
+        return out;
+    }
+
     public static LocalDate today() {
         return LocalDate.now(JAPAN_ZONE);
     }
