@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -105,11 +107,35 @@ class TenantIsolationIT {
         bIds.put("indicator link", api.post(base + "/planning/plans/" + plan + "/nodes/" + node + "/indicators")
                 .json(Json.createObjectBuilder().add("indicatorId", bIds.get("indicator")).build()).send().expect(201)
                 .object().getString("id"));
+        // Records of the engagement and collaboration modules too, so that their paths are tried with ids
+        // that exist (in B), not only with ids that exist nowhere.
+        String receipt = api.post(base + "/engagement/voices").json(Json.createObjectBuilder().add("subject", MARK + "の声")
+                .add("body", "本文").add("name", "見本 太郎").add("email", "taro@example.jp").add("channel", "LETTER")
+                .add("receivedOn", "2024-05-01").build()).send().expect(201).object().getString("receiptNumber");
+        bIds.put("citizen voice", idIn(base + "/engagement/voices?size=200", "receiptNumber", receipt));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        bIds.put("survey", api.post(base + "/engagement/surveys").json(Json.createObjectBuilder()
+                .add("fiscalYear", today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1)
+                .add("title", MARK + "アンケート").add("opensOn", today.plusDays(10).toString())
+                .add("closesOn", today.plusDays(20).toString()).add("questions", SurveyIT.questions("読んでいる")).build())
+                .send().expect(201).object().getString("id"));
+        String partnerReceipt = api.anonymous().post(base + "/collaboration/partners/applications")
+                .json(CollaborationConcurrencyIT.partnerBody(MARK + "の会", 0, "")).send().expect(201).object()
+                .getString("receiptNumber");
+        bIds.put("partner", idIn(base + "/collaboration/partners?size=100", "receiptNumber", partnerReceipt));
+        bIds.put("community facility", api.post(base + "/collaboration/facilities")
+                .json(CollaborationConcurrencyIT.facility(0, 40)).send().expect(201).object().getString("id"));
         Reply scale = api.get(base + "/rating-scale").send().expect(200);
         api.put(base + "/rating-scale").ifMatch(scale.etag()).json(Json.createObjectBuilder().add("grades",
                 Json.createArrayBuilder().add(Json.createObjectBuilder().add("label", "甲").add("minimumPercent", 90))
                         .add(Json.createObjectBuilder().add("label", "乙").add("minimumPercent", 0))).build())
                 .send().expect(200);
+    }
+
+    /** The id of the item of a list whose {@code field} is {@code value}. */
+    private String idIn(String list, String field, String value) {
+        return api.get(list).send().expect(200).object().getJsonArray("items").getValuesAs(JsonObject.class).stream()
+                .filter(x -> value.equals(x.getString(field, null))).findFirst().orElseThrow().getString("id");
     }
 
     /** Method and path template from /openapi. */
@@ -171,6 +197,9 @@ class TenantIsolationIT {
         assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bIds.get("program"))), before::toString);
         assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bUnit)), before::toString);
         assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bIds.get("plan"))), before::toString);
+        for (String kind : List.of("citizen voice", "survey", "partner", "community facility")) {
+            assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bIds.get(kind))), () -> kind + ": " + before);
+        }
         List<DynamicTest> tests = new ArrayList<>();
         for (Operation op : operations()) {
             if (!op.hasIdBeyondMunicipality()) {
