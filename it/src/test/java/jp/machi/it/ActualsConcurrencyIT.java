@@ -46,6 +46,7 @@ class ActualsConcurrencyIT extends ConcurrencyContract {
                     return f.base() + "/indicators/actuals/2024/units/" + unit;
                 })
                 .put(this::entries)
+                .withoutMergePatch()
                 .counter(this::entries, ActualsConcurrencyIT::actual)
                 .action("/bulk-imports", filledIn, 200)
                 .covers("PUT " + M + "/indicators/actuals/{fiscalYear}/units/{unitId}",

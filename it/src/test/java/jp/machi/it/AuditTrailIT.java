@@ -117,10 +117,12 @@ class AuditTrailIT {
     }
 
     /** A yearly row as the trail summarises it. */
+    /** A yearly row as the trail records it: target, actual and the actual's note (実績入力), none written here. */
     static JsonObject row(int fy, Integer target, Integer actual) {
         return Json.createObjectBuilder().add("fiscalYear", fy)
                 .add("target", target == null ? JsonValue.NULL : Json.createValue(target))
-                .add("actual", actual == null ? JsonValue.NULL : Json.createValue(actual)).build();
+                .add("actual", actual == null ? JsonValue.NULL : Json.createValue(actual))
+                .add("actualNote", JsonValue.NULL).build();
     }
 
     private Reply createIndicator(String name) {

@@ -167,7 +167,8 @@ public class ActualsEntryResource {
     @Transactional
     @Operation(summary = "Save the sheet's actuals together (If-Match: the sheet's ETag; each entry's version, when "
             + "sent, must be current): all or nothing, every saved indicator gets a new version; a stale one is 412 "
-            + "naming the indicators")
+            + "naming the indicators (no PATCH: the sheet is saved whole, one indicator is patched on its own path)")
+    @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = jp.machi.core.api.MergePatch.OFF, value = "false")
     public Response save(@PathParam("fiscalYear") String fiscalYear, @PathParam("unitId") UUID unitId,
             ActualsInput body) {
         Sheet sheet = actuals.sheet(unitId, FiscalYear.parse(fiscalYear));
