@@ -69,11 +69,46 @@ public class MergePatchRequests implements ContainerRequestFilter {
     static JsonValue read(byte[] body) {
         // Wrapped in an array: JSON-P readers differ on whether a scalar may stand alone.
         String text = new String(body, java.nio.charset.StandardCharsets.UTF_8);
+        if (tooDeep(text)) {
+            return null;
+        }
         try (JsonReader reader = Json.createReader(new java.io.StringReader("[" + text + "\n]"))) {
             jakarta.json.JsonArray a = reader.readArray();
             return a.size() == 1 ? a.get(0) : null;
         } catch (JsonException | IllegalStateException malformed) {
             return null;
         }
+    }
+
+    /** Deeper than any body Machi takes ({@value #MAX_DEPTH} arrays or objects): the reader would recurse that deep. */
+    static final int MAX_DEPTH = 256;
+
+    /**
+     * Whether arrays and objects nest deeper than {@link #MAX_DEPTH} (brackets inside strings do not
+     * count). The JSON-P reader builds nested values recursively: 40,000 {@code [} overflowed its stack
+     * (a 500) before it could say the body is malformed.
+     */
+    static boolean tooDeep(String text) {
+        int depth = 0;
+        boolean inString = false;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (inString) {
+                if (c == '\\') {
+                    i++;
+                } else if (c == '"') {
+                    inString = false;
+                }
+            } else if (c == '"') {
+                inString = true;
+            } else if (c == '[' || c == '{') {
+                if (++depth > MAX_DEPTH) {
+                    return true;
+                }
+            } else if (c == ']' || c == '}') {
+                depth--;
+            }
+        }
+        return false;
     }
 }

@@ -71,4 +71,14 @@ class MergePatchTest {
         assertEquals(JsonValue.ValueType.STRING, MergePatchRequests.read("\"x\"".getBytes()).getValueType());
         assertEquals(JsonValue.ValueType.OBJECT, MergePatchRequests.read(" {\"a\":null} ".getBytes()).getValueType());
     }
+
+    @Test
+    void aBodyNestedDeeperThanAnyBodyIsMalformedNotAStackOverflow() {
+        String deep = "[".repeat(40_000);
+        org.junit.jupiter.api.Assertions.assertNull(MergePatchRequests.read(deep.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String fine = "{\"a\":" + "[".repeat(10) + "\"[[[[\"" + "]".repeat(10) + "}";
+        org.junit.jupiter.api.Assertions.assertNotNull(MergePatchRequests.read(fine.getBytes(java.nio.charset.StandardCharsets.UTF_8)));
+        String quoted = "{\"a\":\"" + "[".repeat(1_000) + "\"}";
+        org.junit.jupiter.api.Assertions.assertFalse(MergePatchRequests.tooDeep(quoted), "brackets in a string do not nest");
+    }
 }
