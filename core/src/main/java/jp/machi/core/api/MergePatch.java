@@ -77,13 +77,39 @@ public final class MergePatch {
      * (MicroProfile OpenAPI), which {@code /openapi} shows too; say why in its summary.
      */
     static boolean off(Method put) {
-        for (org.eclipse.microprofile.openapi.annotations.extensions.Extension e
-                : put.getAnnotationsByType(org.eclipse.microprofile.openapi.annotations.extensions.Extension.class)) {
-            if (OFF.equals(e.name()) && "false".equals(e.value())) {
+        // Read by name, not by class: a server without MicroProfile OpenAPI (GlassFish 7) has no Extension
+        // class, and naming it here made every GET answer 500 (NoClassDefFoundError). There the annotation
+        // is simply not visible, so such a PUT keeps a PATCH (which a PUT-shaped GET may not serve).
+        for (java.lang.annotation.Annotation a : put.getAnnotations()) {
+            String type = a.annotationType().getName();
+            if (type.equals(EXTENSION) && off(a)) {
                 return true;
+            }
+            if (type.equals(EXTENSION + "s")) {
+                try {
+                    for (Object e : (Object[]) a.annotationType().getMethod("value").invoke(a)) {
+                        if (off((java.lang.annotation.Annotation) e)) {
+                            return true;
+                        }
+                    }
+                } catch (ReflectiveOperationException | ClassCastException unreadable) {
+                    return false;
+                }
             }
         }
         return false;
+    }
+
+    private static final String EXTENSION = "org.eclipse.microprofile.openapi.annotations.extensions.Extension";
+
+    private static boolean off(java.lang.annotation.Annotation extension) {
+        try {
+            Object name = extension.annotationType().getMethod("name").invoke(extension);
+            Object value = extension.annotationType().getMethod("value").invoke(extension);
+            return OFF.equals(name) && "false".equals(value);
+        } catch (ReflectiveOperationException unreadable) {
+            return false;
+        }
     }
 
     /** RFC 7396: the target with the patch applied. */

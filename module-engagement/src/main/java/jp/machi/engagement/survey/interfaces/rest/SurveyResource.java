@@ -97,6 +97,9 @@ public class SurveyResource {
     SurveyService surveys;
 
     @Inject
+    jakarta.validation.Validator validator;
+
+    @Inject
     SurveyResults results;
 
     @Inject
@@ -395,9 +398,9 @@ public class SurveyResource {
     @Transactional
     @Operation(summary = "Issue invitation codes for the survey's letters, one answer each (If-Match required; 409 when"
             + " the survey does not use codes); GET …/codes?format=csv lists them for printing")
-    public Response issueCodes(@PathParam("id") UUID id, @Valid CodesInput body) {
-        Bodies.require(body);
+    public Response issueCodes(@PathParam("id") UUID id, CodesInput body) {
         Survey s = surveys.require(id);
+        Bodies.valid(validator, Bodies.require(body));
         Versions.requireMatch(request, headers, s.getVersion());
         if (!s.isUsesCodes()) {
             throw ApiException.conflict("survey-without-codes", "engagement.survey.noCodes");
