@@ -235,8 +235,8 @@ class MergePatchIT {
         // Every PUT has its PATCH but the two that opt out (x-merge-patch: false), each saying why: the module
         // switch and the yearly actuals sheet (saved whole; one indicator is patched on its own path).
         java.util.Set<String> without = new java.util.TreeSet<>();
-        paths.forEach((path, item) -> {
-            if (item.asJsonObject().containsKey("put") && !item.asJsonObject().containsKey("patch")) {
+        paths.forEach((path, operations) -> {
+            if (operations.asJsonObject().containsKey("put") && !operations.asJsonObject().containsKey("patch")) {
                 without.add(path);
             }
         });
