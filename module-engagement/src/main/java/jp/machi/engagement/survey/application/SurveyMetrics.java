@@ -62,31 +62,12 @@ public class SurveyMetrics implements MetricSource {
 
     @Override
     public Optional<BigDecimal> value(String metricId, String lgCode, FiscalYear fy) {
-        if (metricId == null || !metricId.startsWith(PREFIX)) {
-            return Optional.empty();
-        }
-        String key = metricId.substring(PREFIX.length());
-        EntityManager em = tenancy.em();
-        List<UUID> questions = em.createQuery("SELECT q.id FROM SurveyQuestion q WHERE q.metricKey = :k"
-                + " AND q.survey.fiscalYear = :fy", UUID.class).setParameter("k", key).setParameter("fy", fy.startYear())
-                .getResultList();
-        if (questions.isEmpty()) {
-            return Optional.empty();
-        }
-        long answered = em.createQuery("SELECT COUNT(DISTINCT r.id) FROM SurveyAnswer a JOIN a.response r"
-                + " WHERE a.questionId IN :qs AND r.spam = FALSE", Long.class).setParameter("qs", questions).getSingleResult();
-        if (answered == 0) {
-            return Optional.empty();
-        }
-        long counted = em.createQuery("SELECT COUNT(DISTINCT r.id) FROM SurveyAnswer a JOIN a.response r, SurveyChoice c"
-                + " WHERE c.id = a.choiceId AND c.counted = TRUE AND a.questionId IN :qs AND r.spam = FALSE", Long.class)
-                .setParameter("qs", questions).getSingleResult();
-        return Optional.of(SurveyResults.percent(counted, answered));
+        return Optional.ofNullable(values(metricId, lgCode, fy, fy).get(fy));
     }
 
     /**
-     * {@link #value} for every fiscal year of the range in three grouped queries (the years' marked
-     * questions, respondents who answered them, respondents who chose a counted choice), not three per year.
+     * The share for every fiscal year of the range in three grouped queries (the years' marked questions,
+     * respondents who answered them, respondents who chose a counted choice); a year without answers is absent.
      */
     @Override
     public Map<FiscalYear, BigDecimal> values(String metricId, String lgCode, FiscalYear from, FiscalYear to) {

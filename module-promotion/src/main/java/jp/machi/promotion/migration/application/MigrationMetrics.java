@@ -45,21 +45,10 @@ public class MigrationMetrics implements MetricSource {
     /** A year without records has no figure (not 0): nothing was recorded yet. */
     @Override
     public Optional<BigDecimal> value(String metricId, String lgCode, FiscalYear fiscalYear) {
-        if (CONSULTATIONS.equals(metricId)) {
-            long n = migration.consultationCount(fiscalYear.startYear());
-            return n == 0 ? Optional.empty() : Optional.of(BigDecimal.valueOf(n));
-        }
-        if (PERSONS.equals(metricId) || HOUSEHOLDS.equals(metricId)) {
-            long[] t = migration.migrationTotals(fiscalYear.startYear());
-            if (t[2] == 0) {
-                return Optional.empty();
-            }
-            return Optional.of(BigDecimal.valueOf(PERSONS.equals(metricId) ? t[1] : t[0]));
-        }
-        return Optional.empty();
+        return Optional.ofNullable(values(metricId, lgCode, fiscalYear, fiscalYear).get(fiscalYear));
     }
 
-    /** The same figures as {@link #value}, every year of the range in one grouped query. */
+    /** Every year of the range in one grouped query; a year without records is absent. */
     @Override
     public Map<FiscalYear, BigDecimal> values(String metricId, String lgCode, FiscalYear from, FiscalYear to) {
         Map<FiscalYear, BigDecimal> out = new HashMap<>();

@@ -131,15 +131,12 @@ public class MigrationService {
 
     /** Consultations of a fiscal year, counted in the database. */
     public long consultationCount(int fiscalYear) {
-        return tenancy.em().createQuery("SELECT COUNT(c) FROM MigrationConsultation c WHERE c.fiscalYear = :fy", Long.class)
-                .setParameter("fy", fiscalYear).getSingleResult();
+        return consultationCounts(fiscalYear, fiscalYear).getOrDefault(fiscalYear, 0L);
     }
 
     /** Households, persons and records of the supported migrations of a fiscal year, in the database. */
     public long[] migrationTotals(int fiscalYear) {
-        Object[] row = tenancy.em().createQuery("SELECT COALESCE(SUM(m.households), 0), COALESCE(SUM(m.persons), 0), COUNT(m)"
-                + " FROM SupportedMigration m WHERE m.fiscalYear = :fy", Object[].class).setParameter("fy", fiscalYear).getSingleResult();
-        return new long[] {((Number) row[0]).longValue(), ((Number) row[1]).longValue(), ((Number) row[2]).longValue()};
+        return migrationTotalsByYear(fiscalYear, fiscalYear).getOrDefault(fiscalYear, new long[] {0, 0, 0});
     }
 
     /** Consultations per fiscal year from {@code from} to {@code to}, in one grouped query (years without any absent). */
