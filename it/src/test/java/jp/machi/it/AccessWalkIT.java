@@ -4,6 +4,7 @@ import static jp.machi.it.support.Problems.assertEnglish;
 import static jp.machi.it.support.Problems.assertJapanese;
 import static jp.machi.it.support.Problems.assertProblem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
@@ -230,6 +231,9 @@ class AccessWalkIT {
         }));
     }
 
+    private static final java.util.regex.Pattern ROLE_CODE =
+            java.util.regex.Pattern.compile("\\b(VIEWER|STAFF|MUNICIPALITY_ADMIN|PLATFORM_ADMIN)\\b");
+
     @TestFactory
     Stream<DynamicTest> aViewerCannotWrite() {
         // A public write (sending a citizen voice) is open to everyone, viewers included.
@@ -240,6 +244,11 @@ class AccessWalkIT {
                     assertJapanese(r, assertProblem(r, 403, "forbidden"));
                     Reply en = send(viewerOfA, op, a, "en");
                     assertEnglish(en, assertProblem(en, 403, "forbidden"));
+                    // The role needed in words (職員, Staff), never its code.
+                    for (Reply x : List.of(r, en)) {
+                        String detail = x.object().getString("detail", "");
+                        assertFalse(ROLE_CODE.matcher(detail).find(), () -> "a role's code shown to people: " + detail);
+                    }
                 }));
     }
 

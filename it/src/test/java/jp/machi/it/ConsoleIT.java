@@ -362,7 +362,7 @@ class ConsoleIT {
         // The new account signs in, and as staff sees no user administration.
         b.click("#sign-out");
         signIn(b, new Api.Account(null, login, password, "STAFF", lg));
-        assertTrue(b.text("#who", true).contains(login), b.text("#who", true));
+        assertTrue(b.text("#who", true).contains("窓口 花子"), "signed in by display name: " + b.text("#who", true));
         assertFalse(b.present("#nav a[data-nav='core/users']"));
         b.open("/#/" + lg + "/core/users");
         b.waitForText("h1", "画面が見つかりません");

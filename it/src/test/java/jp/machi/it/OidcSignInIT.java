@@ -158,6 +158,12 @@ class OidcSignInIT {
     }
 
     @Test
+    void theProvidersNameClaimIsTheNamePeopleSee() {
+        Browser browser = new Browser();
+        assertSignedIn(browser, signIn(browser, new User("ito", "STAFF", city, "伊藤 花子")), "STAFF", city, "伊藤 花子");
+    }
+
+    @Test
     void rolesFromTheProviderMayBeLowerCaseWithHyphens() {
         Browser browser = new Browser();
         assertSignedIn(browser, signIn(browser, new User("kato", "municipality-admin", city)), "MUNICIPALITY_ADMIN", city,

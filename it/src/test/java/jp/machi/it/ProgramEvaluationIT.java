@@ -158,7 +158,10 @@ class ProgramEvaluationIT {
         refused(step(evaluator, "self", self), 403, "evaluation-step-forbidden");
         refused(step(viewer, "self", self), 403, null);
         // No skipping: the secondary evaluation before the self-evaluation.
-        refused(step(evaluator, "secondary", self), 409, "evaluation-step-out-of-order");
+        Reply early = step(evaluator, "secondary", self);
+        refused(early, 409, "evaluation-step-out-of-order");
+        // The steps in words, not their codes (issue 13).
+        assertEquals("二次評価はまだ行えません。現在は自己評価待ちです。段階は飛ばせません。", early.object().getString("detail"));
         refused(step(admin, "final", self), 409, "evaluation-step-out-of-order");
 
         JsonObject afterSelf = step(divisionStaff, "self", self).expect(200).object();
@@ -167,7 +170,7 @@ class ProgramEvaluationIT {
         assertEquals("SELF", selfShown.getString("step"));
         assertEquals("A", selfShown.getString("necessity"));
         assertEquals("改善", selfShown.getString("direction"));
-        assertEquals(divisionLogin, selfShown.getString("by"));
+        assertEquals("評価 " + divisionLogin, selfShown.getString("by"), "people by their display name");
         assertFalse(afterSelf.getBoolean("callerMayAct"), "the division does not do the secondary evaluation");
 
         // Done once only; the secondary step not by the division, nor by an administrator without the role.
@@ -217,9 +220,9 @@ class ProgramEvaluationIT {
             lines.add(e.getInt("seq") + " " + e.getString("step") + " " + e.getString("action") + " " + e.getString("by"));
             assertFalse(e.getString("at").isBlank());
         }
-        assertEquals(List.of("1 SELF SUBMITTED " + divisionLogin, "2 SELF RETURNED " + evaluatorLogin,
-                "3 SELF SUBMITTED " + divisionLogin, "4 SECONDARY SUBMITTED " + evaluatorLogin,
-                "5 EXTERNAL SUBMITTED " + evaluatorLogin, "6 FINAL SUBMITTED " + adminLogin), lines);
+        assertEquals(List.of("1 SELF SUBMITTED 評価 " + divisionLogin, "2 SELF RETURNED 評価 " + evaluatorLogin,
+                "3 SELF SUBMITTED 評価 " + divisionLogin, "4 SECONDARY SUBMITTED 評価 " + evaluatorLogin,
+                "5 EXTERNAL SUBMITTED 評価 " + evaluatorLogin, "6 FINAL SUBMITTED 評価 " + adminLogin), lines);
         assertEquals("成果指標の記載が不足", h.getJsonObject(1).getString("comment"));
 
         JsonArray all = api.get(program + "/evaluations").send().expect(200).array();

@@ -58,7 +58,7 @@ class SignInIT {
         Reply r = signIn(staff.login().toUpperCase(Locale.ROOT), staff.password()).expect(200);
         JsonObject caller = r.object().getJsonObject("caller");
         assertEquals(staff.id(), caller.getString("id"));
-        assertEquals(staff.login(), caller.getString("name"));
+        assertEquals("試験 " + staff.login(), caller.getString("name"), "the caller by display name");
         assertEquals("STAFF", caller.getString("role"));
         assertEquals(lg, caller.getString("municipalityCode"));
         String csrf = r.object().getString("csrfToken");

@@ -8,6 +8,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -111,6 +113,12 @@ class TenantIsolationIT {
                 .add("body", "本文").add("name", "見本 太郎").add("email", "taro@example.jp").add("channel", "LETTER")
                 .add("receivedOn", "2024-05-01").build()).send().expect(201).object().getString("receiptNumber");
         bIds.put("citizen voice", idIn(base + "/engagement/voices?size=200", "receiptNumber", receipt));
+        LocalDate today = LocalDate.now(ZoneId.of("Asia/Tokyo"));
+        bIds.put("survey", api.post(base + "/engagement/surveys").json(Json.createObjectBuilder()
+                .add("fiscalYear", today.getMonthValue() >= 4 ? today.getYear() : today.getYear() - 1)
+                .add("title", MARK + "アンケート").add("opensOn", today.plusDays(10).toString())
+                .add("closesOn", today.plusDays(20).toString()).add("questions", SurveyIT.questions("読んでいる")).build())
+                .send().expect(201).object().getString("id"));
         String partnerReceipt = api.anonymous().post(base + "/collaboration/partners/applications")
                 .json(CollaborationConcurrencyIT.partnerBody(MARK + "の会", 0, "")).send().expect(201).object()
                 .getString("receiptNumber");
@@ -189,7 +197,7 @@ class TenantIsolationIT {
         assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bIds.get("program"))), before::toString);
         assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bUnit)), before::toString);
         assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bIds.get("plan"))), before::toString);
-        for (String kind : List.of("citizen voice", "partner", "community facility")) {
+        for (String kind : List.of("citizen voice", "survey", "partner", "community facility")) {
             assertTrue(before.keySet().stream().anyMatch(p -> p.contains(bIds.get(kind))), () -> kind + ": " + before);
         }
         List<DynamicTest> tests = new ArrayList<>();

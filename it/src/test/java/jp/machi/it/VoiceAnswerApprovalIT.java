@@ -240,9 +240,9 @@ class VoiceAnswerApprovalIT {
         assertEquals("DRAFT", ret.getString("to"));
         assertEquals("決裁待ち", ret.getString("fromLabel"));
         assertEquals("工事の時期を具体的に書いてください。", ret.getString("comment"));
-        assertEquals(approverLogin[0], ret.getString("by"));
-        assertEquals(drafterLogin[0], h.getJsonObject(0).getString("by"));
-        assertEquals(approverLogin[0], h.getJsonObject(3).getString("by"));
+        assertEquals("決裁 " + approverLogin[0], ret.getString("by"));
+        assertEquals("決裁 " + drafterLogin[0], h.getJsonObject(0).getString("by"));
+        assertEquals("決裁 " + approverLogin[0], h.getJsonObject(3).getString("by"));
         assertFalse(h.getJsonObject(3).getString("at").isBlank());
         assertEquals("Return for revision",
                 api.get(answer).lang("en").send().expect(200).object().getJsonArray("history").getJsonObject(1)

@@ -150,7 +150,7 @@ class VoiceRoutingIT {
         assertEquals("道路管理課", last.getJsonObject("from").getString("name"));
         assertEquals("広聴室", last.getJsonObject("to").getString("name"));
         assertEquals("市全体の施策に関わるため広聴室が主管します", last.getString("reason"));
-        assertTrue(last.getString("by").startsWith("it-tasks-staff"), last::toString);
+        assertTrue(last.getString("by").startsWith("対応 it-tasks-staff"), last::toString);
         assertFalse(last.getString("at").isBlank());
         assertFalse(staffOfRoads.get(base + "/tasks").send().expect(200).text().contains(id));
 

@@ -54,7 +54,7 @@ public class PersonalDataDisclosure {
     /** Refuses (403) a caller who may not read personal data in full. */
     public static void requireMayReveal() {
         if (CallerContext.current().filter(c -> c.has(PersonalDataPolicy.REVEAL_MINIMUM)).isEmpty()) {
-            throw new ApiException(403, "forbidden", "access.forbidden", PersonalDataPolicy.REVEAL_MINIMUM.name());
+            throw new ApiException(403, "forbidden", "access.forbidden", PersonalDataPolicy.REVEAL_MINIMUM.label());
         }
     }
 

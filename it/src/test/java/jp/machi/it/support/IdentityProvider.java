@@ -55,11 +55,19 @@ public final class IdentityProvider implements AutoCloseable {
      * @param role the {@code machi_role} claim, or null for an account without one
      * @param municipality the {@code machi_municipality} claim, or null
      */
-    public record User(String username, String role, String municipality) {
+    public record User(String username, String role, String municipality, String fullName) {
+
+        /** A user whose provider sends no {@code name} claim. */
+        public User(String username, String role, String municipality) {
+            this(username, role, municipality, null);
+        }
 
         /** What the login page's claims field gets: the Machi claims and a display name. */
         public String claimsJson() {
             JsonObjectBuilder b = Json.createObjectBuilder().add("preferred_username", username);
+            if (fullName != null) {
+                b.add("name", fullName);
+            }
             if (role != null) {
                 b.add("machi_role", role);
             }

@@ -71,7 +71,12 @@ public final class AccessRules {
     }
 
     /** How a rule reads in logs and in the API description: PUBLIC, SIGNED_IN or the least role. */
-    public static String describe(Access rule) {
-        return rule.value() == Access.Level.ROLE ? rule.minimum().name() : rule.value().name();
+    /** The rule's minimum in words (a role's label in the reader's language), never the role's code. */
+    public static jp.machi.core.i18n.LocalizedText describe(Access rule) {
+        return switch (rule.value()) {
+            case ROLE -> rule.minimum().label();
+            case SIGNED_IN -> jp.machi.core.i18n.LocalizedText.of("サインインした利用者", "a signed-in user");
+            case PUBLIC -> jp.machi.core.i18n.LocalizedText.of("誰でも", "anyone");
+        };
     }
 }

@@ -68,8 +68,12 @@ final class ClaimsMapper {
                         "municipality " + municipality + " is not registered in Machi");
             }
         }
+        // The person's name as people see it (OpenID Connect's "name"), else the login-like
+        // preferred_username, else the subject.
+        Object fullName = claims.getClaim("name");
         Object username = claims.getClaim("preferred_username");
-        String name = username instanceof String s && !s.isBlank() ? s : subject;
+        String name = fullName instanceof String f && !f.isBlank() ? f.strip()
+                : username instanceof String s && !s.isBlank() ? s : subject;
         java.util.Set<String> moduleRoles = role == Role.PLATFORM_ADMIN ? java.util.Set.of()
                 : moduleRoles(claims.getClaim(MODULE_ROLES_CLAIM));
         return new Caller("oidc:" + subject, name, role, municipality, null, Caller.Method.OIDC, moduleRoles);

@@ -112,8 +112,10 @@ class AccessRulesTest {
 
     @Test
     void describesRulesAsTheyAppearInProblems() throws Exception {
-        assertEquals("STAFF", AccessRules.describe(rule(Readable.class, "write").orElseThrow()));
-        assertEquals("PUBLIC", AccessRules.describe(rule(Readable.class, "publish").orElseThrow()));
-        assertEquals("SIGNED_IN", AccessRules.describe(rule(Forgotten.class, "mine").orElseThrow()));
+        // In words, never the role's code (issue 13: no internal codes in what people read).
+        assertEquals("職員", AccessRules.describe(rule(Readable.class, "write").orElseThrow()).ja());
+        assertEquals("Staff", AccessRules.describe(rule(Readable.class, "write").orElseThrow()).en());
+        assertEquals("誰でも", AccessRules.describe(rule(Readable.class, "publish").orElseThrow()).ja());
+        assertEquals("a signed-in user", AccessRules.describe(rule(Forgotten.class, "mine").orElseThrow()).en());
     }
 }

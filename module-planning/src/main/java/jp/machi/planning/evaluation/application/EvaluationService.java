@@ -119,11 +119,11 @@ public class EvaluationService {
             throw ApiException.conflict("evaluation-decided", "planning.evaluation.decided", String.valueOf(fy.startYear()));
         }
         if (step.ordinal() < stage.ordinal()) {
-            throw ApiException.conflict("evaluation-step-done", "planning.evaluation.stepDone", step.name(), stage.name());
+            throw ApiException.conflict("evaluation-step-done", "planning.evaluation.stepDone", step.label(), stage.label());
         }
         if (step.ordinal() > stage.ordinal()) {
-            throw ApiException.conflict("evaluation-step-out-of-order", "planning.evaluation.outOfOrder", step.name(),
-                    stage.name());
+            throw ApiException.conflict("evaluation-step-out-of-order", "planning.evaluation.outOfOrder", step.label(),
+                    stage.label());
         }
         check(step, j);
         var em = tenancy.em();

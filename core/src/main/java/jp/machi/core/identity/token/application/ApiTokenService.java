@@ -51,7 +51,7 @@ public class ApiTokenService {
      */
     public Issued issue(String municipalityCode, Role role, String name, OffsetDateTime expiresAt, Caller issuer) {
         if (!issuer.has(role)) {
-            throw new ApiException(403, "role-exceeds-issuer", "token.role.exceedsIssuer", role.name(), issuer.role().name());
+            throw new ApiException(403, "role-exceeds-issuer", "token.role.exceedsIssuer", role.label(), issuer.role().label());
         }
         if ((role == Role.PLATFORM_ADMIN) != (municipalityCode == null)) {
             throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("role",

@@ -46,12 +46,21 @@ public class PasswordSignIn {
         return new Lockout(Math.max(1, lockoutAttempts), Duration.ofMinutes(Math.max(1, lockoutMinutes)));
     }
 
+    @Inject
+    jp.machi.core.observe.Observations observations;
+
+    /** Counted on /metrics (README "Observing Machi"); which kind of failure is not said, as to the caller. */
+    private Optional<Caller> failed() {
+        observations.count("machi_sign_in_failures", "Password sign-ins refused (unknown login, wrong password, locked)");
+        return Optional.empty();
+    }
+
     /** The caller, or empty for every kind of failure. The failure count is committed either way. */
     @Transactional
     public Optional<Caller> signIn(String login, String password) {
         if (password == null || password.length() > PasswordRules.MAX_LENGTH * 4) {
             hasher.verifyNothing("");
-            return Optional.empty();
+            return failed();
         }
         String normalized = Logins.normalize(login);
         Optional<UserAccount> found = tenancy.platform().createNamedQuery("UserAccount.byLogin", UserAccount.class)
@@ -59,20 +68,21 @@ public class PasswordSignIn {
                 .getResultStream().findFirst();
         if (found.isEmpty()) {
             hasher.verifyNothing(password);
-            return Optional.empty();
+            return failed();
         }
         UserAccount account = found.get();
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         boolean matches = hasher.verify(password, account.getPasswordHash());
         if (!account.isActive() || account.isLockedAt(now)) {
-            return Optional.empty();
+            return failed();
         }
         if (!matches) {
             if (account.recordFailure(lockout(), now)) {
                 LOG.warning(() -> "Account " + account.getLogin() + " locked until " + account.getLockedUntil()
                         + " after " + lockout().attempts() + " wrong passwords in a row");
+                observations.count("machi_sign_in_lockouts", "Accounts locked after too many wrong passwords in a row");
             }
-            return Optional.empty();
+            return failed();
         }
         account.recordSuccess();
         if (hasher.isOutdated(account.getPasswordHash())) {

@@ -220,9 +220,13 @@ public class UserAccount {
         this.changedAt = now();
     }
 
-    /** Who this account is when it calls, signed in with its password. */
+    /**
+     * Who this account is when it calls, signed in with its password. People see callers by their
+     * display name (evaluation steps, histories, the audit trail), the login only where it is blank.
+     */
     public Caller asCaller() {
-        return new Caller(id.toString(), login, role, municipalityCode, unitId, Caller.Method.PASSWORD,
+        String shown = displayName == null || displayName.isBlank() ? login : displayName;
+        return new Caller(id.toString(), shown, role, municipalityCode, unitId, Caller.Method.PASSWORD,
                 java.util.Set.copyOf(getModuleRoles()));
     }
 

@@ -27,7 +27,7 @@ final class PasswordChanges {
     static Caller mayChange(UUID accountId, Role administrator) {
         Caller caller = CallerContext.current().orElseThrow();
         if (!isSelf(caller, accountId) && !caller.has(administrator)) {
-            throw new ApiException(403, "forbidden", "access.forbidden", administrator.name());
+            throw new ApiException(403, "forbidden", "access.forbidden", administrator.label());
         }
         return caller;
     }

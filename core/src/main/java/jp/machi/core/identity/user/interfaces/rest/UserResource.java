@@ -188,7 +188,7 @@ public class UserResource {
     private static Role grantable(String text) {
         Role role = UserDtos.municipalRole(text);
         if (!caller().has(role)) {
-            throw new ApiException(403, "role-exceeds-issuer", "user.role.exceedsOwn", role.name(), caller().role().name());
+            throw new ApiException(403, "role-exceeds-issuer", "user.role.exceedsOwn", role.label(), caller().role().label());
         }
         return role;
     }
