@@ -45,7 +45,7 @@ async function list(root, ctx) {
       {label: tr(ctx, '年度', 'Fiscal year'), render: (p) => ctx.fiscalYearLabel(p.fiscalYear.year)},
       {label: tr(ctx, '番号', 'No.'), render: (p) => p.programNumber || p.serialNumber || ''},
       {label: tr(ctx, '事務事業名', 'Program'), render: (p) => h('a', {href: ctx.href(p.id), class: 'program-link'}, p.name)},
-      {label: tr(ctx, '担当課', 'Division'), render: (p) => p.unitName || ''},
+      {label: tr(ctx, '担当課', 'Division'), render: (p) => p.unitLabel || p.unitName || ''},
       {label: tr(ctx, '目的', 'Purpose'), render: (p) => p.purpose || ''},
     ],
   });
@@ -295,7 +295,7 @@ async function detail(root, ctx, id) {
         [t('年度', 'Fiscal year'), ctx.fiscalYearLabel(p.fiscalYear.year)],
         [t('事業番号', 'Program number'), p.programNumber],
         [t('通し番号', 'Serial number'), p.serialNumber ?? '—'],
-        [t('担当課', 'Division'), p.unitName || '—'],
+        [t('担当課', 'Division'), p.unitLabel || p.unitName || '—'],
         [t('総合計画上の位置づけ', 'Position in the plan'), position],
         [t('根拠法令等', 'Legal basis'), p.legalBasis || '—'],
         [t('事業期間', 'Period'), p.firstFiscalYear ? `${ctx.fiscalYearLabel(p.firstFiscalYear.year)} 〜 ${p.lastFiscalYear ? ctx.fiscalYearLabel(p.lastFiscalYear.year) : t('継続', 'open-ended')}` : '—'],

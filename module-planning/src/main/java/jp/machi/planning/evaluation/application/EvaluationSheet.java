@@ -215,7 +215,7 @@ public class EvaluationSheet {
             text(ws, r, 3, r, LAST_COL, p.getName());
             r++;
             label(ws, r, 0, "担当課");
-            text(ws, r, 1, r, 2, p.getUnitName());
+            text(ws, r, 1, r, 2, programs.unitLabel(p));
             label(ws, r, 3, "施策体系上の位置");
             text(ws, r, 4, r, LAST_COL, node);
             r++;

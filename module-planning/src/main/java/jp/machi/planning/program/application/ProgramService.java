@@ -27,6 +27,20 @@ import jp.machi.planning.program.domain.AdministrativeProgram;
 @Transactional
 public class ProgramService {
 
+    /**
+     * The division as people read it: the name as the document wrote it, or, where only the unit was
+     * chosen ({@code unitId} without {@code unitName}), that unit's name. Units are few and found in the
+     * transaction's persistence context, so a page of programs asks for each unit at most once.
+     */
+    public String unitLabel(AdministrativeProgram p) {
+        String written = p.getUnitName();
+        if (written != null && !written.isBlank()) {
+            return written;
+        }
+        return p.getUnitId() == null ? null
+                : organization.find(p.getUnitId()).map(jp.machi.core.organization.domain.OrganizationUnit::getNameJa).orElse(null);
+    }
+
     @Inject
     Tenancy tenancy;
 

@@ -50,6 +50,9 @@ public class PublicEvaluationResource {
     @Inject
     PlanningSettings settings;
 
+    @Inject
+    jp.machi.planning.program.application.ProgramService programs;
+
     @Context
     HttpHeaders headers;
 
@@ -126,7 +129,7 @@ public class PublicEvaluationResource {
             String direction = r.evaluation().getFinalDirection();
             counts.merge(direction == null ? "-" : direction, 1L, Long::sum);
             results.add(new PublicResultView(r.program().getProgramNumber(), r.program().getName(),
-                    r.program().getUnitName(), direction, last == null ? null : last.getComment(), steps));
+                    programs.unitLabel(r.program()), direction, last == null ? null : last.getComment(), steps));
         }
         List<DirectionCount> directions = counts.entrySet().stream().map(e -> new DirectionCount(e.getKey(), e.getValue()))
                 .toList();

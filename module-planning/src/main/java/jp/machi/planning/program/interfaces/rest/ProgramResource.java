@@ -81,21 +81,21 @@ public class ProgramResource {
     UriInfo uri;
 
     @JsonbNillable
-    @JsonbPropertyOrder({"id", "fiscalYear", "serialNumber", "programNumber", "name", "unitId", "unitName", "purpose",
+    @JsonbPropertyOrder({"id", "fiscalYear", "serialNumber", "programNumber", "name", "unitId", "unitName", "unitLabel", "purpose",
         "overview", "results", "planNodeId", "legalBasis", "firstFiscalYear", "lastFiscalYear", "method", "methodLabel",
         "purposeTarget", "purposeIntent", "purposeResult", "activityIndicatorIds", "outcomeIndicatorIds",
         "personnelUnitCost", "costs"})
     public record ProgramView(UUID id, FiscalYear fiscalYear, Integer serialNumber, String programNumber, String name,
-            UUID unitId, String unitName, String purpose, String overview, String results, UUID planNodeId,
+            UUID unitId, String unitName, String unitLabel, String purpose, String overview, String results, UUID planNodeId,
             String legalBasis, FiscalYear firstFiscalYear, FiscalYear lastFiscalYear, ProgramMethod method,
             String methodLabel, String purposeTarget, String purposeIntent, String purposeResult,
             List<UUID> activityIndicatorIds, List<UUID> outcomeIndicatorIds, long personnelUnitCost,
             List<CostView> costs) {
         static ProgramView of(AdministrativeProgram p, List<ProgramCost> costs, List<ProgramIndicator> indicators,
-                long unitCost, Locale l) {
+                long unitCost, String unitLabel, Locale l) {
             AdministrativeProgram.Details d = p.details();
             return new ProgramView(p.getId(), p.getFiscalYear(), p.getSerialNumber(), p.getProgramNumber(), p.getName(),
-                    p.getUnitId(), p.getUnitName(), p.getPurpose(), p.getOverview(), p.getResults(), d.planNodeId(),
+                    p.getUnitId(), p.getUnitName(), unitLabel, p.getPurpose(), p.getOverview(), p.getResults(), d.planNodeId(),
                     d.legalBasis(), d.firstFiscalYear(), d.lastFiscalYear(), d.method(),
                     d.method() == null ? null : d.method().label().in(l), d.purposeTarget(), d.purposeIntent(),
                     d.purposeResult(), ids(indicators, ProgramIndicator.Kind.ACTIVITY),
@@ -261,7 +261,8 @@ public class ProgramResource {
     }
 
     private ProgramView view(AdministrativeProgram p, long unitCost) {
-        return ProgramView.of(p, programs.costs(p), programs.indicators(p), unitCost, Problems.locale(headers));
+        return ProgramView.of(p, programs.costs(p), programs.indicators(p), unitCost, programs.unitLabel(p),
+                Problems.locale(headers));
     }
 
     @GET
@@ -309,7 +310,7 @@ public class ProgramResource {
         ProgramCost own = programs.costs(p).stream().filter(c -> c.getFiscalYear().equals(p.getFiscalYear())).findFirst()
                 .orElse(null);
         return java.util.Arrays.asList(p.getFiscalYear().label(l), p.getSerialNumber(), p.getProgramNumber(),
-                p.getName(), p.getUnitName(), p.getPurpose(), p.getOverview(), p.getResults(), d.legalBasis(),
+                p.getName(), programs.unitLabel(p), p.getPurpose(), p.getOverview(), p.getResults(), d.legalBasis(),
                 d.firstFiscalYear() == null ? null : d.firstFiscalYear().label(l),
                 d.lastFiscalYear() == null ? null : d.lastFiscalYear().label(l),
                 d.method() == null ? null : d.method().label().in(l), d.purposeTarget(), d.purposeIntent(),
