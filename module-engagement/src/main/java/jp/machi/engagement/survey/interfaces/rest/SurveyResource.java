@@ -71,6 +71,9 @@ import jp.machi.engagement.survey.domain.SurveyChoice;
 import jp.machi.engagement.survey.domain.SurveyQuestion;
 import jp.machi.engagement.survey.domain.SurveyResponse;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
@@ -537,10 +540,12 @@ public class SurveyResource {
     @Operation(summary = "Answer a survey (anyone, anonymously, during its period; with an unused invitation code when"
             + " the survey uses codes; 201 with a receipt number only). Idempotency-Key header: a retry gives the first"
             + " answer, stored once. Staff typing in a paper form may do so after the period, give receivedOn, need no code")
-    public Response answer(@PathParam("id") UUID id, @Valid AnswerInput body) {
-        Bodies.require(body);
-        boolean staff = CallerContext.current().filter(c -> c.has(Role.STAFF)).isPresent();
+    public Response answer(@PathParam("id") UUID id, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
+            schema = @Schema(implementation = AnswerInput.class))) InputStream raw) {
+        // The survey first, then the body: another municipality's id is 404 whatever the body holds.
         Survey s = surveys.require(id);
+        AnswerInput body = Bodies.valid(validator, Bodies.read(raw, AnswerInput.class));
+        boolean staff = CallerContext.current().filter(c -> c.has(Role.STAFF)).isPresent();
         LocalDate today = SurveyService.today();
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
         if (!staff && body.channel != null) {
