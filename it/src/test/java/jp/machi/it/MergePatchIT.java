@@ -215,6 +215,11 @@ class MergePatchIT {
         assertEquals("市政情報を届ける", p.getString("purpose"));
         assertEquals("地方自治法", p.getString("legalBasis"));
         assertEquals(unit, p.getString("unitId"));
+        // Set by id only: the division shows as that unit's name (issue 13), in the list and the CSV too.
+        assertEquals("広報戦略課", p.getString("unitLabel"), p::toString);
+        assertTrue(api.get(programs + "?fiscalYear=R6").send().expect(200).object().getJsonArray("items").getJsonObject(0)
+                .getString("unitLabel").equals("広報戦略課"));
+        assertTrue(api.get(programs + "?fiscalYear=R6&format=csv").send().expect(200).text().contains("広報戦略課"));
         assertProblem(patch(item, created.etag(), "{\"costs\":[]}").send(), 412, "stale-version");
     }
 
@@ -226,6 +231,15 @@ class MergePatchIT {
         assertTrue(options.status() == 200 || options.status() == 204, options::toString);
         assertTrue(options.header("Allow").orElse("").contains("PATCH"), options::toString);
         assertEquals(MERGE_PATCH, options.header("Accept-Patch").orElse(null));
+        // The two PUTs without a PATCH are not advertised with one (it would be 405).
+        String moduleSwitch = indicators.substring(0, indicators.lastIndexOf("/indicators")) + "/modules/planning";
+        String sheet = indicators + "/actuals/2024/units/" + java.util.UUID.randomUUID();
+        for (String noPatch : java.util.List.of(moduleSwitch, sheet)) {
+            Reply o = api.method("OPTIONS", noPatch).send();
+            assertTrue(o.header("Allow").orElse("").contains("PUT"), o::toString);
+            assertFalse(o.header("Allow").orElse("").contains("PATCH"), o::toString);
+            assertTrue(o.header("Accept-Patch").isEmpty(), o::toString);
+        }
 
         JsonObject paths = api.get("/openapi?format=json").send().expect(200).object().getJsonObject("paths");
         JsonObject op = paths.getJsonObject("/api/v1/municipalities/{lgCode}/indicators/{id}").getJsonObject("patch");

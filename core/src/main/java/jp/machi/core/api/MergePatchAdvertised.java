@@ -28,7 +28,7 @@ public class MergePatchAdvertised implements ContainerResponseFilter {
         String method = req.getMethod();
         if ("OPTIONS".equals(method)) {
             Set<String> allowed = new LinkedHashSet<>(res.getAllowedMethods());
-            if (allowed.contains("PUT") && !allowed.contains("PATCH")) {
+            if (allowed.contains("PUT") && !allowed.contains("PATCH") && patchableAt(req)) {
                 allowed.add("PATCH");
                 res.getHeaders().putSingle("Allow", String.join(",", allowed));
                 res.getHeaders().putSingle(ACCEPT_PATCH, MergePatch.MEDIA_TYPE);
@@ -42,6 +42,122 @@ public class MergePatchAdvertised implements ContainerResponseFilter {
         if (get != null && patchable(resource.getResourceClass(), MergePatch.path(get))) {
             res.getHeaders().putSingle(ACCEPT_PATCH, MergePatch.MEDIA_TYPE);
         }
+    }
+
+    @Context
+    jakarta.ws.rs.core.UriInfo uri;
+
+    /**
+     * On OPTIONS (answered by the JAX-RS runtime itself, so there is no resource method to read, and no
+     * matched resource either): whether the PUT whose path template matches the request's path (the
+     * most specific one, as JAX-RS chooses: most literal characters) takes a merge patch. A PUT that
+     * opts out ({@link MergePatch#OFF}) is not advertised with PATCH, which it would refuse with 405.
+     */
+    private boolean patchableAt(ContainerRequestContext req) {
+        String path = "/" + trim(uri.getPath());
+        PutTemplate best = null;
+        for (PutTemplate t : puts()) {
+            if (t.pattern().matcher(path).matches() && (best == null || t.literals() > best.literals())) {
+                best = t;
+            }
+        }
+        return best == null || best.patchable(); // nothing known: as before, PATCH beside PUT
+    }
+
+    /** A PUT's full path template, compiled, with its literal length and whether it takes a merge patch. */
+    record PutTemplate(java.util.regex.Pattern pattern, int literals, boolean patchable) {
+    }
+
+    private static volatile java.util.List<PutTemplate> puts;
+
+    /** Every PUT of the resources CDI knows (JAX-RS resources are request-scoped beans), once. */
+    private static java.util.List<PutTemplate> puts() {
+        java.util.List<PutTemplate> known = puts;
+        if (known != null) {
+            return known;
+        }
+        java.util.List<PutTemplate> found = new java.util.ArrayList<>();
+        try {
+            var beans = jakarta.enterprise.inject.spi.CDI.current().getBeanManager()
+                    .getBeans(Object.class, jakarta.enterprise.inject.Any.Literal.INSTANCE);
+            java.util.Set<Class<?>> seen = new java.util.HashSet<>();
+            for (var bean : beans) {
+                Class<?> type = annotated(bean.getBeanClass());
+                if (type == null || !seen.add(type)) {
+                    continue;
+                }
+                String base = type.getAnnotation(jakarta.ws.rs.Path.class).value();
+                for (Method m : type.getMethods()) {
+                    if (m.isAnnotationPresent(PUT.class)) {
+                        String template = "/" + trim(base) + (MergePatch.path(m).isEmpty() ? "" : "/" + MergePatch.path(m));
+                        java.util.regex.Pattern p = compile(template);
+                        if (p != null) {
+                            found.add(new PutTemplate(p, literals(template), !MergePatch.off(m)));
+                        }
+                    }
+                }
+            }
+        } catch (RuntimeException unavailable) {
+            return java.util.List.of(); // no CDI to ask: PATCH stays beside PUT
+        }
+        puts = java.util.List.copyOf(found);
+        return puts;
+    }
+
+    /** The template as a regular expression: {@code {id}} one segment, {@code {id: regex}} its regex. */
+    static java.util.regex.Pattern compile(String template) {
+        StringBuilder regex = new StringBuilder();
+        int i = 0;
+        while (i < template.length()) {
+            char c = template.charAt(i);
+            if (c == '{') {
+                int depth = 1;
+                int j = i + 1;
+                while (j < template.length() && depth > 0) {
+                    char d = template.charAt(j);
+                    depth += d == '{' ? 1 : d == '}' ? -1 : 0;
+                    j++;
+                }
+                String param = template.substring(i + 1, j - 1);
+                int colon = param.indexOf(':');
+                regex.append("(?:").append(colon < 0 ? "[^/]+" : param.substring(colon + 1).strip()).append(')');
+                i = j;
+            } else {
+                regex.append(java.util.regex.Pattern.quote(String.valueOf(c)));
+                i++;
+            }
+        }
+        try {
+            return java.util.regex.Pattern.compile(regex.toString());
+        } catch (java.util.regex.PatternSyntaxException unreadable) {
+            return null;
+        }
+    }
+
+    /** Characters of the template outside its parameters (JAX-RS prefers the template with more). */
+    static int literals(String template) {
+        return template.replaceAll("\\{[^}]*}", "").length();
+    }
+
+    private static String trim(String s) {
+        String t = s == null ? "" : s;
+        while (t.startsWith("/")) {
+            t = t.substring(1);
+        }
+        while (t.endsWith("/")) {
+            t = t.substring(0, t.length() - 1);
+        }
+        return t;
+    }
+
+    /** The class that carries {@code @Path} (a CDI proxy's superclass does, with the annotated methods), or null. */
+    private static Class<?> annotated(Class<?> type) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            if (c.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
+                return c;
+            }
+        }
+        return null;
     }
 
     /** Whether the class has a PUT at the path that takes a merge patch. */
