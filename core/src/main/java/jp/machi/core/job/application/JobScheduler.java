@@ -60,6 +60,9 @@ public class JobScheduler {
     @Resource
     TimerService timers;
 
+    @Inject
+    jp.machi.core.observe.Observations observations;
+
     private final AtomicBoolean ticking = new AtomicBoolean();
 
     @PostConstruct
@@ -127,6 +130,8 @@ public class JobScheduler {
             outcome = ScheduledJobRun.Outcome.FAILED;
             summary = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
         }
+        observations.count("machi_job_runs", "Scheduled job runs on this node, by job and outcome", "job", job.id(),
+                "outcome", outcome.name());
         try {
             runs.finish(run, outcome, summary);
         } catch (RuntimeException e) {

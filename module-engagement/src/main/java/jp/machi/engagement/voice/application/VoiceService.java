@@ -41,6 +41,9 @@ public class VoiceService {
     Tenancy tenancy;
 
     @Inject
+    jp.machi.core.observe.Observations observations;
+
+    @Inject
     OrganizationService organization;
 
     @Inject
@@ -131,6 +134,10 @@ public class VoiceService {
         }
         tenancy.em().persist(v);
         tenancy.em().flush();
+        if (!in.spam()) {
+            observations.count("machi_voices_received", "Citizen voices received (not spam), per municipality and channel",
+                    "municipality", tenancy.code(), "channel", channel.name());
+        }
         return v;
     }
 
