@@ -376,17 +376,18 @@ class ConsoleIT {
                 .add("nameJa", "相談件数").add("kind", "ACTIVITY").add("unit", "件").add("direction", "HIGHER_IS_BETTER")
                 .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2023)
                         .add("target", 100).add("actual", 90))).build()).send().expect(201).object().getString("id");
+        String plan = api.post("/api/v1/municipalities/" + lg + "/planning/plans").json(Json.createObjectBuilder()
+                .add("name", "総合計画").add("firstFiscalYear", "R3").add("lastFiscalYear", "R7").build()).send().expect(201)
+                .object().getString("id");
+        api.post("/api/v1/municipalities/" + lg + "/planning/plans/" + plan + "/nodes")
+                .json(Json.createObjectBuilder().add("number", "1").add("title", "安心して暮らせるまち").build()).send().expect(201);
         signIn(b, admin(lg));
-        String audit = "const bad = [...document.querySelectorAll('input, select, textarea, button')]"
-                + ".filter((e) => e.type !== 'hidden' && e.offsetParent !== null)"
-                + ".filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !(e.tagName === 'BUTTON' && e.textContent.trim()))"
-                + ".map((e) => e.outerHTML.slice(0, 80));"
-                + " return JSON.stringify({h1: document.querySelectorAll('h1').length, unlabelled: bad,"
-                + " lang: document.documentElement.lang, canvasLabel: [...document.querySelectorAll('canvas')].every((c) => c.getAttribute('aria-label'))});";
+        String audit = AUDIT;
         for (String[] screen : new String[][] {{"core/tasks", ".task-intro"}, {"core/indicators", ".list-status"}, {"core/indicators/new", "#indicator-form"},
                 {"core/indicators/" + id, "#indicator-years"}, {"core/indicators/" + id + "/edit", "#indicator-form"},
                 {"core/actuals", "#actuals-choose"}, {"core/units", "#unit-tree"}, {"core/settings", "#scale-form"}, {"core/modules", "#modules-table"},
-                {"core/users", ".list-status"}, {"core/users/new", "#user-form"}, {"planning/planning-programs", ".list-status"}}) {
+                {"core/users", ".list-status"}, {"core/users/new", "#user-form"}, {"planning/planning-programs", ".list-status"},
+                {"planning/planning-plans", "#plan-new"}, {"planning/planning-plans/" + plan + "/edit", "#plan-edit-tree"}}) {
             b.open("/#/" + lg + "/" + screen[0]);
             b.waitForScript("the screen " + screen[0] + " drawn", "return document.getElementById('page').dataset.route === arguments[0];",
                     "#/" + lg + "/" + screen[0]);
@@ -395,6 +396,21 @@ class ConsoleIT {
         }
         assertEquals(List.of(), unexpectedErrors(b));
     }
+
+    /**
+     * The accessibility audit of a drawn screen: one h1, every visible control labelled, the page's
+     * language, every canvas described. {@code b.script(AUDIT)} answers
+     * {@code {"h1":1,"unlabelled":[],"lang":"ja","canvasLabel":true}} when all holds.
+     */
+    static final String AUDIT = "const bad = [...document.querySelectorAll('input, select, textarea, button')]"
+            + ".filter((e) => e.type !== 'hidden' && e.offsetParent !== null)"
+            + ".filter((e) => !(e.labels && e.labels.length) && !e.getAttribute('aria-label') && !(e.tagName === 'BUTTON' && e.textContent.trim()))"
+            + ".map((e) => e.outerHTML.slice(0, 80));"
+            + " return JSON.stringify({h1: document.querySelectorAll('h1').length, unlabelled: bad,"
+            + " lang: document.documentElement.lang, canvasLabel: [...document.querySelectorAll('canvas')].every((c) => c.getAttribute('aria-label'))});";
+
+    /** What {@link #AUDIT} answers for a screen that passes. */
+    static final String AUDIT_PASSED = "{\"h1\":1,\"unlabelled\":[],\"lang\":\"ja\",\"canvasLabel\":true}";
 
     private static String read(java.nio.file.Path f) {
         try {

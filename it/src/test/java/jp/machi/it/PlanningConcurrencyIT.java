@@ -55,7 +55,9 @@ class PlanningConcurrencyIT extends ConcurrencyContract {
                 ConcurrencyCase.of("plan")
                         .create(f -> f.item("/planning/plans", f.post("/planning/plans", plan(0))))
                         .put(PlanningConcurrencyIT::plan).delete()
-                        .covers("PUT " + M + "/plans/{planId}", "DELETE " + M + "/plans/{planId}"),
+                        .action("/renumber", "{\"levels\":[{\"scheme\":\"SEQUENCE\"}]}", 200)
+                        .covers("PUT " + M + "/plans/{planId}", "DELETE " + M + "/plans/{planId}",
+                                "POST " + M + "/plans/{planId}/renumber"),
                 ConcurrencyCase.of("plan node")
                         .create(f -> {
                             String plan = f.item("/planning/plans", f.post("/planning/plans", plan(0)));

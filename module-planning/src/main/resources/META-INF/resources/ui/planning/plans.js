@@ -1,11 +1,13 @@
 // 総合計画 — the staff console's page of the planning module (CONSOLE contribution "planning-plans").
 // The plans of the municipality; a plan's tree with every node's texts, responsible divisions and indicators;
 // its progress per fiscal year with the roll-up explained term by term; and its settings: the roll-up rule
-// (score cap, which indicator roles count) and whether the public portal shows it. Written against the UI
+// (score cap, which indicator roles count) and whether the public portal shows it. Staff also create plans and
+// edit a plan's tree (tab 構成の編集, plan-editor.js); viewers read only. Written against the UI
 // contract only (ctx.getJson, ctx.api, ctx.t, ctx.chart, ctx.fiscalYearLabel, ctx.navigate); uses ctx.args and
 // ctx.href for deep links when the console offers them.
 
 import {h as el} from '/ui/core/kit.js';
+import {canEdit, newPlanForm, treeEditor} from './plan-editor.js';
 let seq = 0;
 const uid = (p) => `planning-plans-${p}-${++seq}`;
 const fmt = (n, d = 1) => (n == null ? '—'
@@ -47,9 +49,20 @@ export default async function render(root, ctx) {
   async function showList() {
     const page = await ctx.getJson('planning/plans?size=100');
     view.replaceChildren(el('h2', { text: t('総合計画の一覧', 'Comprehensive plans') }));
+    if (canEdit(ctx)) {
+      const creating = el('div');
+      const start = el('button', { type: 'button', id: 'plan-new', class: 'btn btn-primary', text: t('計画を作成…', 'Create a plan…') });
+      start.addEventListener('click', () => {
+        start.hidden = true;
+        const form = newPlanForm(ctx, (p) => open(p.id, 'edit'), () => { creating.replaceChildren(); start.hidden = false; start.focus(); });
+        creating.replaceChildren(form);
+        form.querySelector('input').focus();
+      });
+      view.append(el('p', {}, start), creating);
+    }
     if (page.items.length === 0) {
-      view.append(el('p', { text: t('計画はまだありません。API（POST …/planning/plans）で登録できます。',
-        'There is no plan yet. Plans are created through the API (POST …/planning/plans).') }));
+      view.append(el('p', { text: canEdit(ctx) ? t('計画はまだありません。「計画を作成…」から作成できます。', 'There is no plan yet. Create one with "Create a plan…".')
+        : t('計画はまだありません。', 'There is no plan yet.') }));
       return;
     }
     const table = el('table', { class: 'data' }, el('caption', { class: 'visually-hidden', text: t('総合計画', 'Comprehensive plans') }));
@@ -82,6 +95,8 @@ export default async function render(root, ctx) {
     const back = el('a', { href: typeof ctx.href === 'function' ? ctx.href() : '#', text: t('← 計画の一覧', '← All plans') });
     back.addEventListener('click', (ev) => { ev.preventDefault(); open(null); });
     const tabs = [['tree', t('構成', 'Structure')], ['progress', t('進捗', 'Progress')], ['settings', t('設定', 'Settings')]];
+    if (canEdit(ctx)) tabs.splice(1, 0, ['edit', t('構成の編集', 'Edit the structure')]);
+    else if (tab === 'edit') tab = 'tree';
     const nav = el('nav', { 'aria-label': t('計画の表示', 'Plan views') });
     const list = el('ul', { class: 'tabs' });
     for (const [id, label] of tabs) {
@@ -96,7 +111,8 @@ export default async function render(root, ctx) {
       el('p', { text: `${ctx.fiscalYearLabel(plan.firstFiscalYear.year)}〜${ctx.fiscalYearLabel(plan.lastFiscalYear.year)} ・ `
         + `${plan.levelNames.join(' → ')} ・ ${plan.published ? t('公開ポータルに公開中', 'Shown on the public portal')
           : t('非公開', 'Not published')}` }), nav, body);
-    if (tab === 'progress') await showProgress(body, plan);
+    if (tab === 'edit') await treeEditor(ctx, body, plan);
+    else if (tab === 'progress') await showProgress(body, plan);
     else if (tab === 'settings') showSettings(body, plan, r.etag);
     else await showTree(body, plan);
   }
@@ -282,7 +298,9 @@ export default async function render(root, ctx) {
           'An indicator scores its achievement rate; rates above this value count as this value (100–1000).') })),
       roles,
       el('div', {}, pub, el('label', { for: pubId, text: t('公開ポータルに公開する', 'Show on the public portal') })),
-      el('button', { id: 'save-plan-settings', type: 'submit', class: 'btn', text: t('保存', 'Save') }));
+      canEdit(ctx) ? el('button', { id: 'save-plan-settings', type: 'submit', class: 'btn', text: t('保存', 'Save') })
+        : el('p', { class: 'hint', text: t('閲覧のみの権限のため変更できません。', 'You have read-only access.') }));
+    if (!canEdit(ctx)) form.querySelectorAll('input').forEach((i) => { i.disabled = true; });
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       errors.replaceChildren();

@@ -21,6 +21,7 @@ import jp.machi.core.persistence.Tenancy;
 import jp.machi.planning.plan.domain.ComprehensivePlan;
 import jp.machi.planning.plan.domain.IndicatorLink;
 import jp.machi.planning.plan.domain.LinkRole;
+import jp.machi.planning.plan.domain.NumberScheme;
 import jp.machi.planning.plan.domain.PlanNode;
 import jp.machi.planning.plan.domain.PlanTree;
 
@@ -201,6 +202,11 @@ public class PlanNodeService {
         Set<UUID> gone = new HashSet<>();
         gone.add(node.getId());
         below.forEach(n -> gone.add(n.getId()));
+        List<String> serving = plans.programsServing(gone);
+        if (!serving.isEmpty()) {
+            throw ApiException.conflict("node-has-programs", "planning.node.hasPrograms", node.label(), serving.size(),
+                    String.join("、", serving.subList(0, Math.min(3, serving.size()))));
+        }
         plans.links(plan).stream().filter(l -> gone.contains(l.getNodeId())).forEach(em::remove);
         em.flush();
         List<PlanNode> doomed = new ArrayList<>(below);
@@ -214,6 +220,72 @@ public class PlanNodeService {
         siblings.removeIf(n -> n.getId().equals(node.getId()));
         renumber(siblings);
         em.flush();
+    }
+
+    /** The longest number a node keeps (the column's length). */
+    public static final int MAX_NUMBER_LENGTH = 20;
+
+    /** How one level is renumbered: the scheme, the first number, and OUTLINE's separator. */
+    public record LevelNumbering(NumberScheme scheme, int start, String separator) {
+    }
+
+    /**
+     * Renumbers the plan's nodes (or only those below {@code underNodeId}) level by level in one
+     * step: {@code levels.get(i)} says how the nodes of level i are numbered; levels beyond the list
+     * keep their numbers. Every number is worked out first, so a number longer than a node can keep
+     * refuses the whole request (400) and changes nothing. The plan's version is raised (its If-Match
+     * guards the request), and every node whose number changes gets a new version too.
+     */
+    public void renumber(ComprehensivePlan plan, UUID underNodeId, List<LevelNumbering> levels) {
+        PlanTree tree = plans.tree(plan);
+        List<PlanNode> scope;
+        if (underNodeId != null) {
+            tree.find(underNodeId).orElseThrow(() -> invalidReference("underNodeId", "planning.node.notFound", underNodeId));
+            scope = tree.descendantsOf(underNodeId);
+        } else {
+            scope = tree.depthFirst();
+        }
+        java.util.Map<UUID, String> numbers = new java.util.HashMap<>();
+        java.util.Map<Integer, Integer> counters = new java.util.HashMap<>();
+        List<ApiException.FieldErrorKey> errors = new ArrayList<>();
+        // Depth first, so a parent's new number is known before its children are numbered after it.
+        for (PlanNode n : scope) {
+            LevelNumbering rule = n.getLevel() < levels.size() ? levels.get(n.getLevel()) : null;
+            NumberScheme scheme = rule == null ? NumberScheme.KEEP : rule.scheme();
+            String number = switch (scheme) {
+                case KEEP -> n.getNumber();
+                case CLEAR -> null;
+                case SEQUENCE -> {
+                    int next = counters.getOrDefault(n.getLevel(), rule.start());
+                    counters.put(n.getLevel(), next + 1);
+                    yield String.valueOf(next);
+                }
+                case SIBLINGS -> String.valueOf(rule.start() + tree.childrenOf(n.getParentId()).indexOf(n));
+                case OUTLINE -> {
+                    String own = String.valueOf(rule.start() + tree.childrenOf(n.getParentId()).indexOf(n));
+                    String parent = n.getParentId() == null ? null
+                            : numbers.containsKey(n.getParentId()) ? numbers.get(n.getParentId())
+                            : tree.find(n.getParentId()).map(PlanNode::getNumber).orElse(null);
+                    yield parent == null ? own : parent + rule.separator() + own;
+                }
+            };
+            if (number != null && number.length() > MAX_NUMBER_LENGTH) {
+                errors.add(new ApiException.FieldErrorKey("levels[" + n.getLevel() + "]", "planning.renumber.tooLong",
+                        n.getTitle(), number, MAX_NUMBER_LENGTH));
+            }
+            numbers.put(n.getId(), number);
+        }
+        if (!errors.isEmpty()) {
+            throw ApiException.invalid(errors.subList(0, Math.min(20, errors.size())));
+        }
+        for (PlanNode n : scope) {
+            String number = numbers.get(n.getId());
+            if (!java.util.Objects.equals(number, n.getNumber())) {
+                n.renumber(number);
+            }
+        }
+        tenancy.em().lock(plan, LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        tenancy.em().flush();
     }
 
     /** Positions 0, 1, 2 … in list order; only rows whose position changes are written. */

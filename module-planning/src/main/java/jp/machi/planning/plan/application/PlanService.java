@@ -17,6 +17,7 @@ import jp.machi.planning.plan.domain.ComprehensivePlan;
 import jp.machi.planning.plan.domain.IndicatorLink;
 import jp.machi.planning.plan.domain.PlanNode;
 import jp.machi.planning.plan.domain.PlanTree;
+import jp.machi.planning.program.domain.AdministrativeProgram;
 
 /** Comprehensive plans of the municipality a request or transaction is about. */
 @ApplicationScoped
@@ -109,10 +110,15 @@ public class PlanService {
         return p;
     }
 
-    /** Deletes a plan with its whole tree and indicator links (the indicators stay). */
+    /** Deletes a plan with its whole tree and indicator links (the indicators stay); refused while programs serve a node. */
     public void delete(ComprehensivePlan p) {
         EntityManager em = tenancy.em();
         em.lock(p, LockModeType.PESSIMISTIC_WRITE);
+        List<String> serving = programsServing(nodes(p).stream().map(PlanNode::getId).toList());
+        if (!serving.isEmpty()) {
+            throw ApiException.conflict("plan-has-programs", "planning.plan.hasPrograms", p.getName(), serving.size(),
+                    String.join("、", serving.subList(0, Math.min(3, serving.size()))));
+        }
         links(p).forEach(em::remove);
         em.flush();
         List<PlanNode> nodes = nodes(p);
@@ -123,6 +129,20 @@ public class PlanService {
         });
         em.remove(p);
         em.flush();
+    }
+
+    /**
+     * The administrative programs (事務事業) placed at one of these nodes (施策体系上の位置), as
+     * "1001 広報紙発行事業" (once for the years a program repeats): while one is, the node cannot go.
+     */
+    public List<String> programsServing(java.util.Collection<UUID> nodeIds) {
+        if (nodeIds.isEmpty()) {
+            return List.of();
+        }
+        return tenancy.em().createQuery("SELECT p FROM AdministrativeProgram p WHERE p.planNodeId IN :ids"
+                + " ORDER BY p.fiscalYear, p.programNumber", AdministrativeProgram.class).setParameter("ids", nodeIds)
+                .getResultList().stream().map(p -> (p.getProgramNumber() == null ? "" : p.getProgramNumber() + " ")
+                        + p.getName()).distinct().toList();
     }
 
     public List<PlanNode> nodes(ComprehensivePlan p) {

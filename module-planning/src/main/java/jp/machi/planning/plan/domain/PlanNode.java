@@ -159,6 +159,11 @@ public class PlanNode extends TenantOwned {
         this.position = position;
     }
 
+    /** Gives the node another number (null: none), as a renumbering of the plan does. */
+    public void renumber(String number) {
+        this.number = number;
+    }
+
     public void relevel(int level) {
         this.level = level;
     }

@@ -17,6 +17,7 @@ import java.util.UUID;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.i18n.LocalizedText;
 import jp.machi.planning.plan.domain.LinkRole;
+import jp.machi.planning.plan.domain.NumberScheme;
 
 /**
  * JSON shapes of the comprehensive-plan API. Inputs are classes with constrained public fields
@@ -150,6 +151,34 @@ public final class PlanDtos {
         @Min(0)
         @Max(100000)
         public Integer position;
+    }
+
+    /**
+     * A renumbering of the plan (番号の振り直し): {@code levels[i]} says how level i is numbered (levels
+     * beyond the list keep their numbers); with {@code underNodeId} only the nodes below that node.
+     */
+    public static class RenumberInput {
+        /** Renumber only below this node; absent: the whole plan. */
+        public UUID underNodeId;
+
+        @NotNull
+        @Size(min = 1, max = 10)
+        public List<@NotNull @Valid LevelNumberingInput> levels;
+    }
+
+    /** How one level is numbered: KEEP, CLEAR, SEQUENCE, SIBLINGS or OUTLINE, from start (default 1). */
+    public static class LevelNumberingInput {
+        @NotNull
+        public NumberScheme scheme;
+
+        @Min(0)
+        @Max(99999)
+        public Integer start;
+
+        /** Between the parent's number and the node's own with OUTLINE; absent: "-". */
+        @Size(min = 1, max = 3)
+        @Pattern(regexp = "[^\\r\\n0-9]*")
+        public String separator;
     }
 
     /** An indicator linked to a node. */

@@ -36,12 +36,14 @@ import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
 import jp.machi.core.persistence.Exports;
 import jp.machi.core.persistence.ListQuery;
+import jp.machi.planning.plan.application.PlanNodeService;
 import jp.machi.planning.plan.application.PlanService;
 import jp.machi.planning.plan.application.ProgressService;
 import jp.machi.planning.plan.domain.ComprehensivePlan;
 import jp.machi.planning.plan.interfaces.rest.PlanDtos.PlanInput;
 import jp.machi.planning.plan.interfaces.rest.PlanDtos.PlanView;
 import jp.machi.planning.plan.interfaces.rest.PlanDtos.ProgressView;
+import jp.machi.planning.plan.interfaces.rest.PlanDtos.RenumberInput;
 import jp.machi.planning.plan.interfaces.rest.PlanDtos.TreeView;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -62,6 +64,9 @@ public class PlanResource {
 
     @Inject
     Exports exports;
+
+    @Inject
+    PlanNodeService nodes;
 
     @Inject
     ProgressService progress;
@@ -160,6 +165,24 @@ public class PlanResource {
                 .tag(Versions.tag(p.getVersion())).build();
     }
 
+    @POST
+    @Path("{planId}/renumber")
+    @Transactional
+    @Access(minimum = Role.STAFF)
+    @Operation(summary = "Renumber the plan's nodes level by level in one request, all or nothing (If-Match of the plan,"
+            + " whose version it raises): per level KEEP, CLEAR, SEQUENCE (through the plan in document order), SIBLINGS"
+            + " (again under each parent) or OUTLINE (the parent's number, separator, count); underNodeId: only below"
+            + " that node. Answers the tree")
+    public Response renumber(@PathParam("planId") UUID planId, RenumberInput body) {
+        ComprehensivePlan p = plans.requireForTreeChange(planId);
+        views.valid(body);
+        Versions.requireMatch(request, headers, p.getVersion());
+        nodes.renumber(p, body.underNodeId, body.levels.stream().map(l -> new PlanNodeService.LevelNumbering(l.scheme,
+                l.start == null ? 1 : l.start, l.separator == null ? "-" : l.separator)).toList());
+        return Response.ok(new TreeView(views.plan(p), views.tree(p, Problems.locale(headers))))
+                .tag(Versions.tag(p.getVersion())).build();
+    }
+
     @GET
     @Path("{planId}/progress")
     @Transactional
@@ -177,9 +200,13 @@ public class PlanResource {
     private static ComprehensivePlan.Content checked(PlanInput body) {
         if (body.lastFiscalYear.compareTo(body.firstFiscalYear) < 0) {
             throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("lastFiscalYear",
-                    "planning.plan.period.order", String.valueOf(body.firstFiscalYear.startYear()),
-                    String.valueOf(body.lastFiscalYear.startYear()))));
+                    "planning.plan.period.order", yearLabel(body.firstFiscalYear), yearLabel(body.lastFiscalYear))));
         }
         return PlanViews.content(body);
+    }
+
+    /** 令和3年度 in Japanese, FY2021 in English. */
+    private static jp.machi.core.i18n.LocalizedText yearLabel(FiscalYear fy) {
+        return jp.machi.core.i18n.LocalizedText.of(fy.label(Locale.JAPANESE), fy.label(Locale.ENGLISH));
     }
 }
