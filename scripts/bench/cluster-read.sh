@@ -110,7 +110,7 @@ ms() { # a wrk latency (850.00us, 12.34ms, 1.20s) in milliseconds
 }
 run() { # port → "rps p50 p99"
   local out
-  out=$(wrk -t2 -c"$conns" -d"${duration}s" --latency -H "$auth" "http://localhost:$1$path")
+  out=$(wrk -t2 -c"$conns" -d"${duration}s" --timeout 30s --latency -H "$auth" "http://localhost:$1$path")
   echo "$(echo "$out" | awk '/Requests\/sec/ {print $2}') $(ms "$(echo "$out" | awk '$1 == "50%" {print $2}')") $(ms "$(echo "$out" | awk '$1 == "99%" {print $2}')")"
 }
 served() { # the requests each server of backend "two" got so far

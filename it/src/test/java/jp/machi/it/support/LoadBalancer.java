@@ -17,7 +17,9 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * HAProxy from Debian's packages in front of Machi nodes, as a vendor puts one: round robin, each node
- * checked on {@code GET /health/ready} every 500 ms (out after 2 failures), a connection that cannot
+ * checked on {@code GET /health/ready} every second (out after 2 failures; a
+ * check may take 10 s, so that a node slowed down by a busy machine is not taken for dead, while a dead
+ * node refuses the connection at once), a connection that cannot
  * be made tried again on another node ({@code retry-on conn-failure}, {@code option redispatch}); a
  * request already sent to a node that dies is not repeated by the balancer (it may have been a
  * write), its client sees the failure. Installed with {@code apt-get install -y haproxy} when missing
@@ -65,7 +67,8 @@ public final class LoadBalancer implements AutoCloseable {
                 backend nodes
                   balance roundrobin
                   option httpchk GET /health/ready
-                  default-server inter 500ms fall 2 rise 2
+                  timeout check 10s
+                  default-server inter 1s fall 2 rise 2
                 """.formatted(port));
         nodes.forEach((name, s) -> cfg.append("  server ").append(name).append(" 127.0.0.1:").append(s.port())
                 .append(" check\n"));
