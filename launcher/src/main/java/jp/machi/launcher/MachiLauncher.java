@@ -26,6 +26,11 @@ import java.util.regex.Pattern;
  * {@value #STOP_SECONDS} s before it is killed), and if this process dies without a word ({@code kill -9})
  * the child halts at once, as the server would have. Its exit code is this process's exit code.
  * See docs/adr/0036-default-heap.md.
+ *
+ * <p>Clustering: the bundle has Payara's {@code --nocluster} built in, so that instances on one host
+ * never join each other by chance. {@code MACHI_CLUSTER=<name>} (or {@code --clustername <name>} on
+ * the command line) lifts it: the server joins the Payara data grid (Hazelcast) of that cluster name,
+ * and only that one. See docs/adr/0045-cluster-browser-sessions-in-the-database.md.
  */
 public final class MachiLauncher {
 
@@ -37,6 +42,8 @@ public final class MachiLauncher {
     static final int STOP_SECONDS = 60;
 
     private static final Pattern SIZE = Pattern.compile("[1-9][0-9]{0,9}[kKmMgG]?");
+    private static final Pattern CLUSTER_NAME = Pattern.compile("[A-Za-z0-9][A-Za-z0-9._-]{0,99}");
+    static final String CLUSTER_NAME_OPTION = "--clustername";
 
     private MachiLauncher() {
     }
@@ -51,6 +58,7 @@ public final class MachiLauncher {
         List<String> jvmArgs = ManagementFactory.getRuntimeMXBean().getInputArguments();
         Optional<String> heap;
         try {
+            clusterArguments(System.getenv("MACHI_CLUSTER"), args, "");
             heap = heapToSet(System.getenv("MACHI_HEAP"), jvmArgs, System.getenv("JAVA_TOOL_OPTIONS"),
                     System.getenv("JDK_JAVA_OPTIONS"));
         } catch (IllegalArgumentException e) {
@@ -156,7 +164,51 @@ public final class MachiLauncher {
         watch.start();
     }
 
-    private static void runPayara(String[] args) throws Exception {
+    /**
+     * The command line with clustering asked for by {@code MACHI_CLUSTER} (or {@code --clustername}):
+     * {@code --clustername} added from the variable unless given, and {@code --systemproperties} naming
+     * {@code noClusterOff}, a file that turns the bundle's built-in {@code --nocluster} off (Payara reads it
+     * after the bundle's own properties). Unchanged when no cluster is asked for or {@code --nocluster} is
+     * on the command line.
+     *
+     * @throws IllegalArgumentException for a cluster name that is not 1–100 letters, digits, {@code .}, {@code _}, {@code -}
+     */
+    static String[] clusterArguments(String machiCluster, String[] args, String noClusterOff) {
+        List<String> out = new ArrayList<>(List.of(args));
+        boolean named = out.contains(CLUSTER_NAME_OPTION);
+        String name = named ? argAfter(out, CLUSTER_NAME_OPTION) : machiCluster == null ? "" : machiCluster.trim();
+        if (name.isEmpty() || out.contains("--nocluster")) {
+            return args;
+        }
+        if (!CLUSTER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException((named ? CLUSTER_NAME_OPTION + " " : "MACHI_CLUSTER=") + name
+                    + " is no cluster name: 1 to 100 letters, digits, '.', '_' or '-', starting with a letter or digit.");
+        }
+        if (!named) {
+            out.add(CLUSTER_NAME_OPTION);
+            out.add(name);
+        }
+        out.add("--systemproperties");
+        out.add(noClusterOff);
+        return out.toArray(String[]::new);
+    }
+
+    private static String argAfter(List<String> args, String option) {
+        int i = args.indexOf(option);
+        return i + 1 < args.size() ? args.get(i + 1).trim() : "";
+    }
+
+    private static void runPayara(String[] givenArgs) throws Exception {
+        String[] args = givenArgs;
+        String machiCluster = System.getenv("MACHI_CLUSTER");
+        if (clusterArguments(machiCluster, givenArgs, "") != givenArgs) {
+            Path props = java.nio.file.Files.createTempFile("machi-cluster", ".properties");
+            props.toFile().deleteOnExit();
+            java.nio.file.Files.writeString(props, "payaramicro.noCluster=false\n");
+            args = clusterArguments(machiCluster, givenArgs, props.toString());
+            System.err.println("Machi: joining the cluster " + argAfter(List.of(args), CLUSTER_NAME_OPTION)
+                    + " (Payara data grid; MACHI_CLUSTER)");
+        }
         try {
             Class.forName(PAYARA_MAIN).getMethod("main", String[].class).invoke(null, (Object) args);
         } catch (java.lang.reflect.InvocationTargetException e) {

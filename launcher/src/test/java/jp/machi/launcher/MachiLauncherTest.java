@@ -1,6 +1,8 @@
 package jp.machi.launcher;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,5 +57,32 @@ class MachiLauncherTest {
                 "/opt/machi.jar", "--port", "8081"),
                 MachiLauncher.childCommand("/jdk/bin/java", "512m", 42, List.of("-Dfoo=bar"), "/opt/machi.jar",
                         new String[] {"--port", "8081"}));
+    }
+
+    @Test
+    void withoutMachiClusterTheBundlesNoclusterStands() {
+        String[] args = {"--port", "8081"};
+        assertSame(args, MachiLauncher.clusterArguments(null, args, "/tmp/p"));
+        assertSame(args, MachiLauncher.clusterArguments("  ", args, "/tmp/p"));
+        String[] explicit = {"--nocluster", "--port", "8081"};
+        assertSame(explicit, MachiLauncher.clusterArguments("town-a", explicit, "/tmp/p"));
+    }
+
+    @Test
+    void machiClusterJoinsTheNamedClusterOnly() {
+        assertArrayEquals(new String[] {"--port", "8081", "--clustername", "town-a", "--systemproperties", "/tmp/p"},
+                MachiLauncher.clusterArguments(" town-a ", new String[] {"--port", "8081"}, "/tmp/p"));
+        // --clustername on the command line asks for the cluster too, and wins over the variable.
+        assertArrayEquals(new String[] {"--clustername", "b.2", "--systemproperties", "/tmp/p"},
+                MachiLauncher.clusterArguments("town-a", new String[] {"--clustername", "b.2"}, "/tmp/p"));
+    }
+
+    @Test
+    void aClusterNameThatIsNoNameIsRefused() {
+        for (String bad : List.of("-x", "a b", "名前", "a".repeat(101), "x;y")) {
+            IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+                    () -> MachiLauncher.clusterArguments(bad, new String[0], "/tmp/p"), bad);
+            assertTrue(e.getMessage().contains("MACHI_CLUSTER"), e.getMessage());
+        }
     }
 }

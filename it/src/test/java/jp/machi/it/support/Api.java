@@ -34,7 +34,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class Api {
 
     /** The session cookie's name (the servlet default). */
-    public static final String SESSION_COOKIE = "JSESSIONID";
+    public static final String SESSION_COOKIE = "machi-session";
     public static final String CSRF_HEADER = "X-CSRF-Token";
 
     private static final HttpClient CLIENT = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
@@ -76,6 +76,11 @@ public final class Api {
 
     public URI base() {
         return base;
+    }
+
+    /** Another server (a node of the same cluster, a load balancer) with this client's token or browser session. */
+    public Api at(URI otherBase) {
+        return new Api(otherBase, bearer, session);
     }
 
     /** The same server, as nobody. */

@@ -112,7 +112,7 @@ public class OidcSignInResource {
             }
             URI redirect = redirectUri();
             Caller caller = flow.finish(code, pending, redirect);
-            SignedInSessions.signIn(request, caller);
+            SignedInSessions.signIn(request, response, caller);
             setPendingCookie("", 0);
             return Response.seeOther(redirect.resolve("/")).header(HttpHeaders.CACHE_CONTROL, "no-store").build();
         } catch (ProviderRefusedException e) {

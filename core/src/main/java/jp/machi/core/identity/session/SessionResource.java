@@ -5,6 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.json.bind.annotation.JsonbNillable;
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
@@ -48,6 +49,9 @@ public class SessionResource {
     @Context
     HttpServletRequest request;
 
+    @Context
+    HttpServletResponse response;
+
     /** {@code {"login": "…", "password": "…"}}. */
     public static class Credentials {
         @NotNull
@@ -81,8 +85,7 @@ public class SessionResource {
         Bodies.require(body);
         Caller caller = signIn.signIn(body.login, body.password)
                 .orElseThrow(() -> new ApiException(401, "sign-in-failed", "session.signInFailed"));
-        String csrf = SignedInSessions.signIn(request, caller);
-        SignInTimes.mark(request);
+        String csrf = SignedInSessions.signIn(request, response, caller);
         return new SessionView(CallerView.of(caller), csrf);
     }
 
@@ -113,7 +116,7 @@ public class SessionResource {
     @Access(Access.Level.SIGNED_IN)
     @Operation(summary = "Sign out: the session ends (X-CSRF-Token required)")
     public Response signOut() {
-        SignedInSessions.signOut(request);
+        SignedInSessions.signOut(request, response);
         return Response.noContent().build();
     }
 }

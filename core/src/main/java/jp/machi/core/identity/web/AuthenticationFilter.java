@@ -22,7 +22,6 @@ import jp.machi.core.identity.Caller;
 import jp.machi.core.identity.CallerContext;
 import jp.machi.core.identity.InvalidCredentialsException;
 import jp.machi.core.identity.SignedInSessions;
-import jp.machi.core.identity.session.SignInTimes;
 import jp.machi.core.identity.token.application.ApiTokenService;
 import jp.machi.core.identity.token.domain.TokenSecrets;
 import jp.machi.core.identity.user.application.UserAccountService;
@@ -79,7 +78,7 @@ public class AuthenticationFilter extends HttpFilter {
                 }
                 CallerContext.set(caller.get());
             } else {
-                Optional<Caller> caller = sessionCaller(request);
+                Optional<Caller> caller = sessionCaller(request, response);
                 if (caller.isPresent()) {
                     if (!SAFE_METHODS.contains(request.getMethod()) && !isSignIn(request) && !csrfMatches(request)) {
                         ServletProblems.write(request, response, 403, "csrf", "access.csrf", SignedInSessions.CSRF_HEADER);
@@ -127,14 +126,14 @@ public class AuthenticationFilter extends HttpFilter {
         }
     }
 
-    private Optional<Caller> sessionCaller(HttpServletRequest request) {
+    private Optional<Caller> sessionCaller(HttpServletRequest request, HttpServletResponse response) {
         Optional<Caller> signedIn = SignedInSessions.caller(request);
         if (signedIn.isEmpty() || signedIn.get().method() != Caller.Method.PASSWORD) {
             return signedIn;
         }
-        Optional<Caller> now = accounts.currentCaller(signedIn.get().id(), SignInTimes.of(request).orElse(null));
+        Optional<Caller> now = accounts.currentCaller(signedIn.get().id(), SignedInSessions.signedInAt(request).orElse(null));
         if (now.isEmpty()) {
-            SignedInSessions.signOut(request);
+            SignedInSessions.signOut(request, response);
         }
         return now;
     }

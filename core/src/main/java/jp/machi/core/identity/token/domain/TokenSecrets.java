@@ -24,9 +24,14 @@ public final class TokenSecrets {
     }
 
     public static String generate() {
+        return PREFIX + randomText();
+    }
+
+    /** 32 random bytes in base64url (43 characters): a browser session's secret, a CSRF token. */
+    public static String randomText() {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
-        return PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public static boolean looksLikeOurs(String token) {

@@ -9,7 +9,6 @@ import jp.machi.core.identity.Caller;
 import jp.machi.core.identity.CallerContext;
 import jp.machi.core.identity.Role;
 import jp.machi.core.identity.SignedInSessions;
-import jp.machi.core.identity.session.SignInTimes;
 import jp.machi.core.identity.user.application.UserAccountService;
 import jp.machi.core.identity.user.domain.UserAccount;
 import jp.machi.core.identity.user.interfaces.rest.UserDtos.PasswordChange;
@@ -51,7 +50,7 @@ final class PasswordChanges {
         }
         accounts.setPassword(account, body.newPassword, "newPassword");
         if (SignedInSessions.caller(request).filter(c -> c.id().equals(account.getId().toString())).isPresent()) {
-            SignInTimes.mark(request);
+            SignedInSessions.markSignedIn(request);
         }
     }
 }
