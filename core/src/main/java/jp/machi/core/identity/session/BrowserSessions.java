@@ -25,7 +25,7 @@ import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * The browsers' signed-in sessions, kept in the database ({@code browser_session}) so that every node
- * of a cluster knows them and a node's death signs nobody out (docs/adr/0045-cluster-browser-sessions-in-the-database.md).
+ * of a cluster knows them and a node's death signs nobody out (docs/adr/0046-cluster-browser-sessions-in-the-database.md).
  * A row holds the SHA-256 of the cookie's secret (never the secret), the caller as signed in, the
  * CSRF token, when the session was signed in and when it expires: {@code machi.security.session.minutes}
  * (30) after the last request. The expiry is pushed on at most once a minute, so a busy browser does not
