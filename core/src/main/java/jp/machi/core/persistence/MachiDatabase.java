@@ -41,36 +41,25 @@ public final class MachiDatabase {
     }
 
     /**
-     * Points an EclipseLink session at Machi's datasource (called by the unit's session customizer,
-     * before the session logs in): the server's when {@code MACHI_DB_JNDI} names one, otherwise the
-     * WAR's own {@code java:app/jdbc/machi}. {@code persistence.xml} names no {@code jta-data-source}
-     * (WildFly would not start a unit naming the WAR's own), so the server first hands the unit its
-     * default datasource, which is never opened. The read pool (reads outside a transaction) is
-     * pointed at the same datasource.
+     * Points an EclipseLink session at the server's datasource when {@code MACHI_DB_JNDI} names
+     * one (called by the unit's session customizer, before the session logs in): the unit's
+     * {@code jta-data-source} in {@code persistence.xml} stays the WAR's own.
      */
     public static void useIn(org.eclipse.persistence.sessions.Session session) {
-        Optional<String> server = serverDataSourceName();
-        String name = server.orElse(DEFAULT_JNDI);
-        DataSource ds = server.isPresent() ? lookup(name) : own();
+        Optional<String> name = serverDataSourceName();
+        if (name.isEmpty()) {
+            return;
+        }
+        DataSource ds = lookup(name.get());
         if (session.getDatasourceLogin() instanceof org.eclipse.persistence.sessions.DatasourceLogin login) {
             login.setConnector(new org.eclipse.persistence.sessions.JNDIConnector(ds));
         }
-        if (session instanceof org.eclipse.persistence.sessions.server.ServerSession s
-                && s.getReadConnectionPool() != null
-                && s.getReadConnectionPool().getLogin() instanceof org.eclipse.persistence.sessions.DatasourceLogin read) {
+        if (session instanceof org.eclipse.persistence.sessions.server.ServerSession server
+                && server.getReadConnectionPool() != null
+                && server.getReadConnectionPool().getLogin() instanceof org.eclipse.persistence.sessions.DatasourceLogin read) {
             read.setConnector(new org.eclipse.persistence.sessions.JNDIConnector(ds));
         }
-        LOG.info(() -> server.isPresent() ? "Machi database: the server's datasource " + name + " (MACHI_DB_JNDI)"
-                : "Machi database: the WAR's own datasource " + name);
-    }
-
-    /** The WAR's own datasource, {@code java:app/jdbc/machi}. */
-    private static DataSource own() {
-        try {
-            return (DataSource) new InitialContext().lookup(DEFAULT_JNDI);
-        } catch (NamingException | ClassCastException e) {
-            throw new IllegalStateException("Machi's datasource " + DEFAULT_JNDI + " is not bound: " + e, e);
-        }
+        LOG.info(() -> "Machi database: the server's datasource " + name.get() + " (MACHI_DB_JNDI)");
     }
 
     /** Looks up the datasource {@code name}; a clear error naming the setting when the server has none. */

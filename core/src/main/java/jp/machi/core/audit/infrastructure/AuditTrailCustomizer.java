@@ -11,8 +11,8 @@ import org.eclipse.persistence.sessions.Session;
  * AuditRecorder} to every entity type of core and of every module jar in the unit, present and
  * future, without the entities doing anything. It also makes a change to an aggregate's child
  * rows raise the aggregate's version ({@link AggregateVersions}), so that the one customizer the
- * unit names sets up both, and points the unit at Machi's datasource, the WAR's own or the
- * server's named by {@code MACHI_DB_JNDI} ({@link MachiDatabase}).
+ * unit names sets up both, and points the unit at the server's datasource when
+ * {@code MACHI_DB_JNDI} names one ({@link MachiDatabase}).
  */
 public class AuditTrailCustomizer implements SessionCustomizer {
 
