@@ -33,6 +33,20 @@ public class ConfiguredDataSource implements DataSource {
     private volatile DataSource delegate;
     private PrintWriter logWriter;
     private int loginTimeout;
+    private String description;
+
+    /**
+     * A bean property for the pool's sake: WildFly's pool (IronJacamar) refuses a datasource class
+     * given no connection property at all ({@code IJ031103}); the settings themselves are read from
+     * the environment.
+     */
+    public String getDescription() {
+        return description;
+    }
+
+    public void setDescription(String description) {
+        this.description = description;
+    }
 
     private DataSource delegate() throws SQLException {
         DataSource d = delegate;
@@ -88,6 +102,10 @@ public class ConfiguredDataSource implements DataSource {
 
     @Override
     public Connection getConnection(String username, String password) throws SQLException {
+        // A pool given no account (WildFly's asks with none) means the configured one.
+        if (username == null || username.isEmpty()) {
+            return delegate().getConnection();
+        }
         return delegate().getConnection(username, password);
     }
 

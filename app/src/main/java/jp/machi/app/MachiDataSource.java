@@ -23,7 +23,8 @@ import jakarta.servlet.annotation.WebListener;
         className = "jp.machi.app.ConfiguredDataSource",
         minPoolSize = 1,
         maxPoolSize = 20,
-        properties = {"fish.payara.is-connection-validation-required=true",
+        properties = {"description=Machi",
+            "fish.payara.is-connection-validation-required=true",
             "fish.payara.connection-validation-method=auto-commit",
             "fish.payara.fail-all-connections=true"})
 @WebListener

@@ -32,11 +32,12 @@ import jp.machi.it.support.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
- * The unchanged {@code app/target/machi.war} on GlassFish 7 (fetched from Maven Central by the
- * build, unpacked into {@code it/target/vendor-servers}), set up exactly as the README's "On another
- * application server" tells a vendor: a domain of its own, the PostgreSQL driver in the domain's
- * lib, a connection pool and the resource {@code jdbc/machi}, {@code MACHI_DB_JNDI=jdbc/machi},
- * deployed at {@code /}. One boot, a handful of requests: ready with every module, signed in with
+ * The unchanged {@code app/target/machi.war} on GlassFish 7 and on WildFly (both fetched from Maven
+ * Central by the build, unpacked into {@code it/target/vendor-servers}), each set up exactly as the
+ * README's "On another application server" tells a vendor. GlassFish: a domain of its own, the
+ * PostgreSQL driver in the domain's lib, a connection pool and the resource {@code jdbc/machi},
+ * {@code MACHI_DB_JNDI=jdbc/machi}, deployed at {@code /}. WildFly: see its test. One boot per
+ * server, a handful of requests: ready with every module, signed in with
  * an {@code HttpOnly; SameSite=Strict} cookie (Machi's own PBKDF2), a write and a read in each
  * module, the scheduled jobs' timers run, the console's page loads. Log:
  * {@code it/target/it-postgresql/glassfish-<portbase>/domains/machi/logs/server.log}.
@@ -89,6 +90,198 @@ class VendorServerIT {
                 asadmin(home, domains, Map.of(), "stop-domain", "--domaindir", domains.toString(), "machi");
             }
         }
+    }
+
+    /**
+     * The unchanged WAR on WildFly (standard {@code standalone.xml}), set up as the README tells a
+     * vendor: EclipseLink added to WildFly's own {@code org.eclipse.persistence} module, the
+     * PostgreSQL driver as a module, driver and datasource {@code java:/jdbc/machi} by
+     * {@code jboss-cli.sh --file}, {@code MACHI_DB_JNDI=java:/jdbc/machi}, the WAR deployed as
+     * {@code ROOT.war}. Done on a copy of the unpacked distribution, which stays as Maven Central
+     * delivered it. Log: {@code it/target/it-postgresql/wildfly-<port>/standalone/log/server.log}.
+     */
+    @Test
+    void theUnchangedWarRunsOnWildFly() throws Exception {
+        int http = freeWildFlyHttpPort();
+        int offset = http - 8080;
+        Path home = ItSettings.workDir().resolve("it-postgresql").resolve("wildfly-" + http);
+        copyTree(ItSettings.wildflyHome(), home);
+        try (TestDatabase db = TestDatabase.fresh("wildfly")) {
+            // EclipseLink into WildFly's own module for it (which holds only WildFly's integration code).
+            Path eclipselink = home.resolve("modules/system/layers/base/org/eclipse/persistence/main");
+            Files.copy(ItSettings.wildflyEclipseLinkJar(), eclipselink.resolve("eclipselink.jar"), StandardCopyOption.REPLACE_EXISTING);
+            Path moduleXml = eclipselink.resolve("module.xml");
+            String module = Files.readString(moduleXml);
+            assertTrue(module.contains("</resources>") && module.contains("<dependencies>"), module);
+            Files.writeString(moduleXml, module
+                    .replace("</resources>", "    <resource-root path=\"eclipselink.jar\"><filter><exclude path=\"javax/**\"/></filter></resource-root>\n    </resources>")
+                    .replace("<dependencies>", "<dependencies>\n        <module name=\"java.desktop\"/>\n        <module name=\"java.rmi\"/>"
+                            + "\n        <module name=\"java.sql\"/>\n        <module name=\"java.xml\"/>"));
+            // The driver as a module of its own.
+            Path driverModule = home.resolve("modules/org/postgresql/main");
+            Files.createDirectories(driverModule);
+            Path driver = Path.of(org.postgresql.Driver.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Files.copy(driver, driverModule.resolve("postgresql.jar"), StandardCopyOption.REPLACE_EXISTING);
+            Files.writeString(driverModule.resolve("module.xml"), """
+                    <?xml version="1.0" encoding="UTF-8"?>
+                    <module name="org.postgresql" xmlns="urn:jboss:module:1.9">
+                        <resources>
+                            <resource-root path="postgresql.jar"/>
+                        </resources>
+                        <dependencies>
+                            <module name="java.logging"/>
+                            <module name="java.management"/>
+                            <module name="java.naming"/>
+                            <module name="java.security.jgss"/>
+                            <module name="java.sql"/>
+                            <module name="jakarta.transaction.api"/>
+                        </dependencies>
+                    </module>
+                    """);
+            // The driver and the datasource in the server's configuration, by the CLI on the stopped server.
+            URI pg = URI.create(ItSettings.pgAdminUrl().substring("jdbc:".length()));
+            String url = "jdbc:postgresql://" + pg.getHost() + ":" + (pg.getPort() < 0 ? 5432 : pg.getPort()) + "/" + db.postgresName();
+            Path cli = home.resolve("machi.cli");
+            Files.writeString(cli, String.join("\n",
+                    "embed-server --server-config=standalone.xml",
+                    "/system-property=eclipselink.archive.factory:add(value=org.jipijapa.eclipselink.JBossArchiveFactoryImpl)",
+                    "/subsystem=datasources/jdbc-driver=postgresql:add(driver-name=postgresql,driver-module-name=org.postgresql,"
+                            + "driver-xa-datasource-class-name=org.postgresql.xa.PGXADataSource)",
+                    "data-source add --name=machi --jndi-name=java:/jdbc/machi --driver-name=postgresql --connection-url=" + url
+                            + " --user-name=" + ItSettings.pgUser()
+                            + (ItSettings.pgPassword().isEmpty() ? "" : " --password=" + ItSettings.pgPassword()),
+                    "stop-embedded-server", ""));
+            Path log = home.resolve("machi-setup.log");
+            run(home, log, Map.of("JAVA_OPTS", "-Xmx256m"), home.resolve("bin/jboss-cli.sh").toString(), "--file=" + cli);
+            assertTrue(Files.readString(home.resolve("standalone/configuration/standalone.xml")).contains("java:/jdbc/machi"),
+                    () -> "the CLI did not add the datasource: " + tail(readQuietly(log)));
+
+            Files.copy(ItSettings.appWar(), home.resolve("standalone/deployments/ROOT.war"));
+            ProcessBuilder pb = new ProcessBuilder(home.resolve("bin/standalone.sh").toString())
+                    .directory(home.toFile()).redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(home.resolve("standalone.out").toFile()));
+            pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+            // The heap GlassFish gets here too; every port moved by one offset.
+            pb.environment().put("JAVA_OPTS", "-Xmx768m -Djava.net.preferIPv4Stack=true -Djboss.socket.binding.port-offset=" + offset);
+            pb.environment().putAll(Map.of(
+                    "MACHI_DB_JNDI", "java:/jdbc/machi",
+                    "MACHI_ADMIN_USER", MachiServer.ADMIN_USER,
+                    "MACHI_ADMIN_PASSWORD", MachiServer.ADMIN_PASSWORD,
+                    "MACHI_COOKIE_SECURE", "false"));
+            Process server = pb.start();
+            try {
+                URI base = URI.create("http://127.0.0.1:" + http);
+                awaitReady(base, home, server);
+                smoke(base);
+            } finally {
+                stop(server);
+            }
+        }
+    }
+
+    /** Waits until Machi answers ready on WildFly; fails at once when the deployment failed or the server died. */
+    private static void awaitReady(URI base, Path home, Process server) throws Exception {
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        Path failed = home.resolve("standalone/deployments/ROOT.war.failed");
+        Path serverLog = home.resolve("standalone/log/server.log");
+        Instant until = Instant.now().plus(READY);
+        while (Instant.now().isBefore(until)) {
+            if (Files.exists(failed)) {
+                throw new AssertionError("WildFly did not deploy the WAR: " + readQuietly(failed) + "\n" + tail(readQuietly(serverLog)));
+            }
+            if (!server.isAlive()) {
+                throw new AssertionError("WildFly stopped (" + server.exitValue() + "): " + tail(readQuietly(serverLog)));
+            }
+            try {
+                HttpResponse<String> ready = http.send(HttpRequest.newBuilder(base.resolve("/health/ready"))
+                        .timeout(Duration.ofSeconds(20)).build(), HttpResponse.BodyHandlers.ofString());
+                if (ready.statusCode() == 200) {
+                    return;
+                }
+                if (ready.body().contains("\"failure\"")) {
+                    throw new AssertionError("Machi on WildFly is not ready: " + ready.body());
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            TimeUnit.SECONDS.sleep(3);
+        }
+        throw new AssertionError("Machi on WildFly not ready within " + READY + ": " + tail(readQuietly(serverLog)));
+    }
+
+    /** Stops the server and everything it started (standalone.sh runs the JVM as its child). */
+    private static void stop(Process server) throws InterruptedException {
+        List<ProcessHandle> all = new ArrayList<>(server.descendants().toList());
+        all.forEach(ProcessHandle::destroy);
+        server.destroy();
+        for (ProcessHandle p : all) {
+            try {
+                p.onExit().get(60, TimeUnit.SECONDS);
+            } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+                p.destroyForcibly();
+            }
+        }
+        if (!server.waitFor(30, TimeUnit.SECONDS)) {
+            server.destroyForcibly();
+        }
+    }
+
+    /** Runs a command in {@code dir}; fails with its output unless it succeeds. */
+    private static void run(Path dir, Path log, Map<String, String> env, String... cmd) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        pb.environment().putAll(env);
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        Process p = pb.start();
+        if (!p.waitFor(READY.toSeconds(), TimeUnit.SECONDS)) {
+            p.destroyForcibly();
+            throw new AssertionError(String.join(" ", cmd) + " took longer than " + READY + "; see " + log);
+        }
+        if (p.exitValue() != 0) {
+            throw new AssertionError(String.join(" ", cmd) + " failed (" + p.exitValue() + "): " + tail(readQuietly(log)));
+        }
+    }
+
+    private static void copyTree(Path from, Path to) throws IOException {
+        try (var paths = Files.walk(from)) {
+            for (Path p : (Iterable<Path>) paths::iterator) {
+                Path target = to.resolve(from.relativize(p).toString());
+                if (Files.isDirectory(p)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(p, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.COPY_ATTRIBUTES);
+                }
+            }
+        }
+    }
+
+    private static String readQuietly(Path p) {
+        try {
+            return Files.exists(p) ? Files.readString(p) : "(no " + p + ")";
+        } catch (IOException e) {
+            return "(unreadable " + p + ": " + e + ")";
+        }
+    }
+
+    /** An HTTP port for WildFly (20000–20990) whose offset leaves its HTTPS and management ports free too. */
+    private static int freeWildFlyHttpPort() {
+        for (int attempt = 0; attempt < 50; attempt++) {
+            int http = 20000 + 10 * ThreadLocalRandom.current().nextInt(0, 100);
+            int offset = http - 8080;
+            boolean free = true;
+            for (int port : new int[] {http, 8443 + offset, 9990 + offset, 9993 + offset}) {
+                try (ServerSocket s = new ServerSocket(port)) {
+                    s.setReuseAddress(true);
+                } catch (IOException taken) {
+                    free = false;
+                    break;
+                }
+            }
+            if (free) {
+                return http;
+            }
+        }
+        throw new IllegalStateException("no free ports for WildFly");
     }
 
     /** What a vendor checks after a deployment, on any server. */

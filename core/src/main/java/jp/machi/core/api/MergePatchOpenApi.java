@@ -58,7 +58,7 @@ public class MergePatchOpenApi implements OASFilter {
         }
         patch.addParameter(OASFactory.createParameter().name("If-Match").in(Parameter.In.HEADER).required(true)
                 .description("The ETag of the representation the patch was made from")
-                .schema(OASFactory.createSchema().type(Schema.SchemaType.STRING)));
+                .schema(schemaOf(Schema.SchemaType.STRING)));
         Schema schema = null;
         if (put.getRequestBody() != null && put.getRequestBody().getContent() != null
                 && put.getRequestBody().getContent().getMediaTypes() != null) {
@@ -70,11 +70,29 @@ public class MergePatchOpenApi implements OASFilter {
             }
         }
         MediaType media = OASFactory.createMediaType();
-        media.setSchema(schema == null ? OASFactory.createSchema().type(Schema.SchemaType.OBJECT) : schema);
+        media.setSchema(schema == null ? schemaOf(Schema.SchemaType.OBJECT) : schema);
         Content content = OASFactory.createContent();
         content.addMediaType(MergePatch.MEDIA_TYPE, media);
         patch.setRequestBody(OASFactory.createRequestBody().required(true).content(content));
         patch.setResponses(put.getResponses());
         return patch;
+    }
+
+    /**
+     * A schema of one type under MicroProfile OpenAPI 3 ({@code type(SchemaType)}: Payara) and 4
+     * ({@code type(List<SchemaType>)}: WildFly 38), so that the same WAR's description builds on both.
+     */
+    static Schema schemaOf(Schema.SchemaType type) {
+        Schema schema = OASFactory.createSchema();
+        try {
+            return schema.type(type);
+        } catch (NoSuchMethodError openApi4) {
+            try {
+                Schema.class.getMethod("type", java.util.List.class).invoke(schema, java.util.List.of(type));
+                return schema;
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("MicroProfile OpenAPI offers no Schema.type setter Machi knows", e);
+            }
+        }
     }
 }

@@ -77,6 +77,22 @@ public final class ItSettings {
                 "Build it first: ./mvnw -B -DskipTests package (from the repository root).");
     }
 
+    /** WildFly as unpacked from Maven Central by the it module's package phase (never changed: tests copy it). */
+    public static Path wildflyHome() {
+        Path home = Path.of(nonBlank("machi.it.wildfly.home", "target/vendor-servers/wildfly-38.0.1.Final")).toAbsolutePath().normalize();
+        if (!Files.isRegularFile(home.resolve("bin/standalone.sh"))) {
+            throw new IllegalStateException("Missing " + home + "/bin/standalone.sh (machi.it.wildfly.home)."
+                    + " It is unpacked by the it module's package phase.");
+        }
+        return home;
+    }
+
+    /** The EclipseLink jar a vendor puts into WildFly's org.eclipse.persistence module (copied by the it module's package phase). */
+    public static Path wildflyEclipseLinkJar() {
+        return existing("machi.it.wildfly.eclipselink", "target/vendor-servers/lib/eclipselink.jar",
+                "It is copied from Maven Central by the it module's package phase.");
+    }
+
     /** GlassFish 7 as unpacked from Maven Central by the it module's package phase. */
     public static Path glassfishHome() {
         Path home = Path.of(nonBlank("machi.it.glassfish.home", "target/vendor-servers/glassfish7")).toAbsolutePath().normalize();

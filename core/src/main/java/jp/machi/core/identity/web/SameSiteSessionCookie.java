@@ -17,10 +17,12 @@ import java.util.Locale;
 
 /**
  * {@code SameSite=Strict} on the session cookie on every server. {@link SessionCookies} asks for it
- * the standard way ({@code SessionCookieConfig.setAttribute}), which WildFly honours; Payara honours
- * only its {@code payara-web.xml} property, and GlassFish 7 neither. Before the response is
- * committed, this adds the attribute to a session cookie the server set without one; a cookie
- * that has one (Payara, WildFly) is left as it is.
+ * the standard way ({@code SessionCookieConfig.setAttribute}), which none of the three servers
+ * applies: Payara honours only its {@code payara-web.xml} property, WildFly 38 only the WAR's
+ * {@code WEB-INF/undertow-handlers.conf} ({@code samesite-cookie}; Undertow adds the session
+ * cookie after this filter has seen the headers), and GlassFish 7 neither. Before the response is
+ * committed, this adds the attribute to a session cookie the server set without one (GlassFish); a
+ * cookie that has one (Payara, WildFly) is left as it is.
  */
 @WebFilter(filterName = "machi-samesite", urlPatterns = "/*", asyncSupported = true)
 public class SameSiteSessionCookie extends HttpFilter {
