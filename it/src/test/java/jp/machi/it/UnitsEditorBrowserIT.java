@@ -120,7 +120,11 @@ class UnitsEditorBrowserIT {
         b.waitForText(".facts", "2025-03-31");
         assertEquals("2025-03-31", get(hearing).getString("validTo"));
         assertFalse(b.present("#unit-close-form"), "an ended unit has no edit forms");
-        assertEquals(List.of(), ConsoleIT.unexpectedErrors(b));
+        // The browser logs the two refusals the test provoked (the missing code, the stale save); nothing else.
+        assertEquals(List.of(), ConsoleIT.unexpectedErrors(b).stream()
+                .filter(e -> !(e.contains("/organization-units - ") && e.contains("status of 400"))
+                        && !(e.contains("/organization-units/" + hearing + " - ") && e.contains("status of 412")))
+                .toList(), "no script error");
 
         // A viewer reads the chart and has no edit control.
         b.click("#sign-out");
