@@ -117,6 +117,8 @@ class TaskListBrowserIT {
         b.click("#sign-out");
         b.waitFor("#login");
         ConsoleIT.signIn(b, other);
+        b.waitForText("#home-tasks-total", "対応を待っている項目はありません");
+        b.click("#nav a[data-nav='core/tasks']");
         b.waitForText("#tasks-empty", "対応を待っている項目はありません");
         assertEquals(List.of(), ConsoleIT.unexpectedErrors(b));
     }
