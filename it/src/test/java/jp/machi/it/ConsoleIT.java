@@ -66,9 +66,9 @@ class ConsoleIT {
         assertTrue(b.text("#who", true).contains("職員"), b.text("#who", true));
         assertEquals("試験市" + lg, b.text("#lg-name", true));
         assertFalse(b.present("#lg-select"), "only platform administrators switch municipalities");
-        // The first page is the task list (あなたの対応待ち); the indicators are one click away.
-        assertTrue(b.currentUrl().endsWith("#/" + lg + "/core/tasks"), b.currentUrl());
-        b.waitForText("h1", "あなたの対応待ち");
+        // The first page is the home (ホーム); the indicators are one click away.
+        assertTrue(b.currentUrl().endsWith("#/" + lg + "/core/home"), b.currentUrl());
+        b.waitForText("h1", "ホーム");
         b.click("#nav a[data-nav='core/indicators']");
         assertTrue(b.currentUrl().endsWith("#/" + lg + "/core/indicators"), b.currentUrl());
         b.waitForText("h1", "指標");
@@ -383,9 +383,9 @@ class ConsoleIT {
                 .json(Json.createObjectBuilder().add("number", "1").add("title", "安心して暮らせるまち").build()).send().expect(201);
         signIn(b, admin(lg));
         String audit = AUDIT;
-        for (String[] screen : new String[][] {{"core/tasks", ".task-intro"}, {"core/indicators", ".list-status"}, {"core/indicators/new", "#indicator-form"},
+        for (String[] screen : new String[][] {{"core/home", "#home-tasks"}, {"core/tasks", ".task-intro"}, {"core/indicators", ".list-status"}, {"core/indicators/new", "#indicator-form"},
                 {"core/indicators/" + id, "#indicator-years"}, {"core/indicators/" + id + "/edit", "#indicator-form"},
-                {"core/actuals", "#actuals-choose"}, {"core/units", "#unit-tree"}, {"core/settings", "#scale-form"}, {"core/modules", "#modules-table"},
+                {"core/actuals", "#actuals-choose"}, {"core/units", "#reorg-form"}, {"core/settings", "#scale-form"}, {"core/modules", "#modules-table"},
                 {"core/users", ".list-status"}, {"core/users/new", "#user-form"}, {"planning/planning-programs", ".list-status"},
                 {"planning/planning-plans", "#plan-new"}, {"planning/planning-plans/" + plan + "/edit", "#plan-edit-tree"}}) {
             b.open("/#/" + lg + "/" + screen[0]);

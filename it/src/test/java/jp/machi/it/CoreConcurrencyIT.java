@@ -45,6 +45,19 @@ class CoreConcurrencyIT extends ConcurrencyContract {
     /** The code of the last created unit (a correction keeps it). */
     private volatile String unitCode;
 
+    /** The unit the last "reorganisation" fixture made, and its code: the reorganisation renames it. */
+    private volatile String renamedId;
+    private volatile String renamedCode;
+
+    /** A reorganisation renaming the last made unit from April 2024, read when sent (after the unit was made). */
+    private final Object renaming = new Object() {
+        @Override
+        public String toString() {
+            return "{\"effectiveDate\":\"2024-04-01\",\"predecessorIds\":[\"" + renamedId + "\"],\"successor\":{\"code\":\""
+                    + renamedCode + "\",\"nameJa\":\"広聴広報課\",\"kind\":\"DIVISION\"}}";
+        }
+    };
+
     @Override
     public List<ConcurrencyCase> cases() {
         return List.of(
@@ -84,6 +97,17 @@ class CoreConcurrencyIT extends ConcurrencyContract {
                         })
                         .put(n -> "{\"code\":\"" + unitCode + "\",\"nameJa\":\"広聴課 " + n + "\",\"kind\":\"DIVISION\"}")
                         .covers("PUT " + M + "/organization-units/{id}"),
+                // A reorganisation is guarded by the whole chart's ETag (the list's and the tree's).
+                ConcurrencyCase.of("reorganisation of the chart")
+                        .create(f -> {
+                            renamedCode = "R" + System.nanoTime() % 100000000;
+                            renamedId = f.post("/organization-units", "{\"code\":\"" + renamedCode
+                                    + "\",\"nameJa\":\"広聴課\",\"kind\":\"DIVISION\",\"validFrom\":\"2020-04-01\"}")
+                                    .object().getString("id");
+                            return f.base() + "/organization-units";
+                        })
+                        .action("/reorganizations", renaming, 201)
+                        .covers("POST " + M + "/organization-units/reorganizations"),
                 ConcurrencyCase.of("module settings")
                         .create(f -> f.base() + "/modules/planning/settings")
                         .put(n -> "{\"values\":{\"personnelUnitCost\":" + (7000 + n) + "}}")

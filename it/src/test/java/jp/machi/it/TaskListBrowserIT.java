@@ -56,6 +56,11 @@ class TaskListBrowserIT {
         LocalDate due = LocalDate.now(ZoneId.of("Asia/Tokyo")).minusDays(60).plusDays(40);
 
         ConsoleIT.signIn(b, staff);
+        // Sign-in lands on the home, which counts what waits; the task list is one click away.
+        b.waitForText("h1", "ホーム");
+        assertTrue(b.currentUrl().endsWith("#/" + lg + "/core/home"), b.currentUrl());
+        b.waitForText("#home-tasks-total", "全 3件");
+        b.click("#home-tasks-link");
         b.waitForText("h1", "あなたの対応待ち");
         assertTrue(b.currentUrl().endsWith("#/" + lg + "/core/tasks"), b.currentUrl());
         b.waitFor(".task-group");
@@ -112,6 +117,8 @@ class TaskListBrowserIT {
         b.click("#sign-out");
         b.waitFor("#login");
         ConsoleIT.signIn(b, other);
+        b.waitForText("#home-tasks-total", "対応を待っている項目はありません");
+        b.click("#nav a[data-nav='core/tasks']");
         b.waitForText("#tasks-empty", "対応を待っている項目はありません");
         assertEquals(List.of(), ConsoleIT.unexpectedErrors(b));
     }

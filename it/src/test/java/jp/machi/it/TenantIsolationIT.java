@@ -271,7 +271,9 @@ class TenantIsolationIT {
         Reply child = api.post(base + "/organization-units").json(Json.createObjectBuilder().add("code", "A9")
                 .add("nameJa", "x").add("kind", "SECTION").add("parentId", bUnit).add("validFrom", "2021-04-01").build()).send();
         assertClientProblem(child);
-        Reply reorganization = api.post(base + "/organization-units/reorganizations").json(Json.createObjectBuilder()
+        // With A's chart ETag, so that the refusal is about B's unit and not a missing If-Match.
+        String chart = api.get(base + "/organization-units/tree").send().expect(200).etag();
+        Reply reorganization = api.post(base + "/organization-units/reorganizations").ifMatch(chart).json(Json.createObjectBuilder()
                 .add("effectiveDate", "2024-04-01").add("predecessorIds", Json.createArrayBuilder().add(bUnit))
                 .add("successor", Json.createObjectBuilder().add("code", "A8").add("nameJa", "x").add("kind", "DIVISION"))
                 .build()).send();

@@ -7,6 +7,7 @@ const LG_KEY = 'machi.lgCode';
 
 /** The console's own screens; module screens come from /ui-contributions. */
 const CORE_PAGES = [
+  {id: 'home', ja: 'ホーム', en: 'Home', load: () => import('./pages/home.js')},
   {id: 'tasks', ja: 'あなたの対応待ち', en: 'Waiting for you', load: () => import('./pages/tasks.js')},
   {id: 'indicators', ja: '指標', en: 'Indicators', load: () => import('./pages/indicators.js')},
   {id: 'actuals', ja: '実績入力', en: 'Actuals entry', load: () => import('./pages/actuals.js')},
@@ -226,7 +227,7 @@ async function startConsole() {
   renderTools();
   renderNav();
   if (!parseHash().lgCode || parseHash().lgCode !== state.lgCode) {
-    history.replaceState(null, '', `#/${state.lgCode}/core/tasks`);
+    history.replaceState(null, '', `#/${state.lgCode}/core/home`);
   }
   await route();
 }
@@ -237,9 +238,9 @@ async function selectMunicipality(code) {
   await loadContributions();
   renderNav();
   const {module, page} = parseHash();
-  // Stay on the same screen if the other municipality has it, else its task list.
+  // Stay on the same screen if the other municipality has it, else its home.
   const has = module === 'core' || state.contributions.some((c) => c.module === module && c.id === page);
-  location.hash = has && page ? `#/${code}/${module}/${page}` : `#/${code}/core/tasks`;
+  location.hash = has && page ? `#/${code}/${module}/${page}` : `#/${code}/core/home`;
 }
 
 async function loadContributions() {
@@ -289,7 +290,7 @@ async function route() {
       await loadContributions();
       renderTools();
     } else {
-      location.hash = `#/${state.lgCode}/core/tasks`;
+      location.hash = `#/${state.lgCode}/core/home`;
       return;
     }
   }
@@ -301,7 +302,7 @@ async function route() {
   let label;
   let loader;
   if (module === 'core' || !module) {
-    const p = corePages().find((x) => x.id === (page || 'tasks'));
+    const p = corePages().find((x) => x.id === (page || 'home'));
     if (p) {
       label = t(p.ja, p.en);
       loader = p.load;
@@ -329,7 +330,7 @@ async function route() {
   try {
     const mod = await loader();
     if (seq !== state.renderSeq) return;
-    const cleanup = await mod.default(root, makeCtx(module || 'core', page || 'tasks', args));
+    const cleanup = await mod.default(root, makeCtx(module || 'core', page || 'home', args));
     if (seq !== state.renderSeq) {
       if (typeof cleanup === 'function') cleanup();
       return;

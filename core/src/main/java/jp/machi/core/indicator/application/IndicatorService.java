@@ -45,7 +45,11 @@ public class IndicatorService {
     RatingScaleService ratings;
 
     /** What a list may be narrowed to; every part is optional. */
-    public record Filter(IndicatorKind kind, String category, UUID unitId, boolean includeUnitLineage, String text) {
+    public record Filter(IndicatorKind kind, String category, UUID unitId, boolean includeUnitLineage, String text,
+            FiscalYear withoutActual) {
+        public Filter(IndicatorKind kind, String category, UUID unitId, boolean includeUnitLineage, String text) {
+            this(kind, category, unitId, includeUnitLineage, text, null);
+        }
     }
 
     /** The fields a list of indicators may be sorted by ({@code ?sort=}); by code, then name, by default. */
@@ -67,6 +71,10 @@ public class IndicatorService {
                 .when(units != null && !units.isEmpty(), "i.ownerUnitId IN :units", "units", units == null ? null
                         : List.copyOf(units))
                 .contains("q", f.text(), "i.nameJa", "i.nameEn", "i.code")
+                // Recorded by hand and not yet for that year (a bound indicator's figures come from its
+                // module, there is nothing to enter).
+                .where("i.metricModule IS NULL AND NOT EXISTS (SELECT v FROM IndicatorYearValue v WHERE v.indicator = i"
+                        + " AND v.fiscalYear = :withoutActual AND v.actual IS NOT NULL)", "withoutActual", f.withoutActual())
                 .orderBy(sort);
     }
 

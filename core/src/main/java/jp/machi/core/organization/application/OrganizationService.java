@@ -111,6 +111,31 @@ public class OrganizationService {
         return new LineageDetails(chart.lineageOf(id, lineage(id)).orElseThrow(() -> notFound(id)), chart);
     }
 
+    /**
+     * The version of the municipality's whole chart, as an ETag value: it changes whenever any unit
+     * is added or changed (a correction, a reorganisation closing, moving or opening units), so a
+     * reorganisation can require the chart its author saw (If-Match). One query of ids and versions.
+     */
+    public String chartTag() {
+        List<Object[]> rows = tenancy.em().createQuery("SELECT u.id, u.version FROM OrganizationUnit u", Object[].class)
+                .getResultList();
+        List<String> parts = new java.util.ArrayList<>(rows.size());
+        for (Object[] r : rows) {
+            parts.add(r[0] + ":" + r[1]);
+        }
+        java.util.Collections.sort(parts);
+        try {
+            java.security.MessageDigest sha = java.security.MessageDigest.getInstance("SHA-256");
+            for (String part : parts) {
+                sha.update(part.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+                sha.update((byte) ';');
+            }
+            return "chart-" + rows.size() + "-" + java.util.HexFormat.of().formatHex(sha.digest(), 0, 12);
+        } catch (java.security.NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** Registers a unit valid from {@code validFrom} with no end date. */
     public OrganizationUnit create(UnitDraft draft, LocalDate validFrom) {
         lockTree();

@@ -83,16 +83,19 @@ public class IndicatorResource {
     @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE, Xlsx.MEDIA_TYPE})
     @Transactional
-    @Operation(summary = "List indicators (filters: kind, category, unitId with includeLineage, q; ?sort= code, nameJa,"
+    @Operation(summary = "List indicators (filters: kind, category, unitId with includeLineage, q, withoutActual=a "
+            + "fiscal year (2024 or R6): recorded by hand with no actual for that year; ?sort= code, nameJa,"
             + " kind, category, - for descending; paged in the database; ?format=csv or xlsx: every indicator with its"
             + " whole yearly series, target and actual per fiscal year, streamed)")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("kind") String kind, @QueryParam("category") String category,
             @QueryParam("unitId") String unitId, @QueryParam("includeLineage") String includeLineage,
-            @QueryParam("q") String text, @QueryParam("sort") String sort) {
+            @QueryParam("q") String text, @QueryParam("sort") String sort,
+            @QueryParam("withoutActual") String withoutActual) {
         Locale l = Problems.locale(headers);
         IndicatorService.Filter filter = new IndicatorService.Filter(parseKind(kind), blankToNull(category),
-                parseUuid("unitId", unitId), "true".equalsIgnoreCase(includeLineage), text);
+                parseUuid("unitId", unitId), "true".equalsIgnoreCase(includeLineage), text,
+                withoutActual == null || withoutActual.isBlank() ? null : FiscalYear.parse(withoutActual));
         boolean xlsx = Xlsx.requested(format, headers);
         boolean csv = !xlsx && Csv.requested(format, headers);
         if (!csv && !xlsx) {

@@ -156,6 +156,16 @@ public final class OrganizationDtos {
             List<UnitView> closed, List<UnitView> moved, List<SuccessionView> successions) {
     }
 
+    /**
+     * A reorganisation tried with {@code ?dryRun=true}: the tree on the effective date as it stands
+     * and as it would be, and what would be created, closed and moved (the ids of units it would
+     * create are not kept: applying it makes new ones).
+     */
+    @JsonbPropertyOrder({"dryRun", "effectiveDate", "before", "after", "changes"})
+    public record ReorganizationPreview(boolean dryRun, LocalDate effectiveDate, TreeView before, TreeView after,
+            ReorganizationView changes) {
+    }
+
     /** {@code POST …/organization-units}. {@code validFrom} defaults to today (Japan time). */
     public record NewUnit(String code, String nameJa, String nameKana, String nameEn, @JsonbTypeDeserializer(KindText.class) String kind, String parentId,
             String validFrom) {

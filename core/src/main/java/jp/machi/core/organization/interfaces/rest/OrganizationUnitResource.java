@@ -12,7 +12,9 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.ws.rs.core.Context;
+import jakarta.ws.rs.core.EntityTag;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
@@ -49,6 +51,7 @@ import jp.machi.core.organization.domain.UnitKind;
 import jp.machi.core.organization.interfaces.rest.OrganizationDtos.LineageView;
 import jp.machi.core.organization.interfaces.rest.OrganizationDtos.NewReorganization;
 import jp.machi.core.organization.interfaces.rest.OrganizationDtos.NewUnit;
+import jp.machi.core.organization.interfaces.rest.OrganizationDtos.ReorganizationPreview;
 import jp.machi.core.organization.interfaces.rest.OrganizationDtos.ReorganizationView;
 import jp.machi.core.organization.interfaces.rest.OrganizationDtos.SuccessionView;
 import jp.machi.core.organization.interfaces.rest.OrganizationDtos.SuccessorSpec;
@@ -84,6 +87,9 @@ public class OrganizationUnitResource {
     @Inject
     ReorganizationService reorganizations;
 
+    @jakarta.annotation.Resource
+    TransactionSynchronizationRegistry transactions;
+
     @Context
     HttpHeaders headers;
 
@@ -102,7 +108,7 @@ public class OrganizationUnitResource {
     @Transactional
     @Operation(summary = "Units valid on ?asOf=YYYY-MM-DD (default today, Japan time), or every unit ever with "
             + "?history=true, by code; paged in the database; CSV with ?format=csv, xlsx (dates in wareki for "
-            + "Japanese) with ?format=xlsx, streamed")
+            + "Japanese) with ?format=xlsx, streamed; the JSON's ETag is the whole chart's version (as the tree's)")
     public Response list(@BeanParam PageRequest paging, @QueryParam("asOf") String asOf,
             @QueryParam("history") String history, @QueryParam("format") String format) {
         Input in = new Input();
@@ -146,18 +152,20 @@ public class OrganizationUnitResource {
         Page<OrganizationUnit> page = query.page(paging);
         Map<UUID, OrganizationUnit> parents = organization.byIds(page.getItems().stream()
                 .map(OrganizationUnit::getParentId).filter(java.util.Objects::nonNull).collect(Collectors.toSet()));
-        return Response.ok(page.map(u -> UnitView.of(u, id -> Optional.ofNullable(parents.get(id))))).build();
+        return Response.ok(page.map(u -> UnitView.of(u, id -> Optional.ofNullable(parents.get(id))))).tag(chartTag())
+                .build();
     }
 
     @GET
     @Access(minimum = Role.VIEWER)
     @Path("tree")
-    @Operation(summary = "The tree on ?asOf=YYYY-MM-DD (default today): roots, each with its children by code")
-    public TreeView tree(@QueryParam("asOf") String asOf) {
+    @Operation(summary = "The tree on ?asOf=YYYY-MM-DD (default today): roots, each with its children by code; the "
+            + "ETag is the whole chart's version, which a reorganisation sends as If-Match")
+    public Response tree(@QueryParam("asOf") String asOf) {
         Input in = new Input();
         LocalDate day = in.date("asOf", asOf, Input.today());
         in.check();
-        return TreeView.of(day, organization.chart().treeOn(day));
+        return Response.ok(TreeView.of(day, organization.chart().treeOn(day))).tag(chartTag()).build();
     }
 
     @POST
@@ -211,9 +219,18 @@ public class OrganizationUnitResource {
     @Access(minimum = Role.STAFF)
     @Path("reorganizations")
     @Transactional
-    @Operation(summary = "Reorganise in one transaction: close the predecessors the day before effectiveDate, open the "
-            + "successor (null abolishes) and carry their children over; 201 with every unit created")
-    public Response reorganize(NewReorganization body) {
+    @Operation(summary = "Reorganise in one transaction (If-Match: the chart's ETag from GET …/tree or the list; stale "
+            + "412): close the predecessors the day before effectiveDate, open the successor (null abolishes) and carry "
+            + "their children over; 201 with every unit created. ?dryRun=true (If-Match optional) carries it out by "
+            + "the same code and rolls it back: the tree on effectiveDate before and after, the same changes, the "
+            + "chart's ETag to apply it with, nothing written")
+    public Response reorganize(@QueryParam("dryRun") String dryRun, NewReorganization body) {
+        Input flags = new Input();
+        boolean dry = flags.flag("dryRun", dryRun);
+        flags.check();
+        if (!dry) {
+            Versions.requirePresent(headers);
+        }
         Bodies.require(body);
         Input in = new Input();
         LocalDate effectiveDate = in.date("effectiveDate", body.effectiveDate(), null);
@@ -241,6 +258,14 @@ public class OrganizationUnitResource {
                     in.id("successor.parentId", s.parentId()));
         }
         in.check();
+        // The chart is locked from here to the end of the transaction: the ETag compared is the one
+        // the reorganisation is carried out against, and no other editor changes it in between.
+        organization.lockTree();
+        EntityTag seen = chartTag();
+        if (!dry) {
+            Versions.requireMatch(request, headers, seen);
+        }
+        TreeView before = TreeView.of(effectiveDate, organization.chart().treeOn(effectiveDate));
         Reorganization done = reorganizations.reorganize(effectiveDate, predecessorIds, successor);
         OrganizationChart after = organization.chart();
         ReorganizationView view = new ReorganizationView(done.effectiveDate(),
@@ -249,10 +274,23 @@ public class OrganizationUnitResource {
                 done.closed().stream().map(u -> UnitView.of(u, after::unit)).toList(),
                 done.moved().keySet().stream().map(u -> UnitView.of(u, after::unit)).toList(),
                 done.successions().stream().map(SuccessionView::of).toList());
+        if (dry) {
+            TreeView afterTree = TreeView.of(effectiveDate, after.treeOn(effectiveDate));
+            // Carried out and flushed like the real one (the same checks, the database's too), then
+            // undone: the transaction ends in a rollback, so nothing of it (audit rows included) stays.
+            transactions.setRollbackOnly();
+            return Response.ok(new ReorganizationPreview(true, effectiveDate, before, afterTree, view)).tag(seen)
+                    .build();
+        }
         return done.successor()
                 .map(u -> Response.created(unitUri(u.getId())).tag(Versions.tag(u.getVersion())))
                 .orElseGet(Response::ok)
                 .entity(view).build();
+    }
+
+    /** The chart's version as an ETag (see {@link OrganizationService#chartTag}). */
+    private EntityTag chartTag() {
+        return new EntityTag(organization.chartTag());
     }
 
     @GET
