@@ -80,6 +80,15 @@ class ApplicationMetricsIT {
         assertTrue(sample(text, "machi_requests_seconds_count", "endpoint", "/municipalities/{lgCode}/indicators",
                 "method", "GET", "status", "200").orElse(0d) >= 1, text);
         assertTrue(sample(text, "machi_requests_seconds_count", "endpoint", "(unmatched)", "status", "404").isPresent(), text);
+        // In seconds, as the name says (a request of this test takes far less than a minute).
+        for (String series : List.of("machi_requests_seconds_max", "machi_requests_seconds_sum")) {
+            double v = sample(text, series, "endpoint", "/municipalities/{lgCode}/indicators", "method", "GET", "status", "200")
+                    .orElseThrow(() -> new AssertionError(series + ": " + text));
+            assertTrue(v > 0 && v < 60, series + " = " + v);
+        }
+        // The quantiles are there; Payara 6.2025.10 prints them in nanoseconds (README "Observing Machi").
+        assertTrue(sample(text, "machi_requests_seconds", "endpoint", "/municipalities/{lgCode}/indicators",
+                "quantile", "0.5").isPresent(), text);
         assertFalse(text.contains(lg), "a path template, never a municipality's code in the endpoint: " + lg);
     }
 

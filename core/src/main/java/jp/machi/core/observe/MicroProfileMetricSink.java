@@ -30,7 +30,7 @@ final class MicroProfileMetricSink implements MetricSink {
 
     @Override
     public void time(String name, String description, long nanos, String... tags) {
-        registry.timer(Metadata.builder().withName(name).withDescription(description).withUnit(MetricUnits.SECONDS)
+        registry.timer(Metadata.builder().withName(name).withDescription(description).withUnit(MetricUnits.NANOSECONDS)
                 .build(), tags(tags)).update(Duration.ofNanos(nanos));
     }
 
