@@ -13,7 +13,7 @@ public class CoreGauges implements GaugeSource {
     public List<Reading> read(EntityManager platform) {
         List<Reading> out = new ArrayList<>();
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = platform.createNativeQuery(
+        List<Object[]> rows = GaugeSource.sql(platform,
                 "SELECT municipality_code, status, COUNT(*) FROM mail_outbox WHERE status IN ('PENDING', 'FAILED')"
                         + " GROUP BY municipality_code, status").getResultList();
         for (Object[] r : rows) {

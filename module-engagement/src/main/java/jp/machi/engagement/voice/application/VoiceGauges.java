@@ -20,7 +20,7 @@ public class VoiceGauges implements GaugeSource {
         String open = java.util.Arrays.stream(VoiceStatus.values()).filter(VoiceStatus::open)
                 .map(s -> "'" + s.name() + "'").collect(java.util.stream.Collectors.joining(", "));
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = platform.createNativeQuery("SELECT municipality_code, COUNT(*) FROM engagement_voice"
+        List<Object[]> rows = GaugeSource.sql(platform, "SELECT municipality_code, COUNT(*) FROM engagement_voice"
                 + " WHERE spam = ? AND answer_due < ? AND status IN (" + open + ") GROUP BY municipality_code")
                 .setParameter(1, false).setParameter(2, VoiceService.today()).getResultList();
         List<Reading> out = new ArrayList<>();
