@@ -126,6 +126,22 @@ public final class MergePatch {
         return trim(p.value());
     }
 
+    /**
+     * A resource method's full path template ({@code /municipalities/{lgCode}/indicators/{id}}): the
+     * {@code @Path} of {@code type} (or of the superclass that carries it, behind a CDI proxy) and the
+     * method's own; null when no class carries one.
+     */
+    public static String template(Class<?> type, Method m) {
+        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
+            Path p = c.getAnnotation(Path.class);
+            if (p != null) {
+                String sub = path(m);
+                return "/" + trim(p.value()) + (sub.isEmpty() ? "" : "/" + sub);
+            }
+        }
+        return null;
+    }
+
     static String trim(String s) {
         String t = s.strip();
         while (t.startsWith("/")) {

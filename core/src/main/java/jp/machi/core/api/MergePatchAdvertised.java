@@ -54,7 +54,7 @@ public class MergePatchAdvertised implements ContainerResponseFilter {
      * opts out ({@link MergePatch#OFF}) is not advertised with PATCH, which it would refuse with 405.
      */
     private boolean patchableAt(ContainerRequestContext req) {
-        String path = "/" + trim(uri.getPath());
+        String path = "/" + MergePatch.trim(uri.getPath() == null ? "" : uri.getPath());
         PutTemplate best = null;
         for (PutTemplate t : puts()) {
             if (t.pattern().matcher(path).matches() && (best == null || t.literals() > best.literals())) {
@@ -86,10 +86,9 @@ public class MergePatchAdvertised implements ContainerResponseFilter {
                 if (type == null || !seen.add(type)) {
                     continue;
                 }
-                String base = type.getAnnotation(jakarta.ws.rs.Path.class).value();
                 for (Method m : type.getMethods()) {
                     if (m.isAnnotationPresent(PUT.class)) {
-                        String template = "/" + trim(base) + (MergePatch.path(m).isEmpty() ? "" : "/" + MergePatch.path(m));
+                        String template = MergePatch.template(type, m);
                         java.util.regex.Pattern p = compile(template);
                         if (p != null) {
                             found.add(new PutTemplate(p, literals(template), !MergePatch.off(m)));
@@ -137,17 +136,6 @@ public class MergePatchAdvertised implements ContainerResponseFilter {
     /** Characters of the template outside its parameters (JAX-RS prefers the template with more). */
     static int literals(String template) {
         return template.replaceAll("\\{[^}]*}", "").length();
-    }
-
-    private static String trim(String s) {
-        String t = s == null ? "" : s;
-        while (t.startsWith("/")) {
-            t = t.substring(1);
-        }
-        while (t.endsWith("/")) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t;
     }
 
     /** The class that carries {@code @Path} (a CDI proxy's superclass does, with the annotated methods), or null. */

@@ -2,7 +2,6 @@ package jp.machi.core.observe;
 
 import jakarta.inject.Inject;
 import jakarta.ws.rs.HttpMethod;
-import jakarta.ws.rs.Path;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
 import jakarta.ws.rs.container.ContainerResponseContext;
@@ -63,27 +62,10 @@ public class RequestMetrics implements ContainerRequestFilter, ContainerResponse
         if (m == null || type == null) {
             return "(unmatched)";
         }
-        String base = "";
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            Path p = c.getAnnotation(Path.class);
-            if (p != null) {
-                base = p.value();
-                break;
-            }
+        String path = jp.machi.core.api.MergePatch.template(type, m);
+        if (path == null) {
+            return "(unmatched)";
         }
-        Path sub = m.getAnnotation(Path.class);
-        String path = "/" + strip(base) + (sub == null || strip(sub.value()).isEmpty() ? "" : "/" + strip(sub.value()));
         return path.replaceAll("\\{\\s*([A-Za-z0-9_]+)\\s*:[^}]*}", "{$1}");
-    }
-
-    private static String strip(String s) {
-        String t = s.strip();
-        while (t.startsWith("/")) {
-            t = t.substring(1);
-        }
-        while (t.endsWith("/")) {
-            t = t.substring(0, t.length() - 1);
-        }
-        return t;
     }
 }
