@@ -90,7 +90,7 @@ public final class MachiExtension implements ExecutionCondition, ParameterResolv
                 try {
                     String name = demo ? "shared-demo" : "shared";
                     db = TestDatabase.fresh(name);
-                    MachiServer.Builder builder = MachiServer.machiJar(name, db);
+                    MachiServer.Builder builder = MachiServer.machiJar(name, db).longLived();
                     server = (demo ? builder.env("MACHI_DEMO", "true") : builder).start();
                 } catch (RuntimeException | AssertionError e) {
                     failure = e;
