@@ -241,6 +241,11 @@ class PlanTreeEditorBrowserIT {
         b.clickText("#page table tbody a", "第3次総合計画");
         b.waitForText("#page", "計画の構成");
         assertFalse(b.present("#plan-tab-edit"));
+        // The plan's views are tabs in one row, not a bulleted list; the current one is marked.
+        assertEquals("none|flex", b.script("const t = getComputedStyle(document.querySelector('ul.tabs'));"
+                + " return t.listStyleType + '|' + t.display;"));
+        assertEquals("700", String.valueOf(b.script("return getComputedStyle(document.querySelector("
+                + "'ul.tabs a[aria-current=page]')).fontWeight;")));
         b.open("/#/" + lg + "/planning/planning-plans/" + plan + "/edit");
         b.waitForText("#page", "活力あるまち");
         for (String control : List.of("#node-add-top", "#renumber-open", "#node-form", "#node-delete", ".node-select")) {
