@@ -227,7 +227,7 @@ public class ProgramService {
         if (d.firstFiscalYear() != null && d.lastFiscalYear() != null
                 && d.lastFiscalYear().compareTo(d.firstFiscalYear()) < 0) {
             errors.add(new ApiException.FieldErrorKey("lastFiscalYear", "planning.program.period.order",
-                    String.valueOf(d.firstFiscalYear().startYear()), String.valueOf(d.lastFiscalYear().startYear())));
+                    yearLabel(d.firstFiscalYear()), yearLabel(d.lastFiscalYear())));
         }
         Set<UUID> seen = new HashSet<>();
         checkIndicators("activityIndicatorIds", sheet.activityIndicatorIds(), seen, errors);
@@ -285,5 +285,10 @@ public class ProgramService {
                     List.of(new ApiException.FieldErrorKey("unitId", "indicator.ownerUnit.notFound", unitId)),
                     "problem.validation.detail");
         }
+    }
+
+    /** A fiscal year as people read it: 令和6年度 in Japanese, FY2024 in English. */
+    static jp.machi.core.i18n.LocalizedText yearLabel(FiscalYear fy) {
+        return jp.machi.core.i18n.LocalizedText.of(fy.label(java.util.Locale.JAPANESE), fy.label(java.util.Locale.ENGLISH));
     }
 }

@@ -85,7 +85,7 @@ public class ReformItemService {
         if (c.firstFiscalYear() != null && c.lastFiscalYear() != null
                 && c.lastFiscalYear().compareTo(c.firstFiscalYear()) < 0) {
             errors.add(new ApiException.FieldErrorKey("lastFiscalYear", "planning.plan.period.order",
-                    String.valueOf(c.firstFiscalYear().startYear()), String.valueOf(c.lastFiscalYear().startYear())));
+                    yearLabel(c.firstFiscalYear()), yearLabel(c.lastFiscalYear())));
         }
         List<ReformItem.ResponsibleUnit> units = new ArrayList<>();
         for (int i = 0; i < c.responsibleUnits().size(); i++) {
@@ -98,11 +98,11 @@ public class ReformItemService {
             String at = "schedule[" + i + "]";
             if (e.toFiscalYear() < e.fromFiscalYear()) {
                 errors.add(new ApiException.FieldErrorKey(at + ".toFiscalYear", "planning.plan.period.order",
-                        String.valueOf(e.fromFiscalYear()), String.valueOf(e.toFiscalYear())));
+                        yearLabel(e.fromFiscalYear()), yearLabel(e.toFiscalYear())));
             } else if ((c.firstFiscalYear() != null && e.fromFiscalYear() < c.firstFiscalYear().startYear())
                     || (c.lastFiscalYear() != null && e.toFiscalYear() > c.lastFiscalYear().startYear())) {
                 errors.add(new ApiException.FieldErrorKey(at, "planning.reform.schedule.outside",
-                        String.valueOf(e.fromFiscalYear()), String.valueOf(e.toFiscalYear())));
+                        yearLabel(e.fromFiscalYear()), yearLabel(e.toFiscalYear())));
             }
         }
         Set<UUID> seen = new HashSet<>();
@@ -121,5 +121,14 @@ public class ReformItemService {
         }
         return new Content(c.itemNumber(), c.firstFiscalYear(), c.lastFiscalYear(), c.theme(), c.title(), units,
                 c.currentState(), c.direction(), c.examples(), c.schedule(), c.indicatorIds(), c.indicatorNote());
+    }
+
+    /** A fiscal year as people read it: 令和6年度 in Japanese, FY2024 in English. */
+    private static jp.machi.core.i18n.LocalizedText yearLabel(FiscalYear fy) {
+        return jp.machi.core.i18n.LocalizedText.of(fy.label(java.util.Locale.JAPANESE), fy.label(java.util.Locale.ENGLISH));
+    }
+
+    private static jp.machi.core.i18n.LocalizedText yearLabel(int startYear) {
+        return yearLabel(FiscalYear.of(startYear));
     }
 }
