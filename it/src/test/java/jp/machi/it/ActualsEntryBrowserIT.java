@@ -13,6 +13,7 @@ import jp.machi.it.support.Api;
 import jp.machi.it.support.BrowserTest;
 import jp.machi.it.support.MachiTest;
 import jp.machi.it.support.Municipalities;
+import jp.machi.it.support.Reply;
 import jp.machi.it.support.WebBrowser;
 import org.junit.jupiter.api.Test;
 
@@ -61,7 +62,12 @@ class ActualsEntryBrowserIT {
                 .add(Json.createObjectBuilder().add("fiscalYear", 2023).add("target", 1000).add("actual", 900))
                 .add(Json.createObjectBuilder().add("fiscalYear", 2024).add("target", 1100))));
         String events = indicator("K2", "観光イベント数", unit, Json.createObjectBuilder()
+                .add("baseline", Json.createObjectBuilder().add("value", 6).add("fiscalYear", 2022))
                 .add("finalTarget", Json.createObjectBuilder().add("value", 12).add("fiscalYear", 2027)));
+        // The municipality measures the years before a final target on the line from the baseline.
+        Reply scale = api.get(base + "/rating-scale").send().expect(200);
+        api.put(base + "/rating-scale").ifMatch(scale.etag()).json(Json.createObjectBuilder()
+                .add("grades", scale.object().getJsonArray("grades")).add("interimYears", "INTERPOLATE").build()).send().expect(200);
         indicator("K3", "観光関連事業数", unit, Json.createObjectBuilder().add("metricSource", "planning:programs-per-fiscal-year"));
         api.post(base + "/planning/programs").json(Json.createObjectBuilder().add("fiscalYear", 2024).add("programNumber", "T1")
                 .add("name", "観光事業").build()).send().expect(201);
@@ -77,7 +83,7 @@ class ActualsEntryBrowserIT {
         String table = b.text("#actuals-table", true);
         assertTrue(table.contains("目標値 (令和6年度)") && table.contains("前年度の実績値 (令和5年度)"), table);
         assertTrue(table.contains("1,100") && table.contains("900 人"), table);
-        assertTrue(table.contains("12 (最終目標)"), table);
+        assertTrue(table.contains("8.4 (按分)"), "6 (R4) → 12 (R9): 8.4 in R6: " + table);
         assertTrue(table.contains("1 人") && table.contains("指標ソースに連動: 入力不要"), "the bound one's live value: " + table);
         assertEquals(2, b.texts("#actuals-table input.actual-input").size(), "no field for the bound indicator");
         assertEquals("K1 観光入込客数 の実績値 (人)", b.attribute("#actual-0", "aria-label"));

@@ -334,6 +334,31 @@ class ConsoleIT {
         b.open("/#/" + lg + "/core/indicators/" + id);
         b.waitFor("#indicator-years");
         assertTrue(b.text("#indicator-years tbody tr", true).endsWith("C"), b.text("#indicator-years tbody tr", true));
+
+        // Years before a final target: not rated until the municipality chooses a rule (here the line from the baseline).
+        String towards = api.post("/api/v1/municipalities/" + lg + "/indicators").json(Json.createObjectBuilder()
+                .add("nameJa", "協働事業件数").add("kind", "ACTIVITY").add("unit", "件").add("direction", "HIGHER_IS_BETTER")
+                .add("baseline", Json.createObjectBuilder().add("value", 50).add("fiscalYear", 2020))
+                .add("finalTarget", Json.createObjectBuilder().add("value", 110).add("fiscalYear", 2026))
+                .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2023).add("actual", 76)))
+                .build()).send().expect(201).object().getString("id");
+        b.open("/#/" + lg + "/core/indicators/" + towards);
+        b.waitFor("#indicator-years");
+        String unrated = b.text("#indicator-years tbody tr", true);
+        assertTrue(unrated.startsWith("令和5年度") && unrated.contains("—") && !unrated.contains("按分"), unrated);
+        b.open("/#/" + lg + "/core/settings");
+        b.waitFor("#scale-form");
+        assertEquals("NO_TARGET", b.attribute("#scale-form select[name=interimYears]", "value"));
+        b.select("#scale-form select[name=interimYears]", "INTERPOLATE");
+        b.click("#save-scale");
+        b.waitForText("#scale-form .notice", "評価基準を保存しました");
+        assertEquals("INTERPOLATE", api.get("/api/v1/municipalities/" + lg + "/rating-scale").send().expect(200).object()
+                .getString("interimYears"));
+        // 50 + (110 − 50) × 3/6 = 80 in 令和5年度; 76 of 80 = 95 %: B on this scale (B from 95 %).
+        b.open("/#/" + lg + "/core/indicators/" + towards);
+        b.waitFor("#indicator-years");
+        String rated = b.text("#indicator-years tbody tr", true);
+        assertTrue(rated.contains("80 (按分)") && rated.endsWith("B"), rated);
         // The names are the platform administrators': shown, not editable here.
         b.open("/#/" + lg + "/core/settings");
         b.waitFor("#names-form");

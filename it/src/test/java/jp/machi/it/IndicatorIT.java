@@ -91,18 +91,70 @@ class IndicatorIT {
     }
 
     @Test
-    void aFinalTargetAppliesToTheYearsBeforeItAndTheFirstYearOfReiwaIsGannen() {
-        // 須坂市 施策35: 「広報須坂」を読んでいる人の割合 86.5 (2019) → 90.0 (2025).
+    void anInterimYearIsRatedOnlyAsTheMunicipalityChoosesAndTheFirstYearOfReiwaIsGannen() {
+        // 須坂市 施策35: 「広報須坂」を読んでいる人の割合 86.5 (2019) → 90.0 (2025); 72 in 2022 is a test figure.
         JsonObject created = create(indicator("「広報須坂」を読んでいる人の割合", "OUTCOME", "HIGHER_IS_BETTER")
                 .add("unit", "%").add("category", "市民取組指標")
                 .add("baseline", Json.createObjectBuilder().add("value", 86.5).add("fiscalYear", "H31"))
                 .add("finalTarget", Json.createObjectBuilder().add("value", 90.0).add("fiscalYear", 2025))
-                .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2022).add("actual", 72))));
+                .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2022).add("actual", 72))
+                        .add(Json.createObjectBuilder().add("fiscalYear", 2025).add("actual", 81))));
+        String item = path + "/" + created.getString("id");
         assertEquals("令和元年度", created.getJsonObject("baseline").getJsonObject("fiscalYear").getString("label"));
+
+        // By default a year before the final target year without a target of its own has none: not rated.
         JsonObject r4 = year(created, 2022);
+        assertEquals("NONE", r4.getString("targetSource"), r4::toString);
+        assertFalse(r4.containsKey("target"), r4::toString);
+        assertFalse(r4.containsKey("achievementRate"), r4::toString);
+        assertFalse(r4.containsKey("rating"), r4::toString);
+        // The final target year is measured against the final target.
+        JsonObject r7 = year(created, 2025);
+        assertEquals("FINAL", r7.getString("targetSource"));
+        assertEquals("90.0", r7.getJsonNumber("achievementRate").toString());
+        assertEquals("B", r7.getString("rating"), "81 of 90 = 90 %: B on the default scale");
+
+        String scalePath = Municipalities.PATH + "/" + lg + "/rating-scale";
+        Reply scale = api.get(scalePath).send().expect(200);
+        assertEquals("NO_TARGET", scale.object().getString("interimYears"));
+        assertTrue(scale.object().getString("interimYearsLabel").contains("評価しない"), scale::toString);
+        JsonArray grades = scale.object().getJsonArray("grades");
+
+        // The municipality chooses the line from the baseline: 86.5 + (90.0 − 86.5) × 3/6 = 88.25 in 2022.
+        Reply interpolating = api.put(scalePath).ifMatch(scale.etag())
+                .json(Json.createObjectBuilder().add("grades", grades).add("interimYears", "INTERPOLATE").build()).lang("en").send()
+                .expect(200);
+        assertEquals("INTERPOLATE", interpolating.object().getString("interimYears"));
+        assertEquals("Rated against the line from the baseline to the final target",
+                interpolating.object().getString("interimYearsLabel"));
+        assertNotEquals(scale.etag(), interpolating.etag(), "the rule is part of the scale's version");
+        r4 = year(api.get(item).send().expect(200).object(), 2022);
+        assertEquals("INTERPOLATED", r4.getString("targetSource"), r4::toString);
+        assertEquals("88.25", r4.getJsonNumber("target").toString());
+        assertEquals("81.6", r4.getJsonNumber("achievementRate").toString());
+        assertEquals("B", r4.getString("rating"));
+
+        // Or the final target as if it were the year's.
+        Reply finalRule = api.put(scalePath).ifMatch(interpolating.etag())
+                .json(Json.createObjectBuilder().add("grades", grades).add("interimYears", "FINAL_TARGET").build()).send()
+                .expect(200);
+        r4 = year(api.get(item).send().expect(200).object(), 2022);
         assertEquals("FINAL", r4.getString("targetSource"));
         assertEquals("80.0", r4.getJsonNumber("achievementRate").toString());
         assertEquals("B", r4.getString("rating"));
+
+        // An unknown rule is refused at its field, in the asked-for language, and nothing changes.
+        JsonObject unknown = Json.createObjectBuilder().add("grades", grades).add("interimYears", "SOMETIMES").build();
+        Reply ja = api.put(scalePath).ifMatch(finalRule.etag()).json(unknown).send();
+        assertTrue(Problems.fields(assertJapanese(ja, assertProblem(ja, 400, "validation"))).contains("interimYears"), ja::toString);
+        Reply en = api.put(scalePath).ifMatch(finalRule.etag()).lang("en").json(unknown).send();
+        assertEnglish(en, assertProblem(en, 400, "validation"));
+        assertEquals("FINAL_TARGET", api.get(scalePath).send().expect(200).object().getString("interimYears"));
+
+        // A full PUT without the rule goes back to the default.
+        api.put(scalePath).ifMatch(finalRule.etag()).json(Json.createObjectBuilder().add("grades", grades).build()).send()
+                .expect(200);
+        assertEquals("NONE", year(api.get(item).send().expect(200).object(), 2022).getString("targetSource"));
     }
 
     @Test

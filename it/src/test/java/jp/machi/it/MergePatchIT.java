@@ -84,7 +84,7 @@ class MergePatchIT {
         assertEquals(MERGE_PATCH, got.header("Accept-Patch").orElse(null), "GET says PATCH is taken: " + got);
 
         Reply patched = patch(item, got.etag(), "{\"years\":[{\"fiscalYear\":\"R5\",\"target\":9800},"
-                + "{\"fiscalYear\":\"R6\",\"actual\":9850}]}").send().expect(200);
+                + "{\"fiscalYear\":\"R7\",\"actual\":9850}]}").send().expect(200);
         JsonObject p = patched.object();
         assertNotEquals(got.etag(), patched.etag(), "a change of the yearly rows is a new version");
         assertEquals("Followers of the city's accounts", p.getString("nameEn"));
@@ -95,17 +95,17 @@ class MergePatchIT {
         assertEquals(9560, p.getJsonObject("baseline").getInt("value"));
         assertEquals(10000, p.getJsonObject("finalTarget").getInt("value"));
         assertEquals(9800, year(p, 2023).getInt("target"));
-        JsonObject r6 = year(p, 2024);
-        assertEquals("令和6年度", r6.getJsonObject("fiscalYear").getString("label"));
-        assertEquals(9850, r6.getInt("actual"));
-        assertEquals("FINAL", r6.getString("targetSource"), "measured against the final target");
-        assertEquals("98.5", r6.getJsonNumber("achievementRate").toString());
-        assertEquals("B", r6.getString("rating"));
+        JsonObject r7 = year(p, 2025);
+        assertEquals("令和7年度", r7.getJsonObject("fiscalYear").getString("label"));
+        assertEquals(9850, r7.getInt("actual"));
+        assertEquals("FINAL", r7.getString("targetSource"), "the final target year, measured against the final target");
+        assertEquals("98.5", r7.getJsonNumber("achievementRate").toString());
+        assertEquals("B", r7.getString("rating"));
         assertEquals(p, api.get(item).send().expect(200).object(), "the answer is what a GET shows now");
 
         // Only the note: the yearly rows (typed targets, not the final target standing in) stay as they were.
-        Reply noted = patch(item, patched.etag(), "{\"note\":\"令和6年度は速報値\"}").send().expect(200);
-        assertEquals("令和6年度は速報値", noted.object().getString("note"));
+        Reply noted = patch(item, patched.etag(), "{\"note\":\"令和7年度は速報値\"}").send().expect(200);
+        assertEquals("令和7年度は速報値", noted.object().getString("note"));
         assertEquals(p.getJsonArray("years"), noted.object().getJsonArray("years"));
         assertEquals("Followers of the city's accounts", noted.object().getString("nameEn"));
     }

@@ -152,10 +152,46 @@ class PlanProgressIT {
         return n == null ? null : n.bigDecimalValue().stripTrailingZeros().toPlainString();
     }
 
+    /** The municipality measures years before a final target against it (what the figures below assume). */
+    private void interimYears(String rule) {
+        Reply scale = api.get(base + "/rating-scale").send().expect(200);
+        api.put(base + "/rating-scale").ifMatch(scale.etag()).json(Json.createObjectBuilder()
+                .add("grades", scale.object().getJsonArray("grades")).add("interimYears", rule).build()).send().expect(200);
+    }
+
+    @Test
+    void anInterimYearIsLeftOutUnlessTheMunicipalityRatesItAgainstTheFinalTarget() {
+        String[] ids = new String[2];
+        String plan = smallPlan(ids);
+        // By default 令和5年度 has no target for the indicators with only a final target (令和7年度).
+        JsonObject a = find(progress(plan, "R5").getJsonArray("nodes"), ids[0]);
+        assertEquals("NONE", indicator(a, "35.O1").getString("targetSource"));
+        assertFalse(indicator(a, "35.O1").containsKey("rating"));
+        JsonObject reading = term(a, "35.O1");
+        assertFalse(reading.getBoolean("included"));
+        assertEquals("NO_TARGET", reading.getString("exclusion"));
+        assertEquals("NO_TARGET", term(a, "37.O2").getString("exclusion"));
+        // Only W.O1 (a yearly target of its own) counts: 98.1.
+        assertEquals("98.1", num(a, "score"));
+        // The final target year is measured against the final target whatever the rule.
+        assertEquals("FINAL", indicator(find(progress(plan, "R7").getJsonArray("nodes"), ids[0]), "35.O1")
+                .getString("targetSource"));
+
+        // On the line from the baseline without a baseline: still no target.
+        interimYears("INTERPOLATE");
+        a = find(progress(plan, "R5").getJsonArray("nodes"), ids[0]);
+        assertEquals("NONE", indicator(a, "35.O1").getString("targetSource"));
+        interimYears("FINAL_TARGET");
+        a = find(progress(plan, "R5").getJsonArray("nodes"), ids[0]);
+        assertEquals("FINAL", indicator(a, "35.O1").getString("targetSource"));
+        assertEquals("95.1", num(a, "score"));
+    }
+
     @Test
     void measuresRollUpByTheCappedWeightedMeanAndEveryTermIsExplained() {
         String[] ids = new String[2];
         String plan = smallPlan(ids);
+        interimYears("FINAL_TARGET");
         JsonObject p = progress(plan, "R5");
         assertEquals(2023, p.getJsonObject("fiscalYear").getInt("year"));
         assertTrue(p.getBoolean("withinPeriod"));
@@ -234,6 +270,7 @@ class PlanProgressIT {
     void theRuleIsDataCapRolesAndWeightsChangeTheNumbers() {
         String[] ids = new String[2];
         String plan = smallPlan(ids);
+        interimYears("FINAL_TARGET");
         Reply current = api.get(plans + "/" + plan).send().expect(200);
         api.put(plans + "/" + plan).ifMatch(current.etag()).json(Json.createObjectBuilder().add("name", "進捗確認用")
                 .add("firstFiscalYear", 2021).add("lastFiscalYear", 2025)

@@ -20,9 +20,11 @@ import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.identity.Caller;
 import jp.machi.core.identity.CallerContext;
 import jp.machi.core.indicator.application.IndicatorService;
+import jp.machi.core.indicator.application.RatingScaleService;
 import jp.machi.core.indicator.domain.Direction;
 import jp.machi.core.indicator.domain.Indicator;
 import jp.machi.core.indicator.domain.IndicatorKind;
+import jp.machi.core.indicator.domain.RatingScale;
 import jp.machi.core.module.ModulesStarted;
 import jp.machi.core.municipality.application.ModuleEnablementService;
 import jp.machi.core.municipality.application.MunicipalityService;
@@ -103,6 +105,9 @@ public class DemoData {
         @Inject
         Tenancy tenancy;
 
+        @Inject
+        RatingScaleService ratings;
+
         @Transactional(Transactional.TxType.REQUIRES_NEW)
         public void load(DemoMunicipality m, List<String> modules) {
             municipalities.register(LocalGovernmentCode.of(m.code()), m.nameJa(), m.nameKana(), m.nameEn());
@@ -129,6 +134,9 @@ public class DemoData {
                                 .map(y -> new Indicator.YearFigures(FiscalYear.of(y.fiscalYear()), y.target(), y.actual()))
                                 .toList());
             }
+            if (m.interimYears() != null) {
+                ratings.setInterimYears(RatingScale.InterimYears.valueOf(m.interimYears()));
+            }
             modules.forEach(id -> enablement.set(m.code(), id, true));
         }
     }
@@ -137,8 +145,9 @@ public class DemoData {
     public record Demo(String about, List<DemoMunicipality> municipalities) {
     }
 
+    /** {@code interimYears}: the demo's choice of how years before a final target are rated (null: the default). */
     public record DemoMunicipality(String code, String nameJa, String nameKana, String nameEn, String source,
-            List<DemoUnit> units, List<DemoIndicator> indicators) {
+            String interimYears, List<DemoUnit> units, List<DemoIndicator> indicators) {
     }
 
     public record DemoUnit(String key, String code, String nameJa, String nameKana, String nameEn, String kind,

@@ -22,6 +22,7 @@ import jp.machi.core.api.ApiException;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.indicator.domain.Indicator;
 import jp.machi.core.indicator.domain.IndicatorYearValue;
+import jp.machi.core.indicator.domain.RatingScale;
 import jp.machi.core.indicator.domain.YearEvaluation;
 import jp.machi.core.organization.application.OrganizationService;
 import jp.machi.core.organization.domain.OrganizationUnit;
@@ -45,6 +46,9 @@ public class ActualsEntryService {
 
     @Inject
     IndicatorService indicators;
+
+    @Inject
+    RatingScaleService ratings;
 
     /** One indicator's line on the sheet. {@code live} is the bound metric's value (no field then). */
     public record Row(Indicator indicator, BigDecimal target, YearEvaluation.TargetSource targetSource,
@@ -76,8 +80,9 @@ public class ActualsEntryService {
         OrganizationUnit unit = organization.require(unitId);
         List<Indicator> owned = owned(unit.getId());
         List<Row> rows = new ArrayList<>();
+        RatingScale.InterimYears interim = ratings.current().interimYears();
         for (Indicator i : owned) {
-            rows.add(row(i, fy));
+            rows.add(row(i, fy, interim));
         }
         return new Sheet(unit, fy, rows, tag(owned));
     }
@@ -100,16 +105,11 @@ public class ActualsEntryService {
                 Indicator.class).setParameter("unit", unitId).getResultList();
     }
 
-    private Row row(Indicator i, FiscalYear fy) {
+    private Row row(Indicator i, FiscalYear fy, RatingScale.InterimYears interim) {
         Optional<IndicatorYearValue> figures = i.figuresOf(fy);
-        BigDecimal target = figures.map(IndicatorYearValue::getTarget).orElse(null);
-        YearEvaluation.TargetSource source = target != null ? YearEvaluation.TargetSource.YEARLY
-                : YearEvaluation.TargetSource.NONE;
-        if (target == null && i.getFinalTarget() != null && i.getFinalTargetYear() != null
-                && fy.compareTo(i.getFinalTargetYear()) <= 0) {
-            target = i.getFinalTarget();
-            source = YearEvaluation.TargetSource.FINAL;
-        }
+        YearEvaluation.Target t = YearEvaluation.targetOf(i, fy, interim);
+        BigDecimal target = t.value();
+        YearEvaluation.TargetSource source = t.source();
         if (i.isBoundToMetric()) {
             BigDecimal live = indicators.liveValue(i, fy);
             return new Row(i, target, source, indicators.liveValue(i, fy.previous()), live, null, true, live);

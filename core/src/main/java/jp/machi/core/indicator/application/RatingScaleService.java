@@ -5,7 +5,9 @@ import jakarta.inject.Inject;
 import jakarta.persistence.LockModeType;
 import jakarta.transaction.Transactional;
 import java.util.List;
+import java.util.Optional;
 import jp.machi.core.indicator.domain.RatingGrade;
+import jp.machi.core.indicator.domain.RatingPolicy;
 import jp.machi.core.indicator.domain.RatingScale;
 import jp.machi.core.municipality.domain.Municipality;
 import jp.machi.core.persistence.Tenancy;
@@ -20,8 +22,14 @@ public class RatingScaleService {
 
     public RatingScale current() {
         List<RatingGrade> rows = tenancy.em().createNamedQuery("RatingGrade.all", RatingGrade.class).getResultList();
-        return rows.isEmpty() ? RatingScale.defaultScale()
-                : new RatingScale(rows.stream().map(RatingGrade::toGrade).toList());
+        RatingScale.InterimYears interim = policy().map(RatingPolicy::getInterimYears).orElse(RatingScale.InterimYears.NO_TARGET);
+        return rows.isEmpty() ? RatingScale.defaultScale(interim)
+                : new RatingScale(rows.stream().map(RatingGrade::toGrade).toList(), interim);
+    }
+
+    private Optional<RatingPolicy> policy() {
+        return tenancy.em().createNamedQuery("RatingPolicy.mine", RatingPolicy.class).setMaxResults(1).getResultList()
+                .stream().findFirst();
     }
 
     public boolean isCustom() {
@@ -39,8 +47,19 @@ public class RatingScaleService {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE).getResultList();
     }
 
+    /** Only the rule for interim years; the grades stay (the default scale stays the default). */
+    public void setInterimYears(RatingScale.InterimYears rule) {
+        Optional<RatingPolicy> policy = policy();
+        if (policy.isPresent()) {
+            policy.get().setInterimYears(rule);
+        } else {
+            tenancy.em().persist(new RatingPolicy(rule));
+        }
+    }
+
     public void replace(RatingScale scale) {
         var em = tenancy.em();
+        setInterimYears(scale.interimYears());
         em.createNamedQuery("RatingGrade.all", RatingGrade.class).getResultList().forEach(em::remove);
         em.flush();
         for (int i = 0; i < scale.grades().size(); i++) {

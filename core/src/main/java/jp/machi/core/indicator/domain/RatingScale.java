@@ -9,15 +9,40 @@ import java.util.Set;
 /**
  * A municipality's rating thresholds on the achievement rate, best grade first: for example
  * A ≥ 100 %, B ≥ 80 %, C ≥ 60 %, D below. The last grade's minimum is 0, so every rate gets a
- * grade. Each municipality sets its own; these are data, not code.
+ * grade. Each municipality sets its own; these are data, not code. With them, how a year before an
+ * indicator's final target year is measured when it has no target of its own
+ * ({@link InterimYears}).
  */
-public record RatingScale(List<Grade> grades) {
+public record RatingScale(List<Grade> grades, InterimYears interimYears) {
+
+    /**
+     * What the target of a year is when the indicator sets none for it but has a final target in a
+     * later year (a plan that names only where it wants to be in 2026).
+     */
+    public enum InterimYears {
+        /** No target that year: the year is not rated (the default; 中間年は評価しない). */
+        NO_TARGET,
+        /**
+         * The straight line from the baseline (value and year) to the final target: in 2023 of a
+         * plan going from 186 in 2020 to 336 in 2026, 261 (基準値から目標値まで按分). Without a
+         * baseline, as {@link #NO_TARGET}.
+         */
+        INTERPOLATE,
+        /** The final target itself, as if it were that year's (最終目標で評価). */
+        FINAL_TARGET
+    }
 
     /** A grade and the lowest achievement rate (in percent) that earns it. */
     public record Grade(String label, BigDecimal minimumPercent) {
     }
 
+    /** Grades with the default for interim years. */
+    public RatingScale(List<Grade> grades) {
+        this(grades, InterimYears.NO_TARGET);
+    }
+
     public RatingScale {
+        interimYears = interimYears == null ? InterimYears.NO_TARGET : interimYears;
         // Check before copying: List.copyOf throws a bare NullPointerException on a missing list
         // or grade, which would reach the caller as a server error instead of a problem to fix.
         List<String> problems = problems(grades);
@@ -28,11 +53,15 @@ public record RatingScale(List<Grade> grades) {
     }
 
     public static RatingScale defaultScale() {
+        return defaultScale(InterimYears.NO_TARGET);
+    }
+
+    public static RatingScale defaultScale(InterimYears interimYears) {
         return new RatingScale(List.of(
                 new Grade("A", new BigDecimal("100")),
                 new Grade("B", new BigDecimal("80")),
                 new Grade("C", new BigDecimal("60")),
-                new Grade("D", BigDecimal.ZERO)));
+                new Grade("D", BigDecimal.ZERO)), interimYears);
     }
 
     /**

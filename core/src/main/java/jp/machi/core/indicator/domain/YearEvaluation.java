@@ -1,6 +1,7 @@
 package jp.machi.core.indicator.domain;
 
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -9,8 +10,9 @@ import java.util.function.Function;
 import jp.machi.core.fiscalyear.FiscalYear;
 
 /**
- * One fiscal year of an indicator as a reader sees it: the target that applies (the year's own,
- * or else the final target), the actual (entered, or computed from the bound metric), and the
+ * One fiscal year of an indicator as a reader sees it: the target that applies (the year's own;
+ * else, in the final target year, the final target; in a year before it, what the municipality's
+ * {@link RatingScale.InterimYears} says), the actual (entered, or computed from the bound metric), and the
  * resulting achievement and rating.
  */
 public record YearEvaluation(FiscalYear fiscalYear, BigDecimal target, TargetSource targetSource, BigDecimal actual,
@@ -20,9 +22,54 @@ public record YearEvaluation(FiscalYear fiscalYear, BigDecimal target, TargetSou
     public enum TargetSource {
         /** The year's own target. */
         YEARLY,
-        /** No yearly target: measured against the final target. */
+        /** No yearly target: measured against the final target (its year, or an interim year by the municipality's choice). */
         FINAL,
+        /** No yearly target in a year before the final target's: the line from the baseline to the final target. */
+        INTERPOLATED,
         NONE
+    }
+
+    /** The target of a year and where it comes from ({@code value} null with {@link TargetSource#NONE}). */
+    public record Target(BigDecimal value, TargetSource source) {
+        static final Target NONE = new Target(null, TargetSource.NONE);
+    }
+
+    /**
+     * The target that applies to {@code fy}: the year's own; in the final target year the final
+     * target; in a year before it as {@code interim} says; after it, none.
+     */
+    public static Target targetOf(Indicator indicator, FiscalYear fy, RatingScale.InterimYears interim) {
+        BigDecimal own = indicator.figuresOf(fy).map(IndicatorYearValue::getTarget).orElse(null);
+        if (own != null) {
+            return new Target(own, TargetSource.YEARLY);
+        }
+        BigDecimal finalTarget = indicator.getFinalTarget();
+        FiscalYear finalYear = indicator.getFinalTargetYear();
+        if (finalTarget == null || finalYear == null || fy.compareTo(finalYear) > 0) {
+            return Target.NONE;
+        }
+        if (fy.equals(finalYear)) {
+            return new Target(finalTarget, TargetSource.FINAL);
+        }
+        switch (interim == null ? RatingScale.InterimYears.NO_TARGET : interim) {
+            case FINAL_TARGET:
+                return new Target(finalTarget, TargetSource.FINAL);
+            case INTERPOLATE:
+                BigDecimal base = indicator.getBaselineValue();
+                FiscalYear baseYear = indicator.getBaselineYear();
+                if (base == null || baseYear == null || fy.compareTo(baseYear) <= 0) {
+                    return Target.NONE;
+                }
+                long span = finalYear.startYear() - baseYear.startYear();
+                long done = fy.startYear() - baseYear.startYear();
+                int scale = Math.max(Math.max(base.stripTrailingZeros().scale(), finalTarget.stripTrailingZeros().scale()), 0) + 1;
+                BigDecimal value = base.add(finalTarget.subtract(base).multiply(BigDecimal.valueOf(done))
+                        .divide(BigDecimal.valueOf(span), scale, RoundingMode.HALF_UP));
+                value = value.stripTrailingZeros();
+                return new Target(value.scale() < 0 ? value.setScale(0) : value, TargetSource.INTERPOLATED);
+            default:
+                return Target.NONE;
+        }
     }
 
     /** Where the actual of a year comes from. */
@@ -60,13 +107,9 @@ public record YearEvaluation(FiscalYear fiscalYear, BigDecimal target, TargetSou
         List<YearEvaluation> result = new ArrayList<>();
         for (FiscalYear fy : years) {
             var figures = indicator.figuresOf(fy);
-            BigDecimal target = figures.map(IndicatorYearValue::getTarget).orElse(null);
-            TargetSource targetSource = target != null ? TargetSource.YEARLY : TargetSource.NONE;
-            if (target == null && indicator.getFinalTarget() != null && indicator.getFinalTargetYear() != null
-                    && fy.compareTo(indicator.getFinalTargetYear()) <= 0) {
-                target = indicator.getFinalTarget();
-                targetSource = TargetSource.FINAL;
-            }
+            Target t = targetOf(indicator, fy, scale.interimYears());
+            BigDecimal target = t.value();
+            TargetSource targetSource = t.source();
             BigDecimal actual;
             ActualSource actualSource;
             if (bound) {

@@ -97,7 +97,7 @@ export default async function render(root, ctx) {
       return h('tr', {dataset: {indicator: row.indicatorId}},
           h('th', {scope: 'row'}, label),
           h('td', {text: row.unit}),
-          h('td', {text: row.target === null ? '—' : `${num(ctx, row.target, 4)}${row.targetSource === 'FINAL' ? tr(ctx, ' (最終目標)', ' (final target)') : ''}`}),
+          h('td', {text: row.target === null ? '—' : `${num(ctx, row.target, 4)}${targetNote(ctx, row.targetSource)}`}),
           h('td', {text: value(row.previousActual)}),
           actualCell, noteCell);
     });
@@ -247,4 +247,10 @@ export default async function render(root, ctx) {
           status, canWrite ? upload : null, preview);
     }
   }
+}
+
+/** What a target that is not the year's own is: the final target, or the line towards it. */
+function targetNote(ctx, source) {
+  return source === 'FINAL' ? tr(ctx, ' (最終目標)', ' (final target)')
+    : source === 'INTERPOLATED' ? tr(ctx, ' (按分)', ' (interpolated)') : '';
 }

@@ -124,7 +124,7 @@ async function detail(root, ctx, id) {
           tr(ctx, '達成率', 'Achievement'), tr(ctx, '評価', 'Rating')].map((x, n) => h('th', {scope: 'col', class: n > 0 && n < 4 ? 'num' : null, text: x})))),
         h('tbody', {}, years.map((y) => h('tr', {},
             h('th', {scope: 'row', text: yl(y.fiscalYear)}),
-            h('td', {class: 'num', text: y.target == null ? '—' : `${num(ctx, y.target, 4)}${y.targetSource === 'FINAL' ? tr(ctx, ' (最終目標)', ' (final target)') : ''}`}),
+            h('td', {class: 'num', text: y.target == null ? '—' : `${num(ctx, y.target, 4)}${targetNote(ctx, y.targetSource)}`}),
             h('td', {class: 'num', text: y.actual == null ? (y.actualSource === 'METRIC_UNAVAILABLE' ? tr(ctx, '連携先が無効', 'source unavailable') : '—') : num(ctx, y.actual, 4)}),
             h('td', {class: 'num', text: y.achievementRate == null ? '—' : `${num(ctx, y.achievementRate, 1)}%`}),
             h('td', {}, y.rating ? ratingBadge(ctx, y.rating, scale) : (y.met === true ? tr(ctx, '達成', 'met') : '—'))))))));
@@ -259,4 +259,10 @@ async function edit(root, ctx, id) {
 function yearOf(text) {
   if (text === null || text === undefined || text === '') return null;
   return /^\d{4}$/.test(text) ? Number(text) : text;
+}
+
+/** What a target that is not the year's own is: the final target, or the line towards it. */
+function targetNote(ctx, source) {
+  return source === 'FINAL' ? tr(ctx, ' (最終目標)', ' (final target)')
+    : source === 'INTERPOLATED' ? tr(ctx, ' (按分)', ' (interpolated)') : '';
 }

@@ -68,13 +68,23 @@ export default async function render(root, ctx) {
         'An achievement at or above a grade\'s minimum gets that grade (checked from the top).')}),
     r.body.custom ? null : notice(tr(ctx, '既定の評価基準を使っています。', 'The default scale is in use.')),
     h('table', {class: 'list'}, h('caption', {text: tr(ctx, '評価基準', 'Rating scale')}), rows),
+    field(ctx, {name: 'interimYears', type: 'select', label: tr(ctx, '中間年 (最終目標年度より前で、その年度の目標がない年度) の評価', 'Interim years (before the final target year, without a target of their own)'),
+      value: r.body.interimYears, attrs: {disabled: !admin},
+      hint: tr(ctx, '按分: 基準値 (年度) から最終目標 (年度) までを直線で結んだ値を、その年度の目標とします。',
+          'Interpolated: the year\'s target is on the straight line from the baseline (and its year) to the final target.'),
+      options: [
+        {value: 'NO_TARGET', label: tr(ctx, '評価しない (その年度の目標なし)', 'Not rated (no target for that year)')},
+        {value: 'INTERPOLATE', label: tr(ctx, '基準値から最終目標まで按分した目標で評価する', 'Rated against the line from the baseline to the final target')},
+        {value: 'FINAL_TARGET', label: tr(ctx, '最終目標で評価する', 'Rated against the final target')},
+      ]}),
     admin ? h('div', {class: 'actions'},
         h('button', {type: 'button', class: 'btn', text: tr(ctx, '評語を追加', 'Add a grade'), on: {click: () => { read(); grades.push({label: '', minimumPercent: ''}); draw(); }}}),
         h('button', {type: 'submit', class: 'btn btn-primary', id: 'save-scale', text: tr(ctx, '評価基準を保存', 'Save the scale')})) : null);
     form.addEventListener('submit', async (ev) => {
       ev.preventDefault();
       read();
-      const body = {grades: grades.map((g) => ({label: g.label, minimumPercent: g.minimumPercent === '' ? null : Number(g.minimumPercent)}))};
+      const body = {grades: grades.map((g) => ({label: g.label, minimumPercent: g.minimumPercent === '' ? null : Number(g.minimumPercent)})),
+        interimYears: form.elements.interimYears.value};
       const ok = await submit(ctx, form, {method: 'PUT', path: 'rating-scale', body, etag: r.etag, reload: scale});
       if (ok) {
         await scale();

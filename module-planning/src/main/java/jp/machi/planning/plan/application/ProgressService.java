@@ -82,7 +82,7 @@ public class ProgressService {
             for (Indicator i : tenancy.em().createQuery("SELECT i FROM Indicator i WHERE i.id IN :ids", Indicator.class)
                     .setParameter("ids", ids).getResultList()) {
                 linked.put(i.getId(), i);
-                evaluations.put(i.getId(), yearOf(i, indicators.evaluate(i, scale), fy));
+                evaluations.put(i.getId(), yearOf(i, indicators.evaluate(i, scale), fy, scale));
             }
         }
         RollUp.NodeInput root = new RollUp.NodeInput(plan.getId(), BigDecimal.ONE, List.of(),
@@ -108,18 +108,16 @@ public class ProgressService {
 
     /**
      * Core's evaluation of the year, or, for a year core lists nothing for, what applies to it:
-     * the final target when the year is not past it, and no actual.
+     * the target core would give it (the municipality's choice for interim years), and no actual.
      */
-    static YearEvaluation yearOf(Indicator i, List<YearEvaluation> years, FiscalYear fy) {
+    static YearEvaluation yearOf(Indicator i, List<YearEvaluation> years, FiscalYear fy, RatingScale scale) {
         for (YearEvaluation e : years) {
             if (e.fiscalYear().equals(fy)) {
                 return e;
             }
         }
-        boolean finalApplies = i.getFinalTarget() != null && i.getFinalTargetYear() != null
-                && fy.compareTo(i.getFinalTargetYear()) <= 0;
-        return new YearEvaluation(fy, finalApplies ? i.getFinalTarget() : null,
-                finalApplies ? YearEvaluation.TargetSource.FINAL : YearEvaluation.TargetSource.NONE, null,
-                YearEvaluation.ActualSource.NONE, Achievement.NOT_EVALUATED);
+        YearEvaluation.Target t = YearEvaluation.targetOf(i, fy, scale.interimYears());
+        return new YearEvaluation(fy, t.value(), t.source(), null, YearEvaluation.ActualSource.NONE,
+                Achievement.NOT_EVALUATED);
     }
 }

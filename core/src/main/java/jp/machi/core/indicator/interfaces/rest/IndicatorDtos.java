@@ -19,6 +19,7 @@ import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.indicator.domain.Direction;
 import jp.machi.core.indicator.domain.Indicator;
 import jp.machi.core.indicator.domain.IndicatorKind;
+import jp.machi.core.api.ApiException;
 import jp.machi.core.indicator.domain.RatingScale;
 import jp.machi.core.indicator.domain.YearEvaluation;
 
@@ -185,20 +186,36 @@ public final class IndicatorDtos {
         public BigDecimal minimumPercent;
     }
 
-    @JsonbPropertyOrder({"grades", "custom"})
-    public record RatingScaleView(List<GradeView> grades, boolean custom) {
-        static RatingScaleView of(RatingScale s, boolean custom) {
+    @JsonbPropertyOrder({"grades", "interimYears", "interimYearsLabel", "custom"})
+    public record RatingScaleView(List<GradeView> grades, String interimYears, String interimYearsLabel, boolean custom) {
+        static RatingScaleView of(RatingScale s, boolean custom, Locale l) {
             return new RatingScaleView(s.grades().stream().map(g -> new GradeView(g.label(), plain(g.minimumPercent()))).toList(),
-                    custom);
+                    s.interimYears().name(), Labels.interimYears(s.interimYears(), l), custom);
         }
     }
 
-    /** The whole scale, best grade first. */
+    /** The whole scale, best grade first, and how interim years are rated (NO_TARGET when left out). */
     public static class RatingScaleInput {
         @NotNull
         @Size(min = 1, max = 10)
         @Valid
         public List<@NotNull GradeInput> grades;
+
+        @Size(max = 20)
+        public String interimYears;
+
+        /** The interim-year rule sent, or the default; an unknown one is 400 at {@code interimYears}. */
+        RatingScale.InterimYears interim() {
+            if (interimYears == null || interimYears.isBlank()) {
+                return RatingScale.InterimYears.NO_TARGET;
+            }
+            try {
+                return RatingScale.InterimYears.valueOf(interimYears.strip());
+            } catch (IllegalArgumentException e) {
+                throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("interimYears", "rating.interimYears.unknown",
+                        interimYears)));
+            }
+        }
     }
 
     @JsonbPropertyOrder({"id", "module", "name", "unit", "description"})
@@ -212,6 +229,10 @@ public final class IndicatorDtos {
 
         static String kind(IndicatorKind k, Locale l) {
             return jp.machi.core.i18n.Messages.get(l, "indicator.kind." + k.name());
+        }
+
+        static String interimYears(RatingScale.InterimYears i, Locale l) {
+            return jp.machi.core.i18n.Messages.get(l, "rating.interimYears." + i.name());
         }
 
         static String direction(Direction d, Locale l) {

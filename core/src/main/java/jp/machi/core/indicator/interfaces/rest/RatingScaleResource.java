@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.List;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
+import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
@@ -53,13 +54,13 @@ public class RatingScaleResource {
     @Operation(summary = "The municipality's rating thresholds")
     public Response get() {
         RatingScale scale = ratings.current();
-        return Response.ok(RatingScaleView.of(scale, ratings.isCustom())).tag(Versions.tag(version(scale))).build();
+        return Response.ok(RatingScaleView.of(scale, ratings.isCustom(), Problems.locale(headers))).tag(Versions.tag(version(scale))).build();
     }
 
     @PUT
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Transactional
-    @Operation(summary = "Replace the rating thresholds, best grade first, the last starting at 0 % (If-Match required)")
+    @Operation(summary = "Replace the rating thresholds, best grade first, the last starting at 0 %, and how years before a final target are rated (interimYears: NO_TARGET, INTERPOLATE, FINAL_TARGET; If-Match required)")
     public Response put(@Valid RatingScaleInput body) {
         Bodies.require(body);
         ratings.lockForChange();
@@ -71,9 +72,9 @@ public class RatingScaleResource {
             throw ApiException.invalid(problems.stream().distinct()
                     .map(p -> new ApiException.FieldErrorKey("grades", p)).toList());
         }
-        RatingScale scale = new RatingScale(grades);
+        RatingScale scale = new RatingScale(grades, body.interim());
         ratings.replace(scale);
-        return Response.ok(RatingScaleView.of(scale, true)).tag(Versions.tag(version(scale))).build();
+        return Response.ok(RatingScaleView.of(scale, true, Problems.locale(headers))).tag(Versions.tag(version(scale))).build();
     }
 
     /** The scale has no row version of its own: its content is its version. */
@@ -83,6 +84,7 @@ public class RatingScaleResource {
             h = 31 * h + g.label().hashCode();
             h = 31 * h + g.minimumPercent().stripTrailingZeros().hashCode();
         }
+        h = 31 * h + scale.interimYears().name().hashCode();
         return h & Long.MAX_VALUE;
     }
 }
