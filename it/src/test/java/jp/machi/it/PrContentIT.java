@@ -237,7 +237,8 @@ class PrContentIT {
         assertProblem(api.put(theirs + "/" + id).ifMatch(a.etag()).json(item(web, "乗っ取り", "2024-05-01").build()).send(), 404, null);
         assertProblem(api.delete(theirs + "/" + id).ifMatch(a.etag()).send(), 404, null);
         assertEquals(0, api.get(theirs).send().expect(200).object().getInt("totalItems"));
-        assertProblem(api.as("STAFF", other).get(items + "/" + id).send(), 403, null);
+        // Another municipality's staff are not told that this municipality exists (404, as for an unregistered code).
+        assertProblem(api.as("STAFF", other).get(items + "/" + id).send(), 404, null);
         assertEquals("お知らせ", api.get(items + "/" + id).send().expect(200).object().getString("title"), "unchanged");
     }
 }
