@@ -85,6 +85,14 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
         return "{\"name\":\"公式X " + n + "\",\"kind\":\"SNS\",\"months\":[{\"month\":\"2024-04\",\"pagesUpdated\":" + pages + "}]}";
     }
 
+    /** The channel of the last created PR content item. */
+    private volatile String contentChannel;
+
+    /** A PR content item on {@link #contentChannel} titled by {@code n}. */
+    String prContent(int n) {
+        return "{\"channelId\":\"" + contentChannel + "\",\"title\":\"お知らせ " + n + "\",\"publishedOn\":\"2024-06-01\"}";
+    }
+
     static String donorOf(Fixture f) {
         return f.post("/promotion/donors", person(0)).object().getString("id");
     }
@@ -142,6 +150,14 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
                         .childChange(n -> prChannel(0, n))
                         .delete()
                         .covers("PUT " + M + "/pr-channels/{id}", "DELETE " + M + "/pr-channels/{id}"),
+                ConcurrencyCase.of("PR content item")
+                        .create(f -> {
+                            contentChannel = f.post("/promotion/pr-channels", prChannel(SEQ.incrementAndGet(), 0)).object().getString("id");
+                            return f.item("/promotion/pr-contents", f.post("/promotion/pr-contents", prContent(0)));
+                        })
+                        .put(this::prContent)
+                        .delete()
+                        .covers("PUT " + M + "/pr-contents/{id}", "DELETE " + M + "/pr-contents/{id}"),
                 ConcurrencyCase.of("donor")
                         .create(f -> f.item("/promotion/donors", f.post("/promotion/donors", person(0))))
                         .put(PromotionConcurrencyIT::person).delete()

@@ -89,6 +89,11 @@ class TenantIsolationIT {
         bIds.put("marriage-support activity", api.post(base + "/promotion/marriage-support").json(Json.createObjectBuilder()
                 .add("kind", "EVENT").add("heldOn", "2024-06-01").add("title", MARK + "交流イベント").add("participants", 10).build())
                 .send().expect(201).object().getString("id"));
+        bIds.put("PR channel", api.post(base + "/promotion/pr-channels").json(Json.createObjectBuilder().add("name", MARK + "広報紙")
+                .add("kind", "BULLETIN").add("months", Json.createArrayBuilder()).build()).send().expect(201).object().getString("id"));
+        bIds.put("PR content item", api.post(base + "/promotion/pr-contents").json(Json.createObjectBuilder()
+                .add("channelId", bIds.get("PR channel")).add("title", MARK + "記事").add("publishedOn", "2024-06-01").add("unitId", bUnit)
+                .build()).send().expect(201).object().getString("id"));
         bIds.put("indicator", api.post(base + "/indicators").json(Json.createObjectBuilder().add("nameJa", MARK + "指標")
                 .add("kind", "OUTCOME").add("unit", "件").add("direction", "HIGHER_IS_BETTER").add("ownerUnitId", bUnit)
                 .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2023)

@@ -28,6 +28,8 @@ import jp.machi.promotion.marriage.interfaces.rest.MarriageSupportResource;
 import jp.machi.promotion.onestop.interfaces.rest.OneStopResource;
 import jp.machi.promotion.prchannel.application.PrChannelMetrics;
 import jp.machi.promotion.prchannel.interfaces.rest.PrChannelResource;
+import jp.machi.promotion.prcontent.application.PrContentMetrics;
+import jp.machi.promotion.prcontent.interfaces.rest.PrContentResource;
 import jp.machi.promotion.migration.application.MigrationMetrics;
 import jp.machi.promotion.migration.interfaces.rest.ConsultationResource;
 import jp.machi.promotion.migration.interfaces.rest.SupportedMigrationResource;
@@ -98,7 +100,7 @@ public class PromotionModule implements ModuleDescriptor {
                 UseReportResource.class, UseReportPublicResource.class, MarriageSupportResource.class,
                 ConsultationResource.class, SupportedMigrationResource.class,
                 VacantHouseResource.class, VacantHousePublicResource.class, FanClubResource.class, FanClubPublicResource.class,
-                PrChannelResource.class);
+                PrChannelResource.class, PrContentResource.class);
     }
 
     @Override
@@ -131,6 +133,7 @@ public class PromotionModule implements ModuleDescriptor {
         all.addAll(VacantHouseMetrics.DEFINITIONS);
         all.addAll(FanClubMetrics.DEFINITIONS);
         all.addAll(PrChannelMetrics.DEFINITIONS);
+        all.addAll(PrContentMetrics.DEFINITIONS);
         all.addAll(MarriageSupportMetrics.DEFINITIONS);
         return List.copyOf(all);
     }
@@ -154,6 +157,7 @@ public class PromotionModule implements ModuleDescriptor {
                 new UiContribution("fan-club", UiContribution.Area.PORTAL, LocalizedText.of("ファンクラブ", "Fan club"), "fan-club.js", 31),
                 new UiContribution("promotion-marriage-support", UiContribution.Area.CONSOLE, LocalizedText.of("結婚支援: 事業の実績", "Marriage support"), "marriage-support.js", 22),
                 new UiContribution("promotion-pr-channels", UiContribution.Area.CONSOLE, LocalizedText.of("広報: 媒体と実績", "PR channels and figures"), "pr-channels.js", 35),
+                new UiContribution("promotion-pr-contents", UiContribution.Area.CONSOLE, LocalizedText.of("広報: 記事・番組", "PR content items"), "pr-contents.js", 36),
                 new UiContribution("vacant-house-bank", UiContribution.Area.PORTAL, LocalizedText.of("空き家バンク", "Vacant-house bank"), "vacant-house-bank.js", 30));
     }
 }

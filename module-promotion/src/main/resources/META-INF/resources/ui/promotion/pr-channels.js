@@ -133,6 +133,25 @@ function form(root, ctx, kinds, x, etag) {
   showGrid();
   root.append(backLink(ctx), f);
   showTotals();
+  if (x) root.append(latestItems(ctx, x));
+}
+
+// The channel's latest content items (広報: 記事・番組), newest first, with a link to add one on this channel.
+function latestItems(ctx, x) {
+  const items = `#/${ctx.lgCode}/promotion/promotion-pr-contents`;
+  const box = h('section', {id: 'pr-latest-items', 'aria-labelledby': 'pr-latest-items-title'},
+      h('h2', {id: 'pr-latest-items-title', text: tr(ctx, 'この媒体の最近の記事・番組', 'Latest content items on this channel')}));
+  const body = h('div', {'aria-live': 'polite'});
+  box.append(body, h('p', {}, h('a', {class: 'btn', id: 'new-item-on-channel', href: `${items}/new/${encodeURIComponent(x.id)}`},
+      tr(ctx, 'この媒体の記事・番組を登録', 'Add a content item on this channel'))));
+  ctx.api('GET', `promotion/pr-contents?channelId=${encodeURIComponent(x.id)}&size=5`).then((r) => {
+    if (r.status !== 200) return;
+    body.replaceChildren(r.body.items.length
+      ? h('ul', {}, r.body.items.map((i) => h('li', {}, `${i.publishedOn} `, h('a', {href: `${items}/${encodeURIComponent(i.id)}`}, i.title),
+          i.unitName ? ` (${i.unitName})` : '')))
+      : h('p', {text: tr(ctx, 'まだありません。', 'None yet.')}));
+  });
+  return box;
 }
 
 async function remove(ctx, f, x, etag) {

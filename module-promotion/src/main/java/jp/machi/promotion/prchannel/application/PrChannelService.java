@@ -51,7 +51,13 @@ public class PrChannelService {
         return x;
     }
 
+    /** Deletes a channel with its figures; one that has content items (広報コンテンツ) is kept (409 in-use, with their count). */
     public void delete(PrChannel x) {
+        long items = tenancy.em().createQuery("SELECT COUNT(p) FROM PrContent p WHERE p.channel = :c", Long.class)
+                .setParameter("c", x).getSingleResult();
+        if (items > 0) {
+            throw ApiException.conflict("in-use", "promotion.prChannel.inUse", String.valueOf(items));
+        }
         tenancy.em().remove(x);
         tenancy.em().flush();
     }

@@ -316,7 +316,7 @@ public class PrChannelResource {
     @Path("{id}")
     @Access(minimum = Role.STAFF)
     @Transactional
-    @Operation(summary = "Delete a PR channel with its figures (If-Match required)")
+    @Operation(summary = "Delete a PR channel with its figures (If-Match required; 409 in-use while content items were published on it)")
     public Response delete(@PathParam("id") UUID id) {
         PrChannel c = channels.channel(id);
         Versions.requireMatch(request, headers, c.getVersion());
