@@ -108,7 +108,7 @@ public class VacantHousePublicResource {
     @GET
     @Access(Access.Level.PUBLIC)
     @Path("{id}/photos/{photoId}")
-    @Produces({"image/jpeg", "image/png", "image/webp"})
+    @Produces(MediaType.WILDCARD)
     @Transactional
     @Operation(summary = "A photo of a published property (404 for any other property, or once it is no longer published);"
             + " its metadata was taken out on upload")
