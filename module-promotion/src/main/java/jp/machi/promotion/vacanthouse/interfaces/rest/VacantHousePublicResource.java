@@ -57,6 +57,9 @@ public class VacantHousePublicResource {
     @Context
     HttpHeaders headers;
 
+    @Context
+    jakarta.ws.rs.core.Request request;
+
     @PathParam("lgCode")
     String lgCode;
 
@@ -115,6 +118,11 @@ public class VacantHousePublicResource {
     public Response photo(@PathParam("id") UUID id, @PathParam("photoId") UUID photoId) {
         VacantHouse v = houses.requirePublished(id);
         StoredFile f = photos.file(v, photoId);
+        jakarta.ws.rs.core.EntityTag tag = Versions.tag(f.getVersion());
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged != null) {
+            return unchanged.tag(tag).header("Cache-Control", "no-cache").build();
+        }
         byte[] bytes = photos.content(f);
         return Response.ok(bytes, f.getContentType())
                 .header("Content-Disposition", "inline")
@@ -122,7 +130,7 @@ public class VacantHousePublicResource {
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
                 .header("Cache-Control", "no-cache")
                 .header(HttpHeaders.CONTENT_LENGTH, bytes.length)
-                .tag(Versions.tag(f.getVersion()))
+                .tag(tag)
                 .build();
     }
 }
