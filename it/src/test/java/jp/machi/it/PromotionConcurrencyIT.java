@@ -213,7 +213,17 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
                             return h + "/attachments/" + photo(f, h);
                         })
                         .delete()
-                        .covers("DELETE " + M + "/vacant-houses/{id}/attachments/{photoId}"));
+                        .covers("DELETE " + M + "/vacant-houses/{id}/attachments/{photoId}"),
+                ConcurrencyCase.of("house seeker's registration")
+                        .create(f -> {
+                            String email = "seeker" + SEQ.incrementAndGet() + "@example.jp";
+                            f.api().anonymous().post(f.base() + "/promotion/public/house-seekers")
+                                    .json(HouseSeekerIT.seeker("試験 三郎", email).build()).send().expect(201);
+                            return f.base() + "/promotion/house-seekers/" + f.api().get(f.base() + "/promotion/house-seekers?state=APPLIED&size=1")
+                                    .send().expect(200).object().getJsonArray("items").getJsonObject(0).getString("id");
+                        })
+                        .action("/decision", "{\"approve\":true}", 200)
+                        .covers("POST " + M + "/house-seekers/{id}/decision"));
     }
 
     /** The last photo added by a case's fixture. */

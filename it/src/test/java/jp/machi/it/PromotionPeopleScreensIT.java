@@ -140,4 +140,39 @@ class PromotionPeopleScreensIT {
         b.screenshot("promotion-vacant-house-photos");
         assertEquals(List.of(), errors(b), "no script error, no CSP violation");
     }
+
+    @Test
+    void aSeekerRegistersOnThePortalAndStaffRegisterThemOnTheConsole(WebBrowser b) {
+        String lg = municipality();
+        b.open("/p/" + lg + "/vacant-house-seeker");
+        b.waitForText("h1", "空き家バンク 利用登録");
+        b.click("#house-seeker-send");
+        b.waitFor("[data-field=consent] .field-error:not([hidden])");
+        b.type("[data-field=name] input", "須坂花子").type("[data-field=kana] input", "すざかはなこ")
+                .type("[data-field=email] input", "hanako@example.jp").type("[data-field=wishedArea] input", "豊丘地区")
+                .type("[data-field=budget] input", "50000").type("[data-field=moveIn] input", "令和9年春");
+        b.select("[data-field=dealType] select", "RENT");
+        b.click("[data-field=consent] input");
+        b.click("#house-seeker-send");
+        b.waitForText("#house-seeker-receipt", "受付番号 H-");
+        b.screenshot("promotion-vacant-house-seeker");
+        assertEquals(List.of(), errors(b), "no script error, no CSP violation on the portal");
+
+        ConsoleIT.signIn(b, api.newUser("STAFF", lg));
+        b.click("#nav a[data-nav='promotion/promotion-house-seekers']");
+        b.waitForText("h1", "空き家バンク: 利用登録者");
+        b.waitFor(".paged-list table tbody tr a");
+        String row = b.text(".paged-list table tbody", true);
+        assertTrue(row.contains("豊丘地区") && row.contains("申込受付") && row.contains("50,000 円"), row);
+        assertFalse(row.contains("須坂花子"), row);
+        b.click(".paged-list table tbody tr a");
+        b.waitFor("#approve-seeker");
+        assertFalse(b.text("#house-seeker-person", true).contains("須坂花子"));
+        b.click("#reveal-seeker");
+        b.waitForText("#house-seeker-person", "須坂花子");
+        b.click("#approve-seeker");
+        b.waitForText("#house-seeker-state", "登録済");
+        b.screenshot("promotion-house-seekers");
+        assertEquals(List.of(), errors(b), "no script error, no CSP violation");
+    }
 }
