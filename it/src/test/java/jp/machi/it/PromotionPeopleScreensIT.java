@@ -137,6 +137,7 @@ class PromotionPeopleScreensIT {
                 + " return i && i.complete && i.naturalWidth === 16;");
         JsonObject listed = api.get(houses + "/" + id + "/attachments").send().expect(200).object();
         assertEquals(1, listed.getJsonArray("photos").size());
+        assertEquals(ConsoleIT.AUDIT_PASSED, b.script(ConsoleIT.AUDIT), "one heading, every control labelled");
         b.screenshot("promotion-vacant-house-photos");
         assertEquals(List.of(), errors(b), "no script error, no CSP violation");
     }
@@ -167,6 +168,7 @@ class PromotionPeopleScreensIT {
         assertFalse(row.contains("須坂花子"), row);
         b.click(".paged-list table tbody tr a");
         b.waitFor("#approve-seeker");
+        assertEquals(ConsoleIT.AUDIT_PASSED, b.script(ConsoleIT.AUDIT), "one heading, every control labelled");
         assertFalse(b.text("#house-seeker-person", true).contains("須坂花子"));
         b.click("#reveal-seeker");
         b.waitForText("#house-seeker-person", "須坂花子");
