@@ -101,6 +101,10 @@ class AccessWalkIT {
             // The vacant-house bank's published properties, never their owners (VacantHouseIT).
             "GET /api/v1/municipalities/{lgCode}/promotion/public/vacant-houses",
             "GET /api/v1/municipalities/{lgCode}/promotion/public/vacant-houses/{id}",
+            // Their photos, only while published, their metadata stripped on upload (VacantHousePhotoIT).
+            "GET /api/v1/municipalities/{lgCode}/promotion/public/vacant-houses/{id}/photos/{photoId}",
+            // Someone looking for a house registers (a receipt number only; public intake: HouseSeekerIT).
+            "POST /api/v1/municipalities/{lgCode}/promotion/public/house-seekers",
             // Published hometown-tax use reports, never a donor (UseReportIT).
             "GET /api/v1/municipalities/{lgCode}/promotion/public/use-reports",
             "GET /api/v1/municipalities/{lgCode}/promotion/public/use-reports/{id}",

@@ -210,7 +210,45 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
                 ConcurrencyCase.of("vacant house")
                         .create(f -> f.item("/promotion/vacant-houses", f.post("/promotion/vacant-houses", house(0))))
                         .put(PromotionConcurrencyIT::house).delete()
-                        .covers("PUT " + M + "/vacant-houses/{id}", "DELETE " + M + "/vacant-houses/{id}"));
+                        .covers("PUT " + M + "/vacant-houses/{id}", "DELETE " + M + "/vacant-houses/{id}"),
+                ConcurrencyCase.of("vacant house's photos")
+                        .create(f -> {
+                            String h = f.item("/promotion/vacant-houses", f.post("/promotion/vacant-houses", house(0)));
+                            photoId = photo(f, h);
+                            return h;
+                        })
+                        // Order and captions (child rows only): the property's ETag moves.
+                        .put("/attachments", n -> Json.createObjectBuilder().add("photos", Json.createArrayBuilder()
+                                .add(Json.createObjectBuilder().add("id", photoId).add("caption", "外観 " + n))).build())
+                        .withoutMergePatch()
+                        .action("/attachments?fileName=photo.png", VacantHousePhotoIT.picture("png"), 201)
+                        .covers("PUT " + M + "/vacant-houses/{id}/attachments", "POST " + M + "/vacant-houses/{id}/attachments"),
+                ConcurrencyCase.of("vacant house's photo")
+                        .create(f -> {
+                            String h = f.item("/promotion/vacant-houses", f.post("/promotion/vacant-houses", house(0)));
+                            return h + "/attachments/" + photo(f, h);
+                        })
+                        .delete()
+                        .covers("DELETE " + M + "/vacant-houses/{id}/attachments/{photoId}"),
+                ConcurrencyCase.of("house seeker's registration")
+                        .create(f -> {
+                            String email = "seeker" + SEQ.incrementAndGet() + "@example.jp";
+                            f.api().anonymous().post(f.base() + "/promotion/public/house-seekers")
+                                    .json(HouseSeekerIT.seeker("試験 三郎", email).build()).send().expect(201);
+                            return f.base() + "/promotion/house-seekers/" + f.api().get(f.base() + "/promotion/house-seekers?state=APPLIED&size=1")
+                                    .send().expect(200).object().getJsonArray("items").getJsonObject(0).getString("id");
+                        })
+                        .action("/decision", "{\"approve\":true}", 200)
+                        .covers("POST " + M + "/house-seekers/{id}/decision"));
+    }
+
+    /** The last photo added by a case's fixture. */
+    private volatile String photoId;
+
+    /** Adds a photo to the property (its ETag as If-Match); its id. */
+    static String photo(ConcurrencyCase.Fixture f, String house) {
+        return f.api().post(house + "/attachments?fileName=photo.jpg").ifMatch(f.api().get(house).send().expect(200).etag())
+                .body(VacantHousePhotoIT.picture("jpeg"), "image/jpeg").send().expect(201).object().getString("id");
     }
 
     /** The unique name of the last created portal site. */

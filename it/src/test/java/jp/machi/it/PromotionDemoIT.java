@@ -104,6 +104,29 @@ class PromotionDemoIT {
         JsonObject activities = api.get(s + "/promotion/marriage-support").send().expect(200).object();
         assertEquals(3, activities.getInt("totalItems"));
         activities.getJsonArray("items").forEach(m -> assertTrue(m.asJsonObject().getString("title").contains("架空"), m::toString));
+
+        // 須坂市 施策38: 38.P1 「空き家バンク掲載物件登録件数の累計」 (84 in 2019 → 160 by 2025) bound to the vacant-house
+        // bank's first registrations: 84 + 2 invented in 令和5年度, + 1 in 令和6年度; the invented properties on the portal
+        // say so and show no owner.
+        JsonObject bank = api.get(s + "/indicators?q=38.P1").send().expect(200).object().getJsonArray("items").getJsonObject(0);
+        assertEquals("空き家バンク掲載物件登録件数の累計", bank.getString("nameJa"));
+        assertEquals("promotion:vacant-house-registrations-per-fiscal-year", bank.getString("metricSource"));
+        assertEquals(84, bank.getJsonObject("baseline").getJsonNumber("value").intValue());
+        assertEquals(160, bank.getJsonObject("finalTarget").getJsonNumber("value").intValue());
+        assertEquals(86, IndicatorIT.year(bank, 2023).getJsonNumber("actual").intValue(), "84 + 2 invented");
+        assertEquals(87, IndicatorIT.year(bank, 2024).getJsonNumber("actual").intValue(), "+ 1 invented");
+        assertEquals("METRIC", IndicatorIT.year(bank, 2024).getString("actualSource"));
+        JsonObject houses = api.get(s + "/promotion/vacant-houses?state=PUBLISHED").send().expect(200).object();
+        assertEquals(3, houses.getInt("totalItems"));
+        for (JsonValue v : houses.getJsonArray("items")) {
+            JsonObject h = api.get(s + "/promotion/vacant-houses/" + v.asJsonObject().getString("id") + "?reveal=personal-data")
+                    .send().expect(200).object();
+            assertTrue(h.getString("title").contains("架空") && h.getString("description").contains("架空")
+                    && h.getString("ownerName").startsWith("見本"), h::toString);
+        }
+        JsonObject portal = api.anonymous().get(s + "/promotion/public/vacant-houses").send().expect(200).object();
+        assertEquals(3, portal.getInt("totalItems"));
+        assertFalse(portal.toString().contains("見本"), "no owner on the portal");
     }
 
     /**

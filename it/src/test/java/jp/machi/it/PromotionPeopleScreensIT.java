@@ -18,8 +18,10 @@ import org.junit.jupiter.api.Test;
 /**
  * The migration console screen and the vacant-house bank's portal page in headless Chromium: a
  * consultation recorded with a follow-up row is shown masked until revealed; a published property
- * is on the portal page with its rent and layout and without its owner. Screenshots
- * {@code promotion-migration-consultation.png}, {@code promotion-vacant-house-bank.png}.
+ * is on the portal page with its rent and layout, its photo and caption, and without its owner; staff
+ * add a photo with a caption on the property's console page and see it. Screenshots
+ * {@code promotion-migration-consultation.png}, {@code promotion-vacant-house-bank.png},
+ * {@code promotion-vacant-house-photos.png}.
  */
 @MachiTest
 @BrowserTest
@@ -94,6 +96,9 @@ class PromotionPeopleScreensIT {
             registrar.post(houses + "/" + id + "/workflow/transitions").ifMatch(now.etag())
                     .json(Json.createObjectBuilder().add("action", action).build()).send().expect(200);
         }
+        registrar.post(houses + "/" + id + "/attachments?fileName=gaikan.jpg&caption=" + VacantHousePhotoIT.q("南側の外観"))
+                .ifMatch(api.get(houses + "/" + id).send().expect(200).etag())
+                .body(VacantHousePhotoIT.jpegWithExif(), "image/jpeg").send().expect(201);
         JsonObject unpublished = registrar.post(houses).json(VacantHouseIT.house("まだ公開していない家").build()).send().expect(201).object();
 
         b.open("/p/" + lg + "/vacant-house-bank");
@@ -103,7 +108,73 @@ class PromotionPeopleScreensIT {
         assertTrue(page.contains("45,000 円") && page.contains("5DK") && page.contains("須坂市 豊丘地区") && page.contains("132.5 ㎡"), page);
         assertFalse(page.contains(VacantHouseIT.OWNER) || page.contains("空＊") || page.contains(VacantHouseIT.OWNER_EMAIL)
                 || page.contains(unpublished.getString("title")), page);
+        assertTrue(page.contains("南側の外観"), "the photo's caption: " + page);
+        b.waitForScript("the photo shown", "const i = document.querySelector('#vacant-houses figure img');"
+                + " return i && i.complete && i.naturalWidth === 16 && i.alt === '南側の外観';");
         b.screenshot("promotion-vacant-house-bank");
+        assertEquals(List.of(), errors(b), "no script error, no CSP violation");
+    }
+
+    @Test
+    void staffAddAPhotoWithACaptionOnThePropertysPage(WebBrowser b) {
+        String lg = municipality();
+        String houses = Municipalities.PATH + "/" + lg + "/promotion/vacant-houses";
+        Api.Account account = api.newUser("STAFF", lg);
+        String id = api.post(houses).json(VacantHouseIT.house("写真を載せる家").build()).send().expect(201).object().getString("id");
+        ConsoleIT.signIn(b, account);
+        b.open("/#/" + lg + "/promotion/promotion-vacant-houses/" + id);
+        b.waitForText("#vacant-house-photos", "写真はまだありません");
+        b.script("const dt = new DataTransfer();"
+                + " const bytes = Uint8Array.from(atob(arguments[0]), (c) => c.charCodeAt(0));"
+                + " dt.items.add(new File([bytes], 'gaikan.jpg', {type: 'image/jpeg'}));"
+                + " document.querySelector('#vh-photo-file').files = dt.files;",
+                java.util.Base64.getEncoder().encodeToString(VacantHousePhotoIT.jpegWithExif()));
+        b.type("#vh-photo-caption", "南側の外観");
+        b.click("#vh-add-photo");
+        b.waitForText("#vacant-house-photos", "写真を追加しました");
+        assertEquals("南側の外観", b.attribute("#vh-photo-caption-0", "value"));
+        b.waitForScript("the thumbnail shown", "const i = document.querySelector('#vh-photo-list img');"
+                + " return i && i.complete && i.naturalWidth === 16;");
+        JsonObject listed = api.get(houses + "/" + id + "/attachments").send().expect(200).object();
+        assertEquals(1, listed.getJsonArray("photos").size());
+        assertEquals(ConsoleIT.AUDIT_PASSED, b.script(ConsoleIT.AUDIT), "one heading, every control labelled");
+        b.screenshot("promotion-vacant-house-photos");
+        assertEquals(List.of(), errors(b), "no script error, no CSP violation");
+    }
+
+    @Test
+    void aSeekerRegistersOnThePortalAndStaffRegisterThemOnTheConsole(WebBrowser b) {
+        String lg = municipality();
+        b.open("/p/" + lg + "/vacant-house-seeker");
+        b.waitForText("h1", "空き家バンク 利用登録");
+        b.click("#house-seeker-send");
+        b.waitFor("[data-field=consent] .field-error:not([hidden])");
+        b.type("[data-field=name] input", "須坂花子").type("[data-field=kana] input", "すざかはなこ")
+                .type("[data-field=email] input", "hanako@example.jp").type("[data-field=wishedArea] input", "豊丘地区")
+                .type("[data-field=budget] input", "50000").type("[data-field=moveIn] input", "令和9年春");
+        b.select("[data-field=dealType] select", "RENT");
+        b.click("[data-field=consent] input");
+        b.click("#house-seeker-send");
+        b.waitForText("#house-seeker-receipt", "受付番号 H-");
+        b.screenshot("promotion-vacant-house-seeker");
+        assertEquals(List.of(), errors(b), "no script error, no CSP violation on the portal");
+
+        ConsoleIT.signIn(b, api.newUser("STAFF", lg));
+        b.click("#nav a[data-nav='promotion/promotion-house-seekers']");
+        b.waitForText("h1", "空き家バンク: 利用登録者");
+        b.waitFor(".paged-list table tbody tr a");
+        String row = b.text(".paged-list table tbody", true);
+        assertTrue(row.contains("豊丘地区") && row.contains("申込受付") && row.contains("50,000 円"), row);
+        assertFalse(row.contains("須坂花子"), row);
+        b.click(".paged-list table tbody tr a");
+        b.waitFor("#approve-seeker");
+        assertEquals(ConsoleIT.AUDIT_PASSED, b.script(ConsoleIT.AUDIT), "one heading, every control labelled");
+        assertFalse(b.text("#house-seeker-person", true).contains("須坂花子"));
+        b.click("#reveal-seeker");
+        b.waitForText("#house-seeker-person", "須坂花子");
+        b.click("#approve-seeker");
+        b.waitForText("#house-seeker-state", "登録済");
+        b.screenshot("promotion-house-seekers");
         assertEquals(List.of(), errors(b), "no script error, no CSP violation");
     }
 }

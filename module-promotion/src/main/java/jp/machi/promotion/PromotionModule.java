@@ -34,6 +34,9 @@ import jp.machi.promotion.migration.application.MigrationMetrics;
 import jp.machi.promotion.migration.interfaces.rest.ConsultationResource;
 import jp.machi.promotion.migration.interfaces.rest.SupportedMigrationResource;
 import jp.machi.promotion.vacanthouse.application.VacantHouseMetrics;
+import jp.machi.promotion.vacanthouse.interfaces.rest.HouseSeekerPublicResource;
+import jp.machi.promotion.vacanthouse.interfaces.rest.HouseSeekerResource;
+import jp.machi.promotion.vacanthouse.interfaces.rest.VacantHousePhotoResource;
 import jp.machi.promotion.vacanthouse.interfaces.rest.VacantHousePublicResource;
 import jp.machi.promotion.vacanthouse.interfaces.rest.VacantHouseResource;
 
@@ -99,7 +102,8 @@ public class PromotionModule implements ModuleDescriptor {
                 CollectionCostResource.class, OneStopResource.class, HometaxSurveyResource.class,
                 UseReportResource.class, UseReportPublicResource.class, MarriageSupportResource.class,
                 ConsultationResource.class, SupportedMigrationResource.class,
-                VacantHouseResource.class, VacantHousePublicResource.class, FanClubResource.class, FanClubPublicResource.class,
+                VacantHouseResource.class, VacantHousePublicResource.class, VacantHousePhotoResource.class,
+                HouseSeekerResource.class, HouseSeekerPublicResource.class, FanClubResource.class, FanClubPublicResource.class,
                 PrChannelResource.class, PrContentResource.class);
     }
 
@@ -153,11 +157,13 @@ public class PromotionModule implements ModuleDescriptor {
                 new UiContribution("promotion-migration-consultations", UiContribution.Area.CONSOLE, LocalizedText.of("移住・定住: 移住相談", "Migration: consultations"), "migration-consultations.js", 20),
                 new UiContribution("promotion-supported-migrations", UiContribution.Area.CONSOLE, LocalizedText.of("移住・定住: 支援による移住者", "Migration: supported migrants"), "supported-migrations.js", 21),
                 new UiContribution("promotion-vacant-houses", UiContribution.Area.CONSOLE, LocalizedText.of("空き家バンク: 物件", "Vacant-house bank: properties"), "vacant-houses.js", 25),
+                new UiContribution("promotion-house-seekers", UiContribution.Area.CONSOLE, LocalizedText.of("空き家バンク: 利用登録者", "Vacant-house bank: house seekers"), "house-seekers.js", 26),
                 new UiContribution("promotion-fan-club", UiContribution.Area.CONSOLE, LocalizedText.of("ファンクラブ: 会員", "Fan club: members"), "fan-club-members.js", 30),
                 new UiContribution("fan-club", UiContribution.Area.PORTAL, LocalizedText.of("ファンクラブ", "Fan club"), "fan-club.js", 31),
                 new UiContribution("promotion-marriage-support", UiContribution.Area.CONSOLE, LocalizedText.of("結婚支援: 事業の実績", "Marriage support"), "marriage-support.js", 22),
                 new UiContribution("promotion-pr-channels", UiContribution.Area.CONSOLE, LocalizedText.of("広報: 媒体と実績", "PR channels and figures"), "pr-channels.js", 35),
                 new UiContribution("promotion-pr-contents", UiContribution.Area.CONSOLE, LocalizedText.of("広報: 記事・番組", "PR content items"), "pr-contents.js", 36),
-                new UiContribution("vacant-house-bank", UiContribution.Area.PORTAL, LocalizedText.of("空き家バンク", "Vacant-house bank"), "vacant-house-bank.js", 30));
+                new UiContribution("vacant-house-bank", UiContribution.Area.PORTAL, LocalizedText.of("空き家バンク", "Vacant-house bank"), "vacant-house-bank.js", 30),
+                new UiContribution("vacant-house-seeker", UiContribution.Area.PORTAL, LocalizedText.of("空き家バンク 利用登録", "Vacant-house bank: register as a seeker"), "vacant-house-seeker.js", 30));
     }
 }

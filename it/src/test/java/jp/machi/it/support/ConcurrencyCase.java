@@ -51,7 +51,7 @@ public final class ConcurrencyCase {
         }
     }
 
-    /** A guarded action (a POST with If-Match) on the item: its path below the item and its body. */
+    /** A guarded action (a POST with If-Match) on the item: its path below the item and its body (JSON, or a {@code byte[]} sent raw). */
     public record Action(String subPath, Object body, int success) {
     }
 

@@ -110,6 +110,11 @@ public abstract class ConcurrencyContract {
         });
     }
 
+    /** An action's body: JSON, or raw bytes (an upload) when it is a {@code byte[]}. */
+    private static Api.Call body(Api.Call call, ConcurrencyCase.Action a) {
+        return a.body() instanceof byte[] bytes ? call.body(bytes, "application/octet-stream") : call.json(a.body());
+    }
+
     private static String etag(Api api, String item) {
         Reply r = api.get(item).send().expect(200);
         assertNotNull(r.etag(), () -> "no ETag on " + r);
@@ -181,7 +186,7 @@ public abstract class ConcurrencyContract {
                 calls.add(f.api().delete(item));
             }
             for (ConcurrencyCase.Action a : c.actions) {
-                calls.add(f.api().post(item + a.subPath()).json(a.body()));
+                calls.add(body(f.api().post(item + a.subPath()), a));
             }
             for (Api.Call call : calls) {
                 if (bad != null) {
@@ -205,7 +210,7 @@ public abstract class ConcurrencyContract {
             assertProblem(f.api().delete(item).ifMatch(old).send(), 412, "stale-version");
         }
         for (ConcurrencyCase.Action a : c.actions) {
-            assertProblem(f.api().post(item + a.subPath()).ifMatch(old).json(a.body()).send(), 412, "stale-version");
+            assertProblem(body(f.api().post(item + a.subPath()).ifMatch(old), a).send(), 412, "stale-version");
         }
         assertEquals(now, etag(f.api(), item), "the stale writers wrote nothing");
     }
@@ -287,7 +292,7 @@ public abstract class ConcurrencyContract {
             String etag = etag(f.api(), item);
             List<Callable<Integer>> actors = new ArrayList<>();
             for (int w = 0; w < 2; w++) {
-                actors.add(() -> status(f.api().post(item + a.subPath()).ifMatch(etag).json(a.body()).send(),
+                actors.add(() -> status(body(f.api().post(item + a.subPath()).ifMatch(etag), a).send(),
                         Set.of(a.success(), 412)));
             }
             List<Integer> statuses = race(actors);

@@ -1,6 +1,7 @@
 // 空き家バンク for the public portal: /p/{lgCode}/vacant-house-bank. The properties the municipality
 // published (those in negotiation marked 交渉中), by deal type: title, district, rent or price, layout,
-// areas, year built, description. The public endpoint has no owner fields at all; nothing personal
+// areas, year built, description, and its photos with their captions (their metadata was taken out
+// on upload; served only while the property is on the portal). The public endpoint has no owner fields at all; nothing personal
 // is ever on this page. The DOM is built with createElement and textContent only.
 import {h as el} from '/ui/core/kit.js';
 
@@ -9,6 +10,15 @@ const nextId = (p) => `${p}-${++seq}`;
 
 function yen(n, t) {
   return n === null || n === undefined ? null : t(`${Number(n).toLocaleString('ja-JP')} 円`, `¥${Number(n).toLocaleString('en-US')}`);
+}
+
+/** The property's photos in their order, each with its caption (the caption is also the picture's text alternative). */
+function photos(x, t) {
+  if (!x.photos || x.photos.length === 0) return null;
+  return el('ul', {class: 'vh-photos'}, x.photos.map((p, i) => el('li', {},
+      el('figure', {},
+          el('img', {src: p.url, alt: p.caption || t(`${x.title} の写真 ${i + 1}`, `Photo ${i + 1} of ${x.title}`), loading: 'lazy', width: '320'}),
+          p.caption ? el('figcaption', {text: p.caption}) : null))));
 }
 
 export default async function render(root, ctx) {
@@ -52,7 +62,7 @@ export default async function render(root, ctx) {
       const card = el('article', {class: 'card vacant-house', 'aria-labelledby': hid},
           el('h2', {id: hid, text: x.title}),
           x.negotiating ? el('p', {class: 'badge', text: t('交渉中', 'Under negotiation')}) : null,
-          facts, x.description ? el('p', {text: x.description}) : null);
+          photos(x, t), facts, x.description ? el('p', {text: x.description}) : null);
       list.append(card);
     });
   }

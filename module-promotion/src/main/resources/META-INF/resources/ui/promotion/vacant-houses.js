@@ -2,8 +2,10 @@
 // with owners masked; a property's page with what the portal shows, the owner (masked until
 // 「個人情報を表示」, recorded), its state, the actions the signed-in person may take now (a reason
 // where one is required; If-Match) and the history; a form for the property and its owner.
+// Photos: shown in order with their captions; staff add (JPEG, PNG, WebP; the metadata is taken out
+// by the server), reorder, recaption and remove them, each with the property's ETag.
 // Routes: #/{lg}/promotion/promotion-vacant-houses[/new | /{id} | /{id}/edit].
-import {h, tr, field, facts, pagedList, submit, errorNotice, notice} from '/ui/core/kit.js';
+import {h, tr, field, facts, pagedList, submit, errorNotice, notice, problemText} from '/ui/core/kit.js';
 
 const PATH = 'promotion/vacant-houses';
 const STATES = [['APPLIED', '申込受付', 'Applied'], ['SURVEYED', '現地調査済', 'Surveyed'], ['REGISTERED', '登録済', 'Registered'],
@@ -98,7 +100,108 @@ async function detail(root, ctx, x) {
         [tr(ctx, '登録期限', 'Registration ends'), x.expiresOn || '—'],
       ]),
       h('h2', {text: tr(ctx, '所有者 (ポータルには表示しません)', 'Owner (never on the portal)')}), owner, wf);
+  const pics = h('section', {id: 'vacant-house-photos', 'aria-labelledby': 'vh-photos-h'});
+  root.append(pics);
   await workflow(ctx, wf, x.id);
+  await photos(ctx, pics, x.id, () => workflow(ctx, wf, x.id));
+}
+
+const canWrite = (ctx) => ['STAFF', 'MUNICIPALITY_ADMIN', 'PLATFORM_ADMIN'].includes(ctx.caller && ctx.caller.role);
+
+/** The property's photos: thumbnails in order with captions; staff add, reorder, recaption, remove (the property's ETag). */
+async function photos(ctx, section, id, changed) {
+  const path = `${PATH}/${id}/attachments`;
+  const r = await ctx.api('GET', path);
+  section.replaceChildren(h('h2', {id: 'vh-photos-h', text: tr(ctx, '写真 (ポータルに表示します)', 'Photos (shown on the portal)')}));
+  if (r.status !== 200) {
+    section.append(errorNotice(ctx, {status: r.status, problem: r.problem || {status: r.status}}));
+    return;
+  }
+  const result = h('div', {class: 'photos-result', 'aria-live': 'polite'});
+  const list = r.body.photos;
+  const reload = async (message) => {
+    await photos(ctx, section, id, changed);
+    if (changed) await changed();
+    if (message) {
+      section.append(notice(message));
+      ctx.announce(message);
+    }
+  };
+  const failed = (reply) => result.replaceChildren(notice(reply.status === 412
+    ? tr(ctx, 'ほかの人が先に更新しました。読み込み直してください。', 'Someone else changed it first. Reload it.')
+    : problemText(ctx, reply.problem, reply.status), 'error'));
+  const write = canWrite(ctx);
+  if (list.length === 0) {
+    section.append(h('p', {class: 'hint', id: 'vh-no-photos', text: tr(ctx, '写真はまだありません。', 'No photos yet.')}));
+  } else {
+    const order = list.map((p) => p.id);
+    const captions = {};
+    const items = list.map((p, i) => {
+      captions[p.id] = p.caption || '';
+      const img = h('img', {alt: p.caption || tr(ctx, `写真 ${i + 1}`, `Photo ${i + 1}`), class: 'vh-photo', width: '160'});
+      ctx.api('GET', `${path}/${encodeURIComponent(p.id)}`, {accept: '*/*', raw: true}).then((x) => {
+        if (x.status === 200) img.src = URL.createObjectURL(x.blob);
+      });
+      const move = (by) => {
+        const j = order.indexOf(p.id);
+        const k = j + by;
+        if (k < 0 || k >= order.length) return;
+        [order[j], order[k]] = [order[k], order[j]];
+        saveOrder();
+      };
+      const caption = h('input', {type: 'text', value: p.caption || '', maxlength: '100', id: `vh-photo-caption-${i}`,
+        'aria-label': tr(ctx, `写真 ${i + 1} の説明`, `Caption of photo ${i + 1}`), disabled: !write,
+        on: {input: (e) => { captions[p.id] = e.target.value; }}});
+      return h('li', {class: 'vh-photo-item'}, img, h('div', {}, caption,
+          write ? h('button', {type: 'button', class: 'btn', text: '↑', disabled: i === 0, 'aria-label': tr(ctx, `写真 ${i + 1} を前へ`, `Move photo ${i + 1} up`), on: {click: () => move(-1)}}) : null,
+          write ? h('button', {type: 'button', class: 'btn', text: '↓', disabled: i === list.length - 1, 'aria-label': tr(ctx, `写真 ${i + 1} を後ろへ`, `Move photo ${i + 1} down`), on: {click: () => move(1)}}) : null,
+          write ? h('button', {type: 'button', class: 'btn vh-photo-remove', text: tr(ctx, '削除', 'Remove'), 'aria-label': tr(ctx, `写真 ${i + 1} を削除`, `Remove photo ${i + 1}`),
+            on: {click: async () => {
+              if (!window.confirm(tr(ctx, `写真 ${i + 1} を削除しますか。`, `Remove photo ${i + 1}?`))) return;
+              const reply = await ctx.api('DELETE', `${path}/${encodeURIComponent(p.id)}`, {etag: r.etag});
+              if (reply.status === 204) await reload(tr(ctx, '写真を削除しました。', 'Photo removed.'));
+              else failed(reply);
+            }}}) : null));
+    });
+    async function saveOrder() {
+      const reply = await ctx.api('PUT', path, {etag: r.etag, body: {photos: order.map((pid) => ({id: pid, caption: captions[pid].trim() || null}))}});
+      if (reply.status === 200) await reload(tr(ctx, '写真の順番と説明を保存しました。', 'Order and captions saved.'));
+      else failed(reply);
+    }
+    section.append(h('ol', {class: 'vh-photos', id: 'vh-photo-list'}, items));
+    if (write) {
+      section.append(h('div', {class: 'actions'}, h('button', {type: 'button', class: 'btn', id: 'vh-save-captions',
+        text: tr(ctx, '説明を保存', 'Save captions'), on: {click: saveOrder}})));
+    }
+  }
+  if (write) {
+    const input = h('input', {type: 'file', id: 'vh-photo-file', name: 'file', accept: 'image/jpeg,image/png,image/webp'});
+    const caption = field(ctx, {name: 'caption', label: tr(ctx, '説明 (任意)', 'Caption (optional)'), id: 'vh-photo-caption', attrs: {maxlength: '100'}});
+    const form = h('form', {class: 'form', id: 'vh-photo-form'},
+        h('div', {class: 'field'}, h('label', {for: 'vh-photo-file', text: tr(ctx, '写真を追加', 'Add a photo')}), input,
+            h('p', {class: 'hint', text: tr(ctx,
+                'JPEG・PNG・WebP、5 MB まで、1物件20枚まで。撮影場所 (GPS) や撮影者名などの情報は保存前に取り除きます。所有者や近隣の方が写った写真は載せないでください。',
+                'JPEG, PNG or WebP, up to 5 MB, 20 a property. The place taken (GPS), names and other metadata are removed before saving. Do not use photos showing the owner or neighbours.')})),
+        caption,
+        h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'btn btn-primary', id: 'vh-add-photo', text: tr(ctx, '追加する', 'Add')})));
+    form.addEventListener('submit', async (ev) => {
+      ev.preventDefault();
+      result.replaceChildren();
+      const file = input.files && input.files[0];
+      if (!file) {
+        result.append(notice(tr(ctx, '写真を選んでください。', 'Choose a photo.'), 'error'));
+        input.focus();
+        return;
+      }
+      const text = caption.querySelector('input').value.trim();
+      const reply = await ctx.api('POST', `${path}?fileName=${encodeURIComponent(file.name)}${text ? `&caption=${encodeURIComponent(text)}` : ''}`,
+          {file, etag: r.etag});
+      if (reply.status === 201) await reload(tr(ctx, '写真を追加しました。', 'Photo added.'));
+      else failed(reply);
+    });
+    section.append(form);
+  }
+  section.append(result);
 }
 
 async function workflow(ctx, section, id) {

@@ -39,6 +39,9 @@ public class VacantHouseService {
     @Inject
     ModuleSettings settings;
 
+    @Inject
+    VacantHousePhotos photos;
+
     public static final Sort.Fields SORT = Sort.Fields.of()
             .field("appliedOn", "v.appliedOn")
             .field("expiresOn", "v.expiresOn")
@@ -119,6 +122,7 @@ public class VacantHouseService {
         if (v.getState() != VacantHouseState.APPLIED && v.getState() != VacantHouseState.SURVEYED) {
             throw ApiException.conflict("vacant-house-registered", "promotion.vacantHouse.notDeletable");
         }
+        photos.removeAll(v);
         tenancy.em().remove(v);
         tenancy.em().flush();
     }

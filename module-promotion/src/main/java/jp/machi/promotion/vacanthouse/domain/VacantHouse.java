@@ -1,5 +1,6 @@
 package jp.machi.promotion.vacanthouse.domain;
 
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -8,11 +9,16 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.persistence.TenantOwned;
@@ -138,7 +144,39 @@ public class VacantHouse extends TenantOwned {
     @Column(name = "version", nullable = false)
     private long version;
 
+    @OneToMany(mappedBy = "house", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<VacantHousePhoto> photos = new ArrayList<>();
+
     protected VacantHouse() {
+    }
+
+    /** A photo (the stored file's id) added last, with its caption. */
+    public VacantHousePhoto addPhoto(UUID fileId, String caption, OffsetDateTime at) {
+        int next = photos.stream().mapToInt(VacantHousePhoto::getPosition).max().orElse(0) + 1;
+        VacantHousePhoto p = new VacantHousePhoto(this, fileId, next, caption, at);
+        photos.add(p);
+        return p;
+    }
+
+    /** Removes the photo; whether it was one of this property's. */
+    public boolean removePhoto(UUID fileId) {
+        return photos.removeIf(p -> p.getId().equals(fileId));
+    }
+
+    /** The photos in this order (every one of them, each once) with these captions. */
+    public void arrangePhotos(List<UUID> order, Map<UUID, String> captions) {
+        for (VacantHousePhoto p : photos) {
+            p.place(order.indexOf(p.getId()) + 1, captions.get(p.getId()));
+        }
+        photos.sort(java.util.Comparator.comparingInt(VacantHousePhoto::getPosition));
+    }
+
+    /** The photos in their order. */
+    public List<VacantHousePhoto> getPhotos() {
+        List<VacantHousePhoto> l = new ArrayList<>(photos);
+        l.sort(java.util.Comparator.comparingInt(VacantHousePhoto::getPosition));
+        return l;
     }
 
     /** What the portal may show, as one edit. */

@@ -13,6 +13,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jp.machi.core.api.Versions;
+import jp.machi.core.file.domain.StoredFile;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -25,6 +28,7 @@ import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
 import jp.machi.core.identity.Access;
 import jp.machi.promotion.interfaces.rest.PromotionParams;
+import jp.machi.promotion.vacanthouse.application.VacantHousePhotos;
 import jp.machi.promotion.vacanthouse.application.VacantHouseService;
 import jp.machi.promotion.vacanthouse.domain.DealType;
 import jp.machi.promotion.vacanthouse.domain.VacantHouse;
@@ -47,14 +51,28 @@ public class VacantHousePublicResource {
     @Inject
     VacantHouseService houses;
 
+    @Inject
+    VacantHousePhotos photos;
+
     @Context
     HttpHeaders headers;
 
+    @Context
+    jakarta.ws.rs.core.Request request;
+
+    @PathParam("lgCode")
+    String lgCode;
+
     @JsonbPropertyOrder({"id", "title", "area", "dealType", "dealTypeLabel", "rent", "price", "layout", "floorArea", "landArea",
-        "builtYear", "description", "negotiating", "publishedOn"})
+        "builtYear", "description", "negotiating", "publishedOn", "photos"})
     public record PublicHouse(UUID id, String title, String area, String dealType, String dealTypeLabel, Long rent, Long price,
             String layout, BigDecimal floorArea, BigDecimal landArea, Integer builtYear, String description, boolean negotiating,
-            LocalDate publishedOn) {
+            LocalDate publishedOn, List<PublicPhoto> photos) {
+    }
+
+    /** A photo as the portal shows it: where to fetch it and its caption (never the file's name, which staff gave). */
+    @JsonbPropertyOrder({"id", "caption", "url"})
+    public record PublicPhoto(UUID id, String caption, String url) {
     }
 
     PublicHouse view(VacantHouse v) {
@@ -62,7 +80,9 @@ public class VacantHousePublicResource {
         return new PublicHouse(v.getId(), v.getTitle(), v.getArea(), v.getDealType().name(),
                 VacantHouseResource.dealLabel(l, v.getDealType()), v.getRent(), v.getPrice(), v.getLayout(), v.getFloorArea(),
                 v.getLandArea(), v.getBuiltYear(), v.getDescription(), v.getState() == VacantHouseState.NEGOTIATING,
-                v.getPublishedOn());
+                v.getPublishedOn(), v.getPhotos().stream().map(p -> new PublicPhoto(p.getId(), p.getCaption(),
+                        "/api/v1/municipalities/" + lgCode + "/promotion/public/vacant-houses/" + v.getId() + "/photos/" + p.getId()))
+                        .toList());
     }
 
     @GET
@@ -86,5 +106,31 @@ public class VacantHousePublicResource {
     @Operation(summary = "One published property (404 for any other); never the owner")
     public PublicHouse get(@PathParam("id") UUID id) {
         return view(houses.requirePublished(id));
+    }
+
+    @GET
+    @Access(Access.Level.PUBLIC)
+    @Path("{id}/photos/{photoId}")
+    @Produces(MediaType.WILDCARD)
+    @Transactional
+    @Operation(summary = "A photo of a published property (404 for any other property, or once it is no longer published);"
+            + " its metadata was taken out on upload")
+    public Response photo(@PathParam("id") UUID id, @PathParam("photoId") UUID photoId) {
+        VacantHouse v = houses.requirePublished(id);
+        StoredFile f = photos.file(v, photoId);
+        jakarta.ws.rs.core.EntityTag tag = Versions.tag(f.getVersion());
+        Response.ResponseBuilder unchanged = request.evaluatePreconditions(tag);
+        if (unchanged != null) {
+            return unchanged.tag(tag).header("Cache-Control", "no-cache").build();
+        }
+        byte[] bytes = photos.content(f);
+        return Response.ok(bytes, f.getContentType())
+                .header("Content-Disposition", "inline")
+                .header("X-Content-Type-Options", "nosniff")
+                .header("Content-Security-Policy", "default-src 'none'; sandbox")
+                .header("Cache-Control", "no-cache")
+                .header(HttpHeaders.CONTENT_LENGTH, bytes.length)
+                .tag(tag)
+                .build();
     }
 }
