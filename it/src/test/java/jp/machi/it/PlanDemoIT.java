@@ -98,17 +98,22 @@ class PlanDemoIT {
                 m39.getJsonArray("children").getJsonObject(0).getString("groupLabel"));
         assertEquals("生涯学習推進課及び全課", m39.getJsonArray("children").getJsonObject(0).getString("responsibleUnitsNote"));
 
-        // The seed gives no actuals. The actuals of R5 are 38.O1's and 38.O2's, which the demo binds to the promotion
-        // module's supported migrants (186 as the seed gives it, plus invented records) and marriages through
-        // marriage support (13 as the seed gives it, plus an invented one): the progress is scored on those two.
+        // The seed gives no actuals. The actuals of R5 are 38.O1's, 38.O2's and 38.P1's, which the demo binds to the
+        // promotion module's supported migrants (186 as the seed gives it, plus invented records), marriages through
+        // marriage support (13 as the seed gives it, plus an invented one) and the vacant-house bank's registrations
+        // (84 as the seed gives it, plus two invented properties): the progress is scored on the two outcomes
+        // (38.P1 is a process indicator, not counted by the plan's rule).
         JsonObject progress = api.get(plans + "/" + id + "/progress?fiscalYear=R5").send().expect(200).object();
         List<JsonObject> withActual = new java.util.ArrayList<>();
         collectActuals(progress.getJsonArray("nodes"), withActual);
-        assertEquals(List.of("38.O1", "38.O2"), withActual.stream().map(i -> i.getString("code")).toList(), progress::toString);
+        assertEquals(List.of("38.O1", "38.O2", "38.P1"), withActual.stream().map(i -> i.getString("code")).toList(),
+                progress::toString);
         assertEquals("METRIC", withActual.get(0).getString("actualSource"));
         assertEquals(191, withActual.get(0).getJsonNumber("actual").intValue());
         assertEquals("METRIC", withActual.get(1).getString("actualSource"));
         assertEquals(14, withActual.get(1).getJsonNumber("actual").intValue());
+        assertEquals("METRIC", withActual.get(2).getString("actualSource"));
+        assertEquals(86, withActual.get(2).getJsonNumber("actual").intValue(), "84 + 2 invented registrations");
         assertTrue(progress.containsKey("score"), progress::toString);
 
         // The demo plan is published: anybody reads the same progress on the public endpoints and the portal.
