@@ -75,6 +75,30 @@ class PlatformIT {
     }
 
     @Test
+    void openApiRequestSchemasHaveEveryFieldATypeAndWhatIsRequired() {
+        JsonObject schemas = api.get("/openapi?format=json").send().expect(200).object().getJsonObject("components")
+                .getJsonObject("schemas");
+        // A new user: its own fields and those it inherits, the password among them, and which are required.
+        JsonObject user = schemas.getJsonObject("NewUser");
+        assertEquals("object", user.getString("type"), user::toString);
+        assertEquals(Set.of("login", "role", "unitId", "password", "displayName", "email"),
+                user.getJsonObject("properties").keySet(), user::toString);
+        assertEquals("uuid", user.getJsonObject("properties").getJsonObject("unitId").getString("format"));
+        assertTrue(user.getJsonArray("required").toString().contains("\"password\""), user::toString);
+        // An indicator: the kind and direction with the values they take, the yearly rows with their members.
+        JsonObject indicator = schemas.getJsonObject("IndicatorInput").getJsonObject("properties");
+        assertTrue(indicator.getJsonObject("kind").getJsonArray("enum").toString().contains("OUTCOME"), indicator::toString);
+        assertTrue(indicator.containsKey("direction") && indicator.containsKey("baseline") && indicator.containsKey("finalTarget")
+                && indicator.containsKey("ownerUnitId"), indicator::toString);
+        assertTrue(indicator.getJsonObject("years").getJsonObject("items").getJsonObject("properties").containsKey("actual"),
+                indicator::toString);
+        // The rating scale: its grades by reference, the rule for interim years.
+        JsonObject scale = schemas.getJsonObject("RatingScaleInput").getJsonObject("properties");
+        assertEquals("#/components/schemas/GradeInput", scale.getJsonObject("grades").getJsonObject("items").getString("$ref"));
+        assertTrue(scale.containsKey("interimYears"), scale::toString);
+    }
+
+    @Test
     void metricsAnswer() {
         Reply r = api.get("/metrics").send().expect(200);
         assertTrue(r.contentType().startsWith("text/plain"), r::toString);

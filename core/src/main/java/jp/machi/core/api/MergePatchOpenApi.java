@@ -21,6 +21,7 @@ public class MergePatchOpenApi implements OASFilter {
 
     @Override
     public void filterOpenAPI(OpenAPI openAPI) {
+        SchemaCompletion.complete(openAPI);
         if (openAPI.getPaths() == null || openAPI.getPaths().getPathItems() == null) {
             return;
         }
