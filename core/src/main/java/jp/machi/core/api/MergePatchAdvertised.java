@@ -78,14 +78,7 @@ public class MergePatchAdvertised implements ContainerResponseFilter {
         }
         java.util.List<PutTemplate> found = new java.util.ArrayList<>();
         try {
-            var beans = jakarta.enterprise.inject.spi.CDI.current().getBeanManager()
-                    .getBeans(Object.class, jakarta.enterprise.inject.Any.Literal.INSTANCE);
-            java.util.Set<Class<?>> seen = new java.util.HashSet<>();
-            for (var bean : beans) {
-                Class<?> type = annotated(bean.getBeanClass());
-                if (type == null || !seen.add(type)) {
-                    continue;
-                }
+            for (Class<?> type : ResourceClasses.all()) {
                 for (Method m : type.getMethods()) {
                     if (m.isAnnotationPresent(PUT.class)) {
                         String template = MergePatch.template(type, m);
@@ -136,16 +129,6 @@ public class MergePatchAdvertised implements ContainerResponseFilter {
     /** Characters of the template outside its parameters (JAX-RS prefers the template with more). */
     static int literals(String template) {
         return template.replaceAll("\\{[^}]*}", "").length();
-    }
-
-    /** The class that carries {@code @Path} (a CDI proxy's superclass does, with the annotated methods), or null. */
-    private static Class<?> annotated(Class<?> type) {
-        for (Class<?> c = type; c != null && c != Object.class; c = c.getSuperclass()) {
-            if (c.isAnnotationPresent(jakarta.ws.rs.Path.class)) {
-                return c;
-            }
-        }
-        return null;
     }
 
     /** Whether the class has a PUT at the path that takes a merge patch. */

@@ -79,14 +79,37 @@ public class AttachmentEndpoints {
         if (unchanged != null) {
             return unchanged.tag(tag).build();
         }
-        byte[] bytes = attachments.content(f);
+        return fileDownload(f, attachments.content(f), tag).build();
+    }
+
+    /**
+     * A stored file's bytes as a download for staff: its detected type, {@code Content-Disposition:
+     * attachment} with its name in UTF-8 and an ASCII fallback, {@code nosniff}, a sandboxing CSP,
+     * {@code private, no-cache}, the length and {@code tag}. For records whose files are not
+     * {@link AttachmentOwner attachments} of their own (a module's documents or photos, whose ETag is
+     * the record's version).
+     */
+    public static Response.ResponseBuilder fileDownload(StoredFile f, byte[] bytes, EntityTag tag) {
+        return bytes(f, bytes, tag, FileNames.contentDisposition(f.getFileName()), "private, no-cache");
+    }
+
+    /**
+     * A stored image shown on a public page: {@code inline}, never the file's name, {@code nosniff}, the
+     * sandboxing CSP, {@code no-cache} (revalidated with {@code tag}), the length.
+     */
+    public static Response.ResponseBuilder publicImage(StoredFile f, byte[] bytes, EntityTag tag) {
+        return bytes(f, bytes, tag, "inline", "no-cache");
+    }
+
+    private static Response.ResponseBuilder bytes(StoredFile f, byte[] bytes, EntityTag tag, String disposition,
+            String cacheControl) {
         return Response.ok(bytes, f.getContentType())
-                .header("Content-Disposition", FileNames.contentDisposition(f.getFileName()))
+                .header("Content-Disposition", disposition)
                 .header("X-Content-Type-Options", "nosniff")
                 .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header("Cache-Control", "private, no-cache")
+                .header("Cache-Control", cacheControl)
                 .header(HttpHeaders.CONTENT_LENGTH, bytes.length)
-                .tag(tag).build();
+                .tag(tag);
     }
 
     /** Deletes the file (If-Match required: 428 without, 412 stale); 204. */

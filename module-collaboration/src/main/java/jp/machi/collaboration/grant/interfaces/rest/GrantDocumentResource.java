@@ -26,7 +26,7 @@ import jp.machi.collaboration.grant.application.GrantDocuments;
 import jp.machi.collaboration.grant.application.GrantService;
 import jp.machi.collaboration.grant.domain.GrantApplication;
 import jp.machi.core.api.Versions;
-import jp.machi.core.file.FileNames;
+import jp.machi.core.file.AttachmentEndpoints;
 import jp.machi.core.file.domain.StoredFile;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
@@ -96,15 +96,7 @@ public class GrantDocumentResource {
     public Response download(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
         GrantApplication a = grants.requireApplication(id);
         StoredFile f = documents.file(a, fileId);
-        byte[] bytes = documents.content(f);
-        return Response.ok(bytes, f.getContentType())
-                .header("Content-Disposition", FileNames.contentDisposition(f.getFileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header("Cache-Control", "private, no-cache")
-                .header(HttpHeaders.CONTENT_LENGTH, bytes.length)
-                .tag(Versions.tag(a.getVersion()))
-                .build();
+        return AttachmentEndpoints.fileDownload(f, documents.content(f), Versions.tag(a.getVersion())).build();
     }
 
     @DELETE

@@ -33,7 +33,7 @@ import java.util.UUID;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Versions;
-import jp.machi.core.file.FileNames;
+import jp.machi.core.file.AttachmentEndpoints;
 import jp.machi.core.file.domain.StoredFile;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
@@ -163,15 +163,7 @@ public class VacantHousePhotoResource {
     public Response download(@PathParam("id") UUID id, @PathParam("photoId") UUID photoId) {
         VacantHouse v = houses.require(id);
         StoredFile f = photos.file(v, photoId);
-        byte[] bytes = photos.content(f);
-        return Response.ok(bytes, f.getContentType())
-                .header("Content-Disposition", FileNames.contentDisposition(f.getFileName()))
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header("Cache-Control", "private, no-cache")
-                .header(HttpHeaders.CONTENT_LENGTH, bytes.length)
-                .tag(Versions.tag(v.getVersion()))
-                .build();
+        return AttachmentEndpoints.fileDownload(f, photos.content(f), Versions.tag(v.getVersion())).build();
     }
 
     @DELETE

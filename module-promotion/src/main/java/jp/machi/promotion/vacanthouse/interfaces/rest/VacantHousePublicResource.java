@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jp.machi.core.api.Versions;
+import jp.machi.core.file.AttachmentEndpoints;
 import jp.machi.core.file.domain.StoredFile;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -123,14 +124,6 @@ public class VacantHousePublicResource {
         if (unchanged != null) {
             return unchanged.tag(tag).header("Cache-Control", "no-cache").build();
         }
-        byte[] bytes = photos.content(f);
-        return Response.ok(bytes, f.getContentType())
-                .header("Content-Disposition", "inline")
-                .header("X-Content-Type-Options", "nosniff")
-                .header("Content-Security-Policy", "default-src 'none'; sandbox")
-                .header("Cache-Control", "no-cache")
-                .header(HttpHeaders.CONTENT_LENGTH, bytes.length)
-                .tag(tag)
-                .build();
+        return AttachmentEndpoints.publicImage(f, photos.content(f), tag).build();
     }
 }
