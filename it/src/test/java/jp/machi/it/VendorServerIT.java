@@ -29,6 +29,7 @@ import jp.machi.it.support.Municipalities;
 import jp.machi.it.support.PostgresqlOnly;
 import jp.machi.it.support.Reply;
 import jp.machi.it.support.TestDatabase;
+import jp.machi.it.support.WebBrowser;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -356,6 +357,28 @@ class VendorServerIT {
         assertTrue(console.body().contains("<html"), console::body);
         assertEquals(200, http.send(HttpRequest.newBuilder(base.resolve("/ui/core/console.js")).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
+
+        // The console in a real browser, as a municipality's administrator uses it on this server: sign-in, the home,
+        // a list of each module with the record written above, no script error and no CSP violation.
+        if (WebBrowser.whyUnavailable() == null || WebBrowser.required()) {
+            Api.Account admin = api.newUser("MUNICIPALITY_ADMIN", lg);
+            try (WebBrowser b = WebBrowser.start(base)) {
+                ConsoleIT.signIn(b, admin);
+                b.waitForText("h1", "ホーム");
+                b.open("/#/" + lg + "/planning/planning-plans");
+                b.waitForText("main", "第2次総合計画");
+                b.open("/#/" + lg + "/engagement/engagement-voices");
+                b.waitForText("main", "街灯が切れています");
+                b.open("/#/" + lg + "/collaboration/collaboration-partners");
+                b.waitForText("main", "みほんまちづくりネット");
+                b.open("/#/" + lg + "/promotion/promotion-donation-uses");
+                b.waitForText("main", "子育て支援");
+                // The console asks for the session before sign-in; that 401 is the answer it expects.
+                assertEquals(List.of(), b.consoleErrors().stream()
+                        .filter(e -> !(e.contains("/api/v1/session ") && e.contains("401"))).toList(),
+                        "no script error, no CSP violation");
+            }
+        }
     }
 
     /** Runs {@code asadmin} with the given arguments; fails with its output unless it succeeds. */
