@@ -226,6 +226,36 @@ class PrContentIT {
     }
 
     @Test
+    void aUnitFindsWhatItsPredecessorsPublishedWhenAsked() {
+        String web = channel(base, "市ホームページ", "WEBSITE");
+        String pr = unit(base, "0101", "広報課");
+        String hearing = unit(base, "0102", "広聴課");
+        String other = unit(base, "0201", "観光課");
+        api.post(items).json(item(web, "広報課の記事", "2023-06-01").add("unitId", pr).build()).send().expect(201);
+        api.post(items).json(item(web, "広聴課の記事", "2023-07-01").add("unitId", hearing).build()).send().expect(201);
+        api.post(items).json(item(web, "観光課の記事", "2023-08-01").add("unitId", other).build()).send().expect(201);
+        // 組織改正: 広報課 and 広聴課 merge into 広報広聴課 on 2024-04-01.
+        String etag = api.get(base + "/organization-units/tree").send().expect(200).etag();
+        String successor = api.post(base + "/organization-units/reorganizations").ifMatch(etag).json("{\"effectiveDate\":\"2024-04-01\","
+                + "\"predecessorIds\":[\"" + pr + "\",\"" + hearing + "\"],\"successor\":{\"code\":\"0103\",\"nameJa\":\"広報広聴課\","
+                + "\"kind\":\"DIVISION\"}}").send().expect(201).object().getJsonObject("successor").getString("id");
+        api.post(items).json(item(web, "広報広聴課の記事", "2024-05-01").add("unitId", successor).build()).send().expect(201);
+
+        assertEquals(List.of("広報広聴課の記事"), titles(api.get(items + "?unitId=" + successor).send().expect(200).object()));
+        assertEquals(List.of("広報広聴課の記事", "広聴課の記事", "広報課の記事"),
+                titles(api.get(items + "?unitId=" + successor + "&includeLineage=true").send().expect(200).object()),
+                "the successor with what its predecessors published, newest first");
+        assertEquals(List.of("広報広聴課の記事", "広報課の記事"),
+                titles(api.get(items + "?unitId=" + pr + "&includeLineage=true&q=" + java.net.URLEncoder.encode("広報", java.nio.charset.StandardCharsets.UTF_8)).send().expect(200).object()),
+                "from a predecessor too, with the other filters");
+        assertEquals(1, api.get(items + "?unitId=" + other + "&includeLineage=true").send().expect(200).object().getInt("totalItems"));
+    }
+
+    private static List<String> titles(JsonObject page) {
+        return page.getJsonArray("items").getValuesAs(JsonObject.class).stream().map(o -> o.getString("title")).toList();
+    }
+
+    @Test
     void anotherMunicipalitySeesNothing() {
         String web = channel(base, "市ホームページ", "WEBSITE");
         Reply a = api.post(items).json(item(web, "お知らせ", "2024-05-01").build()).send().expect(201);

@@ -1,5 +1,6 @@
 // 広報: 記事・番組 / PR content items. The list (paged, newest first, filtered by channel, kind of channel,
-// responsible unit, fiscal year and words in the title; CSV), and one form per item: channel, title,
+// responsible unit (with the units a reorganisation connects it with, when asked), fiscal year and words in the
+// title; CSV), and one form per item: channel, title,
 // publication date, responsible unit, address, summary, note; saved under If-Match, deleted the same way.
 // Routes: #/{lg}/promotion/promotion-pr-contents[/new | /new/{channelId} | /{id}].
 import {h, tr, field, pagedList, submit, errorNotice, notice} from '/ui/core/kit.js';
@@ -49,6 +50,8 @@ async function list(root, ctx, refs) {
       options: [all(ctx), ...refs.kinds.map((k) => ({value: k.code, label: k.label}))]}),
     field(ctx, {name: 'unitId', label: tr(ctx, '担当組織', 'Responsible unit'), type: 'select', id: 'filter-unit',
       options: [all(ctx), ...refs.units.map((u) => ({value: u.id, label: u.nameJa}))]}),
+    field(ctx, {name: 'includeLineage', type: 'checkbox', id: 'filter-lineage',
+      label: tr(ctx, '組織改正の前後の組織を含む', 'Include the units before and after a reorganisation')}),
     field(ctx, {name: 'fiscalYear', label: tr(ctx, '年度', 'Fiscal year'), type: 'select', id: 'filter-year', options: years}),
     field(ctx, {name: 'q', label: tr(ctx, 'タイトルに含む語', 'Words in the title'), id: 'filter-q', attrs: {maxlength: '200'}}),
   ];
@@ -56,6 +59,7 @@ async function list(root, ctx, refs) {
   const table = pagedList(ctx, {
     path: PATH, csv: `pr-contents-${ctx.lgCode}.csv`, caption: tr(ctx, '記事・番組の一覧', 'Content items'),
     query: () => ({channelId: value('filter-channel'), kind: value('filter-kind'), unitId: value('filter-unit'),
+      includeLineage: document.getElementById('filter-lineage').checked ? 'true' : '',
       fiscalYear: value('filter-year'), q: value('filter-q')}),
     columns: [
       {label: tr(ctx, '発信日', 'Published on'), render: (x) => x.publishedOn},
@@ -68,7 +72,7 @@ async function list(root, ctx, refs) {
   const filters = h('form', {class: 'filters', role: 'search', 'aria-label': tr(ctx, '記事・番組の絞り込み', 'Filter content items'),
     on: {submit: (e) => { e.preventDefault(); table.reload(); }}}, fields,
   h('button', {type: 'submit', class: 'btn', id: 'apply-filters', text: tr(ctx, '絞り込む', 'Filter')}));
-  filters.querySelectorAll('select').forEach((s) => s.addEventListener('change', () => table.reload()));
+  filters.querySelectorAll('select, input[type=checkbox]').forEach((s) => s.addEventListener('change', () => table.reload()));
   const toolbar = h('div', {class: 'toolbar'}, refs.channels.length
     ? h('a', {class: 'btn btn-primary', id: 'new-pr-content', href: ctx.href('new')}, tr(ctx, '記事・番組を登録', 'Add a content item'))
     : notice(tr(ctx, '先に「広報: 媒体と実績」で媒体を登録してください。', 'Register a channel under "PR channels and figures" first.')));

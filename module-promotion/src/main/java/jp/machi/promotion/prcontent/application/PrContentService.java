@@ -38,15 +38,21 @@ public class PrContentService {
     @Inject
     OrganizationService organization;
 
-    /** The list's filters; each null when not given. */
-    public record Filter(UUID channelId, ChannelKind kind, UUID unitId, Integer fiscalYear, String q) {
+    /**
+     * The list's filters; each null when not given. With {@code includeLineage} the unit stands for every
+     * unit a reorganisation connects it with (its predecessors and successors: what 広報課 published is
+     * found under the 広報広聴課 that succeeded it).
+     */
+    public record Filter(UUID channelId, ChannelKind kind, UUID unitId, boolean includeLineage, Integer fiscalYear, String q) {
     }
 
     public ListQuery<PrContent> items(Filter f, Sort sort) {
         return ListQuery.of(tenancy.em(), PrContent.class, "p")
                 .where("p.channel.id = :channel", "channel", f.channelId())
                 .where("p.channel.kind = :kind", "kind", f.kind())
-                .where("p.unitId = :unit", "unit", f.unitId())
+                .when(f.unitId() != null && !f.includeLineage(), "p.unitId = :unit", "unit", f.unitId())
+                .when(f.unitId() != null && f.includeLineage(), "p.unitId IN :units", "units",
+                        f.unitId() == null ? null : organization.lineage(f.unitId()))
                 .where("p.fiscalYear = :fy", "fy", f.fiscalYear())
                 .contains("q", f.q(), "p.title")
                 .orderBy(sort);

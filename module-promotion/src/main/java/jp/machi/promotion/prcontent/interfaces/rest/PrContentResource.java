@@ -184,11 +184,13 @@ public class PrContentResource {
     @Access(minimum = Role.VIEWER)
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Transactional
-    @Operation(summary = "List PR content items, newest first (filters: channelId, kind of channel, unitId, fiscalYear (R6|令和6年度|2024),"
+    @Operation(summary = "List PR content items, newest first (filters: channelId, kind of channel, unitId (with includeLineage=true also"
+            + " the units a reorganisation connects it with), fiscalYear (R6|令和6年度|2024),"
             + " q in the title; ?sort= publishedOn, title, - for descending; paged in the database). CSV (?format=csv or Accept: text/csv,"
             + " streamed, UTF-8 with BOM)")
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format, @QueryParam("channelId") String channelId,
-            @QueryParam("kind") String kind, @QueryParam("unitId") String unitId, @QueryParam("fiscalYear") String fiscalYear,
+            @QueryParam("kind") String kind, @QueryParam("unitId") String unitId,
+            @QueryParam("includeLineage") String includeLineage, @QueryParam("fiscalYear") String fiscalYear,
             @QueryParam("q") String q, @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
         UUID channel = PromotionParams.uuid("channelId", channelId, errors);
@@ -203,7 +205,8 @@ public class PrContentResource {
         if (!csv) {
             paging.offset();
         }
-        ListQuery<PrContent> found = items.items(new PrContentService.Filter(channel, k, unit, fy, PromotionParams.blank(q)),
+        ListQuery<PrContent> found = items.items(new PrContentService.Filter(channel, k, unit, "true".equalsIgnoreCase(includeLineage),
+                fy, PromotionParams.blank(q)),
                 PrContentService.SORT.parse(sort));
         Locale l = Problems.locale(headers);
         if (csv) {
