@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import jp.machi.it.support.Api;
 import jp.machi.it.support.MachiTest;
@@ -96,6 +97,17 @@ class PlatformIT {
         JsonObject scale = schemas.getJsonObject("RatingScaleInput").getJsonObject("properties");
         assertEquals("#/components/schemas/GradeInput", scale.getJsonObject("grades").getJsonObject("items").getString("$ref"));
         assertTrue(scale.containsKey("interimYears"), scale::toString);
+        // Classes that share a simple name are described each under a name of its own, and no component is left
+        // without a type (an object, an enum's string, a reference or a composition).
+        assertTrue(schemas.getJsonObject("ReformItemInput").getJsonObject("properties").containsKey("title"),
+                () -> schemas.getJsonObject("ReformItemInput").toString());
+        assertTrue(schemas.getJsonObject("PrContentInput").getJsonObject("properties").containsKey("channelId"),
+                () -> schemas.getJsonObject("PrContentInput").toString());
+        List<String> untyped = schemas.entrySet().stream()
+                .filter(e -> e.getValue() instanceof JsonObject o && !o.containsKey("type") && !o.containsKey("$ref")
+                        && !o.containsKey("allOf") && !o.containsKey("oneOf") && !o.containsKey("anyOf"))
+                .map(Map.Entry::getKey).sorted().toList();
+        assertEquals(List.of(), untyped, "components without a type");
     }
 
     @Test

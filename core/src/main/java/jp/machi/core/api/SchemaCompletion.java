@@ -3,19 +3,11 @@ package jp.machi.core.api;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
-import jakarta.ws.rs.BeanParam;
-import jakarta.ws.rs.CookieParam;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.FormParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
-import jakarta.ws.rs.MatrixParam;
 import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
-import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import java.lang.annotation.Annotation;
 import java.lang.reflect.Field;
@@ -65,8 +57,6 @@ final class SchemaCompletion {
 
     private static final Logger LOG = Logger.getLogger(SchemaCompletion.class.getName());
     private static final String REF = "#/components/schemas/";
-    private static final Set<Class<? extends Annotation>> NOT_BODY = Set.of(PathParam.class, QueryParam.class,
-            HeaderParam.class, CookieParam.class, MatrixParam.class, FormParam.class, BeanParam.class, Context.class);
     private static final Set<Class<? extends Annotation>> VERBS = Set.of(GET.class, POST.class, PUT.class, PATCH.class,
             DELETE.class);
 
@@ -79,7 +69,7 @@ final class SchemaCompletion {
             if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
                 return;
             }
-            Map<String, Class<?>> classes = index(resources());
+            Map<String, Class<?>> classes = index(ResourceClasses.all());
             complete(api.getComponents().getSchemas(), classes);
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.FINE, "OpenAPI schemas left as scanned", e);
@@ -246,8 +236,10 @@ final class SchemaCompletion {
     }
 
     /**
-     * The classes behind the API's request bodies and the classes their fields name, by simple name;
-     * a simple name two classes share is left out.
+     * The classes behind the API's request bodies (declared, or named by {@code @RequestBody} where a
+     * method reads its body itself), parameters and answers (a declared return type, {@code @APIResponse}
+     * classes), and the classes their fields name, by component
+     * name ({@code @Schema(name = …)} or the simple name); a name two classes share is left out.
      */
     static Map<String, Class<?>> index(Collection<Class<?>> resources) {
         Map<String, Class<?>> byName = new HashMap<>();
@@ -259,14 +251,28 @@ final class SchemaCompletion {
                 if (VERBS.stream().noneMatch(m::isAnnotationPresent)) {
                     continue;
                 }
+                // What it answers: a declared type, or the classes its @APIResponse annotations name.
+                todo.add(m.getGenericReturnType());
+                for (org.eclipse.microprofile.openapi.annotations.responses.APIResponse answer
+                        : m.getAnnotationsByType(org.eclipse.microprofile.openapi.annotations.responses.APIResponse.class)) {
+                    for (org.eclipse.microprofile.openapi.annotations.media.Content c : answer.content()) {
+                        todo.add(c.schema().implementation());
+                    }
+                }
                 for (int i = 0; i < m.getParameterCount(); i++) {
-                    boolean body = true;
+                    boolean context = false;
                     for (Annotation a : m.getParameterAnnotations()[i]) {
-                        if (NOT_BODY.contains(a.annotationType())) {
-                            body = false;
+                        if (a instanceof Context) {
+                            context = true;
+                        } else if (a instanceof org.eclipse.microprofile.openapi.annotations.parameters.RequestBody rb) {
+                            // A body read by the method itself (an InputStream) names its class here.
+                            for (org.eclipse.microprofile.openapi.annotations.media.Content c : rb.content()) {
+                                todo.add(c.schema().implementation());
+                            }
                         }
                     }
-                    if (body) {
+                    // The body and the path, query and header parameters (an enum's component has no type either).
+                    if (!context) {
                         todo.add(m.getGenericParameterTypes()[i]);
                     }
                 }
@@ -290,9 +296,10 @@ final class SchemaCompletion {
             if (!c.getName().startsWith("jp.machi.") || !seen.add(c)) {
                 continue;
             }
-            Class<?> before = byName.putIfAbsent(c.getSimpleName(), c);
+            String name = componentName(c);
+            Class<?> before = byName.putIfAbsent(name, c);
             if (before != null && before != c) {
-                ambiguous.add(c.getSimpleName());
+                ambiguous.add(name);
             }
             if (!c.isEnum()) {
                 for (Field f : fields(c)) {
@@ -304,19 +311,11 @@ final class SchemaCompletion {
         return byName;
     }
 
-    /** The JAX-RS resource classes CDI knows (they are request-scoped beans), or none without CDI. */
-    private static Collection<Class<?>> resources() {
-        Set<Class<?>> found = new HashSet<>();
-        var beans = jakarta.enterprise.inject.spi.CDI.current().getBeanManager()
-                .getBeans(Object.class, jakarta.enterprise.inject.Any.Literal.INSTANCE);
-        for (var bean : beans) {
-            for (Class<?> c = bean.getBeanClass(); c != null && c != Object.class; c = c.getSuperclass()) {
-                if (c.isAnnotationPresent(Path.class)) {
-                    found.add(c);
-                    break;
-                }
-            }
-        }
-        return found;
+    /** The component a class is described under: its {@code @Schema(name = …)}, else its simple name. */
+    static String componentName(Class<?> c) {
+        org.eclipse.microprofile.openapi.annotations.media.Schema named =
+                c.getAnnotation(org.eclipse.microprofile.openapi.annotations.media.Schema.class);
+        return named != null && !named.name().isBlank() ? named.name() : c.getSimpleName();
     }
+
 }

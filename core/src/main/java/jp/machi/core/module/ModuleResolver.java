@@ -34,6 +34,7 @@ public final class ModuleResolver {
     }
 
     /** One module's outcome. {@code reason} is null when it starts. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ModuleResolution") // a name of its own in /openapi: other classes are called Outcome too
     public record Outcome(ModuleDescriptor descriptor, Reason reason) {
         public boolean startable() {
             return reason == null;

@@ -30,6 +30,7 @@ import jp.machi.core.audit.NotAudited;
 public class ScheduledJobRun {
 
     /** How a run ended; RUNNING while it runs (or when its node died during it). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "JobRunOutcome") // a name of its own in /openapi: other classes are called Outcome too
     public enum Outcome {
         RUNNING, OK, FAILED
     }

@@ -48,6 +48,7 @@ public class FiscalYearCopyService {
     }
 
     /** What happened to one kind of document. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "FiscalYearCopyOutcome") // a name of its own in /openapi: other classes are called Outcome too
     public record Outcome(List<Item> items) {
 
         public long copied() {

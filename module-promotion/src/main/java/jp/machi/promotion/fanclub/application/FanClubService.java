@@ -69,6 +69,7 @@ public class FanClubService {
     }
 
     /** What happened to a sign-up (the resident is told the same in every case: see the resource). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "FanClubSignUpOutcome") // a name of its own in /openapi: other classes are called Outcome too
     public enum Outcome { NEW, RESENT, ALREADY_MEMBER }
 
     /**

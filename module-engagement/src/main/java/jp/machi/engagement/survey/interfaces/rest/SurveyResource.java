@@ -258,6 +258,7 @@ public class SurveyResource {
         public Integer count;
     }
 
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "SurveyAnswerItemInput") // a name of its own in /openapi: other classes are called ItemInput too
     public static class ItemInput {
         @NotNull
         public UUID questionId;

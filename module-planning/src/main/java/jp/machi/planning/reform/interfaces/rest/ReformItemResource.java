@@ -152,6 +152,7 @@ public class ReformItemResource {
     }
 
     /** A reform item as sent on create and update. */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "ReformItemInput") // a name of its own in /openapi: other classes are called ItemInput too
     public static class ItemInput {
         @NotNull
         @Min(1)

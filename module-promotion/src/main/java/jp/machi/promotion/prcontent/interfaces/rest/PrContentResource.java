@@ -105,6 +105,7 @@ public class PrContentResource {
     }
 
     /** An item as sent on create and update (send every field: one left out is cleared). */
+    @org.eclipse.microprofile.openapi.annotations.media.Schema(name = "PrContentInput") // a name of its own in /openapi: other classes are called ItemInput too
     public static class ItemInput {
         @Size(max = 40)
         public String channelId;
