@@ -104,6 +104,19 @@ class HouseSeekerIT {
         assertProblem(staff.post(seekers + "/" + id + "/decision").ifMatch(approved.etag()).json("{\"approve\":false,\"reason\":\"x\"}").send(),
                 409, "house-seeker-decided");
 
+        // 登録の更新: registered again from today for the period (now 3 years), under If-Match, by staff.
+        String settings = base + "/modules/promotion/settings";
+        Reply st = api.get(settings).send().expect(200);
+        api.put(settings).ifMatch(st.etag()).json("{\"values\":{\"vacantHouseRegistrationYears\":3}}").send().expect(200);
+        assertProblem(staff.post(seekers + "/" + id + "/renewal").send(), 428, "precondition-required");
+        assertProblem(api.as("VIEWER", lg).post(seekers + "/" + id + "/renewal").ifMatch(approved.etag()).send(), 403, null);
+        Reply renewed = staff.post(seekers + "/" + id + "/renewal").ifMatch(approved.etag()).send().expect(200);
+        assertEquals(today.plusYears(3).minusDays(1).toString(), renewed.object().getString("expiresOn"));
+        assertEquals(today.toString(), renewed.object().getString("approvedOn"), "the day it was approved stays");
+        assertEquals("登録済", renewed.object().getString("stateLabel"));
+        assertNotEquals(approved.etag(), renewed.etag());
+        assertProblem(staff.post(seekers + "/" + id + "/renewal").ifMatch(approved.etag()).send(), 412, "stale-version");
+
         // Refusing needs a reason.
         String other = api.get(seekers + "?dealType=SALE").send().expect(200).object().getJsonArray("items").getJsonObject(0).getString("id");
         String otherTag = staff.get(seekers + "/" + other).send().expect(200).etag();
@@ -111,6 +124,9 @@ class HouseSeekerIT {
         JsonObject refused = staff.post(seekers + "/" + other + "/decision").ifMatch(otherTag)
                 .json("{\"approve\":false,\"reason\":\"市外への転居予定がないため\"}").send().expect(200).object();
         assertEquals("登録不可", refused.getString("stateLabel"));
+        Reply notRenewed = staff.post(seekers + "/" + other + "/renewal").ifMatch(staff.get(seekers + "/" + other).send().expect(200).etag())
+                .send();
+        assertTrue(assertProblem(notRenewed, 409, "house-seeker-not-registered").getString("detail").contains("登録済"), notRenewed::toString);
         assertEquals(1, api.get(seekers + "?state=APPROVED").send().expect(200).object().getInt("totalItems"));
 
         // The metric: approvals of this fiscal year (the refusal does not count).

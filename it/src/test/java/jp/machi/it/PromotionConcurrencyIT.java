@@ -239,7 +239,21 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
                                     .send().expect(200).object().getJsonArray("items").getJsonObject(0).getString("id");
                         })
                         .action("/decision", "{\"approve\":true}", 200)
-                        .covers("POST " + M + "/house-seekers/{id}/decision"));
+                        .covers("POST " + M + "/house-seekers/{id}/decision"),
+                ConcurrencyCase.of("house seeker's renewal")
+                        .create(f -> {
+                            String email = "seeker" + SEQ.incrementAndGet() + "@example.jp";
+                            f.api().anonymous().post(f.base() + "/promotion/public/house-seekers")
+                                    .json(HouseSeekerIT.seeker("試験 四郎", email).build()).send().expect(201);
+                            String seeker = f.base() + "/promotion/house-seekers/" + f.api().get(f.base()
+                                    + "/promotion/house-seekers?state=APPLIED&size=1").send().expect(200).object().getJsonArray("items")
+                                    .getJsonObject(0).getString("id");
+                            f.api().post(seeker + "/decision").ifMatch(f.api().get(seeker).send().expect(200).etag())
+                                    .json("{\"approve\":true}").send().expect(200);
+                            return seeker;
+                        })
+                        .action("/renewal", "{}", 200)
+                        .covers("POST " + M + "/house-seekers/{id}/renewal"));
     }
 
     /** The last photo added by a case's fixture. */

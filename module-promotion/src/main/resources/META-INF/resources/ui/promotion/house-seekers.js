@@ -1,6 +1,7 @@
 // 空き家バンク: 利用登録者 / Vacant-house bank: house seekers. The list (paged, CSV, by state and deal)
 // with people masked; one registration with the person masked until 「個人情報を表示」 (recorded), what
-// they look for, and — while not yet decided — approve, or refuse with a reason (If-Match).
+// they look for, and — while not yet decided — approve, or refuse with a reason (If-Match); a registered one is renewed
+// (登録の更新, If-Match).
 // Routes: #/{lg}/promotion/promotion-house-seekers[/{id}].
 import {h, tr, field, facts, pagedList, errorNotice, notice, problemText} from '/ui/core/kit.js';
 
@@ -106,5 +107,23 @@ function detail(root, ctx, x, etag) {
         h('div', {class: 'actions'},
             h('button', {type: 'button', class: 'btn btn-primary', id: 'approve-seeker', text: tr(ctx, '登録する', 'Register'), on: {click: () => decide(true)}}),
             h('button', {type: 'button', class: 'btn', id: 'refuse-seeker', text: tr(ctx, '登録不可にする', 'Refuse'), on: {click: () => decide(false)}}))));
+  }
+  if (x.state === 'APPROVED' && !x.anonymisedAt) {
+    // 登録の更新: registered again from today for the period, as a property's renewal.
+    const renew = async () => {
+      const r = await ctx.api('POST', `${PATH}/${x.id}/renewal`, {etag});
+      if (r.status === 200) {
+        ctx.announce(tr(ctx, `登録を更新しました。新しい期限は ${r.body.expiresOn} です。`, `Renewed; the registration now ends on ${r.body.expiresOn}.`));
+        ctx.navigate(ctx.href(x.id));
+      } else {
+        result.replaceChildren(notice(r.status === 412 ? tr(ctx, 'ほかの人が先に更新しました。読み込み直してください。', 'Someone else changed it first. Reload it.')
+            : problemText(ctx, r.problem, r.status), 'error'));
+      }
+    };
+    root.append(h('section', {id: 'house-seeker-renewal'}, h('h2', {text: tr(ctx, '登録の更新', 'Renewal')}),
+        h('p', {text: tr(ctx, '今日から登録期間 (物件の登録期間と同じ) の登録に更新します。期限を過ぎた登録も更新できます。',
+          'Registers again from today for the registration period of properties; an expired registration can be renewed too.')}),
+        h('div', {class: 'actions'},
+            h('button', {type: 'button', class: 'btn btn-primary', id: 'renew-seeker', text: tr(ctx, '登録を更新する', 'Renew the registration'), on: {click: renew}}))));
   }
 }

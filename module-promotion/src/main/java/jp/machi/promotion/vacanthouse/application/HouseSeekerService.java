@@ -83,6 +83,26 @@ public class HouseSeekerService {
         return s;
     }
 
+    /**
+     * Renews a registration (登録の更新): registered again from today for the registration period of properties
+     * (the setting {@code vacantHouseRegistrationYears}), as a property's renewal is; an expired one too. Only a
+     * registered (approved) seeker.
+     */
+    public HouseSeeker renew(HouseSeeker s) {
+        if (s.getAnonymisedAt() != null) {
+            throw ApiException.conflict("house-seeker-anonymised", "promotion.houseSeeker.anonymised");
+        }
+        if (s.getState() != HouseSeekerState.APPROVED) {
+            throw ApiException.conflict("house-seeker-not-registered", "promotion.houseSeeker.notRegistered");
+        }
+        s.renew(VacantHouseService.today(), houses.registrationYears());
+        // A renewal raises the version even when it ends on the same day as before (renewed twice in a day): of
+        // two renewals sent with one ETag, one is done and the other told (412).
+        tenancy.em().lock(s, jakarta.persistence.LockModeType.OPTIMISTIC_FORCE_INCREMENT);
+        tenancy.em().flush();
+        return s;
+    }
+
     /** Registrations approved in a fiscal year, counted in the database. */
     public long approved(int fiscalYear) {
         return tenancy.em().createQuery("SELECT COUNT(s) FROM HouseSeeker s WHERE s.approvedFiscalYear = :fy", Long.class)

@@ -163,6 +163,11 @@ public class HouseSeeker extends TenantOwned {
         this.reason = null;
     }
 
+    /** 登録の更新: registered again from {@code day} for {@code years}, as a property's renewal (the day it was approved stays). */
+    public void renew(LocalDate day, int years) {
+        this.expiresOn = day.plusYears(years).minusDays(1);
+    }
+
     public void refuse(String reason, OffsetDateTime now) {
         this.state = HouseSeekerState.REFUSED;
         this.reason = reason;

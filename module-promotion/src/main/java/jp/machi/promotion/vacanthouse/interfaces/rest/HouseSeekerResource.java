@@ -51,7 +51,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code /api/v1/municipalities/{lgCode}/promotion/house-seekers}: 空き家バンクの利用登録者 for staff.
  * Who they are is {@link PersonalData} (masked unless {@code ?reveal=personal-data}, audited); staff
- * approve or refuse a registration ({@code POST /{id}/decision}, If-Match).
+ * approve or refuse a registration ({@code POST /{id}/decision}, If-Match) and renew it
+ * ({@code POST /{id}/renewal}, If-Match).
  */
 @Path("municipalities/{lgCode}/promotion/house-seekers")
 @RequestScoped
@@ -166,6 +167,19 @@ public class HouseSeekerResource {
         HouseSeeker s = seekers.require(id);
         Versions.requireMatch(request, headers, s.getVersion());
         seekers.decide(s, body.approve, PromotionParams.blank(body.reason));
+        return Response.ok(view(s)).tag(Versions.tag(s.getVersion())).build();
+    }
+
+    @POST
+    @Access(minimum = Role.STAFF)
+    @Path("{id}/renewal")
+    @Transactional
+    @Operation(summary = "Renew a registration (登録の更新): registered again from today for the registration period of properties, as a"
+            + " property's renewal; an expired one too (If-Match: the house seeker's ETag; 409 for a registration not approved)")
+    public Response renew(@PathParam("id") UUID id) {
+        HouseSeeker s = seekers.require(id);
+        Versions.requireMatch(request, headers, s.getVersion());
+        seekers.renew(s);
         return Response.ok(view(s)).tag(Versions.tag(s.getVersion())).build();
     }
 }
