@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.util.List;
 import java.util.Locale;
 import jp.machi.it.support.Api;
+import jp.machi.it.support.H2Only;
 import jp.machi.it.support.MachiServer;
 import jp.machi.it.support.MachiTest;
 import jp.machi.it.support.Reply;
@@ -30,6 +31,8 @@ import org.junit.jupiter.api.TestInstance;
  * demo accounts; MACHI_COOKIE_SECURE=false drops the cookie's Secure flag (for plain-HTTP trials).
  */
 @MachiTest
+@H2Only("the first administrator, the refusal of a weak password and the cookie flag are decided before and apart from"
+        + " the database; demo mode on PostgreSQL is DemoDataIT's; one run of three boots keeps CI's time down")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FirstAdminIT {
 
