@@ -231,29 +231,27 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
                         .delete()
                         .covers("DELETE " + M + "/vacant-houses/{id}/attachments/{photoId}"),
                 ConcurrencyCase.of("house seeker's registration")
-                        .create(f -> {
-                            String email = "seeker" + SEQ.incrementAndGet() + "@example.jp";
-                            f.api().anonymous().post(f.base() + "/promotion/public/house-seekers")
-                                    .json(HouseSeekerIT.seeker("試験 三郎", email).build()).send().expect(201);
-                            return f.base() + "/promotion/house-seekers/" + f.api().get(f.base() + "/promotion/house-seekers?state=APPLIED&size=1")
-                                    .send().expect(200).object().getJsonArray("items").getJsonObject(0).getString("id");
-                        })
+                        .create(PromotionConcurrencyIT::seeker)
                         .action("/decision", "{\"approve\":true}", 200)
                         .covers("POST " + M + "/house-seekers/{id}/decision"),
                 ConcurrencyCase.of("house seeker's renewal")
                         .create(f -> {
-                            String email = "seeker" + SEQ.incrementAndGet() + "@example.jp";
-                            f.api().anonymous().post(f.base() + "/promotion/public/house-seekers")
-                                    .json(HouseSeekerIT.seeker("試験 四郎", email).build()).send().expect(201);
-                            String seeker = f.base() + "/promotion/house-seekers/" + f.api().get(f.base()
-                                    + "/promotion/house-seekers?state=APPLIED&size=1").send().expect(200).object().getJsonArray("items")
-                                    .getJsonObject(0).getString("id");
+                            String seeker = seeker(f);
                             f.api().post(seeker + "/decision").ifMatch(f.api().get(seeker).send().expect(200).etag())
                                     .json("{\"approve\":true}").send().expect(200);
                             return seeker;
                         })
                         .action("/renewal", "{}", 200)
                         .covers("POST " + M + "/house-seekers/{id}/renewal"));
+    }
+
+    /** A house seeker registered from the portal, not yet decided: its path. */
+    static String seeker(ConcurrencyCase.Fixture f) {
+        String email = "seeker" + SEQ.incrementAndGet() + "@example.jp";
+        f.api().anonymous().post(f.base() + "/promotion/public/house-seekers")
+                .json(HouseSeekerIT.seeker("試験 三郎", email).build()).send().expect(201);
+        return f.base() + "/promotion/house-seekers/" + f.api().get(f.base() + "/promotion/house-seekers?state=APPLIED&size=1")
+                .send().expect(200).object().getJsonArray("items").getJsonObject(0).getString("id");
     }
 
     /** The last photo added by a case's fixture. */
