@@ -6,6 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
+import java.security.MessageDigest;
+import java.util.Base64;
+import java.util.List;
 import jp.machi.it.support.Api;
 import jp.machi.it.support.MachiServer;
 import jp.machi.it.support.MachiTest;
@@ -73,6 +76,29 @@ class RevalidationIT {
         // A problem document is not tagged.
         Reply missing = anonymous.get(publicPlans + "/00000000-0000-0000-0000-000000000000").send().expect(404);
         assertTrue(missing.header("ETag").isEmpty(), missing::toString);
+    }
+
+    @Test
+    void theConsolesFilesAreTaggedByTheirBytesAndTheLibrariesKeptForAYear() throws Exception {
+        // The console's scripts, styles and page: asked again each time, tagged by a hash of their bytes, never by date.
+        for (String file : List.of("/ui/core/kit.js", "/ui/core/console.css", "/ui/portal/portal.js", "/")) {
+            Reply r = anonymous.get(file).send().expect(200);
+            assertEquals("no-cache", r.header("Cache-Control").orElse(""), r::toString);
+            byte[] hash = MessageDigest.getInstance("SHA-256").digest(r.bytes());
+            assertEquals("W/\"" + Base64.getUrlEncoder().withoutPadding().encodeToString(hash).substring(0, 22) + "\"", r.etag(),
+                    file + ": the tag comes from the bytes");
+            assertTrue(r.header("Last-Modified").isEmpty(), file + " has no date to be judged by: " + r);
+            Reply same = anonymous.get(file).header("If-None-Match", r.etag()).send().expect(304);
+            assertEquals(0, same.bytes().length);
+            anonymous.get(file).header("If-Modified-Since", "Fri, 01 Jan 2100 00:00:00 GMT").send().expect(200);
+        }
+        // The page is also at its file's name, with the same tag.
+        assertEquals(anonymous.get("/").send().expect(200).etag(), anonymous.get("/index.html").send().expect(200).etag());
+        // A library from a WebJar has its version in its address: kept for a year without asking.
+        Reply chart = anonymous.get("/webjars/chart.js/4.4.9/dist/chart.umd.js").send().expect(200);
+        assertEquals("public, max-age=31536000, immutable", chart.header("Cache-Control").orElse(""), chart::toString);
+        // A file that is not there is still the 404 it was.
+        anonymous.get("/ui/core/no-such-file.js").send().expect(404);
     }
 
     @Test
