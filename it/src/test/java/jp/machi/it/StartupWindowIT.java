@@ -168,8 +168,10 @@ class StartupWindowIT {
             return new Seen((System.nanoTime() - t0) / 1_000_000L, what, r.statusCode(),
                     r.headers().firstValue("Content-Type").orElse(""), r.headers().firstValue("Retry-After").orElse(null),
                     r.body());
-        } catch (java.net.ConnectException e) {
-            return null; // not accepting connections yet
+        } catch (java.net.ConnectException | java.net.http.HttpConnectTimeoutException e) {
+            // Not accepting connections yet, or no connection made within 500 ms (under load the listener's
+            // backlog is not served in time): nothing was sent, so nothing was answered either.
+            return null;
         } catch (IOException e) {
             // Accepted but not answered (dropped, or no answer within 30 s, as long as a browser waits):
             // recorded, it is no answer either.
