@@ -174,6 +174,14 @@ class PromotionPeopleScreensIT {
         b.waitForText("#house-seeker-person", "須坂花子");
         b.click("#approve-seeker");
         b.waitForText("#house-seeker-state", "登録済");
+        // 登録の更新 from the registered seeker's page (If-Match from the page): announced with the new last day, still
+        // registered.
+        b.waitFor("#renew-seeker");
+        b.click("#renew-seeker");
+        b.waitForText("#status", "登録を更新しました");
+        b.waitForText("#house-seeker-state", "登録済");
+        b.waitFor("#renew-seeker");
+        assertEquals(ConsoleIT.AUDIT_PASSED, b.script(ConsoleIT.AUDIT), "one heading, every control labelled");
         b.screenshot("promotion-house-seekers");
         assertEquals(List.of(), errors(b), "no script error, no CSP violation");
     }
