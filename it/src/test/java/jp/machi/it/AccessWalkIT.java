@@ -105,6 +105,8 @@ class AccessWalkIT {
             "GET /api/v1/municipalities/{lgCode}/promotion/public/vacant-houses/{id}/photos/{photoId}",
             // Someone looking for a house registers (a receipt number only; public intake: HouseSeekerIT).
             "POST /api/v1/municipalities/{lgCode}/promotion/public/house-seekers",
+            // A donor sends a one-stop application (a receipt number only, no My Number; OneStopOnlineIT).
+            "POST /api/v1/municipalities/{lgCode}/promotion/public/one-stop-applications",
             // Published hometown-tax use reports, never a donor (UseReportIT).
             "GET /api/v1/municipalities/{lgCode}/promotion/public/use-reports",
             "GET /api/v1/municipalities/{lgCode}/promotion/public/use-reports/{id}",

@@ -82,9 +82,10 @@ class HometaxSurveyIT {
         String apps = base + "/promotion/one-stop-applications";
         api.post(apps).json(Json.createObjectBuilder().add("donorId", donor).add("donationYear", 2024).add("receivedOn", "2024-12-01")
                 .add("channel", "MAIL").add("residenceCode", "131130").add("residenceName", "東京都渋谷区").add("identityCheckedOn", "2024-12-02")
-                .add("donationIds", Json.createArrayBuilder().add(october)).build()).send().expect(201);
+                .add("declaresNoTaxReturn", true).add("declaresAtMostFive", true).add("donationIds", Json.createArrayBuilder().add(october)).build()).send().expect(201);
         api.post(apps).json(Json.createObjectBuilder().add("donorId", donor).add("donationYear", 2024).add("receivedOn", "2025-01-08")
-                .add("channel", "ONLINE").add("residenceCode", "131130").add("residenceName", "東京都渋谷区").build()).send().expect(201);
+                .add("channel", "ONLINE").add("residenceCode", "131130").add("residenceName", "東京都渋谷区").add("declaresNoTaxReturn", true)
+                .add("declaresAtMostFive", true).build()).send().expect(201);
 
         JsonObject s = api.get(survey + "?fiscalYear=R6").send().expect(200).object();
         JsonArray sheets = s.getJsonArray("sheets");

@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import jakarta.json.Json;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.time.LocalDate;
+import java.time.ZoneId;
 import java.util.List;
 import jp.machi.it.support.Api;
 import jp.machi.it.support.BrowserTest;
@@ -19,8 +21,10 @@ import org.junit.jupiter.api.Test;
  * The hometown-tax screens of the ministry's rules in headless Chromium on the shared server: a
  * designation year's collection costs entered by category, its share of the year's donations and
  * the warning shown; a one-stop application recorded, checked and matched to the donor's donation,
- * and the notification file of the residence municipality downloaded. Screenshots
- * {@code promotion-collection-costs.png}, {@code promotion-one-stop.png}, {@code promotion-one-stop-notices.png}.
+ * and the notification file of the residence municipality downloaded; a donor's online application from
+ * the portal form (no My Number field) and staff seeing it masked, then revealed. Screenshots
+ * {@code promotion-collection-costs.png}, {@code promotion-one-stop.png}, {@code promotion-one-stop-notices.png},
+ * {@code promotion-one-stop-portal.png}, {@code promotion-one-stop-online.png}.
  */
 @MachiTest
 @BrowserTest
@@ -96,6 +100,9 @@ class HometownTaxScreensIT {
         b.type("#os-name", "東京都渋谷区");
         b.click("#save-one-stop");
         b.waitForText("#one-stop-form", "期限");
+        b.waitForText("#one-stop-form", "5団体以内");
+        b.click("#os-declaresNoTaxReturn");
+        b.click("#os-declaresAtMostFive");
         b.script("document.querySelector('#os-received').value = '2025-01-10';");
         b.script("document.querySelector('#os-checked').value = '2025-01-10';");
         b.click("#save-one-stop");
@@ -149,4 +156,46 @@ class HometownTaxScreensIT {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    @Test
+    void aDonorAppliesOnlineAndStaffSeeTheApplicationMaskedThenRevealed(WebBrowser b) {
+        String lg = municipality();
+        String today = LocalDate.now(ZoneId.of("Asia/Tokyo")).toString();
+        b.open("/p/" + lg + "/one-stop");
+        b.waitForText("h1", "ワンストップ特例の申請");
+        assertTrue(b.text("#one-stop-my-number-note", true).contains("マイナンバー"));
+        assertEquals(0L, ((Number) b.script("return document.querySelectorAll('input[name*=umber i]').length;")).longValue(),
+                "no field for the individual number");
+        b.click("#one-stop-send");
+        b.waitFor("[data-field=declaresAtMostFive] .field-error:not([hidden])");
+        b.type("[data-field=name] input", "渋谷花子").type("[data-field=kana] input", "シブヤハナコ")
+                .type("[data-field=postalCode] input", "150-0041").type("[data-field=address] input", "東京都渋谷区神南1-19-11")
+                .type("[data-field=residenceName] input", "東京都渋谷区").type("[data-field=residenceCode] input", "131130")
+                .type("[data-field=phone] input", "03-0000-1234").type("[data-field='donations[0].amount'] input", "10000");
+        b.script("document.querySelector('[data-field=birthDate] input').value = '1985-06-15';"
+                + "document.querySelector(\"[data-field='donations[0].donatedOn'] input\").value = '" + today + "';");
+        b.click("[data-field=declaresNoTaxReturn] input");
+        b.click("[data-field=declaresAtMostFive] input");
+        b.click("[data-field=consent] input");
+        b.click("#one-stop-send");
+        b.waitForText("#one-stop-receipt", "受付番号 W-");
+        b.screenshot("promotion-one-stop-portal");
+        assertEquals(List.of(), errors(b), "no script error, no CSP violation on the portal");
+
+        ConsoleIT.signIn(b, api.newUser("STAFF", lg));
+        b.click("#nav a[data-nav='promotion/promotion-one-stop']");
+        b.waitForText("h1", "ふるさと納税: ワンストップ特例");
+        b.waitFor(".paged-list table tbody tr a");
+        assertTrue(b.text(".paged-list table tbody", true).contains("オンライン"));
+        b.click(".paged-list table tbody tr a");
+        b.waitFor("#one-stop-online");
+        assertTrue(b.text("#one-stop-status", true).contains("確定申告不要・5団体以内を申告済"), b.text("#one-stop-status", true));
+        assertFalse(b.text("#one-stop-online", true).contains("渋谷花子"), "masked");
+        assertTrue(b.text("#one-stop-online", true).contains("10,000"), b.text("#one-stop-online", true));
+        b.click("#one-stop-reveal");
+        b.waitForText("#one-stop-online", "渋谷花子");
+        b.screenshot("promotion-one-stop-online");
+        assertEquals(List.of(), errors(b), "no script error, no CSP violation");
+    }
+
 }

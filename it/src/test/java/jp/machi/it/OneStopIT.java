@@ -71,7 +71,8 @@ class OneStopIT {
             ds.add(d);
         }
         return Json.createObjectBuilder().add("donorId", donor).add("donationYear", year).add("receivedOn", receivedOn).add("channel", "MAIL")
-                .add("residenceCode", code).add("residenceName", name).add("donationIds", ds);
+                .add("residenceCode", code).add("residenceName", name).add("donationIds", ds).add("declaresNoTaxReturn", true)
+                .add("declaresAtMostFive", true);
     }
 
     @Test

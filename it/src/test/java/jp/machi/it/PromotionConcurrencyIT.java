@@ -33,7 +33,7 @@ class PromotionConcurrencyIT extends ConcurrencyContract {
         }
         return "{\"donorId\":\"" + osDonor + "\",\"donationYear\":2024,\"receivedOn\":\"2024-12-01\",\"channel\":\"MAIL\","
                 + "\"residenceCode\":\"131130\",\"residenceName\":\"東京都渋谷区\",\"identityCheckedOn\":\"2024-12-02\",\"note\":\"試験 " + n
-                + "\",\"donationIds\":[" + ids + "]}";
+                + "\",\"declaresNoTaxReturn\":true,\"declaresAtMostFive\":true,\"donationIds\":[" + ids + "]}";
     }
 
     /** The use and fiscal year of the last created use report (one report per year in a municipality). */

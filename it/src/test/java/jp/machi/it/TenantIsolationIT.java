@@ -81,7 +81,8 @@ class TenantIsolationIT {
         bIds.put("donor", bDonor);
         bIds.put("one-stop application", api.post(base + "/promotion/one-stop-applications").json(Json.createObjectBuilder()
                 .add("donorId", bDonor).add("donationYear", 2024).add("receivedOn", "2024-12-01").add("channel", "MAIL")
-                .add("residenceCode", "131130").add("residenceName", MARK + "区").build()).send().expect(201).object().getString("id"));
+                .add("residenceCode", "131130").add("residenceName", MARK + "区").add("declaresNoTaxReturn", true).add("declaresAtMostFive", true)
+                .build()).send().expect(201).object().getString("id"));
         bIds.put("use report", api.post(base + "/promotion/use-reports").json(Json.createObjectBuilder()
                 .add("fiscalYear", "2023").add("summary", MARK + "活用報告").add("publishedOn", "2024-06-01").add("lines", Json.createArrayBuilder()
                         .add(Json.createObjectBuilder().add("useId", bIds.get("donation use")).add("spent", 1000))).build())

@@ -25,6 +25,7 @@ import jp.machi.promotion.fanclub.interfaces.rest.FanClubResource;
 import jp.machi.promotion.interfaces.rest.PromotionApi;
 import jp.machi.promotion.marriage.application.MarriageSupportMetrics;
 import jp.machi.promotion.marriage.interfaces.rest.MarriageSupportResource;
+import jp.machi.promotion.onestop.interfaces.rest.OneStopPublicResource;
 import jp.machi.promotion.onestop.interfaces.rest.OneStopResource;
 import jp.machi.promotion.prchannel.application.PrChannelMetrics;
 import jp.machi.promotion.prchannel.interfaces.rest.PrChannelResource;
@@ -99,7 +100,7 @@ public class PromotionModule implements ModuleDescriptor {
     public List<Class<?>> resources() {
         return List.of(PromotionApi.class, DonationUseResource.class, ReturnGiftResource.class, DonorResource.class,
                 DonationResource.class, ImportSiteResource.class, DonationImportResource.class,
-                CollectionCostResource.class, OneStopResource.class, HometaxSurveyResource.class,
+                CollectionCostResource.class, OneStopResource.class, OneStopPublicResource.class, HometaxSurveyResource.class,
                 UseReportResource.class, UseReportPublicResource.class, MarriageSupportResource.class,
                 ConsultationResource.class, SupportedMigrationResource.class,
                 VacantHouseResource.class, VacantHousePublicResource.class, VacantHousePhotoResource.class,
@@ -164,6 +165,7 @@ public class PromotionModule implements ModuleDescriptor {
                 new UiContribution("promotion-pr-channels", UiContribution.Area.CONSOLE, LocalizedText.of("広報: 媒体と実績", "PR channels and figures"), "pr-channels.js", 35),
                 new UiContribution("promotion-pr-contents", UiContribution.Area.CONSOLE, LocalizedText.of("広報: 記事・番組", "PR content items"), "pr-contents.js", 36),
                 new UiContribution("vacant-house-bank", UiContribution.Area.PORTAL, LocalizedText.of("空き家バンク", "Vacant-house bank"), "vacant-house-bank.js", 30),
+                new UiContribution("one-stop", UiContribution.Area.PORTAL, LocalizedText.of("ふるさと納税 ワンストップ特例の申請", "Hometown tax: one-stop application"), "one-stop-application.js", 33),
                 new UiContribution("vacant-house-seeker", UiContribution.Area.PORTAL, LocalizedText.of("空き家バンク 利用登録", "Vacant-house bank: register as a seeker"), "vacant-house-seeker.js", 30));
     }
 }

@@ -100,8 +100,12 @@ public final class TestDatabase implements AutoCloseable {
      * md5sum. On H2 only while no server has the file open.
      */
     public List<List<String>> changelog() {
-        String sql = "SELECT id, author, filename, dateexecuted, orderexecuted, md5sum FROM databasechangelog"
-                + " ORDER BY orderexecuted, id";
+        return rows("SELECT id, author, filename, dateexecuted, orderexecuted, md5sum FROM databasechangelog"
+                + " ORDER BY orderexecuted, id");
+    }
+
+    /** The rows of a query, each row as its columns' text. On H2 only while no server has the file open. */
+    public List<List<String>> rows(String sql) {
         if (kind == DatabaseKind.POSTGRESQL) {
             return Postgres.rows(pgName, sql);
         }
@@ -109,7 +113,7 @@ public final class TestDatabase implements AutoCloseable {
                 Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return Postgres.Jdbc.rows(rs);
         } catch (SQLException e) {
-            throw new IllegalStateException("Reading DATABASECHANGELOG from H2 in " + dataDir + ": " + e.getMessage(), e);
+            throw new IllegalStateException("Reading H2 in " + dataDir + " (" + sql + "): " + e.getMessage(), e);
         }
     }
 

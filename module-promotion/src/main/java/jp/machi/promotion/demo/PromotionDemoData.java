@@ -139,11 +139,11 @@ public class PromotionDemoData {
                     new CollectionCostYear.Line("事務", 10_000, null))));
             // One-stop applications (invented): 見本 花子's and 見本 一郎's of 2023 checked and matched; 一郎's of 2024 not checked yet.
             oneStop.create(new OneStopApplication.Content(hanako, 2023, LocalDate.of(2024, 1, 5), OneStopChannel.MAIL, "131016",
-                    "東京都千代田区（架空の住所地）", LocalDate.of(2024, 1, 6), "（架空）デモ用の申請です。", List.of(made.get(0), made.get(2))));
+                    "東京都千代田区（架空の住所地）", LocalDate.of(2024, 1, 6), "（架空）デモ用の申請です。", List.of(made.get(0), made.get(2)), true, true));
             oneStop.create(new OneStopApplication.Content(ichiro, 2023, LocalDate.of(2024, 1, 9), OneStopChannel.ONLINE, "271004",
-                    "大阪府大阪市（架空の住所地）", LocalDate.of(2024, 1, 9), "（架空）デモ用の申請です。", List.of(made.get(1))));
+                    "大阪府大阪市（架空の住所地）", LocalDate.of(2024, 1, 9), "（架空）デモ用の申請です。", List.of(made.get(1)), true, true));
             oneStop.create(new OneStopApplication.Content(ichiro, 2024, LocalDate.of(2024, 12, 10), OneStopChannel.ONLINE, "271004",
-                    "大阪府大阪市（架空の住所地）", null, "（架空）デモ用の申請です (本人確認がまだ)。", List.of()));
+                    "大阪府大阪市（架空の住所地）", null, "（架空）デモ用の申請です (本人確認がまだ)。", List.of(), true, true));
             // What the (invented) donations of 令和5年度 paid for, published on the portal.
             useReports.create(new UseReport.Content(2023, "（架空）デモ用の活用報告です。寄附金は子育て・教育と産業・観光の振興に活用しました。",
                     LocalDate.of(2024, 7, 1), List.of(

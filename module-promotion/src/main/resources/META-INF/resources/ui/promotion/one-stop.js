@@ -3,7 +3,11 @@
 // full, every download recorded in the audit trail), and one form per application: the donor, the year, the day
 // received (refused after January 10 of the next year, with the reason), mail or online, the residence
 // municipality, the day My Number and identity were checked (never the number), the donations it covers (the
-// donor's donations of that year), and the changes (変更届出書) received later.
+// donor's donations of that year), the donor's two declarations (① no tax return needed, ② at most five
+// municipalities in the year: required, recorded as declared, since Machi cannot see other municipalities'
+// applications), and the changes (変更届出書) received later. An application sent online from the portal shows
+// its receipt number, the applicant as sent (masked; shown in full on request, audited), the donations they
+// listed and donors with the same e-mail or phone, to choose the donor and match it like a mailed one.
 // Routes: #/{lg}/promotion/promotion-one-stop[/new | /{id}].
 import {h, tr, field, pagedList, submit, errorNotice, notice, facts, downloadCsv} from '/ui/core/kit.js';
 
@@ -46,7 +50,7 @@ async function list(root, ctx) {
     query: () => ({year: yearSel.value, state: stateSel.value}),
     columns: [
       {label: tr(ctx, '受付日', 'Received'), render: (x) => h('a', {href: ctx.href(x.id)}, x.receivedOn)},
-      {label: tr(ctx, '寄附者', 'Donor'), render: (x) => x.donorName || '—'},
+      {label: tr(ctx, '寄附者', 'Donor'), render: (x) => x.donorName || (x.applicant && x.applicant.name) || '—'},
       {label: tr(ctx, '受付方法', 'Channel'), render: (x) => x.channelLabel},
       {label: tr(ctx, '住所地', 'Residence'), render: (x) => x.residenceName},
       {label: tr(ctx, '状態', 'State'), render: (x) => x.stateLabel},
@@ -104,6 +108,7 @@ function form(root, ctx, x, etag) {
   const status = h('div', {id: 'one-stop-status', 'aria-live': 'polite'});
   if (x) {
     status.append(facts([[tr(ctx, '状態', 'State'), x.stateLabel], [tr(ctx, '寄附者', 'Donor'), x.donorName || '—'],
+      [tr(ctx, '受付番号', 'Receipt number'), x.receiptNumber || '—'], [tr(ctx, '申告', 'Declarations'), x.declarationsLabel],
       [tr(ctx, '申請の期限', 'Deadline'), x.deadline], [tr(ctx, '対象の寄附額', 'Amount covered'), yen(ctx, x.donationAmount)]]));
   }
   const donations = [...a.donations.map((d) => ({...d, on: true})), ...(a.unmatchedDonations || []).map((d) => ({...d, on: false}))];
@@ -111,6 +116,13 @@ function form(root, ctx, x, etag) {
       donations.length ? donations.map((d) => h('label', {class: 'field-checkbox'}, h('input', {type: 'checkbox', name: 'donation', value: d.id, checked: d.on}),
           ` ${d.receivedOn} ${yen(ctx, d.amount)}`))
         : h('p', {class: 'hint', text: x ? tr(ctx, '照合できる寄附はありません。', 'No donation to match.') : tr(ctx, '保存すると、この年の寄附者の寄附を選べます。', 'Save first; then the donor\'s donations of the year can be chosen.')}));
+  const declared = (name, value, ja, en) => h('label', {class: 'field-checkbox'},
+      h('input', {type: 'checkbox', name, id: `os-${name}`, checked: value === true}), ` ${tr(ctx, ja, en)}`);
+  const declarations = h('fieldset', {id: 'one-stop-declarations'},
+      h('legend', {text: tr(ctx, '寄附者の申告 (申請書の①②。両方ないと受け付けられません)', 'The donor\'s declarations ((1) and (2) of the form; both required)')}),
+      declared('declaresNoTaxReturn', a.declaresNoTaxReturn, '① 申告特例対象寄附者である (確定申告が不要)', '(1) Needs no tax return'),
+      declared('declaresAtMostFive', a.declaresAtMostFive, '② 申告特例の申請先が5団体以内である (寄附者の申告。他団体への申請は確認できません)',
+          '(2) Applies to at most five municipalities (the donor\'s declaration: others\' applications cannot be seen)'));
   const f = h('form', {class: 'form', id: 'one-stop-form', novalidate: true},
       h('div', {class: 'grid2'},
           field(ctx, {name: 'donorId', label: tr(ctx, '寄附者の ID', 'Donor ID'), value: a.donorId || '', required: true, id: 'os-donor',
@@ -123,6 +135,7 @@ function form(root, ctx, x, etag) {
           field(ctx, {name: 'residenceName', label: tr(ctx, '住所地の市区町村', 'Residence municipality'), value: a.residenceName || '', required: true, id: 'os-name', attrs: {maxlength: '100'}}),
           field(ctx, {name: 'identityCheckedOn', label: tr(ctx, '個人番号・本人確認をした日 (番号は記録しません)', 'Day My Number and identity were checked (the number is never recorded)'), type: 'date',
             value: a.identityCheckedOn || '', id: 'os-checked'})),
+      declarations,
       matchBox,
       field(ctx, {name: 'note', label: tr(ctx, '備考', 'Note'), type: 'textarea', value: a.note || '', id: 'os-note', attrs: {maxlength: '1000'}}),
       h('div', {class: 'actions'}, h('button', {type: 'submit', class: 'btn btn-primary', id: 'save-one-stop', text: tr(ctx, '保存', 'Save')}),
@@ -134,7 +147,10 @@ function form(root, ctx, x, etag) {
     const year = v('donationYear');
     const body = {donorId: v('donorId'), donationYear: year && /^\d+$/.test(year) ? Number(year) : year, receivedOn: v('receivedOn'), channel: v('channel'),
       residenceCode: v('residenceCode'), residenceName: v('residenceName'), identityCheckedOn: v('identityCheckedOn'), note: v('note'),
-      donationIds: [...f.querySelectorAll('input[name=donation]:checked')].map((c) => c.value)};
+      donationIds: [...f.querySelectorAll('input[name=donation]:checked')].map((c) => c.value),
+      // An application recorded before declarations were kept may stay without them (null keeps the record).
+      declaresNoTaxReturn: f.elements.declaresNoTaxReturn.checked ? true : (x && x.declaresNoTaxReturn == null ? null : false),
+      declaresAtMostFive: f.elements.declaresAtMostFive.checked ? true : (x && x.declaresAtMostFive == null ? null : false)};
     const reply = await submit(ctx, f, {method: x ? 'PUT' : 'POST', path: x ? `${PATH}/${x.id}` : PATH, body, etag,
       reload: () => ctx.navigate(ctx.href(x.id))});
     if (reply) {
@@ -142,8 +158,36 @@ function form(root, ctx, x, etag) {
       ctx.navigate(ctx.href(reply.body.id));
     }
   });
-  root.append(backLink(ctx), status, f);
+  root.append(backLink(ctx), status);
+  if (x && x.applicant) root.append(online(ctx, x, f));
+  root.append(f);
   if (x) root.append(changes(ctx, x, etag));
+}
+
+/** What an online applicant sent (masked; in full on request, audited) and donors to match it with. */
+function online(ctx, x, f) {
+  const section = h('section', {id: 'one-stop-online', 'aria-labelledby': 'one-stop-online-h'});
+  const show = (v) => {
+    const p = v.applicant;
+    const candidates = (v.donorCandidates || []).map((c) => h('li', {}, `${c.name || '—'} `,
+        h('button', {type: 'button', class: 'btn', dataset: {donor: c.id}, text: tr(ctx, 'この寄附者にする', 'Use this donor'),
+          on: {click: () => { f.elements.donorId.value = c.id; f.elements.donorId.focus(); }}})));
+    section.replaceChildren(h('h2', {id: 'one-stop-online-h', text: tr(ctx, 'オンライン申請の内容', 'Sent online')}),
+        facts([[tr(ctx, '氏名', 'Name'), p.name || '—'], [tr(ctx, 'フリガナ', 'Kana'), p.kana || '—'],
+          [tr(ctx, '住所', 'Address'), `${p.postalCode || ''} ${p.address || '—'}`], [tr(ctx, '電話番号', 'Phone'), p.phone || '—'],
+          [tr(ctx, 'メールアドレス', 'E-mail'), p.email || '—'], [tr(ctx, '生年月日', 'Date of birth'), p.birthDate || '—'],
+          [tr(ctx, '申請された寄附', 'Donations listed'), (v.declaredDonations || []).map((d) => `${d.donatedOn} ${yen(ctx, d.amount)}`).join('、') || '—']]),
+        candidates.length ? h('div', {}, h('p', {text: tr(ctx, 'メールアドレスか電話番号が同じ寄附者:', 'Donors with the same e-mail or phone:')}), h('ul', {id: 'one-stop-candidates'}, candidates))
+          : h('p', {class: 'hint', text: tr(ctx, '同じメールアドレス・電話番号の寄附者はいません。寄附者を登録してから ID を入れてください。', 'No donor has the same e-mail or phone: register the donor, then enter the ID.')}),
+        v.applicant.name && !v.applicantRevealed ? h('button', {type: 'button', class: 'btn', id: 'one-stop-reveal', text: tr(ctx, '個人情報を表示 (記録されます)', 'Show personal data (recorded)'),
+          on: {click: async () => {
+            const r = await ctx.api('GET', `${PATH}/${encodeURIComponent(x.id)}?reveal=personal-data`);
+            if (r.status === 200) show({...r.body, applicantRevealed: true});
+            else section.append(errorNotice(ctx, {status: r.status, problem: r.problem || {status: r.status}}));
+          }}}) : null);
+  };
+  show(x);
+  return section;
 }
 
 function changes(ctx, x, etag) {

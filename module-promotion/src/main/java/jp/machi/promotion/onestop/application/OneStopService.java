@@ -4,7 +4,9 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +14,7 @@ import java.util.Map;
 import java.util.UUID;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Sort;
+import jp.machi.core.intake.IntakeSeries;
 import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
 import jp.machi.promotion.donation.domain.Donation;
@@ -30,6 +33,9 @@ import jp.machi.promotion.onestop.domain.OneStopState;
 public class OneStopService {
 
     static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
+
+    /** Receipt numbers of applications sent through the portal: W-R6-000001. */
+    public static final IntakeSeries SERIES = new IntakeSeries("promotion.one-stop", "W");
 
     public static final Sort.Fields SORT = Sort.Fields.of()
             .field("receivedOn", "a.receivedOn")
@@ -77,7 +83,9 @@ public class OneStopService {
     }
 
     public OneStopApplication create(OneStopApplication.Content c) {
-        check(c, null);
+        List<ApiException.FieldErrorKey> errors = new ArrayList<>();
+        declarations(errors, c.declaresNoTaxReturn(), c.declaresAtMostFive(), true);
+        check(c, null, errors);
         OneStopApplication a = new OneStopApplication(c);
         tenancy.em().persist(a);
         tenancy.em().flush();
@@ -85,7 +93,9 @@ public class OneStopService {
     }
 
     public OneStopApplication revise(OneStopApplication a, OneStopApplication.Content c) {
-        check(c, a.getId());
+        List<ApiException.FieldErrorKey> errors = new ArrayList<>();
+        declarations(errors, c.declaresNoTaxReturn(), c.declaresAtMostFive(), false);
+        check(c, a.getId(), errors);
         a.revise(c);
         tenancy.em().flush();
         return a;
@@ -94,6 +104,46 @@ public class OneStopService {
     public void delete(OneStopApplication a) {
         tenancy.em().remove(a);
         tenancy.em().flush();
+    }
+
+    /**
+     * The two declarations of the 申告特例申請書 (① no tax return needed, ② at most five municipalities
+     * in the year): without either the special treatment does not apply, so the application is refused
+     * with the reason. {@code required}: a new application must carry both; an update may leave them out
+     * (the recorded ones stay) but never withdraw one.
+     */
+    public static void declarations(List<ApiException.FieldErrorKey> errors, Boolean noTaxReturn, Boolean atMostFive, boolean required) {
+        if (Boolean.FALSE.equals(noTaxReturn) || required && noTaxReturn == null) {
+            errors.add(new ApiException.FieldErrorKey("declaresNoTaxReturn", "promotion.oneStop.noTaxReturnRequired"));
+        }
+        if (Boolean.FALSE.equals(atMostFive) || required && atMostFive == null) {
+            errors.add(new ApiException.FieldErrorKey("declaresAtMostFive", "promotion.oneStop.atMostFiveRequired"));
+        }
+    }
+
+    /**
+     * An application sent through the portal (received today in Japan, channel ONLINE, no donor until
+     * staff match it). The deadline is checked by the caller before the receipt number is drawn.
+     */
+    public OneStopApplication receiveOnline(String receiptNumber, OneStopApplication.Applicant applicant, int year, String residenceCode,
+            String residenceName, List<OneStopApplication.Declared> declared) {
+        OneStopApplication a = new OneStopApplication(receiptNumber, applicant, year, today(), residenceCode, residenceName, declared,
+                OffsetDateTime.now(ZoneOffset.UTC));
+        tenancy.em().persist(a);
+        tenancy.em().flush();
+        return a;
+    }
+
+    /** Donors whose e-mail or phone is the online applicant's (to match with), at most a few, in the database. */
+    public List<Donor> candidates(OneStopApplication a) {
+        if (a.getDonorId() != null || a.getApplicantEmail() == null && a.getApplicantPhoneDigits() == null) {
+            return List.of();
+        }
+        return tenancy.em().createQuery("SELECT d FROM Donor d WHERE (d.email = :e OR d.phoneDigits = :p) AND d.anonymisedAt IS NULL"
+                + " ORDER BY d.createdAt, d.id", Donor.class)
+                .setParameter("e", a.getApplicantEmail() == null ? "" : a.getApplicantEmail())
+                .setParameter("p", a.getApplicantPhoneDigits() == null ? "" : a.getApplicantPhoneDigits())
+                .setMaxResults(5).getResultList();
     }
 
     /** A 変更届出書, by January 10 too; with a new address the residence municipality changes from now on. */
@@ -124,8 +174,7 @@ public class OneStopService {
     }
 
     /** The donor exists; every donation is the donor's, of the year, and covered by no other application. */
-    private void check(OneStopApplication.Content c, UUID self) {
-        List<ApiException.FieldErrorKey> errors = new ArrayList<>();
+    private void check(OneStopApplication.Content c, UUID self, List<ApiException.FieldErrorKey> errors) {
         deadline(errors, "receivedOn", c.receivedOn(), c.donationYear());
         if (c.identityCheckedOn() != null && (c.identityCheckedOn().isBefore(c.receivedOn()) || c.identityCheckedOn().isAfter(today()))) {
             errors.add(new ApiException.FieldErrorKey("identityCheckedOn", "promotion.oneStop.checkedOn"));

@@ -109,13 +109,45 @@ public class OneStopResource {
             String residenceNameBefore, String residenceCodeAfter, String residenceNameAfter, String note) {
     }
 
-    @JsonbPropertyOrder({"id", "donorId", "donorName", "donationYear", "receivedOn", "deadline", "channel", "channelLabel", "residenceCode",
-        "residenceName", "identityChecked", "identityCheckedOn", "state", "stateLabel", "donations", "donationAmount", "note", "changes",
-        "unmatchedDonations"})
-    public record ApplicationView(UUID id, UUID donorId, @PersonalData(PersonalData.Kind.NAME) String donorName, int donationYear,
-            LocalDate receivedOn, LocalDate deadline, String channel, String channelLabel, String residenceCode, String residenceName,
-            boolean identityChecked, LocalDate identityCheckedOn, String state, String stateLabel, List<DonationView> donations,
-            long donationAmount, String note, List<ChangeView> changes, List<DonationView> unmatchedDonations) {
+    /** Who applied online, as the form gave it: personal data, masked unless revealed (audited). */
+    @JsonbPropertyOrder({"name", "kana", "postalCode", "address", "phone", "email", "birthDate"})
+    public record ApplicantView(@PersonalData(PersonalData.Kind.NAME) String name, @PersonalData(PersonalData.Kind.NAME) String kana,
+            @PersonalData(PersonalData.Kind.ADDRESS) String postalCode, @PersonalData(PersonalData.Kind.ADDRESS) String address,
+            @PersonalData(PersonalData.Kind.PHONE) String phone, @PersonalData(PersonalData.Kind.EMAIL) String email,
+            @PersonalData(PersonalData.Kind.OTHER) LocalDate birthDate) {
+    }
+
+    /** A donation as the online applicant listed it (寄附年月日, 寄附金額): what they said, to find the donation to match. */
+    @JsonbPropertyOrder({"donatedOn", "amount"})
+    public record DeclaredDonationView(LocalDate donatedOn, long amount) {
+    }
+
+    /** A donor whose e-mail or phone is the online applicant's: a candidate to match with. */
+    @JsonbPropertyOrder({"id", "name"})
+    public record DonorCandidateView(UUID id, @PersonalData(PersonalData.Kind.NAME) String name) {
+    }
+
+    @JsonbPropertyOrder({"id", "receiptNumber", "donorId", "donorName", "donationYear", "receivedOn", "deadline", "channel", "channelLabel",
+        "residenceCode", "residenceName", "declaresNoTaxReturn", "declaresAtMostFive", "declarationsLabel", "identityChecked",
+        "identityCheckedOn", "state", "stateLabel", "donations", "donationAmount", "note", "changes", "applicant", "declaredDonations",
+        "donorCandidates", "unmatchedDonations"})
+    public record ApplicationView(UUID id, String receiptNumber, UUID donorId, @PersonalData(PersonalData.Kind.NAME) String donorName,
+            int donationYear, LocalDate receivedOn, LocalDate deadline, String channel, String channelLabel, String residenceCode,
+            String residenceName, Boolean declaresNoTaxReturn, Boolean declaresAtMostFive, String declarationsLabel, boolean identityChecked,
+            LocalDate identityCheckedOn, String state, String stateLabel, List<DonationView> donations, long donationAmount, String note,
+            List<ChangeView> changes, ApplicantView applicant, List<DeclaredDonationView> declaredDonations,
+            List<DonorCandidateView> donorCandidates, List<DonationView> unmatchedDonations) {
+    }
+
+    /** Both declarations made, one missing, or none recorded (applications recorded before they were kept), in words. */
+    static String declarationsLabel(Locale l, Boolean noTaxReturn, Boolean atMostFive) {
+        if (noTaxReturn == null && atMostFive == null) {
+            return Messages.get(l, "promotion.oneStop.declarations.notRecorded");
+        }
+        if (Boolean.TRUE.equals(noTaxReturn) && Boolean.TRUE.equals(atMostFive)) {
+            return Messages.get(l, "promotion.oneStop.declarations.both");
+        }
+        return Messages.get(l, "promotion.oneStop.declarations.incomplete");
     }
 
     ApplicationView view(OneStopApplication a, Map<UUID, OneStopService.DonationLine> lines, Donor donor, boolean withUnmatched) {
@@ -137,12 +169,20 @@ public class OneStopResource {
                     .toList()), c.getResidenceCodeBefore(), c.getResidenceNameBefore(), c.getResidenceCodeAfter(), c.getResidenceNameAfter(),
                     c.getNote()));
         }
-        List<DonationView> unmatched = withUnmatched ? applications.unmatched(a.getDonorId(), a.getDonationYear()).stream()
-                .map(d -> new DonationView(d.id(), d.receivedOn(), d.amount())).toList() : null;
-        return new ApplicationView(a.getId(), a.getDonorId(), donor == null ? null : donor.getName(), a.getDonationYear(), a.getReceivedOn(),
-                OneStopApplication.deadline(a.getDonationYear()), a.getChannel().name(), Messages.get(l, "promotion.oneStopChannel." + a.getChannel()),
-                a.getResidenceCode(), a.getResidenceName(), a.getIdentityCheckedOn() != null, a.getIdentityCheckedOn(), a.getState().name(),
-                Messages.get(l, "promotion.oneStopState." + a.getState()), ds, sum, a.getNote(), cs, unmatched);
+        List<DonationView> unmatched = withUnmatched && a.getDonorId() != null ? applications.unmatched(a.getDonorId(), a.getDonationYear())
+                .stream().map(d -> new DonationView(d.id(), d.receivedOn(), d.amount())).toList() : withUnmatched ? List.of() : null;
+        ApplicantView applicant = a.getReceiptNumber() == null ? null : new ApplicantView(a.getApplicantName(), a.getApplicantKana(),
+                a.getApplicantPostalCode(), a.getApplicantAddress(), a.getApplicantPhone(), a.getApplicantEmail(), a.getApplicantBirthDate());
+        List<DeclaredDonationView> declared = a.getDeclaredDonations().stream()
+                .map(d -> new DeclaredDonationView(d.getDonatedOn(), d.getAmount())).toList();
+        List<DonorCandidateView> candidates = withUnmatched ? applications.candidates(a).stream()
+                .map(d -> new DonorCandidateView(d.getId(), d.getName())).toList() : null;
+        return new ApplicationView(a.getId(), a.getReceiptNumber(), a.getDonorId(), donor == null ? null : donor.getName(), a.getDonationYear(),
+                a.getReceivedOn(), OneStopApplication.deadline(a.getDonationYear()), a.getChannel().name(),
+                Messages.get(l, "promotion.oneStopChannel." + a.getChannel()), a.getResidenceCode(), a.getResidenceName(),
+                a.getDeclaresNoTaxReturn(), a.getDeclaresAtMostFive(), declarationsLabel(l, a.getDeclaresNoTaxReturn(), a.getDeclaresAtMostFive()),
+                a.getIdentityCheckedOn() != null, a.getIdentityCheckedOn(), a.getState().name(),
+                Messages.get(l, "promotion.oneStopState." + a.getState()), ds, sum, a.getNote(), cs, applicant, declared, candidates, unmatched);
     }
 
     ApplicationView view(OneStopApplication a) {
@@ -152,8 +192,9 @@ public class OneStopResource {
     List<ApplicationView> views(List<OneStopApplication> page) {
         List<UUID> ids = page.stream().flatMap(a -> a.donationIds().stream()).toList();
         Map<UUID, OneStopService.DonationLine> lines = applications.donations(ids);
-        Map<UUID, Donor> donors = applications.donors(new HashSet<>(page.stream().map(OneStopApplication::getDonorId).toList()));
-        return page.stream().map(a -> view(a, lines, donors.get(a.getDonorId()), false)).toList();
+        Map<UUID, Donor> donors = applications.donors(new HashSet<>(page.stream().map(OneStopApplication::getDonorId)
+                .filter(java.util.Objects::nonNull).toList()));
+        return page.stream().map(a -> view(a, lines, a.getDonorId() == null ? null : donors.get(a.getDonorId()), false)).toList();
     }
 
     /** An application as sent on create and update (send every field: the donations listed are the ones it covers). */
@@ -186,6 +227,12 @@ public class OneStopResource {
 
         @Size(max = 100)
         public List<String> donationIds;
+
+        /** ① 申告特例対象寄附者である: the donor needs no tax return for the year (required on a new application). */
+        public Boolean declaresNoTaxReturn;
+
+        /** ② the donor applies to at most five municipalities in the year (their declaration; required on a new application). */
+        public Boolean declaresAtMostFive;
 
         /** Never accepted: present only to refuse it clearly. */
         @Size(max = 100)
@@ -220,7 +267,8 @@ public class OneStopResource {
                 }
             }
             PromotionParams.throwIfAny(errors);
-            return new OneStopApplication.Content(donor, donationYear, on, ch, code, name, checked, PromotionParams.blank(note), ids);
+            return new OneStopApplication.Content(donor, donationYear, on, ch, code, name, checked, PromotionParams.blank(note), ids,
+                    declaresNoTaxReturn, declaresAtMostFive);
         }
     }
 
@@ -236,6 +284,11 @@ public class OneStopResource {
         String s = PromotionParams.blank(text);
         if (s == null) {
             errors.add(new ApiException.FieldErrorKey(field, "promotion.param.required"));
+            return null;
+        }
+        if (s.matches("[0-9]{6}") && !LocalGovernmentCode.isValid(s)) {
+            String right = s.substring(0, 5) + LocalGovernmentCode.checkDigit(s.substring(0, 5));
+            errors.add(new ApiException.FieldErrorKey(field, "promotion.oneStop.residenceCheckDigit", s, right));
             return null;
         }
         if (!LocalGovernmentCode.isValid(s) || LocalGovernmentCode.of(s).isPrefecture()) {
@@ -290,11 +343,13 @@ public class OneStopResource {
         if (csv) {
             Locale l = Problems.locale(headers);
             return Csv.stream("one-stop-applications.csv",
+                    // The columns added later (receipt number, declarations) come last: files read by position keep working.
                     List.of("donationYear", "receivedOn", "channel", "donor", "residenceCode", "residenceName", "identityCheckedOn", "state",
-                            "donations", "donationAmount", "changes").stream().map(k -> Messages.get(l, "promotion.csv.oneStop." + k)).toList(),
+                            "donations", "donationAmount", "changes", "receiptNumber", "declarations").stream()
+                            .map(k -> Messages.get(l, "promotion.csv.oneStop." + k)).toList(),
                     exports.ofChunks(found, this::views), v -> Arrays.asList(v.donationYear(), v.receivedOn(), v.channelLabel(), v.donorName(),
                             v.residenceCode(), v.residenceName(), v.identityCheckedOn(), v.stateLabel(), v.donations().size(), v.donationAmount(),
-                            v.changes().size()));
+                            v.changes().size(), v.receiptNumber(), v.declarationsLabel()));
         }
         jp.machi.core.api.Page<OneStopApplication> page = found.page(paging);
         return Response.ok(page.withItems(views(page.getItems()))).build();
@@ -328,9 +383,22 @@ public class OneStopResource {
     @Path("{id}")
     @Access(minimum = Role.VIEWER)
     @Transactional
-    @Operation(summary = "One one-stop application, with the donations it covers, its changes and the donor's donations of the year still to match")
-    public Response get(@PathParam("id") UUID id) {
+    @Operation(summary = "One one-stop application, with the donations it covers, its changes and the donor's donations of the year still to"
+            + " match; an online one with the applicant as sent (masked), the donations they listed and donors with the same e-mail or phone;"
+            + " ?reveal=personal-data shows names and the applicant in full (staff and above; recorded in the audit trail)")
+    public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
+        boolean full = PersonalDataDisclosure.requested(reveal);
         OneStopApplication a = applications.require(id);
+        if (full) {
+            PersonalDataDisclosure.requireMayReveal();
+            if (a.getReceiptNumber() != null) {
+                disclosure.reveal(a, a.getId());
+            }
+            Donor d = applications.donor(a.getDonorId());
+            if (d != null) {
+                disclosure.reveal(Donor.class, d.getId(), List.of("name"));
+            }
+        }
         return Response.ok(view(a)).tag(Versions.tag(a.getVersion())).build();
     }
 
