@@ -112,10 +112,16 @@ class AccessWalkIT {
             "GET /api/v1/municipalities/{lgCode}/promotion/public/use-reports/{id}",
             // The fan club (FanClubIT): anyone signs up (a receipt only), confirms and leaves by the
             // token of a link in mail; the form's offers (interests, prefectures); never personal data.
+            // A member asks for an edit link (the same receipt for any address) and, with its token
+            // only, reads and changes their details and confirms a new address.
             "GET /api/v1/municipalities/{lgCode}/promotion/public/fan-club/form",
             "POST /api/v1/municipalities/{lgCode}/promotion/public/fan-club/members",
             "POST /api/v1/municipalities/{lgCode}/promotion/public/fan-club/confirmations",
             "POST /api/v1/municipalities/{lgCode}/promotion/public/fan-club/leave",
+            "POST /api/v1/municipalities/{lgCode}/promotion/public/fan-club/edit-links",
+            "POST /api/v1/municipalities/{lgCode}/promotion/public/fan-club/profile",
+            "POST /api/v1/municipalities/{lgCode}/promotion/public/fan-club/edits",
+            "POST /api/v1/municipalities/{lgCode}/promotion/public/fan-club/email-confirmations",
             // A year's closed days of a municipality, JSON and iCalendar (BusinessCalendarIT).
             "GET /api/v1/municipalities/{lgCode}/calendar/closed-days",
             // Public comments (PublicCommentIT): opinions during the period (a receipt only), the open

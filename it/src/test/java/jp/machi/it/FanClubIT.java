@@ -32,6 +32,7 @@ import jp.machi.it.support.MachiServer;
 import jp.machi.it.support.Municipalities;
 import jp.machi.it.support.Reply;
 import jp.machi.it.support.TestDatabase;
+import jp.machi.it.support.WebBrowser;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
@@ -44,13 +45,18 @@ import org.junit.jupiter.api.Test;
  * only once confirmed, leaves by the link in any mail; the same address again tells nobody whether
  * it is a member; bad input is 4xx in the user's language with nothing stored; staff see members
  * masked (CSV with BOM, reveal audited), counts by residence (市内 / 県内 / 県外) and send newsletters
- * only to the confirmed members who consented; the metric counts members at the end of the year.
+ * only to the confirmed members who consented (queued, then sent by the job); the metric counts
+ * members at the end of the year. A member changes their details by a single-use link (a new
+ * address only once confirmed); used and expired links answer 410 Gone. A house seeker of the
+ * vacant-house bank gets the receipt number by mail.
  */
 class FanClubIT {
 
     private static final String FROM = "noreply@machi.example.jp";
     private static final Pattern CONFIRM = Pattern.compile("/p/(\\d{6})/fan-club\\?confirm=([A-Za-z0-9_-]{43})");
     private static final Pattern LEAVE = Pattern.compile("/p/(\\d{6})/fan-club\\?leave=([A-Za-z0-9_-]{43})");
+    private static final Pattern EDIT = Pattern.compile("/p/(\\d{6})/fan-club\\?edit=([A-Za-z0-9_-]{43})");
+    private static final Pattern NEW_EMAIL = Pattern.compile("/p/(\\d{6})/fan-club\\?email=([A-Za-z0-9_-]{43})");
 
     private static GreenMail smtp;
     private static TestDatabase db;
@@ -162,7 +168,11 @@ class FanClubIT {
         assertProblem(api.anonymous().post(confirmations).json("{\"token\":\"" + "A".repeat(43) + "\"}").send(), 404, null);
         Reply confirmed = api.anonymous().post(confirmations).json("{\"token\":\"" + link.group(2) + "\"}").send().expect(200);
         assertEquals("CONFIRMED", confirmed.object().getString("status"));
-        api.anonymous().post(confirmations).json("{\"token\":\"" + link.group(2) + "\"}").send().expect(200);
+        // The link works once: used, it is gone (410) with a problem document in the user's language.
+        Reply again = api.anonymous().post(confirmations).json("{\"token\":\"" + link.group(2) + "\"}").send();
+        assertTrue(assertJapanese(again, assertProblem(again, 410, "link-used")).getString("detail").contains("すでに使われた"), again::toString);
+        Reply againEn = api.anonymous().post(confirmations).lang("en").json("{\"token\":\"" + link.group(2) + "\"}").send();
+        assertEnglish(againEn, assertProblem(againEn, 410, "link-used"));
         String welcome = body(awaitMail(to(email).and(subject("ようこそ")), 1).get(0));
         String leaveToken = token(LEAVE, welcome);
 
@@ -204,10 +214,13 @@ class FanClubIT {
                 .json("{\"email\":\"" + email + "\"}").send().expect(200).object();
         assertTrue(export.toString().contains("promotion.fan-club-members") && export.toString().contains("世田谷区"), export::toString);
 
-        // Leaving by the link: not counted any more; twice answers the same; an unknown token 404 in the user's language.
+        // Leaving by the link: not counted any more; the link is then gone (410); an unknown token 404 in the user's language.
         String leave = base + "/promotion/public/fan-club/leave";
         assertEquals("LEFT", api.anonymous().post(leave).json("{\"token\":\"" + leaveToken + "\"}").send().expect(200).object().getString("status"));
-        api.anonymous().post(leave).json("{\"token\":\"" + leaveToken + "\"}").send().expect(200);
+        Reply leftAgain = api.anonymous().post(leave).json("{\"token\":\"" + leaveToken + "\"}").send();
+        assertJapanese(leftAgain, assertProblem(leftAgain, 410, "link-used"));
+        Reply leftAgainEn = api.anonymous().post(leave).lang("en").json("{\"token\":\"" + leaveToken + "\"}").send();
+        assertEnglish(leftAgainEn, assertProblem(leftAgainEn, 410, "link-used"));
         counts = api.get(members + "/counts").send().expect(200).object();
         assertEquals(0, counts.getInt("members"));
         assertEquals(1, api.get(members + "?status=LEFT").send().expect(200).object().getInt("totalItems"));
@@ -303,22 +316,213 @@ class FanClubIT {
         assertTrue(bn.toString().contains("\"subject\"") && bn.toString().contains("\"body\"") && bn.toString().contains("\"interest\""), bn::toString);
         Reply sent = api.as("STAFF", lg).post(newsletters).json("{\"subject\":\"秋の物産展のご案内\",\"body\":\"11月3日に駅前広場で開催します。\"}").send();
         sent.expect(201);
-        assertEquals(3, sent.object().getInt("recipients"));
+        JsonObject queued = sent.object();
+        assertEquals("QUEUED", queued.getString("status"), "queued, not sent inside the request");
+        assertEquals("送信待ち", queued.getString("statusLabel"));
+        assertEquals(0, queued.getInt("recipients"));
+        assertEquals(3, queued.getInt("remaining"), "the confirmed members who consented");
+        assertTrue(sent.header("Location").orElse("").endsWith("/newsletters/" + queued.getString("id")), sent::toString);
         for (String who : List.of(town, pref, far)) {
-            MimeMessage n = awaitMail(to(who).and(subject("秋の物産展のご案内")), 1).get(0);
+            MimeMessage n = awaitMail(to(who).and(subject("秋の物産展のご案内")), 1, JOB_WAIT).get(0);
             String text = body(n);
             assertTrue(text.contains("11月3日に駅前広場で開催します。") && LEAVE.matcher(text).find(), text);
         }
-        assertEquals(1, api.as("STAFF", lg).post(newsletters).json("{\"subject\":\"スポーツ大会\",\"body\":\"参加者募集\",\"interest\":\"スポーツ\"}")
-                .send().expect(201).object().getInt("recipients"));
-        awaitMail(to(far).and(subject("スポーツ大会")), 1);
+        JsonObject done = awaitNewsletter(newsletters + "/" + queued.getString("id"), n -> n.getInt("sent") == 3);
+        assertEquals("DONE", done.getString("status"));
+        assertEquals(3, done.getInt("recipients"));
+        assertEquals(0, done.getInt("remaining"));
+        assertEquals(0, done.getInt("waiting"));
+        assertEquals(0, done.getInt("failed"));
+        String sports = api.as("STAFF", lg).post(newsletters).json("{\"subject\":\"スポーツ大会\",\"body\":\"参加者募集\",\"interest\":\"スポーツ\"}")
+                .send().expect(201).object().getString("id");
+        awaitMail(to(far).and(subject("スポーツ大会")), 1, JOB_WAIT);
+        assertEquals(1, awaitNewsletter(newsletters + "/" + sports, n -> n.getString("status").equals("DONE")).getInt("recipients"));
         Thread.sleep(1500);
         for (String who : List.of(quiet, pending)) {
             assertEquals(0, Arrays.stream(smtp.getReceivedMessages()).filter(to(who).and(subject("物産展"))).count(), who);
         }
+        for (String who : List.of(town, pref, far)) {
+            assertEquals(1, Arrays.stream(smtp.getReceivedMessages()).filter(to(who).and(subject("物産展"))).count(), "once: " + who);
+        }
         JsonObject history = api.get(newsletters).send().expect(200).object();
         assertEquals(2, history.getInt("totalItems"));
         assertEquals("スポーツ大会", history.getJsonArray("items").getJsonObject(0).getString("subject"), "newest first");
+        assertProblem(api.get(newsletters + "/" + java.util.UUID.randomUUID()).send(), 404, null);
+    }
+
+    @Test
+    void aMemberChangesTheirDetailsByASingleUseLinkAndANewAddressCountsOnlyOnceConfirmed() throws Exception {
+        String email = "edit." + lg + "@example.jp";
+        String fresh = "edit.new." + lg + "@example.jp";
+        String stranger = "stranger." + lg + "@example.jp";
+        join(person("変更 花子", email, prefecture(), nameJa), email);
+        String editLinks = base + "/promotion/public/fan-club/edit-links";
+        String profile = base + "/promotion/public/fan-club/profile";
+        String edits = base + "/promotion/public/fan-club/edits";
+
+        // The answer is the same for a member's address and a stranger's; only the member gets a mail.
+        Reply forMember = api.anonymous().post(editLinks).json("{\"email\":\"" + email.toUpperCase() + "\"}").send();
+        Reply forStranger = api.anonymous().post(editLinks).json("{\"email\":\"" + stranger + "\"}").send();
+        assertEquals(201, forMember.status());
+        assertEquals(201, forStranger.status());
+        assertEquals(forMember.object().keySet(), forStranger.object().keySet());
+        assertTrue(forMember.object().getString("receiptNumber").startsWith("FE-R"), forMember::toString);
+        MimeMessage mail = awaitMail(to(email).and(subject("登録内容の変更")), 1).get(0);
+        String text = body(mail);
+        assertTrue(text.contains("変更 花子 様") && text.contains("1回限り") && text.contains("7日以内") && LEAVE.matcher(text).find(), text);
+        String token = token(EDIT, text);
+        Thread.sleep(1000);
+        assertEquals(0, Arrays.stream(smtp.getReceivedMessages()).filter(to(stranger)).count(), "nothing to a stranger");
+        Reply noEmail = api.anonymous().post(editLinks).json("{\"email\":\"not-an-address\"}").send();
+        assertJapanese(noEmail, assertProblem(noEmail, 400, "validation"));
+
+        // What the link shows: the choices as they stand, and no personal data (a public endpoint shows none).
+        JsonObject now = api.anonymous().post(profile).json("{\"token\":\"" + token + "\"}").send().expect(200).object();
+        assertEquals(prefecture(), now.getString("prefecture"));
+        assertTrue(now.getBoolean("newsletter"));
+        assertEquals(2, now.getJsonArray("interests").size());
+        assertFalse(now.toString().contains("変更 花子") || now.toString().contains(email) || now.toString().contains(nameJa)
+                || now.toString().contains("本町"), now::toString);
+        assertProblem(api.anonymous().post(profile).json("{\"token\":\"" + "C".repeat(43) + "\"}").send(), 404, null);
+
+        // Bad input is refused and does not use the link up.
+        Reply bad = api.anonymous().post(edits).json(Json.createObjectBuilder().add("token", token).add("prefecture", "48")
+                .add("email", "nope").add("interests", Json.createArrayBuilder().add("宇宙旅行")).build()).send();
+        JsonObject b = assertJapanese(bad, assertProblem(bad, 400, "validation"));
+        for (String f : List.of("prefecture", "municipality", "email", "newsletter", "interests[0]")) {
+            assertTrue(b.toString().contains("\"" + f + "\""), f + " in " + b);
+        }
+
+        // The change: another prefecture (the residence follows), other interests, no newsletter, a new address.
+        JsonObject edited = api.anonymous().post(edits).json(Json.createObjectBuilder().add("token", token)
+                .add("prefecture", otherPrefecture()).add("municipality", "那覇市").add("address", "久茂地1-1")
+                .add("interests", Json.createArrayBuilder().add("スポーツ")).add("newsletter", false).add("email", fresh).build())
+                .send().expect(200).object();
+        assertEquals("UPDATED", edited.getString("status"));
+        assertTrue(edited.getBoolean("emailConfirmationSent"));
+        Reply usedProfile = api.anonymous().post(profile).json("{\"token\":\"" + token + "\"}").send();
+        assertJapanese(usedProfile, assertProblem(usedProfile, 410, "link-used"));
+        Reply usedEdit = api.anonymous().post(edits).json(Json.createObjectBuilder().add("token", token).add("newsletter", true).build()).send();
+        assertJapanese(usedEdit, assertProblem(usedEdit, 410, "link-used"));
+        JsonObject counts = api.get(members + "/counts").send().expect(200).object();
+        assertEquals(1, counts.getInt("elsewhere"));
+        assertEquals(0, counts.getInt("inTown"));
+        JsonObject m = api.get(members + "?status=CONFIRMED").send().expect(200).object().getJsonArray("items").getJsonObject(0);
+        assertEquals(List.of("スポーツ"), m.getJsonArray("interests").getValuesAs(jakarta.json.JsonString.class).stream()
+                .map(jakarta.json.JsonString::getString).toList());
+        assertFalse(m.getBoolean("newsletter"));
+        String id = m.getString("id");
+        assertEquals(email, api.as("STAFF", lg).get(members + "/" + id + "?reveal=personal-data").send().expect(200).object()
+                .getString("email"), "the old address until the new one is confirmed");
+
+        // The new address gets the link that makes it the member's; used once, then gone.
+        String confirmNew = body(awaitMail(to(fresh).and(subject("メールアドレス変更")), 1).get(0));
+        String emailToken = token(NEW_EMAIL, confirmNew);
+        String emailConfirmations = base + "/promotion/public/fan-club/email-confirmations";
+        api.anonymous().post(emailConfirmations).json("{\"token\":\"" + emailToken + "\"}").send().expect(200);
+        Reply usedEn = api.anonymous().post(emailConfirmations).lang("en").json("{\"token\":\"" + emailToken + "\"}").send();
+        assertEnglish(usedEn, assertProblem(usedEn, 410, "link-used"));
+        assertEquals(fresh, api.as("STAFF", lg).get(members + "/" + id + "?reveal=personal-data").send().expect(200).object()
+                .getString("email"));
+        // A new edit link goes to the new address only.
+        api.anonymous().post(editLinks).json("{\"email\":\"" + fresh + "\"}").send().expect(201);
+        String second = token(EDIT, body(awaitMail(to(fresh).and(subject("登録内容の変更")), 1).get(0)));
+        // Consent alone: where they live stays as it was.
+        assertFalse(api.anonymous().post(edits).json(Json.createObjectBuilder().add("token", second).add("newsletter", true)
+                .add("interests", Json.createArrayBuilder().add("観光")).build()).send().expect(200).object()
+                .getBoolean("emailConfirmationSent"));
+        JsonObject after = api.get(members + "/" + id).send().expect(200).object();
+        assertEquals("ELSEWHERE", after.getString("residence"));
+        assertTrue(after.getBoolean("newsletter"));
+        api.anonymous().post(editLinks).json("{\"email\":\"" + email + "\"}").send().expect(201);
+        Thread.sleep(1500);
+        assertEquals(1, Arrays.stream(smtp.getReceivedMessages()).filter(to(email).and(subject("登録内容の変更"))).count());
+    }
+
+    @Test
+    void linksPastTheirLifetimeAnswerGoneAndThePortalSaysSo() throws Exception {
+        String path = base + "/modules/promotion/settings";
+        Reply refused = api.as("MUNICIPALITY_ADMIN", lg).put(path).ifMatch(api.get(path).send().expect(200).etag())
+                .json("{\"values\":{\"fanClubLinkLifetimeMinutes\":0}}").send();
+        assertJapanese(refused, assertProblem(refused, 400, null));
+        api.as("MUNICIPALITY_ADMIN", lg).put(path).ifMatch(api.get(path).send().expect(200).etag())
+                .json("{\"values\":{\"fanClubLinkLifetimeMinutes\":1}}").send().expect(200);
+        String pendingEmail = "late." + lg + "@example.jp";
+        String memberEmail = "member." + lg + "@example.jp";
+        join(person("会員 一郎", memberEmail, prefecture(), nameJa), memberEmail);
+        api.anonymous().post(signUp).json(person("遅刻 次郎", pendingEmail, prefecture(), nameJa).build()).send().expect(201);
+        String confirmMail = body(awaitMail(to(pendingEmail), 1).get(0));
+        assertTrue(confirmMail.contains("1分以内"), confirmMail);
+        String confirmToken = token(CONFIRM, confirmMail);
+        api.anonymous().post(base + "/promotion/public/fan-club/edit-links").json("{\"email\":\"" + memberEmail + "\"}").send().expect(201);
+        String editToken = token(EDIT, body(awaitMail(to(memberEmail).and(subject("登録内容の変更")), 1).get(0)));
+        Thread.sleep(Duration.ofSeconds(62).toMillis());
+
+        Reply confirm = api.anonymous().post(base + "/promotion/public/fan-club/confirmations").json("{\"token\":\"" + confirmToken + "\"}").send();
+        assertTrue(assertJapanese(confirm, assertProblem(confirm, 410, "link-expired")).getString("detail").contains("有効期限"), confirm::toString);
+        Reply confirmEn = api.anonymous().post(base + "/promotion/public/fan-club/confirmations").lang("en")
+                .json("{\"token\":\"" + confirmToken + "\"}").send();
+        assertTrue(assertEnglish(confirmEn, assertProblem(confirmEn, 410, "link-expired")).getString("detail").contains("expired"), confirmEn::toString);
+        Reply edit = api.anonymous().post(base + "/promotion/public/fan-club/profile").json("{\"token\":\"" + editToken + "\"}").send();
+        assertJapanese(edit, assertProblem(edit, 410, "link-expired"));
+        assertEquals(1, api.get(members + "/counts").send().expect(200).object().getInt("pending"), "an expired link confirms nobody");
+        // The portal page the link leads to says the link is gone, and where to start again (in a browser, when one is installed).
+        if (WebBrowser.whyUnavailable() != null) {
+            assertFalse(WebBrowser.required(), WebBrowser::whyUnavailable);
+            return;
+        }
+        try (WebBrowser b = WebBrowser.start(server.baseUri())) {
+            b.open("/p/" + lg + "/fan-club?confirm=" + confirmToken);
+            b.waitForText("#fan-club-gone", "有効期限が切れました");
+            assertEquals("/p/" + lg + "/fan-club", b.attribute("#fan-club-gone a", "pathname"));
+            b.open("/p/" + lg + "/fan-club?edit=" + editToken);
+            b.waitForText("#fan-club-gone", "有効期限が切れました");
+            assertFalse(b.present("#fan-club-edit-form"));
+        }
+    }
+
+    /** Here for the SMTP server this class has: the vacant-house bank's seekers get their receipt by mail too (issue 12). */
+    @Test
+    void aHouseSeekerGetsTheReceiptNumberAndTheNextStepByMailAndNothingElseTheyTyped() throws Exception {
+        String email = "seeker." + lg + "@example.jp";
+        String receipt = api.anonymous().post(base + "/promotion/public/house-seekers").json(HouseSeekerIT.seeker("須坂 一郎", email).build())
+                .send().expect(201).object().getString("receiptNumber");
+        MimeMessage mail = awaitMail(to(email), 1).get(0);
+        assertEquals("【" + nameJa + "】空き家バンク利用登録のお申し込みを受け付けました", mail.getSubject());
+        String text = body(mail);
+        assertTrue(text.contains("受付番号: " + receipt) && text.contains("登録の可否"), text);
+        for (String typed : List.of("須坂 一郎", "すざか", "太子堂", "03-0000-0000", "夫婦と子ども", "豊丘地区", "令和9年春")) {
+            assertFalse(text.contains(typed), typed + " in " + text);
+        }
+        String en = "seeker.en." + lg + "@example.jp";
+        api.anonymous().post(base + "/promotion/public/house-seekers").lang("en").json(HouseSeekerIT.seeker("Ichiro Suzaka", en).build())
+                .send().expect(201);
+        assertTrue(awaitMail(to(en), 1).get(0).getSubject().contains("We received your vacant-house bank registration"));
+        // Refused input, and a bot filling the honeypot, mail nothing.
+        String bot = "seeker.bot." + lg + "@example.jp";
+        api.anonymous().post(base + "/promotion/public/house-seekers").json(HouseSeekerIT.seeker("ボット", bot).add("website", "http://spam")
+                .build()).send().expect(201);
+        String refused = "seeker.refused." + lg + "@example.jp";
+        assertProblem(api.anonymous().post(base + "/promotion/public/house-seekers").json(HouseSeekerIT.seeker("拒否", refused)
+                .add("consent", false).build()).send(), 400, null);
+        Thread.sleep(1500);
+        assertEquals(0, Arrays.stream(smtp.getReceivedMessages()).filter(to(bot).or(to(refused))).count());
+    }
+
+    private static final Duration JOB_WAIT = Duration.ofSeconds(150);
+
+    /** Polls a newsletter until {@code done} holds (the job runs once a minute). */
+    private static JsonObject awaitNewsletter(String path, Predicate<JsonObject> done) throws InterruptedException {
+        Instant deadline = Instant.now().plus(JOB_WAIT);
+        JsonObject n = null;
+        while (Instant.now().isBefore(deadline)) {
+            n = api.get(path).send().expect(200).object();
+            if (done.test(n)) {
+                return n;
+            }
+            Thread.sleep(1000);
+        }
+        throw new AssertionError("the newsletter did not get there: " + n);
     }
 
     private static String token(Pattern p, String body) {
@@ -353,7 +557,11 @@ class FanClubIT {
     }
 
     private static List<MimeMessage> awaitMail(Predicate<MimeMessage> which, int count) throws InterruptedException {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        return awaitMail(which, count, Duration.ofSeconds(60));
+    }
+
+    private static List<MimeMessage> awaitMail(Predicate<MimeMessage> which, int count, Duration wait) throws InterruptedException {
+        Instant deadline = Instant.now().plus(wait);
         List<MimeMessage> found = List.of();
         while (Instant.now().isBefore(deadline)) {
             found = Arrays.stream(smtp.getReceivedMessages()).filter(which).toList();

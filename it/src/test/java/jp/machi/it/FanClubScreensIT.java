@@ -15,7 +15,8 @@ import org.junit.jupiter.api.Test;
 /**
  * The fan club's portal page and console screen, and the PR channels' screen, in headless Chromium
  * on the shared server: a person signs up on the portal and sees only a receipt number; a link with
- * an unknown token says so; staff see the pending sign-up masked and the counts; a PR channel is
+ * an unknown token says so; a member asks for the link to change their details; staff see the
+ * pending sign-up masked and the counts, and queue a newsletter whose progress the list shows; a PR channel is
  * registered with a month's figures and its year's totals shown. Screenshots
  * {@code promotion-fan-club-sign-up.png}, {@code promotion-fan-club-members.png}, {@code promotion-pr-channel.png}.
  */
@@ -63,6 +64,16 @@ class FanClubScreensIT {
         b.open("/p/" + lg + "/fan-club?leave=" + "B".repeat(43));
         b.click("#fan-club-leave");
         b.waitForText(".fan-club-result", "リンクは無効");
+        b.open("/p/" + lg + "/fan-club?edit=" + "C".repeat(43));
+        b.waitForText(".fan-club-result", "リンクは無効");
+        assertFalse(b.present("#fan-club-edit-form"));
+
+        // A member asks for the link to change their details: the page answers the same for any address.
+        b.open("/p/" + lg + "/fan-club");
+        b.waitFor("#fan-club-edit-link-form");
+        b.type("#fan-club-edit-link-form input[name=email]", "kankei.hanako@example.jp");
+        b.click("#fan-club-edit-link-send");
+        b.waitForText("#fan-club-edit-link-sent", "ご登録のアドレスであれば");
 
         ConsoleIT.signIn(b, api.newUser("STAFF", lg));
         b.click("#nav a[data-nav='promotion/promotion-fan-club']");
@@ -75,6 +86,15 @@ class FanClubScreensIT {
         assertTrue(row.contains("東京都") && row.contains("県外 (関係人口)") && row.contains("観光") && row.contains("関＊"), row);
         assertFalse(row.contains("関係 花子"), row);
         b.screenshot("promotion-fan-club-members");
+
+        // A newsletter is queued, not sent in the request; the list shows its progress.
+        b.script("window.confirm = () => true;");
+        b.type("#newsletter-subject", "秋の物産展").type("#newsletter-body", "駅前広場で開催します。");
+        b.click("#send-newsletter");
+        b.waitForText("#newsletter-form", "送信を受け付けました");
+        b.waitForText("section[aria-labelledby='newsletter-heading'] .paged-list", "秋の物産展");
+        String news = b.text("section[aria-labelledby='newsletter-heading'] .paged-list", true);
+        assertTrue(news.contains("送信待ち") || news.contains("送信中") || news.contains("送信済み"), news);
         assertEquals(List.of(), errors(b), "no script error, no CSP violation");
     }
 

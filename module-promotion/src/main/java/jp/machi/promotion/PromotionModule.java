@@ -68,6 +68,12 @@ public class PromotionModule implements ModuleDescriptor {
     /** Setting: the portal's address that fan club mail links to (blank: the address the request came to). */
     public static final String FAN_CLUB_PORTAL_URL = "fanClubPortalUrl";
 
+    /** Setting: how many minutes a fan club link (confirmation, edit, new e-mail address) works (1–43,200; 10,080 = 7 days). */
+    public static final String FAN_CLUB_LINK_MINUTES = "fanClubLinkLifetimeMinutes";
+
+    /** Setting: how many newsletter mails the job writes to the outbox per run (each minute) and municipality (1–10,000; 1,000). */
+    public static final String FAN_CLUB_NEWSLETTER_BATCH = "fanClubNewsletterBatchSize";
+
     /** Module role: decides registrations, contracts, closing, withdrawal and renewal in the vacant-house bank. */
     public static final String VACANT_HOUSE_REGISTRAR = "promotion.vacant-house-registrar";
 
@@ -128,7 +134,11 @@ public class PromotionModule implements ModuleDescriptor {
                 new SettingDefinition(FAN_CLUB_INTERESTS, LocalizedText.of("ファンクラブ会員が選べる関心", "Fan club interests members may choose"),
                         SettingDefinition.Type.LIST, "観光,食・特産品,イベント・祭り,自然・アウトドア,移住・定住,ふるさと納税,スポーツ"),
                 new SettingDefinition(FAN_CLUB_PORTAL_URL, LocalizedText.of("ファンクラブのメールに載せるポータルのアドレス (空欄: 申込みを受けたアドレス)",
-                        "Portal address in fan club mail (blank: the address the request came to)"), SettingDefinition.Type.STRING, ""));
+                        "Portal address in fan club mail (blank: the address the request came to)"), SettingDefinition.Type.STRING, ""),
+                new SettingDefinition(FAN_CLUB_LINK_MINUTES, LocalizedText.of("ファンクラブのメールのリンク (入会確認・登録内容の変更・新しいメールアドレスの確認) の有効期間 (分)",
+                        "How long fan club links (confirmation, change of details, new e-mail address) work (minutes)"), SettingDefinition.Type.INTEGER, "10080"),
+                new SettingDefinition(FAN_CLUB_NEWSLETTER_BATCH, LocalizedText.of("ファンクラブ通信を1分ごとに送る通数",
+                        "Fan club newsletter mails sent per minute"), SettingDefinition.Type.INTEGER, "1000"));
     }
 
     @Override

@@ -76,6 +76,21 @@ public class Mailer {
                 .setMaxResults(1).getResultList().stream().findFirst().map(Locale::forLanguageTag);
     }
 
+    /** How many mails about {@code reference} are waiting, sent and failed: counted in the database. */
+    public record Counts(long waiting, long sent, long failed) {
+    }
+
+    /** The mails about {@code reference} (e.g. a newsletter's, one per member) by where they stand. */
+    public Counts countsOf(String reference) {
+        Map<OutboxMail.Status, Long> by = new java.util.EnumMap<>(OutboxMail.Status.class);
+        for (Object[] row : tenancy.em().createNamedQuery("OutboxMail.statusOf", Object[].class)
+                .setParameter("reference", reference).getResultList()) {
+            by.put((OutboxMail.Status) row[0], ((Number) row[1]).longValue());
+        }
+        return new Counts(by.getOrDefault(OutboxMail.Status.PENDING, 0L), by.getOrDefault(OutboxMail.Status.SENT, 0L),
+                by.getOrDefault(OutboxMail.Status.FAILED, 0L));
+    }
+
     static String contactBlock(String municipality, MunicipalityContact c, boolean en) {
         StringBuilder s = new StringBuilder(municipality);
         if (c != null) {

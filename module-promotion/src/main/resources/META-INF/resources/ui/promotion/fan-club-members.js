@@ -71,14 +71,20 @@ async function list(root, ctx) {
 
 function newsletterSection(ctx, interests) {
   const sent = pagedList(ctx, {
-    path: `${PATH}/newsletters`, caption: tr(ctx, '送信したファンクラブ通信', 'Newsletters sent'), size: 10,
+    path: `${PATH}/newsletters`, caption: tr(ctx, 'ファンクラブ通信', 'Newsletters'), size: 10,
     columns: [
       {label: tr(ctx, '件名', 'Subject'), render: (x) => x.subject},
       {label: tr(ctx, '対象の関心', 'Interest'), render: (x) => x.interest || tr(ctx, 'すべて', 'All')},
-      {label: tr(ctx, '送信数', 'Recipients'), render: (x) => String(x.recipients)},
-      {label: tr(ctx, '送信日時', 'Sent at'), render: (x) => new Date(x.sentAt).toLocaleString(ctx.lang === 'en' ? 'en-GB' : 'ja-JP')},
+      {label: tr(ctx, '状況', 'State'), render: (x) => x.statusLabel},
+      {label: tr(ctx, '送信予定の残り', 'Still to reach'), render: (x) => String(x.remaining)},
+      {label: tr(ctx, '送信待ち', 'Waiting'), render: (x) => String(x.waiting)},
+      {label: tr(ctx, '送信済み', 'Sent'), render: (x) => String(x.sent)},
+      {label: tr(ctx, '送信失敗', 'Failed'), render: (x) => String(x.failed)},
+      {label: tr(ctx, '受付日時', 'Queued at'), render: (x) => new Date(x.queuedAt).toLocaleString(ctx.lang === 'en' ? 'en-GB' : 'ja-JP')},
     ],
   });
+  const refresh = h('button', {type: 'button', class: 'btn', id: 'newsletters-refresh', text: tr(ctx, '送信状況を更新', 'Refresh the progress')});
+  refresh.addEventListener('click', () => sent.reload());
   const f = h('form', {class: 'form', id: 'newsletter-form', novalidate: true},
       field(ctx, {name: 'subject', label: tr(ctx, '件名', 'Subject'), required: true, id: 'newsletter-subject', attrs: {maxlength: '200'}}),
       field(ctx, {name: 'body', label: tr(ctx, '本文', 'Text'), type: 'textarea', required: true, id: 'newsletter-body', attrs: {maxlength: '10000'}}),
@@ -92,8 +98,9 @@ function newsletterSection(ctx, interests) {
     const r = await submit(ctx, f, {method: 'POST', path: `${PATH}/newsletters`, body: {subject: v('subject'), body: v('body'), interest: v('interest')}});
     if (r) {
       f.reset();
-      f.prepend(notice(tr(ctx, `${r.body.recipients} 人に送信しました。`, `Sent to ${r.body.recipients} members.`)));
-      ctx.announce(tr(ctx, '送信しました。', 'Sent.'));
+      f.prepend(notice(tr(ctx, `送信を受け付けました。対象の会員 ${r.body.remaining} 人に、1分ごとに順に送ります。`,
+          `Queued for ${r.body.remaining} members: it goes out in batches, every minute.`)));
+      ctx.announce(tr(ctx, '送信を受け付けました。', 'Queued.'));
       sent.reload();
     }
   });
@@ -101,7 +108,7 @@ function newsletterSection(ctx, interests) {
   return h('section', {'aria-labelledby': 'newsletter-heading'},
       h('h2', {id: 'newsletter-heading', text: tr(ctx, 'ファンクラブ通信を送る', 'Send a newsletter')}),
       h('p', {text: tr(ctx, 'メール配信を希望した会員 (確認済み) に送ります。各メールに退会のリンクが付きます。',
-          'Goes to the confirmed members who want mail; each mail carries their leave link.')}), f, sent.element);
+          'Goes to the confirmed members who want mail; each mail carries their leave link.')}), f, sent.element, refresh);
 }
 
 function personFacts(ctx, x) {

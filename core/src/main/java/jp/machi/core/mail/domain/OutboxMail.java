@@ -35,6 +35,8 @@ import jp.machi.core.personaldata.PersonalData;
         + " AND m.nextAttemptAt <= :now ORDER BY m.nextAttemptAt")
 @NamedQuery(name = "OutboxMail.languageOf",
         query = "SELECT m.language FROM OutboxMail m WHERE m.reference = :reference ORDER BY m.createdAt DESC")
+@NamedQuery(name = "OutboxMail.statusOf",
+        query = "SELECT m.status, COUNT(m) FROM OutboxMail m WHERE m.reference = :reference GROUP BY m.status")
 @NamedQuery(name = "OutboxMail.expired",
         query = "SELECT m FROM OutboxMail m WHERE m.status <> :pending"
                 + " AND m.createdAt <= :before AND m.anonymisedAt IS NULL")

@@ -45,7 +45,7 @@ public class FanClubResidentData implements ResidentDataProvider {
         if (query.email() == null) {
             return List.of();
         }
-        return tenancy.bind(lgCode).createNamedQuery("FanClubMember.byEmail", FanClubMember.class).setParameter("email", query.email())
+        return tenancy.bind(lgCode).createNamedQuery("FanClubMember.byAnyEmail", FanClubMember.class).setParameter("email", query.email())
                 .getResultList().stream().map(this::record).toList();
     }
 
@@ -55,6 +55,9 @@ public class FanClubResidentData implements ResidentDataProvider {
         data.put("status", m.getStatus().name());
         data.put("name", m.getName());
         data.put("email", m.getEmail());
+        if (m.getNewEmail() != null) {
+            data.put("newEmail", m.getNewEmail());
+        }
         data.put("prefecture", Prefectures.name(m.getPrefectureCode()));
         data.put("municipalityName", m.getMunicipalityName());
         data.put("address", m.getAddress());

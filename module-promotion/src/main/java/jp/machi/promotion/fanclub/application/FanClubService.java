@@ -24,12 +24,16 @@ import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Sort;
 import jp.machi.core.intake.Intake;
 import jp.machi.core.intake.IntakeSeries;
+import jp.machi.core.mail.Mailer;
+import jp.machi.core.module.ModuleSettings;
 import jp.machi.core.municipality.application.MunicipalityService;
 import jp.machi.core.persistence.ListQuery;
 import jp.machi.core.persistence.Tenancy;
+import jp.machi.promotion.PromotionModule;
 import jp.machi.promotion.fanclub.domain.FanClubMember;
 import jp.machi.promotion.fanclub.domain.FanClubNewsletter;
 import jp.machi.promotion.fanclub.domain.MemberStatus;
+import jp.machi.promotion.fanclub.domain.NewsletterStatus;
 import jp.machi.promotion.fanclub.domain.Residence;
 
 /** ファンクラブ: sign-up, confirmation and leaving by links in mail, the staff's list and counts, newsletters. */
@@ -39,8 +43,8 @@ public class FanClubService {
 
     public static final ZoneId JAPAN = ZoneId.of("Asia/Tokyo");
     public static final IntakeSeries SERIES = new IntakeSeries("promotion.fan-club", "F");
-    /** How long a confirmation link works. */
-    public static final Duration CONFIRM_WITHIN = Duration.ofDays(7);
+    /** Asking for the link to change one's details: a receipt number, a rate limit and a honeypot like sign-up. */
+    public static final IntakeSeries EDIT_SERIES = new IntakeSeries("promotion.fan-club-edit", "FE");
 
     private static final SecureRandom RANDOM = new SecureRandom();
 
@@ -52,8 +56,8 @@ public class FanClubService {
             .byDefault("-signedUpAt");
 
     public static final Sort.Fields NEWSLETTER_SORT = Sort.Fields.of()
-            .field("sentAt", "n.sentAt")
-            .byDefault("-sentAt");
+            .field("queuedAt", "n.queuedAt")
+            .byDefault("-queuedAt");
 
     @Inject
     Tenancy tenancy;
@@ -63,6 +67,12 @@ public class FanClubService {
 
     @Inject
     FanClubMails mails;
+
+    @Inject
+    ModuleSettings settings;
+
+    @Inject
+    Mailer mailer;
 
     /** What a list of members may be filtered by; null: not filtered. */
     public record Filter(MemberStatus status, Residence residence, String prefectureCode, String interest, Boolean newsletter) {
@@ -82,6 +92,7 @@ public class FanClubService {
         String lg = tenancy.code();
         Residence r = Residence.of(lg, municipalities.require(lg).getNameJa(), a.prefectureCode(), a.municipalityName());
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        Duration within = linkLifetime();
         String confirm = token();
         List<FanClubMember> same = tenancy.em().createNamedQuery("FanClubMember.byEmail", FanClubMember.class)
                 .setParameter("email", a.email()).getResultList().stream()
@@ -93,35 +104,55 @@ public class FanClubService {
         }
         if (!same.isEmpty()) {
             FanClubMember m = same.get(0);
-            m.reapply(a, r, hash(confirm), now.plus(CONFIRM_WITHIN));
+            m.reapply(a, r, hash(confirm), now.plus(within));
             tenancy.em().flush();
-            mails.confirmation(m, links(portalBase, lg, "confirm", confirm));
+            mails.confirmation(m, links(portalBase, lg, "confirm", confirm), within);
             return Outcome.RESENT;
         }
-        FanClubMember m = new FanClubMember(in.receiptNumber(), a, r, hash(confirm), now.plus(CONFIRM_WITHIN), token(), now);
+        FanClubMember m = new FanClubMember(in.receiptNumber(), a, r, hash(confirm), now.plus(within), token(), now);
         tenancy.em().persist(m);
         tenancy.em().flush();
-        mails.confirmation(m, links(portalBase, lg, "confirm", confirm));
+        mails.confirmation(m, links(portalBase, lg, "confirm", confirm), within);
         return Outcome.NEW;
     }
 
-    /** Confirms by the link's token: 404 for a token never given (or of a member who left), 410 when it expired. */
+    /** How long a link mailed now works: the module setting {@code fanClubLinkLifetimeMinutes} (7 days unless set). */
+    public Duration linkLifetime() {
+        return Duration.ofMinutes(settings.integer(tenancy.code(), PromotionModule.ID, PromotionModule.FAN_CLUB_LINK_MINUTES));
+    }
+
+    /** 410 Gone: the link worked once and no longer does. */
+    static ApiException expired() {
+        return new ApiException(410, "link-expired", "promotion.fanClub.linkExpired");
+    }
+
+    static ApiException used() {
+        return new ApiException(410, "link-used", "promotion.fanClub.linkUsed");
+    }
+
+    static boolean past(OffsetDateTime t) {
+        return t != null && t.isBefore(OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    /**
+     * Confirms by the link's token: 404 for a token never given, 410 once it was used (the sign-up
+     * confirmed, or the member left since) or expired.
+     */
     public FanClubMember confirm(String token, String portalBase) {
         FanClubMember m = byToken("FanClubMember.byConfirmToken", token);
-        if (m.getStatus() == MemberStatus.PENDING && m.getConfirmExpiresAt().isBefore(OffsetDateTime.now(ZoneOffset.UTC))) {
-            throw new ApiException(410, "link-expired", "promotion.fanClub.linkExpired");
+        if (m.getStatus() != MemberStatus.PENDING) {
+            throw used();
         }
-        if (m.getStatus() == MemberStatus.LEFT) {
-            throw ApiException.notFound("promotion.fanClub.linkUnknown");
+        if (past(m.getConfirmExpiresAt())) {
+            throw expired();
         }
-        if (m.confirm(today())) {
-            tenancy.em().flush();
-            mails.welcome(m, links(portalBase, tenancy.code(), "leave", m.getLeaveToken()));
-        }
+        m.confirm(today());
+        tenancy.em().flush();
+        mails.welcome(m, links(portalBase, tenancy.code(), "leave", m.getLeaveToken()));
         return m;
     }
 
-    /** Leaves by the token of a link in any mail; leaving twice answers the same. */
+    /** Leaves by the token of a link in any mail: 404 for a token never given, 410 once the member left. */
     public FanClubMember leave(String token) {
         if (token == null || !token.matches("[A-Za-z0-9_-]{43}")) {
             throw ApiException.notFound("promotion.fanClub.linkUnknown");
@@ -129,7 +160,91 @@ public class FanClubService {
         FanClubMember m = tenancy.em().createNamedQuery("FanClubMember.byLeaveToken", FanClubMember.class)
                 .setParameter("token", token).getResultList().stream().findFirst()
                 .orElseThrow(() -> ApiException.notFound("promotion.fanClub.linkUnknown"));
+        if (m.getStatus() == MemberStatus.LEFT) {
+            throw used();
+        }
         m.leave(OffsetDateTime.now(ZoneOffset.UTC), today());
+        tenancy.em().flush();
+        return m;
+    }
+
+    /**
+     * Mails a link to change one's details to {@code email} if it is a confirmed member's address;
+     * otherwise nothing happens. The caller answers the same either way, so nobody learns whether
+     * an address is a member. A new link replaces any earlier one.
+     */
+    public void requestEditLink(String email, String portalBase) {
+        Optional<FanClubMember> member = tenancy.em().createNamedQuery("FanClubMember.byEmail", FanClubMember.class)
+                .setParameter("email", email).getResultList().stream().filter(m -> m.getStatus() == MemberStatus.CONFIRMED)
+                .findFirst();
+        if (member.isEmpty()) {
+            return;
+        }
+        FanClubMember m = member.get();
+        Duration within = linkLifetime();
+        String edit = token();
+        m.issueEditLink(hash(edit), OffsetDateTime.now(ZoneOffset.UTC).plus(within));
+        tenancy.em().flush();
+        mails.editLink(m, links(portalBase, tenancy.code(), "edit", edit), links(portalBase, tenancy.code(), "leave",
+                m.getLeaveToken()), within);
+    }
+
+    /** The member behind an edit link that still works: 404 unknown, 410 used (or the member left) or expired. */
+    public FanClubMember editable(String token) {
+        FanClubMember m = byToken("FanClubMember.byEditToken", token);
+        if (m.getEditUsedAt() != null || m.getStatus() != MemberStatus.CONFIRMED) {
+            throw used();
+        }
+        if (past(m.getEditExpiresAt())) {
+            throw expired();
+        }
+        return m;
+    }
+
+    /**
+     * The member's own changes by the edit link, which they use up. A different e-mail address is
+     * not taken at once: a confirmation link goes to it, and it replaces the old one when opened.
+     * Whether a confirmation link was sent.
+     */
+    public boolean edit(String token, FanClubMember.Changes c, String newEmail, String portalBase) {
+        FanClubMember m = editable(token);
+        String lg = tenancy.code();
+        Residence r = c.municipalityName() == null ? null
+                : Residence.of(lg, municipalities.require(lg).getNameJa(), c.prefectureCode(), c.municipalityName());
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
+        m.edit(c, r, now);
+        if (newEmail == null || newEmail.equals(m.getEmail())) {
+            tenancy.em().flush();
+            return false;
+        }
+        Duration within = linkLifetime();
+        String t = token();
+        m.requestEmailChange(newEmail, hash(t), now.plus(within));
+        tenancy.em().flush();
+        mails.newEmail(m, links(portalBase, lg, "email", t), within);
+        return true;
+    }
+
+    /**
+     * Confirms a new e-mail address by the link mailed to it: it replaces the old one. 404 unknown,
+     * 410 used (or the member left) or expired, 409 when another member already has that address
+     * (the person confirming owns it, so this tells nobody else anything).
+     */
+    public FanClubMember confirmEmail(String token) {
+        FanClubMember m = byToken("FanClubMember.byEmailToken", token);
+        if (m.getEmailUsedAt() != null || m.getStatus() != MemberStatus.CONFIRMED || m.getNewEmail() == null) {
+            throw used();
+        }
+        if (past(m.getEmailExpiresAt())) {
+            throw expired();
+        }
+        boolean taken = tenancy.em().createNamedQuery("FanClubMember.byEmail", FanClubMember.class)
+                .setParameter("email", m.getNewEmail()).getResultList().stream()
+                .anyMatch(o -> !o.getId().equals(m.getId()) && o.getStatus() != MemberStatus.LEFT);
+        if (taken) {
+            throw ApiException.conflict("email-taken", "promotion.fanClub.emailTaken");
+        }
+        m.confirmEmailChange(OffsetDateTime.now(ZoneOffset.UTC));
         tenancy.em().flush();
         return m;
     }
@@ -204,27 +319,80 @@ public class FanClubService {
     }
 
     /**
-     * Sends a newsletter to the confirmed members who consented (with {@code interest}: only those
-     * who chose it): one mail each into core's outbox, delivered after this transaction commits, so
-     * the request never waits for the SMTP server. Read in chunks of ids so memory stays flat.
+     * Queues a newsletter to the confirmed members who consented (with {@code interest}: only those
+     * who chose it). Nothing is mailed here: the job {@code promotion.fan-club-newsletters} writes the
+     * mails in batches ({@link #sendBatch}), so a request never does work that grows with the members.
      */
-    public FanClubNewsletter send(String subject, String body, String interest, String portalBase) {
-        FanClubNewsletter n = new FanClubNewsletter(subject, body, interest, OffsetDateTime.now(ZoneOffset.UTC));
+    public FanClubNewsletter queue(String subject, String body, String interest, String portalBase) {
+        FanClubNewsletter n = new FanClubNewsletter(subject, body, interest, portalBase, OffsetDateTime.now(ZoneOffset.UTC));
         tenancy.em().persist(n);
-        ListQuery<FanClubMember> to = members(new Filter(MemberStatus.CONFIRMED, null, null, interest, true), SORT.parse("signedUpAt"));
-        int sent = 0;
-        List<FanClubMember> chunk;
-        do {
-            chunk = to.list(sent, 500);
-            for (FanClubMember m : chunk) {
-                mails.newsletter(m, n, links(portalBase, tenancy.code(), "leave", m.getLeaveToken()));
-            }
-            sent += chunk.size();
-            tenancy.em().flush();
-        } while (chunk.size() == 500);
-        n.sentTo(sent);
         tenancy.em().flush();
         return n;
+    }
+
+    /**
+     * The members a newsletter has still to reach, in id order: confirmed, consenting (with its
+     * interest, if it has one), signed up before it was queued, after the last member it reached.
+     */
+    ListQuery<FanClubMember> stillToReach(FanClubNewsletter n) {
+        return ListQuery.of(tenancy.em(), FanClubMember.class, "m")
+                .where("m.status = :status", "status", MemberStatus.CONFIRMED)
+                .where("m.newsletter = :nl", "nl", true)
+                .where("m.signedUpAt <= :queued", "queued", n.getQueuedAt())
+                .when(n.getInterest() != null, "m.interests LIKE :interest", "interest", "%|" + escapeLike(n.getInterest()) + "|%")
+                .when(n.getLastMemberId() != null, "m.id > :last", "last", n.getLastMemberId());
+    }
+
+    /** Where a newsletter stands: the members it has still to reach, and its mails in the outbox by state. */
+    public record Progress(long remaining, Mailer.Counts mails) {
+    }
+
+    public Progress progress(FanClubNewsletter n) {
+        return new Progress(n.getStatus() == NewsletterStatus.DONE ? 0 : stillToReach(n).count(),
+                mailer.countsOf(FanClubMails.reference(n)));
+    }
+
+    public FanClubNewsletter newsletter(UUID id) {
+        FanClubNewsletter n = tenancy.em().find(FanClubNewsletter.class, id);
+        if (n == null) {
+            throw ApiException.notFound("promotion.fanClub.newsletterNotFound", id.toString());
+        }
+        return n;
+    }
+
+    /** The newsletters not yet done, oldest first. */
+    public List<UUID> unfinished() {
+        return tenancy.em().createNamedQuery("FanClubNewsletter.unfinished", UUID.class).getResultList();
+    }
+
+    /**
+     * One batch of newsletter {@code id}: a mail into core's outbox for each of the next {@code max}
+     * members, and the mark moved past them, in the caller's transaction (delivery starts when it
+     * commits). The newsletter's version guards the batch: two nodes doing the same one cannot both
+     * commit, so no member gets it twice. Done when fewer than {@code max} were left. How many mails.
+     */
+    public int sendBatch(UUID id, int max) {
+        FanClubNewsletter n = tenancy.em().find(FanClubNewsletter.class, id);
+        if (n == null || n.getStatus() == NewsletterStatus.DONE) {
+            return 0;
+        }
+        List<FanClubMember> batch = stillToReach(n).list(0, max);
+        for (FanClubMember m : batch) {
+            mails.newsletter(m, n, links(n.getPortalUrl(), tenancy.code(), "leave", m.getLeaveToken()));
+        }
+        if (!batch.isEmpty()) {
+            n.reached(batch.size(), batch.get(batch.size() - 1).getId());
+        }
+        if (batch.size() < max) {
+            n.done(OffsetDateTime.now(ZoneOffset.UTC));
+        }
+        tenancy.em().flush();
+        return batch.size();
+    }
+
+    /** How many newsletter mails the job writes per run in this municipality (setting {@code fanClubNewsletterBatchSize}). */
+    public int batchSize() {
+        return (int) settings.integer(tenancy.code(), PromotionModule.ID, PromotionModule.FAN_CLUB_NEWSLETTER_BATCH);
     }
 
     public ListQuery<FanClubNewsletter> newsletters(Sort sort) {

@@ -25,13 +25,19 @@ import jp.machi.core.personaldata.PersonalDataFields;
  * every mail, without an account. Who they are (name, e-mail, municipality, address) is personal
  * data: masked in lists and CSV, exported and anonymised through core's residents' data requests.
  * The prefecture and the {@link Residence} stay after anonymisation (they count, identify nobody).
- * The confirmation token is kept only as a hash; the leave token as is, because every mail carries
- * the same leave link (it only lets someone leave).
+ * The confirmation, edit and new-address tokens are kept only as hashes; the leave token as is,
+ * because every mail carries the same leave link (it only lets someone leave). A member changes
+ * their own details by an edit link (single use, expiring); a new e-mail address replaces the old
+ * one only once the link mailed to it is opened.
  */
 @Entity
 @Table(name = "promotion_fan_club_member")
 @NamedQuery(name = "FanClubMember.byEmail", query = "SELECT m FROM FanClubMember m WHERE m.email = :email ORDER BY m.signedUpAt")
 @NamedQuery(name = "FanClubMember.byConfirmToken", query = "SELECT m FROM FanClubMember m WHERE m.confirmTokenHash = :hash")
+@NamedQuery(name = "FanClubMember.byEditToken", query = "SELECT m FROM FanClubMember m WHERE m.editTokenHash = :hash")
+@NamedQuery(name = "FanClubMember.byAnyEmail", query = "SELECT m FROM FanClubMember m WHERE m.email = :email OR m.newEmail = :email"
+        + " ORDER BY m.signedUpAt")
+@NamedQuery(name = "FanClubMember.byEmailToken", query = "SELECT m FROM FanClubMember m WHERE m.emailTokenHash = :hash")
 @NamedQuery(name = "FanClubMember.byLeaveToken", query = "SELECT m FROM FanClubMember m WHERE m.leaveToken = :token")
 @NamedQuery(name = "FanClubMember.expired", query = "SELECT m FROM FanClubMember m WHERE m.anonymisedAt IS NULL AND"
         + " ((m.status = jp.machi.promotion.fanclub.domain.MemberStatus.LEFT AND m.leftAt <= :before)"
@@ -89,6 +95,30 @@ public class FanClubMember extends TenantOwned {
 
     @Column(name = "confirm_expires_at", nullable = false)
     private OffsetDateTime confirmExpiresAt;
+
+    /** The link to change one's details: only its SHA-256, when it stops working, and when it was used (once). */
+    @Column(name = "edit_token_hash", length = 64)
+    private String editTokenHash;
+
+    @Column(name = "edit_expires_at")
+    private OffsetDateTime editExpiresAt;
+
+    @Column(name = "edit_used_at")
+    private OffsetDateTime editUsedAt;
+
+    /** The e-mail address the member asked to change to: it replaces {@link #email} only once confirmed by its link. */
+    @PersonalData(PersonalData.Kind.EMAIL)
+    @Column(name = "new_email", length = 254)
+    private String newEmail;
+
+    @Column(name = "email_token_hash", length = 64)
+    private String emailTokenHash;
+
+    @Column(name = "email_expires_at")
+    private OffsetDateTime emailExpiresAt;
+
+    @Column(name = "email_used_at")
+    private OffsetDateTime emailUsedAt;
 
     @Column(name = "leave_token", nullable = false, length = 43)
     private String leaveToken;
@@ -168,6 +198,50 @@ public class FanClubMember extends TenantOwned {
         return true;
     }
 
+    /** A new link to change one's details; any earlier one stops working (it is no longer known). */
+    public void issueEditLink(String tokenHash, OffsetDateTime expiresAt) {
+        this.editTokenHash = tokenHash;
+        this.editExpiresAt = expiresAt;
+        this.editUsedAt = null;
+    }
+
+    /**
+     * What the member may change by the edit link (the e-mail address separately: it needs
+     * confirming). Where they live only when {@code municipalityName} is given (with the prefecture;
+     * the address then replaces the old one); else it stays.
+     */
+    public record Changes(String prefectureCode, String municipalityName, String address, List<String> interests,
+            boolean newsletter) {
+    }
+
+    /** Applies the member's own changes and uses up the edit link; {@code r}: the new residence, or null when it stays. */
+    public void edit(Changes c, Residence r, OffsetDateTime now) {
+        if (c.municipalityName() != null) {
+            this.prefectureCode = c.prefectureCode();
+            this.municipalityName = c.municipalityName();
+            this.address = c.address();
+            this.residence = r;
+        }
+        this.interests = joined(c.interests());
+        this.newsletter = c.newsletter();
+        this.editUsedAt = now;
+    }
+
+    /** Asks to change the e-mail address to {@code address}: it takes effect when the link mailed to it is opened. */
+    public void requestEmailChange(String address, String tokenHash, OffsetDateTime expiresAt) {
+        this.newEmail = address;
+        this.emailTokenHash = tokenHash;
+        this.emailExpiresAt = expiresAt;
+        this.emailUsedAt = null;
+    }
+
+    /** The new address was confirmed: it replaces the old one; the link is used up. */
+    public void confirmEmailChange(OffsetDateTime now) {
+        this.email = newEmail;
+        this.newEmail = null;
+        this.emailUsedAt = now;
+    }
+
     /** Anonymises the person (the retention period ended); prefecture and residence stay for the counts. */
     public boolean anonymise(OffsetDateTime now) {
         if (anonymisedAt != null) {
@@ -178,6 +252,9 @@ public class FanClubMember extends TenantOwned {
         this.municipalityName = null;
         this.address = null;
         this.confirmTokenHash = null;
+        this.editTokenHash = null;
+        this.newEmail = null;
+        this.emailTokenHash = null;
         this.anonymisedAt = now;
         return true;
     }
@@ -237,6 +314,26 @@ public class FanClubMember extends TenantOwned {
 
     public OffsetDateTime getConfirmExpiresAt() {
         return confirmExpiresAt;
+    }
+
+    public OffsetDateTime getEditExpiresAt() {
+        return editExpiresAt;
+    }
+
+    public OffsetDateTime getEditUsedAt() {
+        return editUsedAt;
+    }
+
+    public String getNewEmail() {
+        return newEmail;
+    }
+
+    public OffsetDateTime getEmailExpiresAt() {
+        return emailExpiresAt;
+    }
+
+    public OffsetDateTime getEmailUsedAt() {
+        return emailUsedAt;
     }
 
     public String getLeaveToken() {

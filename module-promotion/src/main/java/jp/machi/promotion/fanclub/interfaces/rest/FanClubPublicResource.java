@@ -45,6 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
  * limit, honeypot) and answers only a receipt number, the same whether the address is new, pending
  * or already a member (the mail tells the owner of the address which). Confirmation and leaving take
  * the token of the link in the mail, in the body (not the address, so it stays out of access logs).
+ * A member changes their details by an edit link they ask for by e-mail address (the answer is the
+ * same whether the address is a member or not); a link that expired or was used answers 410 Gone.
  */
 @Path("municipalities/{lgCode}/promotion/public/fan-club")
 @RequestScoped
@@ -111,6 +113,56 @@ public class FanClubPublicResource {
 
     @JsonbPropertyOrder({"receiptNumber"})
     public record Receipt(String receiptNumber) {
+    }
+
+    /** Asking for the link to change one's details. */
+    public static class EditLinkRequest {
+        @Size(max = 254)
+        public String email;
+
+        /** The honeypot, as on the sign-up form. */
+        @Size(max = 200)
+        public String website;
+    }
+
+    /**
+     * What the edit link shows: the member's choices as they stand and the interests offered; no
+     * personal data (a public endpoint shows none, even to the holder of a link: a forwarded mail must
+     * not show someone's address), so the form asks where they live only to change it.
+     */
+    @JsonbPropertyOrder({"prefecture", "interests", "newsletter", "offeredInterests"})
+    public record Profile(String prefecture, List<String> interests, boolean newsletter, List<String> offeredInterests) {
+    }
+
+    /**
+     * The member's changes, with the token of the edit link: interests and newsletter consent as they
+     * are to be; {@code prefecture} and {@code municipality} (and {@code address}) only to move, else
+     * left out; {@code email} only when it is to change.
+     */
+    public static class Edit {
+        @Size(max = 100)
+        public String token;
+
+        @Size(max = 2)
+        public String prefecture;
+
+        @Size(max = 100)
+        public String municipality;
+
+        @Size(max = 200)
+        public String address;
+
+        @Size(max = 20)
+        public List<@Size(max = 100) String> interests;
+
+        public Boolean newsletter;
+
+        @Size(max = 254)
+        public String email;
+    }
+
+    @JsonbPropertyOrder({"status", "emailConfirmationSent"})
+    public record Edited(String status, boolean emailConfirmationSent) {
     }
 
     /** The token of a link in a fan club mail. */
@@ -186,7 +238,7 @@ public class FanClubPublicResource {
     @Access(Access.Level.PUBLIC)
     @Transactional
     @Operation(summary = "Confirm a sign-up with the token of the link in the confirmation mail (anyone; 404 for an unknown"
-            + " token, 410 once the link expired; confirming twice answers the same)")
+            + " token, 410 once the link was used or expired)")
     public Done confirm(@Valid Token body) {
         Bodies.require(body);
         FanClubMember m = fanClub.confirm(body.token, portalBase());
@@ -197,12 +249,100 @@ public class FanClubPublicResource {
     @Path("leave")
     @Access(Access.Level.PUBLIC)
     @Transactional
-    @Operation(summary = "Leave the fan club with the token of the link in any fan club mail (anyone; 404 for an unknown token;"
-            + " leaving twice answers the same)")
+    @Operation(summary = "Leave the fan club with the token of the link in any fan club mail (anyone; 404 for an unknown token,"
+            + " 410 once the member left)")
     public Done leave(@Valid Token body) {
         Bodies.require(body);
         FanClubMember m = fanClub.leave(body.token);
         return new Done(m.getStatus() == MemberStatus.LEFT ? "LEFT" : m.getStatus().name());
+    }
+
+    @POST
+    @Path("edit-links")
+    @Access(Access.Level.PUBLIC)
+    @Transactional
+    @Operation(summary = "Ask for the link to change one's fan club details (anyone; 201 with a receipt number only, the same whether"
+            + " the address is a member or not; a confirmed member gets the link by mail, single use, expiring after the setting"
+            + " fanClubLinkLifetimeMinutes). Idempotency-Key header, rate limit and honeypot as for sign-up")
+    public Response requestEditLink(@Valid EditLinkRequest body) {
+        Bodies.require(body);
+        String email = PromotionParams.blank(body.email);
+        if (email == null) {
+            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("email", "promotion.param.required")));
+        }
+        if (!EMAIL.matcher(email).matches()) {
+            throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("email", "promotion.param.email")));
+        }
+        return intake.accept(headers, FanClubService.EDIT_SERIES, body, body.website, in -> {
+            if (!in.spam()) {
+                fanClub.requestEditLink(ResidentQuery.email(email), portalBase());
+            }
+            return new Receipt(in.receiptNumber());
+        });
+    }
+
+    @POST
+    @Path("profile")
+    @Access(Access.Level.PUBLIC)
+    @Transactional
+    @Operation(summary = "The member's details as they stand, for the holder of an edit link (anyone with its token; 404 for an"
+            + " unknown token, 410 once the link was used or expired)")
+    public Profile profile(@Valid Token body) {
+        Bodies.require(body);
+        FanClubMember m = fanClub.editable(body.token);
+        return new Profile(m.getPrefectureCode(), m.getInterests(), m.isNewsletter(),
+                settings.list(tenancy.code(), PromotionModule.ID, PromotionModule.FAN_CLUB_INTERESTS));
+    }
+
+    @POST
+    @Path("edits")
+    @Access(Access.Level.PUBLIC)
+    @Transactional
+    @Operation(summary = "Change one's fan club details with the token of the edit link, which it uses up (anyone with the token;"
+            + " interests and newsletter consent; prefecture with municipality (and address) to move, left out to stay; a different"
+            + " e-mail address takes effect only once the link mailed to it"
+            + " is opened; 404 for an unknown token, 410 once the link was used or expired)")
+    public Edited edit(@Valid Edit body) {
+        Bodies.require(body);
+        List<ApiException.FieldErrorKey> errors = new ArrayList<>();
+        // Moving: prefecture and municipality together (the residence follows from both); neither: where they live stays.
+        String prefecture = PromotionParams.blank(body.prefecture);
+        String municipality = PromotionParams.blank(body.municipality);
+        String address = PromotionParams.blank(body.address);
+        if (prefecture != null && !Prefectures.known(prefecture)) {
+            errors.add(new ApiException.FieldErrorKey("prefecture", "promotion.fanClub.prefectureUnknown", prefecture));
+        }
+        if (municipality != null && prefecture == null) {
+            errors.add(new ApiException.FieldErrorKey("prefecture", "promotion.param.required"));
+        }
+        if (municipality == null && (prefecture != null || address != null)) {
+            errors.add(new ApiException.FieldErrorKey("municipality", "promotion.param.required"));
+        }
+        String email = PromotionParams.blank(body.email);
+        if (email != null && !EMAIL.matcher(email).matches()) {
+            errors.add(new ApiException.FieldErrorKey("email", "promotion.param.email"));
+        }
+        if (body.newsletter == null) {
+            errors.add(new ApiException.FieldErrorKey("newsletter", "promotion.param.required"));
+        }
+        List<String> interests = interests(body.interests, errors);
+        PromotionParams.throwIfAny(errors);
+        boolean mailed = fanClub.edit(body.token, new FanClubMember.Changes(prefecture, municipality, address, interests,
+                body.newsletter), email == null ? null : ResidentQuery.email(email),
+                portalBase());
+        return new Edited("UPDATED", mailed);
+    }
+
+    @POST
+    @Path("email-confirmations")
+    @Access(Access.Level.PUBLIC)
+    @Transactional
+    @Operation(summary = "Confirm a member's new e-mail address with the token of the link mailed to it; the new address replaces"
+            + " the old (anyone with the token; 404 unknown, 410 once used or expired, 409 when another member has that address)")
+    public Done confirmEmail(@Valid Token body) {
+        Bodies.require(body);
+        fanClub.confirmEmail(body.token);
+        return new Done("EMAIL_CHANGED");
     }
 
     /** The interests chosen, each one of the municipality's list (setting fanClubInterests), without repeats. */

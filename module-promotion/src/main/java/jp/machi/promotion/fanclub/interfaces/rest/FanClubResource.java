@@ -32,6 +32,7 @@ import jp.machi.core.api.Csv;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
+import jp.machi.core.api.Versions;
 import jp.machi.core.i18n.Languages;
 import jp.machi.core.i18n.Messages;
 import jp.machi.core.identity.Access;
@@ -189,12 +190,24 @@ public class FanClubResource {
         return view(m);
     }
 
-    @JsonbPropertyOrder({"id", "subject", "body", "interest", "recipients", "sentAt"})
-    public record NewsletterView(UUID id, String subject, String body, String interest, int recipients, OffsetDateTime sentAt) {
+    /**
+     * A newsletter and how far it got: its state, the mails written to the outbox so far
+     * ({@code recipients}), the members it has still to reach, and its mails by where they stand in
+     * the outbox (waiting for delivery, sent, failed after the retries).
+     */
+    @JsonbPropertyOrder({"id", "subject", "body", "interest", "status", "statusLabel", "queuedAt", "sentAt", "recipients", "remaining",
+        "waiting", "sent", "failed", "version"})
+    public record NewsletterView(UUID id, String subject, String body, String interest, String status, String statusLabel,
+            OffsetDateTime queuedAt, OffsetDateTime sentAt, int recipients, long remaining, long waiting, long sent, long failed,
+            long version) {
     }
 
-    static NewsletterView view(FanClubNewsletter n) {
-        return new NewsletterView(n.getId(), n.getSubject(), n.getBody(), n.getInterest(), n.getRecipients(), n.getSentAt());
+    NewsletterView newsletterView(FanClubNewsletter n) {
+        FanClubService.Progress p = fanClub.progress(n);
+        return new NewsletterView(n.getId(), n.getSubject(), n.getBody(), n.getInterest(), n.getStatus().name(),
+                Messages.get(Problems.locale(headers), "promotion.fanClub.newsletterStatus." + n.getStatus().name()), n.getQueuedAt(),
+                n.getSentAt(), n.getRecipients(), p.remaining(), p.mails().waiting(), p.mails().sent(), p.mails().failed(),
+                n.getVersion());
     }
 
     /** A newsletter to send. */
@@ -214,19 +227,31 @@ public class FanClubResource {
     @Path("newsletters")
     @Access(minimum = Role.VIEWER)
     @Transactional
-    @Operation(summary = "The newsletters sent, newest first (paged in the database)")
+    @Operation(summary = "The newsletters, newest first (paged in the database), each with its progress: state (QUEUED, SENDING,"
+            + " DONE), mails written to the outbox, members still to reach, mails waiting, sent and failed")
     public Page<NewsletterView> newsletters(@BeanParam PageRequest paging) {
         paging.offset();
-        return fanClub.newsletters(FanClubService.NEWSLETTER_SORT.parse(null)).page(paging).map(FanClubResource::view);
+        return fanClub.newsletters(FanClubService.NEWSLETTER_SORT.parse(null)).page(paging).map(this::newsletterView);
+    }
+
+    @GET
+    @Path("newsletters/{id}")
+    @Access(minimum = Role.VIEWER)
+    @Transactional
+    @Operation(summary = "One newsletter with its progress (ETag: its version)")
+    public Response newsletter(@PathParam("id") UUID id) {
+        FanClubNewsletter n = fanClub.newsletter(id);
+        return Response.ok(newsletterView(n)).tag(Versions.tag(n.getVersion())).build();
     }
 
     @POST
     @Path("newsletters")
     @Access(minimum = Role.STAFF)
     @Transactional
-    @Operation(summary = "Send a newsletter by e-mail to the confirmed members who consented (?interest: only those who chose it);"
-            + " the mails go to core's outbox and are delivered after the request, each with the member's leave link; 201 with"
-            + " how many it went to")
+    @Operation(summary = "Queue a newsletter by e-mail to the confirmed members who consented (interest: only those who chose it);"
+            + " 201 with the newsletter, QUEUED: the job promotion.fan-club-newsletters sends it in batches (setting"
+            + " fanClubNewsletterBatchSize per minute) through core's outbox, each member at most once, each mail with the member's"
+            + " leave link; its progress is in GET newsletters/{id}")
     public Response send(@Valid NewsletterInput body) {
         Bodies.require(body);
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -248,7 +273,12 @@ public class FanClubResource {
         PromotionParams.throwIfAny(errors);
         String base = FanClubPublicResource.portalBase(
                 settings.get(tenancy.code(), PromotionModule.ID, PromotionModule.FAN_CLUB_PORTAL_URL), uri);
-        FanClubNewsletter n = fanClub.send(subject, text, interest, base);
-        return Response.status(Response.Status.CREATED).entity(view(n)).build();
+        if (base.length() > 300) {
+            throw ApiException.badRequest("portal-url-too-long", "promotion.fanClub.portalTooLong", 300);
+        }
+        FanClubNewsletter n = fanClub.queue(subject, text, interest, base);
+        return Response.status(Response.Status.CREATED).entity(newsletterView(n))
+                .location(uri.getAbsolutePathBuilder().path(n.getId().toString()).build())
+                .tag(Versions.tag(n.getVersion())).build();
     }
 }

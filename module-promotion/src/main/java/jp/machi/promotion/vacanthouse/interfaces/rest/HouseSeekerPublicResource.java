@@ -20,10 +20,12 @@ import java.util.ArrayList;
 import java.util.List;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
+import jp.machi.core.api.Problems;
 import jp.machi.core.identity.Access;
 import jp.machi.core.intake.PublicIntake;
 import jp.machi.core.personaldata.ResidentQuery;
 import jp.machi.promotion.interfaces.rest.PromotionParams;
+import jp.machi.promotion.vacanthouse.application.HouseSeekerMails;
 import jp.machi.promotion.vacanthouse.application.HouseSeekerService;
 import jp.machi.promotion.vacanthouse.domain.DealType;
 import jp.machi.promotion.vacanthouse.domain.HouseSeeker;
@@ -33,7 +35,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * {@code /api/v1/municipalities/{lgCode}/promotion/public/house-seekers}: 空き家バンクの利用登録 from the
  * portal, for anyone without an account, through core's public intake (Idempotency-Key, rate limit,
- * honeypot). The answer is a receipt number only; staff approve or refuse the registration.
+ * honeypot). The answer is a receipt number only, and a mail to the address given repeats it with the
+ * next step (nothing else that was typed); staff approve or refuse the registration.
  */
 @Path("municipalities/{lgCode}/promotion/public/house-seekers")
 @RequestScoped
@@ -41,6 +44,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Consumes(MediaType.APPLICATION_JSON)
 @Tag(name = "promotion")
 public class HouseSeekerPublicResource {
+
+    @Inject
+    HouseSeekerMails mails;
 
     @Inject
     HouseSeekerService seekers;
@@ -132,7 +138,7 @@ public class HouseSeekerPublicResource {
                 PromotionParams.blank(body.wishedArea), deal, body.budget, PromotionParams.blank(body.moveIn));
         return intake.accept(headers, HouseSeekerService.SERIES, body, body.website, in -> {
             if (!in.spam()) {
-                seekers.register(in.receiptNumber(), p, w);
+                mails.received(seekers.register(in.receiptNumber(), p, w), Problems.locale(headers));
             }
             return new Receipt(in.receiptNumber());
         });
