@@ -106,6 +106,12 @@ read -r c s < <(post "$work/small.csv" ""); report "1,000 rows" 1000 "$c" "$s"
 read -r c s < <(post "$work/large.csv" "&dryRun=true"); report "100,000 rows, dry run" 100000 "$c" "$s"
 read -r c s < <(post "$work/large.csv" ""); report "100,000 rows" 100000 "$c" "$s"
 read -r c s < <(post "$work/large.csv" ""); report "the same 100,000 rows again (all duplicates)" 100000 "$c" "$s"
-total=$(curl -sf -H "Authorization: Bearer $staff" "$base/donations?size=1" | sed 's/.*"totalItems":\([0-9]*\).*/\1/')
-echo "donations now: $total (expected 101000)"
-[ "$total" = 101000 ] || exit 1
+# Counted in the database: the API's list counts only up to MACHI_API_COUNT_LIMIT (10,000; ADR 31).
+if [ "$db" = postgresql ]; then
+  total=$(psql -qtA -h 127.0.0.1 -U postgres -d "$pgdb" -c "SELECT count(*) FROM promotion_donation WHERE municipality_code = '$code'")
+  echo "donations now: $total (expected 101000)"
+else
+  total=$(curl -sf -H "Authorization: Bearer $staff" "$base/donations?size=1" | sed 's/.*"totalItems":\([0-9]*\).*/\1/')
+  echo "donations now: at least $total (the list counts up to 10,000; expected 101000, count it in the database)"
+fi
+[ "$db" != postgresql ] || [ "$total" = 101000 ] || exit 1
