@@ -157,6 +157,38 @@ class ReturnGiftIT {
     }
 
     @Test
+    void giftsOverALoweredLimitWaitInTheTaskListUntilTheyAreWithinIt() {
+        Api staff = api.as("STAFF", lg);
+        Reply atThirty = api.post(gifts).json(gift("特産の干物", 10000, 3000).build()).send().expect(201);
+        api.post(gifts).json(gift("地元の果物", 10000, 2000).build()).send().expect(201);
+        api.post(gifts).json(gift("終了した地酒", 10000, 3000).add("active", false).build()).send().expect(201);
+        assertFalse(giftTasks(staff).isPresent(), "within 30 %: nothing waits");
+
+        // The administrator lowers the municipality's limit to 25 %: the gift still offered at 30 % waits, with its ratio.
+        String settings = base + "/modules/promotion/settings";
+        api.put(settings).ifMatch(api.get(settings).send().expect(200).etag()).json(Json.createObjectBuilder()
+                .add("values", Json.createObjectBuilder().add("returnGiftRatioLimitPercent", 25)).build()).send().expect(200);
+        JsonObject group = giftTasks(staff).orElseThrow(() -> new AssertionError("the gift over 25 % waits"));
+        assertEquals(1, group.getInt("total"), group::toString);
+        JsonObject item = group.getJsonArray("items").getJsonObject(0);
+        String id = atThirty.object().getString("id");
+        assertEquals(id, item.getString("recordId"));
+        assertEquals("特産の干物: 30.0 % / 25 %", item.getString("title"));
+        assertEquals("promotion/promotion-return-gifts/" + id, item.getString("route"));
+        assertFalse(giftTasks(api.as("VIEWER", lg)).isPresent(), "for staff, not viewers");
+
+        // Within the limit again (its cost lowered under If-Match): nothing waits.
+        staff.put(gifts + "/" + id).ifMatch(atThirty.etag()).json(gift("特産の干物", 10000, 2500).build()).send().expect(200);
+        assertFalse(giftTasks(staff).isPresent());
+    }
+
+    private java.util.Optional<JsonObject> giftTasks(Api who) {
+        return who.get(base + "/tasks").send().expect(200).object().getJsonArray("groups").getValuesAs(JsonObject.class).stream()
+                .filter(g -> g.getString("module").equals("promotion") && g.getString("kind").equals("return-gift-over-limit"))
+                .findFirst();
+    }
+
+    @Test
     void theRulesListTheNineGroundsInJapaneseAndEnglish() {
         JsonObject ja = api.get(gifts + "/rules").send().expect(200).object();
         assertEquals(30, ja.getInt("ratioLimitPercent"));
