@@ -4,13 +4,16 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
 import java.sql.Types;
+import java.util.ArrayList;
 import java.util.List;
+import jp.machi.core.audit.domain.AuditAction;
+import jp.machi.core.persistence.ChangeLog;
 
 /**
  * Inserts audit rows on the connection it is given, which is the connection (and so the
  * transaction) of the change being recorded. Plain JDBC on purpose: the rows are not entities of
  * the unit of work being committed, and binding UUIDs and timestamps directly reads the same on H2
- * and PostgreSQL.
+ * and PostgreSQL. With the rows of a change goes its {@link ChangeLog} entry, on the same connection.
  */
 public final class AuditWriter {
 
@@ -46,12 +49,26 @@ public final class AuditWriter {
                 }
                 if (rows.size() == 1) {
                     s.executeUpdate();
-                    return;
+                    break;
                 }
                 s.addBatch();
             }
-            s.executeBatch();
+            if (rows.size() > 1) {
+                s.executeBatch();
+            }
         }
+        recordChanges(connection, rows);
+    }
+
+    /** Every change (not a read of personal data) raises its municipality's change stamp ({@link ChangeLog}). */
+    private static void recordChanges(Connection connection, List<AuditRow> rows) throws SQLException {
+        List<String> changed = new ArrayList<>();
+        for (AuditRow r : rows) {
+            if (r.action() != AuditAction.READ_PERSONAL) {
+                changed.add(r.municipalityCode());
+            }
+        }
+        ChangeLog.record(connection, changed);
     }
 
     /** Identifiers come from callers and tokens; an overlong one is cut rather than failing the change. */

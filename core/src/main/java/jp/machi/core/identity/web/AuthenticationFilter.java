@@ -22,7 +22,7 @@ import jp.machi.core.identity.Caller;
 import jp.machi.core.identity.CallerContext;
 import jp.machi.core.identity.InvalidCredentialsException;
 import jp.machi.core.identity.SignedInSessions;
-import jp.machi.core.identity.token.application.ApiTokenService;
+import jp.machi.core.identity.token.application.TokenCallers;
 import jp.machi.core.identity.token.domain.TokenSecrets;
 import jp.machi.core.identity.user.application.UserAccountService;
 
@@ -56,7 +56,7 @@ public class AuthenticationFilter extends HttpFilter {
     static final String SIGN_IN_PATH = "/api/v1/session";
 
     @Inject
-    transient ApiTokenService tokens;
+    transient TokenCallers tokens;
 
     @Inject
     transient UserAccountService accounts;

@@ -182,6 +182,8 @@ class AuditRecorderTest {
     @AfterEach
     void empty() throws SQLException {
         sql("DELETE FROM audit_event");
+        sql("DELETE FROM change_log");
+        sql("DELETE FROM change_stamp");
         sql("DELETE FROM test_target");
         sql("DELETE FROM test_plan");
         session.getIdentityMapAccessor().initializeAllIdentityMaps();
@@ -372,6 +374,27 @@ class AuditRecorderTest {
         // ... and the rollback took both.
         assertEquals(0, count("test_plan"));
         assertEquals(0, count("audit_event"));
+        assertEquals(0, count("change_log"));
+    }
+
+    @Test
+    void everyCommittedChangeRaisesItsMunicipalitysChangeStamp() throws SQLException {
+        create();
+        assertEquals(1, count("change_log"), "one row for the commit, whatever it wrote");
+        UnitOfWork uow = session.acquireUnitOfWork();
+        ((Plan) uow.readObject(Plan.class)).name = "x";
+        uow.commit();
+        assertEquals(2, count("change_log"));
+        try (Connection c = db.getConnection(); Statement s = c.createStatement();
+                java.sql.ResultSet r = s.executeQuery("SELECT DISTINCT municipality_code FROM change_log")) {
+            r.next();
+            assertEquals(LG, r.getString(1));
+        }
+        // A commit that changes nothing (the same number in another scale) is no change.
+        uow = session.acquireUnitOfWork();
+        ((Plan) uow.readObject(Plan.class)).amount = new BigDecimal("55.0000");
+        uow.commit();
+        assertEquals(2, count("change_log"));
     }
 
     @Test

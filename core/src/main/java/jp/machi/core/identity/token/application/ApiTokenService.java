@@ -139,6 +139,22 @@ public class ApiTokenService {
     }
 
     private Caller authenticate(String secret, OffsetDateTime now) {
+        return check(secret, now).caller();
+    }
+
+    /** A token found good: who it stands for, until when, and when it was last recorded as used. */
+    public record Checked(Caller caller, OffsetDateTime expiresAt, OffsetDateTime lastUsedAt) {
+    }
+
+    /**
+     * {@link #authenticate(String)}, also telling until when the token works and when its use was last
+     * recorded, for {@code TokenCallers}, which reuses the answer while nothing changed.
+     */
+    public Checked check(String secret) {
+        return check(secret, OffsetDateTime.now(ZoneOffset.UTC));
+    }
+
+    private Checked check(String secret, OffsetDateTime now) {
         ApiToken token = em().createNamedQuery("ApiToken.bySecretHash", ApiToken.class)
                 .setParameter("hash", TokenSecrets.hash(secret)).getResultStream().findFirst()
                 .orElseThrow(() -> new InvalidCredentialsException("unknown API token"));
@@ -149,10 +165,12 @@ public class ApiTokenService {
             throw new InvalidCredentialsException("API token " + token.getPrefix()
                     + " of a deactivated, demoted or moved user account");
         }
-        if (token.getLastUsedAt() == null || token.getLastUsedAt().plus(TOUCH_INTERVAL).isBefore(now)) {
+        OffsetDateTime lastUsed = token.getLastUsedAt();
+        if (lastUsed == null || lastUsed.plus(TOUCH_INTERVAL).isBefore(now)) {
             em().createNamedQuery("ApiToken.touch").setParameter("at", now).setParameter("id", token.getId())
                     .executeUpdate();
+            lastUsed = now;
         }
-        return token.asCaller();
+        return new Checked(token.asCaller(), token.getExpiresAt(), lastUsed);
     }
 }

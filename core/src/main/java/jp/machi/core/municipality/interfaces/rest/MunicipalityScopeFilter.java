@@ -19,6 +19,8 @@ import jp.machi.core.module.ModuleRegistry;
 import jp.machi.core.municipality.application.ModuleEnablementService;
 import jp.machi.core.municipality.application.MunicipalityService;
 import jp.machi.core.persistence.CurrentMunicipality;
+import jp.machi.core.persistence.StampedMemo;
+import jp.machi.core.persistence.TransactionMemo;
 
 /**
  * Runs before every resource method: a request whose path names a municipality ({@code {lgCode}})
@@ -53,6 +55,12 @@ public class MunicipalityScopeFilter implements ContainerRequestFilter {
     @Inject
     CurrentMunicipality current;
 
+    private static final String EXISTS = MunicipalityScopeFilter.class.getName() + ".exists";
+    private static final String MODULES = MunicipalityScopeFilter.class.getName() + ".modules";
+
+    @Inject
+    StampedMemo memo;
+
     @Override
     public void filter(ContainerRequestContext ctx) {
         try {
@@ -63,7 +71,10 @@ public class MunicipalityScopeFilter implements ContainerRequestFilter {
                 if (caller.isPresent() && !caller.get().belongsTo(code)) {
                     throw ApiException.notFound("municipality.notFound", code);
                 }
-                municipalities.require(code);
+                if (!Boolean.TRUE.equals(memo.get(code, new TransactionMemo.Key<>(EXISTS, code),
+                        () -> municipalities.find(code).isPresent()))) {
+                    throw ApiException.notFound("municipality.notFound", code);
+                }
                 current.set(code);
             }
             Optional<String> owner = resource.getResourceClass() == null ? Optional.empty()
@@ -73,12 +84,20 @@ public class MunicipalityScopeFilter implements ContainerRequestFilter {
                 if (!modules.isStarted(moduleId)) {
                     throw ApiException.notFound("module.notStarted", moduleId);
                 }
-                if (lgCode != null && !enablement.isEnabled(lgCode, moduleId)) {
+                if (lgCode != null && !enabled(lgCode, moduleId)) {
                     throw new ApiException(404, "module-not-enabled", "module.notEnabled", moduleId, lgCode);
                 }
             }
         } catch (ApiException e) {
             ctx.abortWith(Problems.response(headers, e));
         }
+    }
+
+    /** Whether the module is on, remembered while the municipality's data is unchanged ({@link StampedMemo}). */
+    private boolean enabled(String lgCode, String moduleId) {
+        String code = LocalGovernmentCodes.parse(lgCode).value();
+        java.util.Map<String, Boolean> modules = memo.get(code, new TransactionMemo.Key<>(MODULES, code),
+                () -> enablement.enablement(code));
+        return Boolean.TRUE.equals(modules.get(moduleId));
     }
 }

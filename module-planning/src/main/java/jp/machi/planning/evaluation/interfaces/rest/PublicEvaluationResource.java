@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.machi.core.api.CachedRead;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Problems;
 import jp.machi.core.fiscalyear.FiscalYear;
@@ -87,6 +88,7 @@ public class PublicEvaluationResource {
     }
 
     @GET
+    @CachedRead
     @Path("years")
     @Transactional
     @Access(Access.Level.PUBLIC)
@@ -98,6 +100,7 @@ public class PublicEvaluationResource {
     }
 
     @GET
+    @CachedRead
     @Transactional
     @Access(Access.Level.PUBLIC)
     @Operation(summary = "Public: the published evaluation results of ?fiscalYear= (default: the latest published"

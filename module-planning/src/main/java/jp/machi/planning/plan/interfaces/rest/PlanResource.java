@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.CachedRead;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.Page;
@@ -184,6 +185,7 @@ public class PlanResource {
     }
 
     @GET
+    @CachedRead
     @Path("{planId}/progress")
     @Transactional
     @Access(minimum = Role.VIEWER)

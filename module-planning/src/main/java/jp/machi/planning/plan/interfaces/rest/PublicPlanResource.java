@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import jp.machi.core.api.CachedRead;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
@@ -54,6 +55,7 @@ public class PublicPlanResource {
     HttpHeaders headers;
 
     @GET
+    @CachedRead
     @Transactional
     @Access(Access.Level.PUBLIC)
     @Operation(summary = "Public: the published comprehensive plans, latest period first (?sort= firstFiscalYear,"
@@ -64,6 +66,7 @@ public class PublicPlanResource {
     }
 
     @GET
+    @CachedRead
     @Path("{planId}")
     @Transactional
     @Access(Access.Level.PUBLIC)
@@ -73,6 +76,7 @@ public class PublicPlanResource {
     }
 
     @GET
+    @CachedRead
     @Path("{planId}/tree")
     @Transactional
     @Access(Access.Level.PUBLIC)
@@ -83,6 +87,7 @@ public class PublicPlanResource {
     }
 
     @GET
+    @CachedRead
     @Path("{planId}/progress")
     @Transactional
     @Access(Access.Level.PUBLIC)
