@@ -179,6 +179,25 @@ class ClusterIT {
                 .add("years", Json.createArrayBuilder().add(Json.createObjectBuilder().add("fiscalYear", 2021)
                         .add("target", 100).add("actual", 130))).build()).send().expect(201).object();
         assertEquals("S", created.getJsonArray("years").getJsonObject(0).getString("rating"));
+
+        // Reused answers (ReadCache, ADR 57): B's list, read twice so that the second is reused, follows A's
+        // change of a year's actual (a child row) at once, because both nodes read the change stamp from the database.
+        String list = base + "/indicators?size=100";
+        for (int i = 0; i < 2; i++) {
+            assertEquals(130, actualOf(adminB.get(list).send().expect(200).object(), created.getString("id")));
+        }
+        String etag = adminA.get(base + "/indicators/" + created.getString("id")).send().expect(200).etag();
+        adminA.method("PATCH", base + "/indicators/" + created.getString("id")).ifMatch(etag)
+                .body("{\"years\":[{\"fiscalYear\":2021,\"target\":100,\"actual\":50}]}"
+                        .getBytes(java.nio.charset.StandardCharsets.UTF_8), Api.MERGE_PATCH).send().expect(200);
+        assertEquals(50, actualOf(adminB.get(list).send().expect(200).object(), created.getString("id")));
+    }
+
+    /** The first year's actual of indicator {@code id} in a list page. */
+    private static int actualOf(JsonObject list, String id) {
+        return list.getJsonArray("items").stream().map(JsonValue::asJsonObject).filter(i -> i.getString("id").equals(id))
+                .findFirst().orElseThrow(() -> new AssertionError(id + " not in " + list)).getJsonArray("years")
+                .getJsonObject(0).getJsonNumber("actual").intValue();
     }
 
     @Test

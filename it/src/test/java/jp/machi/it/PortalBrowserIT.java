@@ -148,6 +148,47 @@ class PortalBrowserIT {
         b.waitForText("main", "公開している計画はまだありません");
     }
 
+    /**
+     * Issue 15's budget: a first visit to 計画の進捗 (a fresh browser, nothing cached) transfers at most 300 KB,
+     * everything counted as the browser counts it (the page, scripts, styles, Chart.js, every API call; compressed
+     * as sent), and the next visit a small fraction of that (the scripts revalidated with 304, Chart.js not asked
+     * for at all, the API's answers revalidated).
+     */
+    @Test
+    void thePlanProgressPageStaysWithinItsByteBudget(WebBrowser b) {
+        Sample s = sample();
+        String page = "/p/" + s.lg() + "/planning-progress";
+        b.open(page);
+        b.waitForText("h1", "見本市総合計画");
+        b.waitForScript("the plan's chart", "const c = window.Chart && Chart.getChart(document.getElementById('plan-progress-chart'));"
+                + " return c ? c.data.labels.join('|') : null;");
+        long first = transferred(b);
+        String firstDetail = transfers(b);
+        b.open(page);
+        b.waitForText("h1", "見本市総合計画");
+        b.waitForScript("the plan's chart", "const c = window.Chart && Chart.getChart(document.getElementById('plan-progress-chart'));"
+                + " return c ? c.data.labels.join('|') : null;");
+        long next = transferred(b);
+        System.out.println("計画の進捗: first visit " + first + " bytes (" + firstDetail + "); next visit " + next + " bytes ("
+                + transfers(b) + ")");
+        assertTrue(first > 0 && first <= 300 * 1024, "first visit: " + first + " bytes: " + firstDetail);
+        assertTrue(next <= first / 5, "next visit: " + next + " bytes of the first's " + first + ": " + transfers(b));
+    }
+
+    /** Bytes the browser transferred for the current page, once every request it made has ended. */
+    private static long transferred(WebBrowser b) {
+        Object n = b.waitForScript("every request ended", "const all = performance.getEntriesByType('navigation')"
+                + ".concat(performance.getEntriesByType('resource'));"
+                + " return all.every((e) => e.responseEnd > 0) ? all.reduce((t, e) => t + e.transferSize, 0) : null;");
+        return ((Number) n).longValue();
+    }
+
+    private static String transfers(WebBrowser b) {
+        return String.valueOf(b.script("return performance.getEntriesByType('navigation').concat(performance"
+                + ".getEntriesByType('resource')).map((e) => new URL(e.name).pathname.replace(/^.*\\//, '') + ' '"
+                + " + e.transferSize).join(', ');"));
+    }
+
     /** 見本市 with planning, a staff member with a distinctive name and e-mail, and the published plan they keep. */
     private record Sample(String lg, String name, String email, String login, String password) {
     }
