@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import ${package}.item.application.ItemReviewWorkflow;
 import ${package}.item.application.ItemService;
+import jp.machi.core.api.Answers;
 import jp.machi.core.identity.Access;
 import jp.machi.core.module.ModuleIds;
 import jp.machi.core.module.RoleDefinition;
@@ -39,6 +40,21 @@ class ${className}ModuleTest {
             }
         }
         assertEquals(List.of(), without, "a method without @Access answers 403 to everyone");
+    }
+
+    @Test
+    void everyResourceMethodSaysWhatItAnswers() {
+        List<String> without = new ArrayList<>();
+        for (Class<?> c : module.resources()) {
+            for (Method m : c.getDeclaredMethods()) {
+                boolean endpoint = m.isAnnotationPresent(GET.class) || m.isAnnotationPresent(POST.class)
+                        || m.isAnnotationPresent(PUT.class) || m.isAnnotationPresent(DELETE.class);
+                if (endpoint && m.getAnnotationsByType(Answers.class).length == 0) {
+                    without.add(c.getSimpleName() + "." + m.getName());
+                }
+            }
+        }
+        assertEquals(List.of(), without, "a method without @Answers is \"Default Response: object\" in /openapi");
     }
 
     @Test
