@@ -107,13 +107,7 @@ final class ResponseSchemas {
                 i++;
                 continue;
             }
-            int depth = 1;
-            int j = i + 1;
-            while (j < template.length() && depth > 0) {
-                char d = template.charAt(j);
-                depth += d == '{' ? 1 : d == '}' ? -1 : 0;
-                j++;
-            }
+            int j = MergePatch.parameterEnd(template, i);
             String param = template.substring(i + 1, Math.max(i + 1, j - 1));
             int colon = param.indexOf(':');
             plain.append('{').append((colon < 0 ? param : param.substring(0, colon)).strip()).append('}');
