@@ -129,10 +129,16 @@ class PlatformIT {
                 undocumented.add(op + ": " + responses);
                 return;
             }
+            if (responses.entrySet().stream().noneMatch(e -> e.getKey().startsWith("2") || e.getKey().startsWith("3")
+                    || e.getValue().asJsonObject().containsKey("content"))) {
+                undocumented.add(op + ": no answer but refusals " + responses.keySet());
+            }
             responses.forEach((status, answer) -> {
                 JsonObject content = answer.asJsonObject().getJsonObject("content");
                 if (content == null) {
-                    if (!status.equals("204") && !status.startsWith("3")) {
+                    // Only a success says nothing of its body by having none; a refusal without content is
+                    // the problem document every endpoint answers with.
+                    if (status.startsWith("2") && !status.equals("204")) {
                         undocumented.add(op + " " + status + ": no body");
                     }
                     return;
