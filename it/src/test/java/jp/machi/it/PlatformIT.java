@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -108,6 +110,116 @@ class PlatformIT {
                         && !o.containsKey("allOf") && !o.containsKey("oneOf") && !o.containsKey("anyOf"))
                 .map(Map.Entry::getKey).sorted().toList();
         assertEquals(List.of(), untyped, "components without a type");
+    }
+
+    @Test
+    void openApiDocumentsTheAnswerOfEveryOperation() {
+        JsonObject doc = api.get("/openapi?format=json").send().expect(200).object();
+        JsonObject schemas = doc.getJsonObject("components").getJsonObject("schemas");
+        // Every operation says what it answers (its resource method's @Answers, ADR 0055): never the scanner's
+        // "Default Response: object"; a body in a schema a client can rely on, or no body (204, a redirect).
+        List<String> undocumented = new ArrayList<>();
+        doc.getJsonObject("paths").forEach((path, item) -> item.asJsonObject().forEach((method, spec) -> {
+            if (!Set.of("get", "post", "put", "patch", "delete").contains(method)) {
+                return;
+            }
+            String op = method.toUpperCase() + " " + path;
+            JsonObject responses = spec.asJsonObject().getJsonObject("responses");
+            if (responses == null || responses.isEmpty() || responses.containsKey("default")) {
+                undocumented.add(op + ": " + responses);
+                return;
+            }
+            if (responses.entrySet().stream().noneMatch(e -> e.getKey().startsWith("2") || e.getKey().startsWith("3")
+                    || e.getValue().asJsonObject().containsKey("content"))) {
+                undocumented.add(op + ": no answer but refusals " + responses.keySet());
+            }
+            responses.forEach((status, answer) -> {
+                JsonObject content = answer.asJsonObject().getJsonObject("content");
+                if (content == null) {
+                    // Only a success says nothing of its body by having none; a refusal without content is
+                    // the problem document every endpoint answers with.
+                    if (status.startsWith("2") && !status.equals("204")) {
+                        undocumented.add(op + " " + status + ": no body");
+                    }
+                    return;
+                }
+                content.forEach((type, media) -> {
+                    JsonObject schema = media.asJsonObject().getJsonObject("schema");
+                    if (schema == null || !described(schema, schemas)) {
+                        undocumented.add(op + " " + status + " " + type + ": " + schema);
+                    }
+                });
+            });
+        }));
+        assertEquals(List.of(), undocumented, "operations without a documented answer");
+
+        // An indicator: its view; the list a page of them (Page's members), CSV and xlsx beside it.
+        JsonObject indicators = doc.getJsonObject("paths").getJsonObject("/api/v1/municipalities/{lgCode}/indicators");
+        JsonObject indicator = doc.getJsonObject("paths").getJsonObject("/api/v1/municipalities/{lgCode}/indicators/{id}");
+        assertEquals("#/components/schemas/IndicatorView", json(indicator, "get", "200").getString("$ref"));
+        assertEquals("#/components/schemas/IndicatorView", json(indicator, "put", "200").getString("$ref"));
+        assertEquals("#/components/schemas/IndicatorView", json(indicator, "patch", "200").getString("$ref"));
+        assertEquals("#/components/schemas/IndicatorView", json(indicators, "post", "201").getString("$ref"));
+        JsonObject deleted = indicator.getJsonObject("delete").getJsonObject("responses");
+        assertEquals(Set.of("204"), deleted.keySet(), deleted::toString);
+        assertTrue(!deleted.getJsonObject("204").containsKey("content"), deleted::toString);
+        assertEquals("#/components/schemas/IndicatorViewPage", json(indicators, "get", "200").getString("$ref"));
+        JsonObject page = schemas.getJsonObject("IndicatorViewPage");
+        assertEquals(Set.of("items", "page", "size", "totalItems", "totalItemsExact", "totalPages"),
+                page.getJsonObject("properties").keySet(), page::toString);
+        assertEquals("#/components/schemas/IndicatorView", page.getJsonObject("properties").getJsonObject("items")
+                .getJsonObject("items").getString("$ref"), page::toString);
+        assertTrue(schemas.getJsonObject("IndicatorView").getJsonObject("properties").keySet()
+                .containsAll(Set.of("id", "nameJa", "kind", "years", "latest")), () -> schemas.getJsonObject("IndicatorView").toString());
+        JsonObject listed = indicators.getJsonObject("get").getJsonObject("responses").getJsonObject("200")
+                .getJsonObject("content");
+        assertEquals("string", listed.getJsonObject("text/csv").getJsonObject("schema").getString("type"), listed::toString);
+        assertEquals("binary", listed.getJsonObject("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+                .getJsonObject("schema").getString("format"), listed::toString);
+        // A module's: a program list is a page of programs; a voice sent is 201 with its receipt, under a name of
+        // its own (other modules' receipts are other classes); a file is binary in its own type.
+        JsonObject programs = doc.getJsonObject("paths").getJsonObject("/api/v1/municipalities/{lgCode}/planning/programs");
+        assertEquals("#/components/schemas/ProgramViewPage", json(programs, "get", "200").getString("$ref"));
+        String receipt = json(doc.getJsonObject("paths").getJsonObject("/api/v1/municipalities/{lgCode}/engagement/voices"),
+                "post", "201").getString("$ref");
+        assertTrue(schemas.getJsonObject(receipt.substring(receipt.lastIndexOf('/') + 1)).getJsonObject("properties")
+                .containsKey("receiptNumber"), receipt);
+        JsonObject attachment = doc.getJsonObject("paths")
+                .getJsonObject("/api/v1/municipalities/{lgCode}/engagement/voices/{id}/attachments/{attachmentId}")
+                .getJsonObject("get").getJsonObject("responses").getJsonObject("200").getJsonObject("content");
+        assertEquals("binary", attachment.getJsonObject("*/*").getJsonObject("schema").getString("format"),
+                attachment::toString);
+    }
+
+    /** The JSON schema of an operation's answer of {@code status}. */
+    private static JsonObject json(JsonObject item, String method, String status) {
+        return item.getJsonObject(method).getJsonObject("responses").getJsonObject(status).getJsonObject("content")
+                .getJsonObject("application/json").getJsonObject("schema");
+    }
+
+    /**
+     * Whether a schema says what the body holds: a reference to a component that has a type (not the
+     * scanner's generic {@code Page}), an array of such, an object with its members (or a free-form
+     * one, said so), a string, number or boolean, or either of such.
+     */
+    private static boolean described(JsonObject schema, JsonObject schemas) {
+        if (schema.containsKey("$ref")) {
+            String name = schema.getString("$ref").substring("#/components/schemas/".length());
+            JsonObject component = schemas.getJsonObject(name);
+            return !name.equals("Page") && component != null && (component.containsKey("type")
+                    || component.containsKey("oneOf") || component.containsKey("allOf"));
+        }
+        if (schema.containsKey("oneOf")) {
+            return schema.getJsonArray("oneOf").stream().allMatch(s -> described(s.asJsonObject(), schemas));
+        }
+        String type = schema.getString("type", "");
+        return switch (type) {
+            case "array" -> schema.containsKey("items") && described(schema.getJsonObject("items"), schemas);
+            case "object" -> schema.containsKey("properties") && !schema.getJsonObject("properties").isEmpty()
+                    || schema.containsKey("additionalProperties") && schema.get("additionalProperties") != JsonValue.FALSE;
+            case "string", "integer", "number", "boolean" -> true;
+            default -> false;
+        };
     }
 
     @Test

@@ -142,6 +142,21 @@ public final class MergePatch {
         return null;
     }
 
+    /**
+     * In a path template, the index just after the {@code '}'} that closes the parameter opened at
+     * {@code open} ({@code {id: [0-9]{3}}} holds braces of its own).
+     */
+    static int parameterEnd(String template, int open) {
+        int depth = 1;
+        int j = open + 1;
+        while (j < template.length() && depth > 0) {
+            char d = template.charAt(j);
+            depth += d == '{' ? 1 : d == '}' ? -1 : 0;
+            j++;
+        }
+        return j;
+    }
+
     static String trim(String s) {
         String t = s.strip();
         while (t.startsWith("/")) {

@@ -103,13 +103,7 @@ public class MergePatchAdvertised implements ContainerResponseFilter {
         while (i < template.length()) {
             char c = template.charAt(i);
             if (c == '{') {
-                int depth = 1;
-                int j = i + 1;
-                while (j < template.length() && depth > 0) {
-                    char d = template.charAt(j);
-                    depth += d == '{' ? 1 : d == '}' ? -1 : 0;
-                    j++;
-                }
+                int j = MergePatch.parameterEnd(template, i);
                 String param = template.substring(i + 1, j - 1);
                 int colon = param.indexOf(':');
                 regex.append("(?:").append(colon < 0 ? "[^/]+" : param.substring(colon + 1).strip()).append(')');

@@ -63,14 +63,19 @@ final class SchemaCompletion {
     private SchemaCompletion() {
     }
 
-    /** Completes the components of {@code api}; never fails the document (logs at FINE why it could not). */
+    /**
+     * Completes the components of {@code api} and documents each operation's answer ({@link ResponseSchemas});
+     * never fails the document (logs at FINE why it could not).
+     */
     static void complete(OpenAPI api) {
         try {
             if (api.getComponents() == null || api.getComponents().getSchemas() == null) {
                 return;
             }
-            Map<String, Class<?>> classes = index(ResourceClasses.all());
+            Set<Class<?>> resources = ResourceClasses.all();
+            Map<String, Class<?>> classes = index(resources);
             complete(api.getComponents().getSchemas(), classes);
+            ResponseSchemas.document(api, resources, classes);
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.FINE, "OpenAPI schemas left as scanned", e);
         }

@@ -11,8 +11,10 @@ import jakarta.ws.rs.PUT;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Predicate;
 import ${package}.item.application.ItemReviewWorkflow;
 import ${package}.item.application.ItemService;
+import jp.machi.core.api.Answers;
 import jp.machi.core.identity.Access;
 import jp.machi.core.module.ModuleIds;
 import jp.machi.core.module.RoleDefinition;
@@ -28,17 +30,30 @@ class ${className}ModuleTest {
 
     @Test
     void everyResourceMethodHasAnAccessRule() {
+        assertEquals(List.of(), endpointsWithout(m -> m.isAnnotationPresent(Access.class)
+                || m.getDeclaringClass().isAnnotationPresent(Access.class)),
+                "a method without @Access answers 403 to everyone");
+    }
+
+    @Test
+    void everyResourceMethodSaysWhatItAnswers() {
+        assertEquals(List.of(), endpointsWithout(m -> m.getAnnotationsByType(Answers.class).length > 0),
+                "a method without @Answers is \"Default Response: object\" in /openapi");
+    }
+
+    /** The resource methods (GET, POST, PUT, DELETE) that lack {@code rule}, as Class.method. */
+    private List<String> endpointsWithout(Predicate<Method> rule) {
         List<String> without = new ArrayList<>();
         for (Class<?> c : module.resources()) {
             for (Method m : c.getDeclaredMethods()) {
                 boolean endpoint = m.isAnnotationPresent(GET.class) || m.isAnnotationPresent(POST.class)
                         || m.isAnnotationPresent(PUT.class) || m.isAnnotationPresent(DELETE.class);
-                if (endpoint && !m.isAnnotationPresent(Access.class) && !c.isAnnotationPresent(Access.class)) {
+                if (endpoint && !rule.test(m)) {
                     without.add(c.getSimpleName() + "." + m.getName());
                 }
             }
         }
-        assertEquals(List.of(), without, "a method without @Access answers 403 to everyone");
+        return without;
     }
 
     @Test

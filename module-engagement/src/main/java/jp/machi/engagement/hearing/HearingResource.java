@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Problems;
 import jp.machi.core.identity.Access;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -46,6 +47,7 @@ public class HearingResource {
     @Transactional
     @Operation(summary = "What the portal's 市民の声 section offers (the voice form, open public comments, results …),"
             + " in order, with counts (anyone)")
+    @Answers(value = OfferView.class, list = true)
     public List<OfferView> offers() {
         Locale l = Problems.locale(headers);
         List<HearingEntry> sorted = new ArrayList<>();

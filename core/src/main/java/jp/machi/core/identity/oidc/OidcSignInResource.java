@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.net.URI;
 import java.util.logging.Logger;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Problem;
 import jp.machi.core.api.Problems;
@@ -70,6 +71,7 @@ public class OidcSignInResource {
     @Access(Access.Level.PUBLIC)
     @Operation(summary = "Sign in with the OpenID Connect provider: redirects the browser there (404 when not configured)")
     @APIResponse(responseCode = "303", description = "To the provider's sign-in page")
+    @Answers(status = 303)
     public Response start() {
         CodeFlow flow = oidc.flow().orElseThrow(OidcSignInResource::notConfigured);
         Pending pending = Pending.fresh();
@@ -88,6 +90,7 @@ public class OidcSignInResource {
     @Operation(summary = "Where the provider sends the browser back: starts the session and redirects to /")
     @APIResponse(responseCode = "303", description = "Signed in; to the start page")
     @APIResponse(responseCode = "401", description = "The sign-in failed (problem document)")
+    @Answers(status = 303)
     public Response callback(@QueryParam("code") String code, @QueryParam("state") String state,
             @QueryParam("error") String error, @QueryParam("iss") String iss) {
         CodeFlow flow = oidc.flow().orElseThrow(OidcSignInResource::notConfigured);

@@ -17,6 +17,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.identity.Access;
@@ -81,6 +82,7 @@ public class SessionResource {
     @POST
     @Access(Access.Level.PUBLIC)
     @Operation(summary = "Sign in with login and password: session cookie and CSRF token (401 for any failure)")
+    @Answers(SessionView.class)
     public SessionView signIn(@Valid Credentials body) {
         Bodies.require(body);
         Caller caller = signIn.signIn(body.login, body.password)
@@ -98,6 +100,7 @@ public class SessionResource {
     @Path("methods")
     @Access(Access.Level.PUBLIC)
     @Operation(summary = "How browsers can sign in: password, and OpenID Connect at /api/v1/session/oidc when configured")
+    @Answers(MethodsView.class)
     public MethodsView methods() {
         return new MethodsView(true, oidc.browserSignIn());
     }
@@ -105,6 +108,7 @@ public class SessionResource {
     @GET
     @Access(Access.Level.SIGNED_IN)
     @Operation(summary = "Who is signed in (401 when nobody)")
+    @Answers(SessionView.class)
     public SessionView whoAmI() {
         Caller caller = CallerContext.current().orElseThrow();
         boolean bySession = SignedInSessions.caller(request).filter(s -> s.id().equals(caller.id())).isPresent();
@@ -115,6 +119,7 @@ public class SessionResource {
     @DELETE
     @Access(Access.Level.SIGNED_IN)
     @Operation(summary = "Sign out: the session ends (X-CSRF-Token required)")
+    @Answers(status = 204)
     public Response signOut() {
         SignedInSessions.signOut(request, response);
         return Response.noContent().build();

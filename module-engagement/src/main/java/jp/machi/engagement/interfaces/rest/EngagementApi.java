@@ -4,6 +4,7 @@ import jakarta.enterprise.context.RequestScoped;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jp.machi.core.api.Answers;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
 import jp.machi.core.module.interfaces.rest.ModuleApiRoot;
@@ -24,6 +25,7 @@ public class EngagementApi extends ModuleApiRoot {
     @GET
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "The engagement module's API root for this municipality (404 while the module is not enabled)")
+    @Answers(Root.class)
     public Root root(@PathParam("lgCode") String lgCode) {
         return describe(lgCode);
     }

@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.PageRequest;
@@ -64,6 +65,7 @@ public class AuditEventResource {
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Operation(summary = "List audit events, newest first (filters: entityType, entityId, actor, action, from, to as"
             + " ISO dates, whole days in Japan time, or date-times with offset; paged; CSV with ?format=csv)")
+    @Answers(value = AuditEventView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
             @QueryParam("actor") String actor, @QueryParam("action") String action,
@@ -84,6 +86,7 @@ public class AuditEventResource {
     @Transactional
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Operation(summary = "The entity types that have audit events in this municipality")
+    @Answers(value = String.class, list = true)
     public List<String> entityTypes() {
         return trail.entityTypes();
     }
@@ -93,6 +96,7 @@ public class AuditEventResource {
     @Transactional
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Operation(summary = "One audit event")
+    @Answers(AuditEventView.class)
     public Response get(@PathParam("id") UUID id) {
         AuditEvent e = trail.find(id).orElseThrow(() -> ApiException.notFound("audit.notFound", id.toString()));
         return Response.ok(AuditEventView.of(e, Problems.locale(headers))).build();

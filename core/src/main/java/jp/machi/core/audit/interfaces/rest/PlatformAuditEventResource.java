@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Locale;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
@@ -47,6 +48,7 @@ public class PlatformAuditEventResource {
     @Access(minimum = Role.PLATFORM_ADMIN)
     @Operation(summary = "List platform-level audit events (no municipality), newest first (filters: entityType,"
             + " entityId, actor, action, from, to; paged; CSV with ?format=csv)")
+    @Answers(value = AuditEventView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("entityType") String entityType, @QueryParam("entityId") String entityId,
             @QueryParam("actor") String actor, @QueryParam("action") String action,

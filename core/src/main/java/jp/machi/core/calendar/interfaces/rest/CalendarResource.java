@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
@@ -91,6 +92,7 @@ public class CalendarResource {
             + " Sundays — national, substitute and citizens' holidays and the municipality's closures — as JSON, or as"
             + " an iCalendar feed with ?format=ics or Accept: text/calendar (without ?year= the feed holds this year and"
             + " the next); names in Japanese, English with Accept-Language: en or ?lang=en")
+    @Answers(ClosedDaysView.class)
     public Response closedDays(@QueryParam("year") String year, @QueryParam("format") String format,
             @QueryParam("lang") String lang) {
         boolean ics = icsRequested(format);
@@ -132,6 +134,7 @@ public class CalendarResource {
     @Transactional
     @Operation(summary = "The municipality's own closed days (閉庁日): month-day ranges every year and one-off dates"
             + " (default 12/29–1/3)")
+    @Answers(ClosuresView.class)
     public Response closures() {
         String lg = municipality.code();
         long version = calendars.settings(lg).map(ClosedDaySettings::getVersion).orElse(0L);
@@ -144,6 +147,7 @@ public class CalendarResource {
     @Transactional
     @Operation(summary = "Replace the municipality's own closed days: {recurring:[{from:\"12-29\",to:\"01-03\",nameJa,"
             + "nameEn}], dates:[{date,nameJa,nameEn}]} (If-Match required; empty lists: no closures of its own)")
+    @Answers(ClosuresView.class)
     public Response replaceClosures(ClosuresInput body) {
         Bodies.require(body);
         String lg = municipality.code();

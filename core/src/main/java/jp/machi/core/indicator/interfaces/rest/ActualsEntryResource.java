@@ -32,6 +32,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.BulkImports;
@@ -144,6 +145,7 @@ public class ActualsEntryResource {
     @Operation(summary = "実績入力: the indicators a unit owns with the year's target, last year's actual and this "
             + "year's actual and note (bound indicators: their live value), with the sheet's ETag; ?format=xlsx or csv "
             + "downloads the sheet to fill in")
+    @Answers(SheetView.class)
     public Response get(@PathParam("fiscalYear") String fiscalYear, @PathParam("unitId") UUID unitId,
             @QueryParam("format") String format) {
         Sheet sheet = actuals.sheet(unitId, FiscalYear.parse(fiscalYear));
@@ -169,6 +171,7 @@ public class ActualsEntryResource {
             + "sent, must be current): all or nothing, every saved indicator gets a new version; a stale one is 412 "
             + "naming the indicators (no PATCH: the sheet is saved whole, one indicator is patched on its own path)")
     @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = jp.machi.core.api.MergePatch.OFF, value = "false")
+    @Answers(SheetView.class)
     public Response save(@PathParam("fiscalYear") String fiscalYear, @PathParam("unitId") UUID unitId,
             ActualsInput body) {
         Sheet sheet = actuals.sheet(unitId, FiscalYear.parse(fiscalYear));
@@ -198,6 +201,7 @@ public class ActualsEntryResource {
     @Operation(summary = "Upload the filled-in sheet (xlsx or CSV): ?dryRun=true answers what would change (before → "
             + "after per indicator) and the sheet's ETag; without it, If-Match (that ETag) applies it, all or nothing. "
             + "Row errors: 422 naming row and column")
+    @Answers(ImportView.class)
     public Response upload(@PathParam("fiscalYear") String fiscalYear, @PathParam("unitId") UUID unitId,
             @QueryParam("dryRun") String dryRun, InputStream body) throws IOException {
         boolean dry = flag(dryRun);

@@ -26,6 +26,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.CachedRead;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
@@ -89,6 +90,7 @@ public class IndicatorResource {
             + "fiscal year (2024 or R6): recorded by hand with no actual for that year; ?sort= code, nameJa,"
             + " kind, category, - for descending; paged in the database; ?format=csv or xlsx: every indicator with its"
             + " whole yearly series, target and actual per fiscal year, streamed)")
+    @Answers(value = IndicatorView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("kind") String kind, @QueryParam("category") String category,
             @QueryParam("unitId") String unitId, @QueryParam("includeLineage") String includeLineage,
@@ -122,6 +124,7 @@ public class IndicatorResource {
     @Path("categories")
     @Transactional
     @Operation(summary = "The categories in use (a free list per municipality)")
+    @Answers(value = String.class, list = true)
     public List<String> categories() {
         return indicators.categories();
     }
@@ -130,6 +133,7 @@ public class IndicatorResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Create an indicator")
+    @Answers(value = IndicatorView.class, status = 201)
     public Response create(@Valid IndicatorInput body) {
         Bodies.require(body);
         Indicator i = indicators.create(definition(body), figures(body));
@@ -143,6 +147,7 @@ public class IndicatorResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One indicator with targets, actuals, achievement and rating per fiscal year")
+    @Answers(IndicatorView.class)
     public Response get(@PathParam("id") UUID id) {
         Indicator i = indicators.require(id);
         return Response.ok(IndicatorView.of(i, indicators.evaluate(i), Problems.locale(headers)))
@@ -154,6 +159,7 @@ public class IndicatorResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Replace an indicator (If-Match required)")
+    @Answers(IndicatorView.class)
     public Response update(@PathParam("id") UUID id, @Valid IndicatorInput body) {
         Bodies.require(body);
         Indicator i = indicators.require(id);
@@ -178,6 +184,7 @@ public class IndicatorResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete an indicator (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         Indicator i = indicators.require(id);
         Versions.requireMatch(request, headers, i.getVersion());

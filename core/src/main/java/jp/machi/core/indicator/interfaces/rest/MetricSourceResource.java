@@ -12,6 +12,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Problems;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
@@ -40,6 +41,7 @@ public class MetricSourceResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "Metric sources offered to this municipality")
+    @Answers(value = MetricSourceView.class, list = true)
     public List<MetricSourceView> list(@PathParam("lgCode") String lgCode) {
         Locale l = Problems.locale(headers);
         return catalog.offeredTo(lgCode).stream()

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
@@ -52,6 +53,7 @@ public class RatingScaleResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "The municipality's rating thresholds")
+    @Answers(RatingScaleView.class)
     public Response get() {
         RatingScale scale = ratings.current();
         return Response.ok(RatingScaleView.of(scale, ratings.isCustom(), Problems.locale(headers))).tag(Versions.tag(version(scale))).build();
@@ -61,6 +63,7 @@ public class RatingScaleResource {
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Transactional
     @Operation(summary = "Replace the rating thresholds, best grade first, the last starting at 0 %, and how years before a final target are rated (interimYears: NO_TARGET, INTERPOLATE, FINAL_TARGET; If-Match required)")
+    @Answers(RatingScaleView.class)
     public Response put(@Valid RatingScaleInput body) {
         Bodies.require(body);
         ratings.lockForChange();

@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Versions;
 import jp.machi.core.identity.Access;
@@ -85,6 +86,7 @@ public class IntakeSettingsResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "The public-intake settings: rate limit per client (count per window of seconds) and honeypot")
+    @Answers(SettingsView.class)
     public Response get() {
         IntakeSettings s = intake.settings().orElseGet(PublicIntake::defaults);
         return Response.ok(SettingsView.of(s)).tag(Versions.tag(intake.settings().map(IntakeSettings::getVersion)
@@ -95,6 +97,7 @@ public class IntakeSettingsResource {
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Transactional
     @Operation(summary = "Set the public-intake settings (If-Match required; rateLimitCount 0 = no limit)")
+    @Answers(SettingsView.class)
     public Response put(@Valid SettingsInput body) {
         Bodies.require(body);
         long version = intake.settings().map(IntakeSettings::getVersion).orElse(0L);

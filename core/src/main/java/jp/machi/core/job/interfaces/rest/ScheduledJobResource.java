@@ -16,6 +16,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
@@ -69,6 +70,7 @@ public class ScheduledJobResource {
     @GET
     @Access(minimum = Role.PLATFORM_ADMIN)
     @Operation(summary = "The scheduled jobs: schedule in words, last run (outcome, summary), next run")
+    @Answers(value = JobView.class, list = true)
     public List<JobView> list() {
         Locale l = Problems.locale(headers);
         ZonedDateTime now = ZonedDateTime.now(JobSchedule.JAPAN);
@@ -80,6 +82,7 @@ public class ScheduledJobResource {
     @Path("{jobId}/runs")
     @Access(minimum = Role.PLATFORM_ADMIN)
     @Operation(summary = "The runs of one scheduled job, newest first (paged)")
+    @Answers(value = RunView.class, page = true)
     public Page<RunView> runs(@PathParam("jobId") String jobId, @BeanParam PageRequest paging) {
         ScheduledJob job = scheduler.job(jobId).orElseThrow(() -> ApiException.notFound("job.notFound", jobId));
         paging.offset();

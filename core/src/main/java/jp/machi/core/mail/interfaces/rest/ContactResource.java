@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Versions;
@@ -69,6 +70,7 @@ public class ContactResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "The municipality's contact for residents (office, phone, e-mail)")
+    @Answers(ContactView.class)
     public Response get() {
         return contacts.find().map(c -> Response.ok(view(c)).tag(Versions.tag(c.getVersion())).build())
                 .orElseGet(() -> Response.ok(new ContactView(null, null, null)).tag(Versions.tag(0)).build());
@@ -78,6 +80,7 @@ public class ContactResource {
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Transactional
     @Operation(summary = "Set the municipality's contact for residents (If-Match required)")
+    @Answers(ContactView.class)
     public Response put(@Valid ContactInput body) {
         Bodies.require(body);
         MunicipalityContact current = contacts.find().orElse(null);

@@ -21,6 +21,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Versions;
@@ -80,6 +81,7 @@ public class OutboxResource {
     @Transactional
     @Operation(summary = "The outbox, newest first (filter: status PENDING, SENT or FAILED; paged); recipient and body"
             + " masked")
+    @Answers(value = MailView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("status") String status) {
         OutboxMail.Status s = null;
         if (status != null && !status.isBlank()) {
@@ -100,6 +102,7 @@ public class OutboxResource {
     @Transactional
     @Operation(summary = "One mail; ?reveal=personal-data shows the recipient and body in full (recorded in the"
             + " audit trail)")
+    @Answers(MailView.class)
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
         boolean full = PersonalDataDisclosure.requested(reveal);
         OutboxMail m = outbox.require(id);
@@ -114,6 +117,7 @@ public class OutboxResource {
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Transactional
     @Operation(summary = "Send a failed mail again (If-Match required; 409 unless it is FAILED)")
+    @Answers(MailView.class)
     public Response retry(@PathParam("id") UUID id) {
         OutboxMail m = outbox.require(id);
         Versions.requireMatch(request, headers, m.getVersion());

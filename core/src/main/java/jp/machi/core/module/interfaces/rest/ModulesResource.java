@@ -11,6 +11,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Problems;
 import jp.machi.core.identity.Access;
@@ -35,6 +36,7 @@ public class ModulesResource {
     @GET
     @Access(Access.Level.SIGNED_IN)
     @Operation(summary = "Every module with its status and, if not started, the reason")
+    @Answers(value = ModuleView.class, list = true)
     public List<ModuleView> list() {
         Locale l = Problems.locale(headers);
         return registry.modules().stream().map(s -> ModuleView.of(s, l)).toList();
@@ -44,6 +46,7 @@ public class ModulesResource {
     @Access(Access.Level.SIGNED_IN)
     @Path("{moduleId}")
     @Operation(summary = "One module's descriptor and status")
+    @Answers(ModuleView.class)
     public ModuleView get(@PathParam("moduleId") String moduleId) {
         return registry.find(moduleId).map(s -> ModuleView.of(s, Problems.locale(headers)))
                 .orElseThrow(() -> ApiException.notFound("module.unknown", moduleId));

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
@@ -65,6 +66,7 @@ public class MunicipalityModulesResource {
     @GET
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "Each module of the deployment and whether this municipality has it enabled")
+    @Answers(value = MunicipalityModuleView.class, list = true)
     public List<MunicipalityModuleView> list() {
         Locale l = Problems.locale(headers);
         Map<String, Boolean> on = enablement.enablement(lgCode);
@@ -76,6 +78,7 @@ public class MunicipalityModulesResource {
     @Access(minimum = Role.VIEWER)
     @Path("{moduleId}")
     @Operation(summary = "One module for this municipality")
+    @Answers(MunicipalityModuleView.class)
     public MunicipalityModuleView get(@PathParam("moduleId") String moduleId) {
         ModuleState s = registry.find(moduleId).orElseThrow(() -> ApiException.notFound("module.unknown", moduleId));
         return MunicipalityModuleView.of(s, enablement.isEnabled(lgCode, moduleId), Problems.locale(headers));
@@ -86,6 +89,7 @@ public class MunicipalityModulesResource {
     @Path("{moduleId}/settings")
     @Transactional
     @Operation(summary = "The module's settings for this municipality: its own values, or the declared defaults")
+    @Answers(ModuleDtos.ModuleSettingsView.class)
     public Response settings(@PathParam("moduleId") String moduleId) {
         registry.find(moduleId).orElseThrow(() -> ApiException.notFound("module.unknown", moduleId));
         return Response.ok(ModuleDtos.ModuleSettingsView.of(moduleId, settings.all(lgCode, moduleId),
@@ -108,6 +112,7 @@ public class MunicipalityModulesResource {
     @Path("{moduleId}/settings")
     @Transactional
     @Operation(summary = "Set the module's settings for this municipality; keys left out or null go back to their defaults (If-Match required)")
+    @Answers(ModuleDtos.ModuleSettingsView.class)
     public Response changeSettings(@PathParam("moduleId") String moduleId, @Valid ModuleDtos.SettingsChange body) {
         Bodies.require(body);
         registry.find(moduleId).orElseThrow(() -> ApiException.notFound("module.unknown", moduleId));
@@ -123,6 +128,7 @@ public class MunicipalityModulesResource {
     @Transactional
     @Operation(summary = "Switch a module on or off for this municipality; its data stays (one flag: no PATCH)")
     @org.eclipse.microprofile.openapi.annotations.extensions.Extension(name = jp.machi.core.api.MergePatch.OFF, value = "false")
+    @Answers(MunicipalityModuleView.class)
     public MunicipalityModuleView set(@PathParam("moduleId") String moduleId, @Valid EnabledSwitch body) {
         Bodies.require(body);
         ModuleState s = registry.find(moduleId).orElseThrow(() -> ApiException.notFound("module.unknown", moduleId));

@@ -15,6 +15,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Problems;
 import jp.machi.core.identity.Access;
@@ -56,6 +57,7 @@ public class UiContributionsResource {
     @GET
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "Screens of the enabled, started modules for an area (CONSOLE by default; labels in the request language)")
+    @Answers(value = ContributionView.class, list = true)
     public List<ContributionView> list(@QueryParam("area") String area) {
         UiContribution.Area wanted = parseArea(area);
         Locale l = Problems.locale(headers);

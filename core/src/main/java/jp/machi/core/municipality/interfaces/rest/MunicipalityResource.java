@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.Locale;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.LocalGovernmentCodes;
@@ -72,6 +73,7 @@ public class MunicipalityResource {
     @Produces({MediaType.APPLICATION_JSON, Csv.MEDIA_TYPE})
     @Operation(summary = "List municipalities (?sort= code, nameJa, nameKana, nameEn; paged in the database; CSV with"
             + " ?format=csv, streamed): all for platform administrators, else one's own")
+    @Answers(value = MunicipalityView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("sort") String sort) {
         Caller caller = CallerContext.current().orElseThrow();
@@ -97,6 +99,7 @@ public class MunicipalityResource {
     @Access(minimum = Role.PLATFORM_ADMIN)
     @Transactional
     @Operation(summary = "Register a municipality")
+    @Answers(value = MunicipalityView.class, status = 201)
     public Response register(@Valid NewMunicipality body) {
         Bodies.require(body);
         LocalGovernmentCode code = LocalGovernmentCodes.parse(body.code);
@@ -109,6 +112,7 @@ public class MunicipalityResource {
     @Access(minimum = Role.VIEWER)
     @Path("{lgCode}")
     @Operation(summary = "One municipality")
+    @Answers(MunicipalityView.class)
     public Response get(@PathParam("lgCode") String lgCode) {
         Municipality m = municipalities.require(lgCode);
         return Response.ok(MunicipalityView.of(m)).tag(Versions.tag(m.getVersion())).build();
@@ -119,6 +123,7 @@ public class MunicipalityResource {
     @Path("{lgCode}")
     @Transactional
     @Operation(summary = "Change a municipality's names (If-Match required)")
+    @Answers(MunicipalityView.class)
     public Response update(@PathParam("lgCode") String lgCode, @Valid MunicipalityNames body) {
         Bodies.require(body);
         Municipality m = municipalities.require(lgCode);

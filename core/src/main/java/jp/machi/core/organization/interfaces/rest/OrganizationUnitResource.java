@@ -29,6 +29,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Csv;
@@ -109,6 +110,7 @@ public class OrganizationUnitResource {
     @Operation(summary = "Units valid on ?asOf=YYYY-MM-DD (default today, Japan time), or every unit ever with "
             + "?history=true, by code; paged in the database; CSV with ?format=csv, xlsx (dates in wareki for "
             + "Japanese) with ?format=xlsx, streamed; the JSON's ETag is the whole chart's version (as the tree's)")
+    @Answers(value = UnitView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("asOf") String asOf,
             @QueryParam("history") String history, @QueryParam("format") String format) {
         Input in = new Input();
@@ -161,6 +163,7 @@ public class OrganizationUnitResource {
     @Path("tree")
     @Operation(summary = "The tree on ?asOf=YYYY-MM-DD (default today): roots, each with its children by code; the "
             + "ETag is the whole chart's version, which a reorganisation sends as If-Match")
+    @Answers(TreeView.class)
     public Response tree(@QueryParam("asOf") String asOf) {
         Input in = new Input();
         LocalDate day = in.date("asOf", asOf, Input.today());
@@ -172,6 +175,7 @@ public class OrganizationUnitResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Register a unit, valid from validFrom (default today) with no end date")
+    @Answers(value = UnitDetailView.class, status = 201)
     public Response create(NewUnit body) {
         Bodies.require(body);
         Input in = new Input();
@@ -189,6 +193,7 @@ public class OrganizationUnitResource {
     @Access(minimum = Role.VIEWER)
     @Path("{id}")
     @Operation(summary = "One unit with its parent, predecessors and successors (ETag for updates)")
+    @Answers(UnitDetailView.class)
     public Response get(@PathParam("id") String id) {
         OrganizationService.UnitDetails d = organization.details(pathId(id));
         return Response.ok(UnitDetailView.of(d)).tag(Versions.tag(d.unit().getVersion())).build();
@@ -199,6 +204,7 @@ public class OrganizationUnitResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Correct a unit's code, names or kind (If-Match required); a real change is a reorganisation")
+    @Answers(UnitDetailView.class)
     public Response correct(@PathParam("id") String id, UnitCorrection body) {
         Bodies.require(body);
         OrganizationUnit unit = organization.require(pathId(id));
@@ -224,6 +230,9 @@ public class OrganizationUnitResource {
             + "their children over; 201 with every unit created. ?dryRun=true (If-Match optional) carries it out by "
             + "the same code and rolls it back: the tree on effectiveDate before and after, the same changes, the "
             + "chart's ETag to apply it with, nothing written")
+    @Answers(ReorganizationPreview.class)
+    @Answers(ReorganizationView.class)
+    @Answers(value = ReorganizationView.class, status = 201)
     public Response reorganize(@QueryParam("dryRun") String dryRun, NewReorganization body) {
         Input flags = new Input();
         boolean dry = flags.flag("dryRun", dryRun);
@@ -297,6 +306,7 @@ public class OrganizationUnitResource {
     @Access(minimum = Role.VIEWER)
     @Path("{id}/lineage")
     @Operation(summary = "The unit with all its predecessors and successors through every reorganisation")
+    @Answers(LineageView.class)
     public LineageView lineage(@PathParam("id") String id) {
         OrganizationService.LineageDetails found = organization.lineageOf(pathId(id));
         return LineageView.of(found.lineage(), found.chart()::unit);

@@ -28,6 +28,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -114,6 +115,7 @@ public class PersonalDataResource {
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Transactional
     @Operation(summary = "The retention period of residents' personal data (years after a record is closed)")
+    @Answers(SettingsView.class)
     public Response settings() {
         long version = residents.settings().map(PersonalDataSettings::getVersion).orElse(0L);
         return Response.ok(new SettingsView(residents.retentionYears(), PersonalDataSettings.DEFAULT_RETENTION_YEARS))
@@ -125,6 +127,7 @@ public class PersonalDataResource {
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Transactional
     @Operation(summary = "Set the retention period (If-Match required; 0 anonymises closed records at the next run)")
+    @Answers(SettingsView.class)
     public Response updateSettings(@Valid SettingsInput body) {
         Bodies.require(body);
         long version = residents.settings().map(PersonalDataSettings::getVersion).orElse(0L);
@@ -141,6 +144,7 @@ public class PersonalDataResource {
     @Transactional
     @Operation(summary = "Export everything held about one resident, found by e-mail and/or telephone (JSON, or CSV"
             + " with ?format=csv); every record read is recorded in the audit trail")
+    @Answers(ResidentExport.class)
     public Response export(@Valid ResidentInput body, @QueryParam("format") String format) {
         Bodies.require(body);
         boolean csv = Csv.requested(format, headers);
@@ -169,6 +173,7 @@ public class PersonalDataResource {
     @Transactional
     @Operation(summary = "Anonymise now the residents' personal data past the retention period (also done every"
             + " night); records stay, their personal fields are replaced")
+    @Answers(AnonymisationView.class)
     public AnonymisationView anonymise() {
         return AnonymisationView.of(residents.anonymiseExpired());
     }

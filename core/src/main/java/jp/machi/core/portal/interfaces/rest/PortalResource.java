@@ -18,6 +18,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Problems;
 import jp.machi.core.identity.Access;
 import jp.machi.core.module.ModuleRegistry;
@@ -66,6 +67,7 @@ public class PortalResource {
     @Transactional
     @Access(Access.Level.PUBLIC)
     @Operation(summary = "Public: the municipality's name and the portal pages of its enabled modules (no personal data)")
+    @Answers(PortalView.class)
     public Response portal(@PathParam("lgCode") String lgCode) {
         Municipality m = municipalities.require(lgCode);
         String code = m.getCode().value();

@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Problems;
 import jp.machi.core.fiscalyear.FiscalYear;
@@ -80,6 +81,7 @@ public class TaskResource {
     @Operation(summary = "What waits for the caller or their unit in the enabled modules (あなたの対応待ち):"
             + " per kind the count and the most urgent items (limit per kind, default 20, at most 100),"
             + " overdue first, then by due date; a viewer gets none")
+    @Answers(TaskListView.class)
     public TaskListView list(@QueryParam("limit") String limit) {
         int n = limit(limit);
         Caller caller = CallerContext.current().orElseThrow();

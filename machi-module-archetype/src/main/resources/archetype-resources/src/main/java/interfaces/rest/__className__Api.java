@@ -6,6 +6,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import java.util.List;
 import ${package}.${className}Module;
+import jp.machi.core.api.Answers;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
 import jp.machi.core.module.interfaces.rest.ModuleApiRoot;
@@ -30,6 +31,7 @@ public class ${className}Api extends ModuleApiRoot {
     @GET
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "The module's API root for this municipality (404 while the module is not enabled)")
+    @Answers(Root.class)
     public Root root(@PathParam("lgCode") String lgCode) {
         return describe(lgCode);
     }

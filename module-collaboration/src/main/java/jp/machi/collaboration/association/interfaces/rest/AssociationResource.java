@@ -37,6 +37,7 @@ import jp.machi.collaboration.association.application.AssociationService;
 import jp.machi.collaboration.association.domain.Association;
 import jp.machi.collaboration.association.domain.AssociationYear;
 import jp.machi.collaboration.association.domain.MembershipRate;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -152,6 +153,7 @@ public class AssociationResource {
     @Transactional
     @Operation(summary = "List neighbourhood associations by district (filters: district, q (name, kana, district); ?sort="
             + " district, name, nameKana, - for descending; paged in the database; CSV with ?format=csv, streamed)")
+    @Answers(value = AssociationView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("district") String district, @QueryParam("q") String q, @QueryParam("sort") String sort) {
         if ((q != null && q.length() > 200) || (district != null && district.length() > 100)) {
@@ -178,6 +180,7 @@ public class AssociationResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Register a neighbourhood association (name, district)")
+    @Answers(value = AssociationView.class, status = 201)
     public Response create(@Valid AssociationInput body) {
         Bodies.require(body);
         Association a = associations.create(body.content());
@@ -193,6 +196,7 @@ public class AssociationResource {
     @Operation(summary = "The membership of a fiscal year (?fiscalYear=, by default the current one): households, member households, rate"
             + " (%, one decimal) and subsidies per association, per district and for the municipality; the district and"
             + " municipality rates are rates of the sums, not averages of rates; CSV with ?format=csv")
+    @Answers(MembershipView.class)
     public Response membership(@QueryParam("fiscalYear") String fiscalYear, @QueryParam("format") String format) {
         FiscalYear fy = fiscalYear == null || fiscalYear.isBlank()
                 ? FiscalYear.containing(java.time.LocalDate.now(jp.machi.collaboration.partner.application.PartnerService.JAPAN))
@@ -227,6 +231,7 @@ public class AssociationResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One neighbourhood association with its figures per fiscal year, the latest first")
+    @Answers(AssociationView.class)
     public Response get(@PathParam("id") UUID id) {
         Association a = associations.require(id);
         return Response.ok(view(a, associations.years(id), Problems.locale(headers))).tag(Versions.tag(a.getVersion()))
@@ -238,6 +243,7 @@ public class AssociationResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Revise a neighbourhood association's name, district or note (If-Match required)")
+    @Answers(AssociationView.class)
     public Response update(@PathParam("id") UUID id, @Valid AssociationInput body) {
         Bodies.require(body);
         Association a = associations.require(id);
@@ -254,6 +260,7 @@ public class AssociationResource {
     @Transactional
     @Operation(summary = "Record an association's figures for a fiscal year: households in its area, member households,"
             + " subsidies paid (円); 409 when that year is recorded already; members may not exceed households")
+    @Answers(value = YearView.class, status = 201)
     public Response recordYear(@PathParam("id") UUID id, @Valid YearInput body) {
         Bodies.require(body);
         Association a = associations.require(id);
@@ -273,6 +280,7 @@ public class AssociationResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "An association's figures for one fiscal year, with its ETag")
+    @Answers(YearView.class)
     public Response getYear(@PathParam("id") UUID id, @PathParam("fiscalYear") String fiscalYear) {
         AssociationYear y = associations.requireYear(associations.require(id).getId(), FiscalYear.parse(fiscalYear));
         return Response.ok(year(y, Problems.locale(headers))).tag(Versions.tag(y.getVersion())).build();
@@ -283,6 +291,7 @@ public class AssociationResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Change an association's figures for a fiscal year (If-Match: the year's ETag)")
+    @Answers(YearView.class)
     public Response updateYear(@PathParam("id") UUID id, @PathParam("fiscalYear") String fiscalYear,
             @Valid YearInput body) {
         Bodies.require(body);

@@ -23,6 +23,7 @@ import jp.machi.collaboration.facility.application.FacilityService;
 import jp.machi.collaboration.facility.domain.Facility;
 import jp.machi.collaboration.facility.domain.FacilityMonitoring;
 import jp.machi.collaboration.partner.application.PartnerService;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.Problems;
 import jp.machi.core.fiscalyear.FiscalYear;
@@ -81,6 +82,7 @@ public class FacilityPublicResource {
     @Transactional
     @Operation(summary = "Community facilities for the portal (anyone): rooms, opening, this fiscal year's designated manager"
             + " (an organisation) and the published monitoring; no personal data")
+    @Answers(value = PublicFacility.class, list = true)
     public List<PublicFacility> list() {
         Locale l = Problems.locale(headers);
         int fy = FiscalYear.containing(PartnerService.today()).startYear();
@@ -109,6 +111,7 @@ public class FacilityPublicResource {
     @Transactional
     @Operation(summary = "公共施設一覧 (open data, anyone): the facilities in the columns of the Digital Agency's"
             + " 自治体標準オープンデータセット, CSV in UTF-8 with BOM; 団体名 and 法人番号 are this fiscal year's designated manager")
+    @Answers
     public Response openData() {
         Municipality mu = municipalities.require(tenancy.code());
         String lgName = mu.getPrefecture().displayName().ja() + mu.getNameJa();

@@ -47,6 +47,7 @@ import jp.machi.collaboration.facility.domain.FacilityMonitoring;
 import jp.machi.collaboration.facility.domain.FacilityUse;
 import jp.machi.collaboration.interfaces.rest.QueryParams;
 import jp.machi.collaboration.partner.domain.Partner;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -294,6 +295,7 @@ public class FacilityResource {
     @Transactional
     @Operation(summary = "List community facilities (filters: kind, q (name, kana, address); ?sort= kind, name, nameKana,"
             + " code, - for descending; paged in the database; CSV with ?format=csv, streamed)")
+    @Answers(value = FacilityView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("kind") String kind, @QueryParam("q") String q, @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -329,6 +331,7 @@ public class FacilityResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "The municipality's monitoring evaluation items (module setting facilityMonitoringItems)")
+    @Answers(value = String.class, list = true)
     public List<String> monitoringItems() {
         return facilities.monitoringItems();
     }
@@ -337,6 +340,7 @@ public class FacilityResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Register a community facility with its rooms and designated managers per period")
+    @Answers(value = FacilityView.class, status = 201)
     public Response create(@Valid FacilityInput body) {
         Bodies.require(body);
         Facility f = facilities.create(content(body, false));
@@ -349,6 +353,7 @@ public class FacilityResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One community facility with its rooms, designated managers and monitoring per fiscal year")
+    @Answers(FacilityView.class)
     public Response get(@PathParam("id") UUID id) {
         Facility f = facilities.require(id);
         return Response.ok(view(f, facilities.monitorings(id), Problems.locale(headers))).tag(Versions.tag(f.getVersion()))
@@ -361,6 +366,7 @@ public class FacilityResource {
     @Transactional
     @Operation(summary = "Revise a community facility, its rooms and its designated managers (If-Match required; a change"
             + " of rooms or managers alone raises the ETag too)")
+    @Answers(FacilityView.class)
     public Response update(@PathParam("id") UUID id, @Valid FacilityInput body) {
         Bodies.require(body);
         Facility f = facilities.require(id);
@@ -377,6 +383,7 @@ public class FacilityResource {
     @Transactional
     @Operation(summary = "A facility's bookings and users per month of a fiscal year (令和3年度, R3, 2021 …) with the year's"
             + " sums and the facility's ETag; CSV with ?format=csv")
+    @Answers(UseView.class)
     public Response use(@PathParam("id") UUID id, @PathParam("fiscalYear") String fiscalYear,
             @QueryParam("format") String format) {
         Facility f = facilities.require(id);
@@ -397,6 +404,7 @@ public class FacilityResource {
     @Transactional
     @Operation(summary = "Replace a facility's monthly bookings and users of a fiscal year (If-Match: the facility's ETag;"
             + " each month once, in the fiscal year, not in the future; a month left out has no figures)")
+    @Answers(UseView.class)
     public Response replaceUse(@PathParam("id") UUID id, @PathParam("fiscalYear") String fiscalYear,
             @Valid UseInput body) {
         Bodies.require(body);
@@ -440,6 +448,7 @@ public class FacilityResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "A facility's monitoring (モニタリング) of a fiscal year, with the facility's ETag")
+    @Answers(MonitoringView.class)
     public Response monitoring(@PathParam("id") UUID id, @PathParam("fiscalYear") String fiscalYear) {
         Facility f = facilities.require(id);
         FiscalYear fy = FiscalYear.parse(fiscalYear);
@@ -469,6 +478,7 @@ public class FacilityResource {
     @Operation(summary = "Record or replace a facility's monitoring of a fiscal year: a score (1–5) per evaluation item of"
             + " the setting facilityMonitoringItems, comment, overall rating S/A/B/C, published on the portal or not"
             + " (If-Match: the facility's ETag)")
+    @Answers(MonitoringView.class)
     public Response monitor(@PathParam("id") UUID id, @PathParam("fiscalYear") String fiscalYear,
             @Valid MonitoringInput body) {
         Bodies.require(body);

@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.UUID;
 import jp.machi.collaboration.grant.application.FundService;
 import jp.machi.collaboration.grant.domain.Fund;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -154,6 +155,7 @@ public class FundResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "List funds (基金; ?sort= name, firstYear; paged in the database)")
+    @Answers(value = FundView.class, page = true)
     public Page<FundView> list(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
         paging.offset();
         Locale l = Problems.locale(headers);
@@ -164,6 +166,7 @@ public class FundResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Create a fund: name, purpose, first fiscal year, opening balance, donations and interest per year")
+    @Answers(value = FundView.class, status = 201)
     public Response create(@Valid FundInput body) {
         Bodies.require(body);
         Fund f = funds.create(body.content(), false);
@@ -176,6 +179,7 @@ public class FundResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One fund with its entries")
+    @Answers(FundView.class)
     public Response get(@PathParam("id") UUID id) {
         Fund f = funds.require(id);
         return Response.ok(view(f, Problems.locale(headers))).tag(Versions.tag(f.getVersion())).build();
@@ -186,6 +190,7 @@ public class FundResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Revise a fund, entries included (If-Match; a change of the entries alone raises the version)")
+    @Answers(FundView.class)
     public Response update(@PathParam("id") UUID id, FundInput body) {
         Fund f = funds.require(id);
         Versions.requireMatch(request, headers, f.getVersion());
@@ -201,6 +206,7 @@ public class FundResource {
     @Transactional
     @Operation(summary = "The fund's ledger per fiscal year: opening balance, donations, interest, grants out (adopted grants of"
             + " the calls it finances; after the settlement what was paid and not returned), closing balance (CSV with ?format=csv)")
+    @Answers(value = YearView.class, list = true)
     public Response ledger(@PathParam("id") UUID id, @QueryParam("format") String format) {
         Fund f = funds.require(id);
         Locale l = Problems.locale(headers);

@@ -37,6 +37,7 @@ import jp.machi.collaboration.grant.domain.GrantApplication;
 import jp.machi.collaboration.grant.domain.GrantApplicationState;
 import jp.machi.collaboration.grant.domain.GrantCall;
 import jp.machi.collaboration.grant.domain.GrantScore;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
@@ -225,6 +226,7 @@ public class GrantApplicationResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "One grant application with its budget lines, scores, weighted total, decision and settlement")
+    @Answers(ApplicationView.class)
     public Response get(@PathParam("id") UUID id) {
         return one(grants.requireApplication(id));
     }
@@ -234,6 +236,7 @@ public class GrantApplicationResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Revise an application before its completeness is confirmed, budget lines included (If-Match)")
+    @Answers(ApplicationView.class)
     public Response update(@PathParam("id") UUID id, @Valid ApplicationInput body) {
         Bodies.require(body);
         GrantApplication a = grants.requireApplication(id);
@@ -247,6 +250,7 @@ public class GrantApplicationResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "形式審査: complete (to review) or incomplete with a note (If-Match)")
+    @Answers(ApplicationView.class)
     public Response completeness(@PathParam("id") UUID id, @Valid CompletenessInput body) {
         Bodies.require(body);
         GrantApplication a = grants.requireApplication(id);
@@ -261,6 +265,7 @@ public class GrantApplicationResource {
     @Transactional
     @Operation(summary = "The calling panel member's scores (0–5) on every criterion of the call, replacing their earlier"
             + " ones (If-Match; the application's version rises)")
+    @Answers(ApplicationView.class)
     public Response score(@PathParam("id") UUID id, @Valid ScoresInput body) {
         Bodies.require(body);
         GrantApplication a = grants.requireApplication(id);
@@ -283,6 +288,7 @@ public class GrantApplicationResource {
     @Transactional
     @Operation(summary = "採択 / 不採択 by a holder of collaboration.approver (If-Match); the granted amounts of a call"
             + " may not exceed its budget (409 grant-budget-exceeded)")
+    @Answers(ApplicationView.class)
     public Response decide(@PathParam("id") UUID id, @Valid DecisionInput body) {
         Bodies.require(body);
         Caller caller = CallerContext.current().orElseThrow();
@@ -325,6 +331,7 @@ public class GrantApplicationResource {
     @Transactional
     @Operation(summary = "実績報告・精算 of an adopted application: paid (≤ granted), spent; returned = paid − spent when"
             + " positive (If-Match)")
+    @Answers(ApplicationView.class)
     public Response settle(@PathParam("id") UUID id, @Valid SettlementInput body) {
         Bodies.require(body);
         GrantApplication a = grants.requireApplication(id);
@@ -340,6 +347,7 @@ public class GrantApplicationResource {
     @Transactional
     @Operation(summary = "交付決定通知書 / 不採択通知書: the decision as a print-friendly HTML page addressed to the"
             + " organisation (409 before the decision)")
+    @Answers
     public Response notice(@PathParam("id") UUID id) {
         GrantApplication a = grants.requireApplication(id);
         if (a.getState() != GrantApplicationState.ADOPTED && a.getState() != GrantApplicationState.REJECTED) {

@@ -39,6 +39,7 @@ import jp.machi.collaboration.grant.domain.GrantApplication;
 import jp.machi.collaboration.grant.domain.GrantApplicationState;
 import jp.machi.collaboration.grant.domain.GrantCall;
 import jp.machi.collaboration.interfaces.rest.QueryParams;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -216,6 +217,7 @@ public class GrantCallResource {
     @Transactional
     @Operation(summary = "List grant calls (filters: fiscalYear, q (title, purpose); ?sort= fiscalYear, title,"
             + " submissionClosesOn, - for descending; paged in the database; CSV with ?format=csv, streamed)")
+    @Answers(value = CallView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("q") String q, @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -251,6 +253,7 @@ public class GrantCallResource {
     @Transactional
     @Operation(summary = "Open a grant call for a fiscal year (budget, maximum per grant, subsidy rate, maximum years from"
             + " start-up, review criteria with weights, schedule)")
+    @Answers(value = CallView.class, status = 201)
     public Response create(@Valid CallInput body) {
         Bodies.require(body);
         funds.requireReference("fundId", body.fundId);
@@ -264,6 +267,7 @@ public class GrantCallResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One grant call with its criteria, schedule and the amount granted so far")
+    @Answers(CallView.class)
     public Response get(@PathParam("id") UUID id) {
         GrantCall c = grants.requireCall(id);
         return one(c);
@@ -274,6 +278,7 @@ public class GrantCallResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Revise a grant call, criteria included (If-Match; a change of the criteria alone raises the version)")
+    @Answers(CallView.class)
     public Response update(@PathParam("id") UUID id, @Valid CallInput body) {
         Bodies.require(body);
         GrantCall c = grants.requireCall(id);
@@ -291,6 +296,7 @@ public class GrantCallResource {
     @Transactional
     @Operation(summary = "A call's applications (filters: state, q (applicant, project); ?sort= receivedOn, applicantName,"
             + " projectTitle, requestedAmount, state; paged in the database; CSV with ?format=csv, streamed)")
+    @Answers(value = GrantApplicationResource.ApplicationView.class, page = true)
     public Response applications(@PathParam("id") UUID id, @BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("state") String state, @QueryParam("q") String q, @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -327,6 +333,7 @@ public class GrantCallResource {
     @Transactional
     @Operation(summary = "Enter a paper application to a call for a registered partner (requested amount within the"
             + " maximum and the rate × eligible cost; 409 grant-years-exceeded beyond the call's years from start-up)")
+    @Answers(value = GrantApplicationResource.ApplicationView.class, status = 201)
     public Response apply(@PathParam("lgCode") String lgCode, @PathParam("id") UUID id, @Valid GrantApplicationResource.ApplicationInput body) {
         Bodies.require(body);
         GrantCall call = grants.requireCall(id);
@@ -355,6 +362,7 @@ public class GrantCallResource {
     @Transactional
     @Operation(summary = "The ranking of a call's reviewed applications by weighted total (per panel member Σ score × weight,"
             + " averaged over members), with the budget, the amount granted and what remains")
+    @Answers(Ranking.class)
     public Ranking ranking(@PathParam("id") UUID id) {
         GrantCall call = grants.requireCall(id);
         long granted = grants.granted(call.getId(), new UUID(0, 0));

@@ -25,6 +25,7 @@ import java.util.UUID;
 import jp.machi.collaboration.grant.application.GrantDocuments;
 import jp.machi.collaboration.grant.application.GrantService;
 import jp.machi.collaboration.grant.domain.GrantApplication;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Versions;
 import jp.machi.core.file.AttachmentEndpoints;
 import jp.machi.core.file.domain.StoredFile;
@@ -66,6 +67,7 @@ public class GrantDocumentResource {
     @Operation(summary = "Attach a document to a grant application (If-Match of the application): the raw file as the body,"
             + " ?fileName= and ?document= (one of the call's required documents, or another; PDF, images, Office, text/CSV,"
             + " type read from the bytes); 201 with the document, the application's new ETag")
+    @Answers(value = GrantApplicationResource.DocumentView.class, status = 201)
     public Response upload(@PathParam("id") UUID id, @QueryParam("fileName") String fileName,
             @QueryParam("document") String document, InputStream body) {
         GrantApplication a = grants.requireApplication(id);
@@ -80,6 +82,7 @@ public class GrantDocumentResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "The documents of a grant application (which document, file name, type, size; never the bytes)")
+    @Answers(value = GrantApplicationResource.DocumentView.class, list = true)
     public List<GrantApplicationResource.DocumentView> list(@PathParam("id") UUID id) {
         GrantApplication a = grants.requireApplication(id);
         return a.getDocuments().stream().map(d -> GrantApplicationResource.DocumentView.of(d,
@@ -93,6 +96,7 @@ public class GrantDocumentResource {
     @Transactional
     @Operation(summary = "Download a document of a grant application (as an attachment, with its detected type and name;"
             + " its ETag is the application's version, which its removal needs)")
+    @Answers(media = MediaType.WILDCARD)
     public Response download(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
         GrantApplication a = grants.requireApplication(id);
         StoredFile f = documents.file(a, fileId);
@@ -104,6 +108,7 @@ public class GrantDocumentResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Remove a document of a grant application before the decision (If-Match of the application)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id, @PathParam("fileId") UUID fileId) {
         GrantApplication a = grants.requireApplication(id);
         Versions.requireMatch(request, headers, a.getVersion());

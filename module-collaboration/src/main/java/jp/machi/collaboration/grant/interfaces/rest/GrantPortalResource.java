@@ -35,6 +35,7 @@ import jp.machi.collaboration.grant.application.GrantDocuments;
 import jp.machi.collaboration.grant.application.GrantPortal;
 import jp.machi.collaboration.grant.domain.GrantApplication;
 import jp.machi.collaboration.interfaces.rest.QueryParams;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
@@ -154,6 +155,7 @@ public class GrantPortalResource {
     @Operation(summary = "Ask for a one-time application link (anyone): when the registration number (or registered name) and"
             + " the registered contact address match a registered organisation, the link goes to that address. 201 with a"
             + " receipt number either way; 409 grant-call-closed outside the submission period; Idempotency-Key, rate limit")
+    @Answers(value = Receipt.class, status = 201)
     public Response requestLink(@PathParam("id") UUID id, @Valid LinkRequest body) {
         Bodies.require(body);
         String email = body.email.strip();
@@ -172,6 +174,7 @@ public class GrantPortalResource {
     @Transactional
     @Operation(summary = "What a link opens: the call and the organisation's name (anyone with the token; 404 unknown token,"
             + " 410 expired or used, 409 grant-call-closed)")
+    @Answers(Form.class)
     public Form form(@Valid Token body) {
         Bodies.require(body);
         GrantPortal.Opened o = portal.open(body.token);
@@ -187,6 +190,7 @@ public class GrantPortalResource {
     @Operation(summary = "Apply with the link's token (once): project, plan, start-up year, amount requested, budget lines;"
             + " the call's limits as for paper (400, 409 grant-years-exceeded). 201 with a receipt number; Idempotency-Key,"
             + " rate limit, honeypot")
+    @Answers(value = Applied.class, status = 201)
     public Response apply(@Valid PortalApplication body) {
         Bodies.require(body);
         GrantApplicationResource.ApplicationInput in = new GrantApplicationResource.ApplicationInput();
@@ -214,6 +218,7 @@ public class GrantPortalResource {
     @Operation(summary = "Attach a document (企画書, 収支予算書 …) to the application sent with the link (token in the"
             + " X-Grant-Link header, until the link expires): the raw file as the body, ?fileName= and ?document= (PDF, images,"
             + " Office, text/CSV; type read from the bytes). 201 with the document; never public afterwards")
+    @Answers(value = GrantApplicationResource.DocumentView.class, status = 201)
     public Response attach(@HeaderParam(LINK_HEADER) String token, @QueryParam("fileName") String fileName,
             @QueryParam("document") String document, InputStream body) {
         GrantApplication a = portal.applicationOf(token);

@@ -15,6 +15,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 import jp.machi.collaboration.grant.application.GrantService;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
@@ -58,6 +59,7 @@ public class GrantPublicResource {
     @Access(Access.Level.PUBLIC)
     @Transactional
     @Operation(summary = "Grant calls whose submission period has not ended, with schedule and criteria (anyone)")
+    @Answers(value = PublicCall.class, list = true)
     public List<PublicCall> calls() {
         Locale l = Problems.locale(headers);
         return grants.openCalls().stream().map(c -> publicCall(c, l)).toList();
@@ -76,6 +78,7 @@ public class GrantPublicResource {
     @Transactional
     @Operation(summary = "Funded projects (adopted applications): organisation, project, year of funding, amount granted"
             + " (anyone; filter fiscalYear; paged)")
+    @Answers(value = FundedProject.class, page = true)
     public Page<FundedProject> funded(@BeanParam PageRequest paging, @QueryParam("fiscalYear") String fiscalYear) {
         Integer fy = fiscalYear == null || fiscalYear.isBlank() ? null : FiscalYear.parse(fiscalYear).startYear();
         paging.offset();

@@ -25,6 +25,7 @@ import java.util.UUID;
 import jp.machi.collaboration.partner.application.PartnerRegistrationWorkflow;
 import jp.machi.collaboration.partner.application.PartnerService;
 import jp.machi.collaboration.partner.domain.Partner;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
@@ -80,6 +81,7 @@ public class PartnerRegistrationResource {
     @Transactional
     @Operation(summary = "The registration decision of a partner: its state, the actions the caller may take now, the"
             + " history; ETag of the partner")
+    @Answers(RegistrationView.class)
     public Response get() {
         return registration(partners.require(id));
     }
@@ -91,6 +93,7 @@ public class PartnerRegistrationResource {
     @Operation(summary = "Approve or refuse a registration application, end a registration, or reopen one"
             + " ({\"action\":\"approve|refuse|close|reopen\",\"comment\":…}; a reason required but to approve;"
             + " holders of collaboration.approver; If-Match: the partner's ETag)")
+    @Answers(RegistrationView.class)
     public Response transition(@Valid TransitionInput body) {
         Bodies.require(body);
         Partner p = partners.require(id);

@@ -44,6 +44,7 @@ import jp.machi.collaboration.partner.domain.PartnerChannel;
 import jp.machi.collaboration.partner.domain.PartnerKind;
 import jp.machi.collaboration.partner.domain.PartnerRole;
 import jp.machi.collaboration.partner.domain.PartnerState;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -190,6 +191,7 @@ public class PartnerResource {
     @Operation(summary = "Apply to register an organisation as a partner (anyone, from the portal; staff for a paper"
             + " application). Answers 201 with a receipt number only. Idempotency-Key header: a retry gives the first"
             + " answer; over the municipality's rate limit 429")
+    @Answers(value = Receipt.class, status = 201)
     public Response apply(@Valid Application body) {
         Bodies.require(body);
         boolean staff = jp.machi.core.identity.CallerContext.current().filter(c -> c.has(Role.STAFF)).isPresent();
@@ -227,6 +229,7 @@ public class PartnerResource {
             + " role, q (name, kana, area, fields of activity), spam=true for applications filed as spam; ?sort= name,"
             + " nameKana, kind, state, receivedAt, receiptNumber, registeredOn, registrationNumber, - for descending;"
             + " paged in the database; CSV with ?format=csv, streamed); contacts masked")
+    @Answers(value = PartnerView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("state") String state, @QueryParam("kind") String kind, @QueryParam("role") String role,
             @QueryParam("q") String q, @QueryParam("spam") String spam, @QueryParam("sort") String sort) {
@@ -266,6 +269,7 @@ public class PartnerResource {
     @Transactional
     @Operation(summary = "One partner organisation; ?reveal=personal-data shows the representative and contact in full"
             + " (staff and above; recorded in the audit trail)")
+    @Answers(PartnerView.class)
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
         boolean full = PersonalDataDisclosure.requested(reveal);
         Partner p = partners.require(id);
@@ -281,6 +285,7 @@ public class PartnerResource {
     @Transactional
     @Operation(summary = "Revise a partner organisation: its profile, contacts, and 登録番号/登録日 at the support centre"
             + " (If-Match required); its state moves only through the registration workflow")
+    @Answers(PartnerView.class)
     public Response update(@PathParam("id") UUID id, @Valid Revision body) {
         Bodies.require(body);
         Partner p = partners.require(id);
@@ -303,6 +308,7 @@ public class PartnerResource {
     @Transactional
     @Operation(summary = "Release an application filed as spam: it joins the normal list to be decided (If-Match"
             + " required; 409 if it was none)")
+    @Answers(PartnerView.class)
     public Response releaseFromSpam(@PathParam("id") UUID id) {
         Partner p = partners.require(id);
         Versions.requireMatch(request, headers, p.getVersion());

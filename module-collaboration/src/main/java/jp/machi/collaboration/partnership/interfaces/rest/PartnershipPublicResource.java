@@ -15,6 +15,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import jp.machi.collaboration.partnership.application.PartnershipService;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.api.Problems;
@@ -47,6 +48,7 @@ public class PartnershipPublicResource {
     @Access(Access.Level.PUBLIC)
     @Transactional
     @Operation(summary = "The municipality's partnership agreements for the portal (public; newest first; paged)")
+    @Answers(value = PublicAgreement.class, page = true)
     public Page<PublicAgreement> list(@BeanParam PageRequest paging) {
         paging.offset();
         Locale l = Problems.locale(headers);

@@ -40,6 +40,7 @@ import jp.machi.collaboration.partnership.application.PartnershipService;
 import jp.machi.collaboration.partnership.domain.AgreementKind;
 import jp.machi.collaboration.partnership.domain.PartnershipActivity;
 import jp.machi.collaboration.partnership.domain.PartnershipAgreement;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -168,6 +169,7 @@ public class PartnershipResource {
     @Operation(summary = "List partnership agreements (連携協定) (filters: kind, active=true for those in force today,"
             + " q (title, party, fields, note); ?sort= concludedOn, partnerName, title, kind, endsOn, - for descending;"
             + " paged in the database; CSV with ?format=csv, streamed)")
+    @Answers(value = AgreementView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format, @QueryParam("kind") String kind,
             @QueryParam("active") String active, @QueryParam("q") String q, @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -203,6 +205,7 @@ public class PartnershipResource {
     @Transactional
     @Operation(summary = "The activities under all agreements in a fiscal year (?fiscalYear=, by default the current one),"
             + " by date, with their agreement and party; CSV with ?format=csv")
+    @Answers(YearActivities.class)
     public Response activities(@QueryParam("fiscalYear") String fiscalYear, @QueryParam("format") String format) {
         FiscalYear fy = fiscalYear == null || fiscalYear.isBlank() ? FiscalYear.containing(PartnerService.today())
                 : FiscalYear.parse(fiscalYear);
@@ -239,6 +242,7 @@ public class PartnershipResource {
     @Transactional
     @Operation(summary = "Record a partnership agreement (title, a registered partnerId or a partnerName, kind, concludedOn,"
             + " endsOn, renewal, fields) with its activities")
+    @Answers(value = AgreementView.class, status = 201)
     public Response create(@Valid AgreementInput body) {
         Bodies.require(body);
         PartnershipAgreement p = partnerships.create(content(body, false),
@@ -252,6 +256,7 @@ public class PartnershipResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One partnership agreement with its activities, by date")
+    @Answers(AgreementView.class)
     public Response get(@PathParam("id") UUID id) {
         PartnershipAgreement p = partnerships.require(id);
         return Response.ok(view(p, true, Problems.locale(headers))).tag(Versions.tag(p.getVersion())).build();
@@ -262,6 +267,7 @@ public class PartnershipResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Revise a partnership agreement; with activities, they replace the recorded ones (If-Match required)")
+    @Answers(AgreementView.class)
     public Response update(@PathParam("id") UUID id, AgreementInput body) {
         PartnershipAgreement p = partnerships.require(id);
         Versions.requireMatch(request, headers, p.getVersion());
@@ -277,6 +283,7 @@ public class PartnershipResource {
     @Transactional
     @Operation(summary = "Add one activity to a partnership agreement (If-Match: the agreement's ETag; answers the agreement"
             + " with its new ETag)")
+    @Answers(value = AgreementView.class, status = 201)
     public Response addActivity(@PathParam("id") UUID id, ActivityInput body) {
         PartnershipAgreement p = partnerships.require(id);
         Versions.requireMatch(request, headers, p.getVersion());
@@ -291,6 +298,7 @@ public class PartnershipResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Delete a partnership agreement with its activities (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         PartnershipAgreement p = partnerships.require(id);
         Versions.requireMatch(request, headers, p.getVersion());

@@ -38,6 +38,7 @@ import jp.machi.collaboration.interfaces.rest.QueryParams;
 import jp.machi.collaboration.partnership.application.PartnershipService;
 import jp.machi.collaboration.partnership.domain.StartupYear;
 import jp.machi.collaboration.partnership.domain.VacantShopGrant;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -157,6 +158,7 @@ public class StartupResource {
     @Operation(summary = "Start-up support per fiscal year: entrepreneurs supported, new businesses and their running total,"
             + " empty-shop grants (filters: from, to fiscal years; ?sort= fiscalYear, entrepreneursSupported, newBusinesses;"
             + " paged in the database; CSV with ?format=csv)")
+    @Answers(value = YearView.class, page = true)
     public Response years(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("sort") String sort) {
         FiscalYear f = from == null || from.isBlank() ? null : FiscalYear.parse(from);
@@ -185,6 +187,7 @@ public class StartupResource {
     @Transactional
     @Operation(summary = "Record a fiscal year's start-up support: entrepreneurs supported (創業支援件数) and new businesses"
             + " (新規起業家数); 409 when that year is recorded already; new businesses may not exceed those supported")
+    @Answers(value = YearView.class, status = 201)
     public Response recordYear(@Valid YearInput body) {
         Bodies.require(body);
         if (body.fiscalYear == null) {
@@ -202,6 +205,7 @@ public class StartupResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One fiscal year's start-up support, with its ETag")
+    @Answers(YearView.class)
     public Response getYear(@PathParam("fiscalYear") String fiscalYear) {
         StartupYear y = partnerships.requireYear(FiscalYear.parse(fiscalYear));
         return Response.ok(year(y, Problems.locale(headers))).tag(Versions.tag(y.getVersion())).build();
@@ -212,6 +216,7 @@ public class StartupResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Change a fiscal year's start-up support (If-Match required)")
+    @Answers(YearView.class)
     public Response updateYear(@PathParam("fiscalYear") String fiscalYear, YearInput body) {
         StartupYear y = partnerships.requireYear(FiscalYear.parse(fiscalYear));
         Versions.requireMatch(request, headers, y.getVersion());
@@ -230,6 +235,7 @@ public class StartupResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Delete a fiscal year's start-up support (If-Match required)")
+    @Answers(status = 204)
     public Response deleteYear(@PathParam("fiscalYear") String fiscalYear) {
         StartupYear y = partnerships.requireYear(FiscalYear.parse(fiscalYear));
         Versions.requireMatch(request, headers, y.getVersion());
@@ -266,6 +272,7 @@ public class StartupResource {
     @Operation(summary = "List empty-shop grants (空き店舗活用補助金) (filters: fiscalYear of the decision, q (applicant, address,"
             + " business, note); ?sort= decidedOn, applicant, amount, fiscalYear, - for descending; paged in the database;"
             + " CSV with ?format=csv, streamed)")
+    @Answers(value = GrantView.class, page = true)
     public Response grants(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("q") String q, @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -297,6 +304,7 @@ public class StartupResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Record an empty-shop grant (applicant business, shop address, business, amount, decision date)")
+    @Answers(value = GrantView.class, status = 201)
     public Response createGrant(@Valid GrantInput body) {
         Bodies.require(body);
         VacantShopGrant g = partnerships.create(content(body, false));
@@ -309,6 +317,7 @@ public class StartupResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One empty-shop grant, with its ETag")
+    @Answers(GrantView.class)
     public Response getGrant(@PathParam("id") UUID id) {
         VacantShopGrant g = partnerships.requireGrant(id);
         return Response.ok(grant(g, Problems.locale(headers))).tag(Versions.tag(g.getVersion())).build();
@@ -319,6 +328,7 @@ public class StartupResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Revise an empty-shop grant (If-Match required)")
+    @Answers(GrantView.class)
     public Response updateGrant(@PathParam("id") UUID id, GrantInput body) {
         VacantShopGrant g = partnerships.requireGrant(id);
         Versions.requireMatch(request, headers, g.getVersion());
@@ -332,6 +342,7 @@ public class StartupResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Delete an empty-shop grant (If-Match required)")
+    @Answers(status = 204)
     public Response deleteGrant(@PathParam("id") UUID id) {
         VacantShopGrant g = partnerships.requireGrant(id);
         Versions.requireMatch(request, headers, g.getVersion());

@@ -41,6 +41,7 @@ import jp.machi.collaboration.CollaborationModule;
 import jp.machi.collaboration.partner.application.PartnerService;
 import jp.machi.collaboration.project.application.ProjectService;
 import jp.machi.collaboration.project.domain.CollaborativeProject;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -145,6 +146,7 @@ public class ProjectResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "The municipality's forms of collaboration (module setting collaborationForms)")
+    @Answers(FormsView.class)
     public FormsView forms() {
         return new FormsView(projects.forms());
     }
@@ -156,6 +158,7 @@ public class ProjectResource {
     @Operation(summary = "List collaborative projects, newest fiscal year first (filters: fiscalYear, unitId, form,"
             + " partnerId, q; ?sort= fiscalYear, title, form, budget, - for descending; paged in the database; CSV with"
             + " ?format=csv, streamed)")
+    @Answers(value = ProjectView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("unitId") String unitId,
             @QueryParam("form") String form, @QueryParam("partnerId") String partnerId, @QueryParam("q") String q,
@@ -200,6 +203,7 @@ public class ProjectResource {
     @Transactional
     @Operation(summary = "Register a collaborative project (partners: registered organisations of this municipality;"
             + " form: one of the municipality's forms)")
+    @Answers(value = ProjectView.class, status = 201)
     public Response create(@Valid ProjectInput body) {
         Bodies.require(body);
         requireEditor();
@@ -213,6 +217,7 @@ public class ProjectResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One collaborative project")
+    @Answers(ProjectView.class)
     public Response get(@PathParam("id") UUID id) {
         CollaborativeProject c = projects.require(id);
         return Response.ok(view(c, Problems.locale(headers), null)).tag(Versions.tag(c.getVersion())).build();
@@ -223,6 +228,7 @@ public class ProjectResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Revise a collaborative project, its partners included (If-Match required)")
+    @Answers(ProjectView.class)
     public Response update(@PathParam("id") UUID id, @Valid ProjectInput body) {
         Bodies.require(body);
         requireEditor();
@@ -237,6 +243,7 @@ public class ProjectResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Delete a collaborative project (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         requireEditor();
         CollaborativeProject c = projects.require(id);

@@ -32,6 +32,7 @@ import java.util.UUID;
 import jp.machi.collaboration.CollaborationModule;
 import jp.machi.collaboration.promoter.application.PromoterService;
 import jp.machi.collaboration.promoter.domain.Promoter;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -115,6 +116,7 @@ public class PromoterResource {
     @Transactional
     @Operation(summary = "List 市民協働推進員, newest fiscal year first (filters: fiscalYear, unitId; ?sort= fiscalYear,"
             + " appointedOn; paged in the database; CSV with ?format=csv); names masked")
+    @Answers(value = PromoterView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("unitId") String unitId,
             @QueryParam("sort") String sort) {
@@ -148,6 +150,7 @@ public class PromoterResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Record a unit's 市民協働推進員 for a fiscal year (one per unit and year: 409 for a second)")
+    @Answers(value = PromoterView.class, status = 201)
     public Response create(@Valid PromoterInput body) {
         Bodies.require(body);
         requireEditor();
@@ -162,6 +165,7 @@ public class PromoterResource {
     @Transactional
     @Operation(summary = "One 市民協働推進員; ?reveal=personal-data shows the name in full (staff and above; recorded"
             + " in the audit trail)")
+    @Answers(PromoterView.class)
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
         boolean full = PersonalDataDisclosure.requested(reveal);
         Promoter p = promoters.require(id);
@@ -176,6 +180,7 @@ public class PromoterResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Change a 市民協働推進員 record (If-Match required)")
+    @Answers(PromoterView.class)
     public Response update(@PathParam("id") UUID id, @Valid PromoterInput body) {
         Bodies.require(body);
         requireEditor();
@@ -190,6 +195,7 @@ public class PromoterResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Delete a 市民協働推進員 record (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         requireEditor();
         Promoter p = promoters.require(id);

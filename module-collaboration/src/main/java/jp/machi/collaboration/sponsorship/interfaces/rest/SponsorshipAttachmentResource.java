@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.file.AttachmentEndpoints;
@@ -64,6 +65,7 @@ public class SponsorshipAttachmentResource {
     @Transactional
     @Operation(summary = "Attach a file to a sponsorship application: the raw file as the body, its name in ?fileName= (PDF,"
             + " images, Office, text/CSV; type read from the bytes; size limit MACHI_FILES_MAX_BYTES)")
+    @Answers(value = AttachmentEndpoints.AttachmentView.class, status = 201)
     public Response upload(@PathParam("id") UUID id, @QueryParam("fileName") String fileName, InputStream body) {
         return endpoints.upload(owner(id), SponsorshipAttachments.POLICY, fileName, body, uri);
     }
@@ -72,6 +74,7 @@ public class SponsorshipAttachmentResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "The files attached to a sponsorship application, oldest first (paged; never their bytes)")
+    @Answers(value = AttachmentView.class, page = true)
     public Page<AttachmentView> list(@PathParam("id") UUID id, @BeanParam PageRequest paging) {
         return endpoints.list(owner(id), paging);
     }
@@ -82,6 +85,7 @@ public class SponsorshipAttachmentResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "Download an attached file (as an attachment, with its detected type and name)")
+    @Answers(media = MediaType.WILDCARD)
     public Response download(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
         return endpoints.download(owner(id), attachmentId, request);
     }
@@ -91,6 +95,7 @@ public class SponsorshipAttachmentResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Remove an attached file (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id, @PathParam("attachmentId") UUID attachmentId) {
         return endpoints.delete(owner(id), attachmentId, request, headers);
     }

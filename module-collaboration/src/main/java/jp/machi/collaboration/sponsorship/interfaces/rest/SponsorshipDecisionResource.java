@@ -25,6 +25,7 @@ import java.util.UUID;
 import jp.machi.collaboration.sponsorship.application.SponsorshipWorkflow;
 import jp.machi.collaboration.sponsorship.application.SponsorshipService;
 import jp.machi.collaboration.sponsorship.domain.Sponsorship;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
@@ -79,6 +80,7 @@ public class SponsorshipDecisionResource {
     @Transactional
     @Operation(summary = "The decision on a sponsorship application: its state, the actions the caller may take"
             + " now, the history; ETag of the application")
+    @Answers(DecisionView.class)
     public Response get() {
         return decision(sponsorships.require(id));
     }
@@ -91,6 +93,7 @@ public class SponsorshipDecisionResource {
             + " ({\"action\":\"approve|refuse|reopen\",\"comment\":…}; a reason required but to approve; approval"
             + " needs every criterion checked and no missing report of the organiser (409); holders of"
             + " collaboration.approver; If-Match: the application's ETag)")
+    @Answers(DecisionView.class)
     public Response transition(@Valid TransitionInput body) {
         Bodies.require(body);
         Sponsorship p = sponsorships.require(id);

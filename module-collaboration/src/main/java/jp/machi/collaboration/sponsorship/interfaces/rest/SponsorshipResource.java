@@ -44,6 +44,7 @@ import jp.machi.collaboration.sponsorship.application.SponsorshipService;
 import jp.machi.collaboration.sponsorship.application.SponsorshipWorkflow;
 import jp.machi.collaboration.sponsorship.domain.Sponsorship;
 import jp.machi.collaboration.sponsorship.domain.SponsorshipState;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -211,6 +212,7 @@ public class SponsorshipResource {
     @Operation(summary = "Apply for the use of the municipality's name as sponsor (後援) of an event (anyone, from the"
             + " portal; staff for a paper application). Answers 201 with a receipt number only. Idempotency-Key header:"
             + " a retry gives the first answer; over the municipality's rate limit 429")
+    @Answers(value = Receipt.class, status = 201)
     public Response apply(@Valid Application body) {
         Bodies.require(body);
         boolean staff = CallerContext.current().filter(c -> c.has(Role.STAFF)).isPresent();
@@ -245,6 +247,7 @@ public class SponsorshipResource {
             + " state APPLIED|APPROVED|REFUSED, reported=true|false, q (event, organiser, venue), spam=true; ?sort="
             + " startsOn, receivedAt, receiptNumber, eventName, organiserName, state, decidedOn, expectedAttendance, -"
             + " for descending; paged in the database; CSV with ?format=csv, streamed); the contact masked")
+    @Answers(value = SponsorshipView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("state") String state,
             @QueryParam("reported") String reported, @QueryParam("q") String q, @QueryParam("spam") String spam,
@@ -285,6 +288,7 @@ public class SponsorshipResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "The municipality's criteria for sponsorship (setting sponsorshipCriteria), in order")
+    @Answers(value = String.class, list = true)
     public List<String> criteria() {
         return sponsorships.criteria();
     }
@@ -295,6 +299,7 @@ public class SponsorshipResource {
     @Transactional
     @Operation(summary = "One sponsorship application with the municipality's checklist; ?reveal=personal-data shows the"
             + " contact in full (staff and above; recorded in the audit trail)")
+    @Answers(SponsorshipView.class)
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
         boolean full = PersonalDataDisclosure.requested(reveal);
         Sponsorship s = sponsorships.require(id);
@@ -310,6 +315,7 @@ public class SponsorshipResource {
     @Transactional
     @Operation(summary = "Revise an application not yet decided: the event and the contact (If-Match required; 409 once"
             + " decided)")
+    @Answers(SponsorshipView.class)
     public Response update(@PathParam("id") UUID id, @Valid SponsorshipInput body) {
         Bodies.require(body);
         Sponsorship s = sponsorships.require(id);
@@ -329,6 +335,7 @@ public class SponsorshipResource {
     @Transactional
     @Operation(summary = "Record which of the municipality's criteria staff checked ({\"checked\":[…]}, each one of"
             + " GET criteria; If-Match required; 409 once decided). Approval needs every criterion checked")
+    @Answers(SponsorshipView.class)
     public Response checklist(@PathParam("id") UUID id, @Valid Checklist body) {
         Bodies.require(body);
         Sponsorship s = sponsorships.require(id);
@@ -343,6 +350,7 @@ public class SponsorshipResource {
     @Transactional
     @Operation(summary = "Record the organiser's report after an approved event: the attendance and a note (If-Match"
             + " required; 409 when not approved or the event has not begun)")
+    @Answers(SponsorshipView.class)
     public Response report(@PathParam("id") UUID id, @Valid Report body) {
         Bodies.require(body);
         Sponsorship s = sponsorships.require(id);
@@ -361,6 +369,7 @@ public class SponsorshipResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Release an application filed as spam (If-Match required; 409 if it was none)")
+    @Answers(SponsorshipView.class)
     public Response releaseFromSpam(@PathParam("id") UUID id) {
         Sponsorship s = sponsorships.require(id);
         Versions.requireMatch(request, headers, s.getVersion());
@@ -375,6 +384,7 @@ public class SponsorshipResource {
     @Transactional
     @Operation(summary = "後援名義使用承認通知書 / 不承認通知書: the decision as a print-friendly HTML page addressed to the"
             + " organiser (staff and above; 409 before the decision)")
+    @Answers
     public Response notice(@PathParam("id") UUID id) {
         Sponsorship s = sponsorships.require(id);
         if (s.getState() == SponsorshipState.APPLIED) {

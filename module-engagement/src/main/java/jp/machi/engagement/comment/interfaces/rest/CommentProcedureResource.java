@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -157,6 +158,7 @@ public class CommentProcedureResource {
     @Transactional
     @Operation(summary = "Prepare a public comment procedure (準備中): a period shorter than the municipality's minimum"
             + " (publicCommentMinimumDays, 30 by default) needs shortPeriodReason, which is published")
+    @Answers(value = ProcedureView.class, status = 201)
     public Response create(@Valid ProcedureInput body) {
         CommentProcedure.Draft d = draft(Bodies.require(body));
         CommentProcedure p = service.create(d);
@@ -171,6 +173,7 @@ public class CommentProcedureResource {
     @Operation(summary = "List public comment procedures (filters: phase = DRAFT, UPCOMING, OPEN, CLOSED, RESULTS_PUBLISHED;"
             + " unitId; ?sort= periodEnd, periodStart, title, status, - for descending; paged in the database; CSV with"
             + " ?format=csv, streamed)")
+    @Answers(value = ProcedureView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("phase") String phase, @QueryParam("unitId") String unitId, @QueryParam("sort") String sort) {
         Phase ph = phase(phase);
@@ -198,6 +201,7 @@ public class CommentProcedureResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One public comment procedure with its counts and results")
+    @Answers(ProcedureView.class)
     public Response get(@PathParam("id") UUID id) {
         CommentProcedure p = service.require(id);
         return Response.ok(view(p)).tag(Versions.tag(p.getVersion())).build();
@@ -208,6 +212,7 @@ public class CommentProcedureResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Edit a procedure (If-Match required; 409 once its results are published)")
+    @Answers(ProcedureView.class)
     public Response update(@PathParam("id") UUID id, @Valid ProcedureInput body) {
         Bodies.require(body);
         CommentProcedure p = service.require(id);
@@ -222,6 +227,7 @@ public class CommentProcedureResource {
     @Transactional
     @Operation(summary = "Announce a prepared procedure (公示; If-Match required; 409 if it is not 準備中): it is on the"
             + " portal and open for opinions during its period")
+    @Answers(ProcedureView.class)
     public Response announce(@PathParam("id") UUID id) {
         CommentProcedure p = service.require(id);
         Versions.requireMatch(request, headers, p.getVersion());
@@ -236,6 +242,7 @@ public class CommentProcedureResource {
     @Operation(summary = "Prepare the results once the period is over (If-Match required; 409 before): each opinion or a"
             + " summary of several with the consideration and whether the draft changed, a summary, the final text (one"
             + " of the procedure's documents)")
+    @Answers(ProcedureView.class)
     public Response results(@PathParam("id") UUID id, @Valid ResultsInput body) {
         Bodies.require(body);
         CommentProcedure p = service.require(id);
@@ -261,6 +268,7 @@ public class CommentProcedureResource {
     @Transactional
     @Operation(summary = "Publish the results on the portal (holders of engagement.approver only, 403 otherwise; If-Match"
             + " required; 409 before the period is over; 400 when opinions came and no line answers them)")
+    @Answers(ProcedureView.class)
     public Response publishResults(@PathParam("id") UUID id) {
         if (CallerContext.current().filter(c -> c.holds(EngagementModule.APPROVER)).isEmpty()) {
             throw new ApiException(403, "forbidden", "engagement.comment.approverOnly");
@@ -278,6 +286,7 @@ public class CommentProcedureResource {
     @Transactional
     @Operation(summary = "Attach a document (PDF only: the draft, its explanation, the final text): the raw file as the"
             + " body, its name in ?fileName=; published with the procedure once announced")
+    @Answers(value = AttachmentEndpoints.AttachmentView.class, status = 201)
     public Response upload(@PathParam("id") UUID id, @QueryParam("fileName") String fileName, InputStream body) {
         return endpoints.upload(CommentDocuments.owner(service.require(id).getId()), CommentDocuments.POLICY, fileName,
                 body, uri);
@@ -288,6 +297,7 @@ public class CommentProcedureResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "The procedure's documents, oldest first (paged)")
+    @Answers(value = AttachmentView.class, page = true)
     public Page<AttachmentView> documents(@PathParam("id") UUID id, @BeanParam PageRequest paging) {
         return endpoints.list(CommentDocuments.owner(service.require(id).getId()), paging);
     }
@@ -298,6 +308,7 @@ public class CommentProcedureResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "Download a document of the procedure")
+    @Answers(media = MediaType.WILDCARD)
     public Response document(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
         return endpoints.download(CommentDocuments.owner(service.require(id).getId()), documentId, request);
     }
@@ -307,6 +318,7 @@ public class CommentProcedureResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Remove a document (If-Match required; 409 for the final text of published results)")
+    @Answers(status = 204)
     public Response deleteDocument(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
         CommentProcedure p = service.require(id);
         if (documentId.equals(p.getFinalTextId())

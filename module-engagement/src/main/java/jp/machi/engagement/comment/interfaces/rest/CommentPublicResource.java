@@ -18,6 +18,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
@@ -69,6 +70,7 @@ public class CommentPublicResource {
     @Transactional
     @Operation(summary = "Public comments anyone sees (?phase= OPEN (default: open now, the period ending soonest first),"
             + " UPCOMING, RESULTS (results published, latest first), CLOSED (period over, results to come); paged)")
+    @Answers(value = PublicProcedureView.class, page = true)
     public Page<PublicProcedureView> list(@BeanParam PageRequest paging, @QueryParam("phase") String phase) {
         paging.offset();
         String p = phase == null || phase.isBlank() ? "OPEN" : phase.strip().toUpperCase(Locale.ROOT);
@@ -90,6 +92,7 @@ public class CommentPublicResource {
     @Transactional
     @Operation(summary = "One announced public comment with its documents, and its results once published (404 for one"
             + " not announced)")
+    @Answers(PublicProcedureView.class)
     public PublicProcedureView get(@PathParam("id") UUID id) {
         return view(service.requirePublic(id), true);
     }
@@ -100,6 +103,7 @@ public class CommentPublicResource {
     @Access(Access.Level.PUBLIC)
     @Transactional
     @Operation(summary = "Download a document of an announced public comment (anyone)")
+    @Answers(media = MediaType.WILDCARD)
     public Response document(@PathParam("id") UUID id, @PathParam("documentId") UUID documentId) {
         return endpoints.download(CommentDocuments.owner(service.requirePublic(id).getId()), documentId, request);
     }

@@ -27,6 +27,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -115,6 +116,7 @@ public class CommentSubmissionResource {
     @Operation(summary = "Submit an opinion on a public comment (anyone, during the period only: 409 before or after;"
             + " name and address as the municipality requires; answers 201 with a receipt number only). Idempotency-Key"
             + " header: a retry gives the first answer; over the municipality's rate limit 429")
+    @Answers(value = Receipt.class, status = 201)
     public Response submit(@PathParam("id") UUID id, @Valid SubmissionInput body) {
         Bodies.require(body);
         boolean staff = CallerContext.current().filter(c -> c.has(Role.STAFF)).isPresent();
@@ -167,6 +169,7 @@ public class CommentSubmissionResource {
     @Transactional
     @Operation(summary = "The opinions submitted on a procedure, oldest first (?sort= receivedAt, receiptNumber, channel;"
             + " paged in the database; CSV with ?format=csv, streamed); name and address masked")
+    @Answers(value = CommentViews.SubmissionView.class, page = true)
     public Response list(@PathParam("id") UUID id, @BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("sort") String sort) {
         CommentProcedure p = service.require(id);
@@ -194,6 +197,7 @@ public class CommentSubmissionResource {
     @Transactional
     @Operation(summary = "One submission; ?reveal=personal-data shows name and address in full (staff and above;"
             + " recorded in the audit trail)")
+    @Answers(CommentViews.SubmissionView.class)
     public Response get(@PathParam("id") UUID id, @PathParam("submissionId") UUID submissionId,
             @QueryParam("reveal") String reveal) {
         boolean full = PersonalDataDisclosure.requested(reveal);

@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -169,6 +170,7 @@ public class MeetingResource {
     @Transactional
     @Operation(summary = "List town meetings, newest first (filters: fiscalYear e.g. 2020, status, kind; ?sort="
             + " fiscalYear, meetingDate, title, status, kind; paged in the database; CSV with ?format=csv, streamed)")
+    @Answers(value = MeetingView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("status") String status,
             @QueryParam("kind") String kind, @QueryParam("sort") String sort) {
@@ -201,6 +203,7 @@ public class MeetingResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Record a town meeting (planned, held with its participants, or cancelled with a reason)")
+    @Answers(value = MeetingView.class, status = 201)
     public Response create(@Valid MeetingInput body) {
         Bodies.require(body);
         TownMeeting m = meetings.create(details(body, null));
@@ -213,6 +216,7 @@ public class MeetingResource {
     @Transactional
     @Operation(summary = "Published town meeting reports: the meeting, the opinions raised and the city's responses"
             + " (anyone; no personal data; filter fiscalYear)")
+    @Answers(value = PublishedMeetingView.class, page = true)
     public Page<PublishedMeetingView> published(@BeanParam PageRequest paging, @QueryParam("fiscalYear") String fiscalYear,
             @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -230,6 +234,7 @@ public class MeetingResource {
     @Access(Access.Level.PUBLIC)
     @Transactional
     @Operation(summary = "One published town meeting report (anyone; 404 when not published)")
+    @Answers(PublishedMeetingView.class)
     public PublishedMeetingView publishedOne(@PathParam("id") UUID id) {
         return publicView(meetings.requirePublished(id), Problems.locale(headers));
     }
@@ -239,6 +244,7 @@ public class MeetingResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One town meeting with its opinions")
+    @Answers(MeetingView.class)
     public Response get(@PathParam("id") UUID id) {
         TownMeeting m = meetings.require(id);
         return Response.ok(view(m, Problems.locale(headers))).tag(Versions.tag(m.getVersion())).build();
@@ -249,6 +255,7 @@ public class MeetingResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Edit a town meeting: held, cancelled with a reason, its report published (If-Match required)")
+    @Answers(MeetingView.class)
     public Response update(@PathParam("id") UUID id, @Valid MeetingInput body) {
         Bodies.require(body);
         TownMeeting m = meetings.require(id);
@@ -263,6 +270,7 @@ public class MeetingResource {
     @Transactional
     @Operation(summary = "Record an opinion raised at the meeting, optionally assigned to a unit (If-Match: the"
             + " meeting's ETag; answers the meeting)")
+    @Answers(value = MeetingView.class, status = 201)
     public Response addOpinion(@PathParam("id") UUID id, @Valid OpinionInput body) {
         Bodies.require(body);
         TownMeeting m = meetings.require(id);
@@ -283,6 +291,7 @@ public class MeetingResource {
     @Transactional
     @Operation(summary = "Assign an opinion to a unit, record the city's response, move it to 対応中 or 完了 (a closed"
             + " one needs a response; If-Match: the meeting's ETag)")
+    @Answers(MeetingView.class)
     public Response editOpinion(@PathParam("id") UUID id, @PathParam("opinionId") UUID opinionId,
             @Valid OpinionInput body) {
         Bodies.require(body);
@@ -298,6 +307,7 @@ public class MeetingResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Remove an opinion recorded by mistake (If-Match: the meeting's ETag)")
+    @Answers(MeetingView.class)
     public Response removeOpinion(@PathParam("id") UUID id, @PathParam("opinionId") UUID opinionId) {
         TownMeeting m = meetings.require(id);
         MeetingOpinion o = meetings.requireOpinion(m, opinionId);

@@ -24,6 +24,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
@@ -89,6 +90,7 @@ public class Open311KeyResource {
     @Transactional
     @Operation(summary = "The municipality's Open311 api_keys, revoked ones included (never their secrets; ?sort="
             + " createdAt, name, lastUsedAt; paged in the database; municipality administrators)")
+    @Answers(value = KeyView.class, page = true)
     public Page<KeyView> list(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
         paging.offset();
         return keys.list(Open311Keys.SORT.parse(sort)).page(paging).map(KeyView::of);
@@ -97,6 +99,7 @@ public class Open311KeyResource {
     @POST
     @Transactional
     @Operation(summary = "Issue an Open311 api_key {name}: the secret (o311_…) is in this answer only")
+    @Answers(value = IssuedKeyView.class, status = 201)
     public Response issue(@Valid NewKey body) {
         Bodies.require(body);
         String issuer = CallerContext.current().map(Caller::name).orElse(null);
@@ -112,6 +115,7 @@ public class Open311KeyResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One Open311 api_key (never its secret; ETag for If-Match)")
+    @Answers(KeyView.class)
     public Response get(@PathParam("id") UUID id) {
         Open311Key k = keys.require(id);
         return Response.ok(KeyView.of(k)).tag(Versions.tag(k.getVersion())).build();
@@ -122,6 +126,7 @@ public class Open311KeyResource {
     @Transactional
     @Operation(summary = "Revoke an Open311 api_key (If-Match required): refused (403) from now on; it stays listed;"
             + " 409 if revoked already")
+    @Answers(KeyView.class)
     public Response revoke(@PathParam("id") UUID id) {
         Open311Key k = keys.require(id);
         Versions.requireMatch(request, headers, k.getVersion());

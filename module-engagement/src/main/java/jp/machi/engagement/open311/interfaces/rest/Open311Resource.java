@@ -33,6 +33,7 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.LocalGovernmentCodes;
 import jp.machi.core.api.Problem;
@@ -107,6 +108,7 @@ public class Open311Resource {
     @Path("discovery.{format}")
     @Operation(summary = "Open311 discovery (anyone; one for the deployment): the endpoint, its formats and how to get"
             + " an api_key; jurisdiction_id is the municipality's local government code")
+    @Answers(value = Map.class, media = "text/xml", description = "Open311 GeoReport v2: JSON or XML by the extension (.json, .xml)")
     public Response discovery(@PathParam("format") String format) {
         return answer(format, f -> {
             Map<String, Object> endpoint = Open311Format.item();
@@ -127,6 +129,7 @@ public class Open311Resource {
     @GET
     @Path("services.{format}")
     @Operation(summary = "Open311 services of a jurisdiction (anyone): its voice categories open to Open311")
+    @Answers(value = Map.class, list = true, media = "text/xml", description = "Open311 GeoReport v2: JSON or XML by the extension (.json, .xml)")
     public Response services(@PathParam("format") String format, @QueryParam("jurisdiction_id") String jurisdiction) {
         return answer(format, f -> {
             jurisdiction(jurisdiction);
@@ -150,6 +153,7 @@ public class Open311Resource {
     @GET
     @Path("services/{service_code}.{format}")
     @Operation(summary = "Open311 service definition (anyone): Machi's services have no attributes (metadata false)")
+    @Answers(value = Map.class, media = "text/xml", description = "Open311 GeoReport v2: JSON or XML by the extension (.json, .xml)")
     public Response service(@PathParam("service_code") String code, @PathParam("format") String format,
             @QueryParam("jurisdiction_id") String jurisdiction) {
         return answer(format, f -> {
@@ -167,6 +171,7 @@ public class Open311Resource {
     @Operation(summary = "Open311 service requests (anyone; never anything about the sender): service_request_id"
             + " (comma separated, overrides the rest), service_code, start_date, end_date (W3C date-times, at most 90"
             + " days apart; default the last 90 days), status (open, closed); newest first, at most 1000")
+    @Answers(value = Map.class, list = true, media = "text/xml", description = "Open311 GeoReport v2: JSON or XML by the extension (.json, .xml)")
     public Response requests(@PathParam("format") String format, @QueryParam("jurisdiction_id") String jurisdiction,
             @QueryParam("service_request_id") String ids, @QueryParam("service_code") String serviceCode,
             @QueryParam("start_date") String start, @QueryParam("end_date") String end,
@@ -182,6 +187,7 @@ public class Open311Resource {
     @GET
     @Path("requests/{service_request_id}.{format}")
     @Operation(summary = "One Open311 service request (anyone; never anything about the sender), as a list of one")
+    @Answers(value = Map.class, list = true, media = "text/xml", description = "Open311 GeoReport v2: JSON or XML by the extension (.json, .xml)")
     public Response request(@PathParam("service_request_id") String id, @PathParam("format") String format,
             @QueryParam("jurisdiction_id") String jurisdiction) {
         return answer(format, f -> {
@@ -202,6 +208,7 @@ public class Open311Resource {
     @Path("tokens/{token}.{format}")
     @Operation(summary = "Open311 token lookup (anyone): every Machi service is realtime, so no token is ever issued and"
             + " every token is unknown (404)")
+    @Answers(value = Map.class, list = true, status = 404, media = "text/xml", description = "Open311 の errors: トークンは発行しないため常に 404 / no token is ever issued: always 404 with the errors list")
     public Response token(@PathParam("token") String token, @PathParam("format") String format,
             @QueryParam("jurisdiction_id") String jurisdiction) {
         return answer(format, f -> {
@@ -217,6 +224,7 @@ public class Open311Resource {
             + " long or address_string or address_id, email, first_name, last_name, phone, description, media_url,"
             + " attribute[…]): a citizen voice of channel OPEN311; 201 with the service_request_id (the receipt"
             + " number); Idempotency-Key header honoured; over the rate limit 429")
+    @Answers(value = Map.class, list = true, status = 201, media = "text/xml", description = "Open311 GeoReport v2: JSON or XML by the extension (.json, .xml)")
     public Response post(@PathParam("format") String format, MultivaluedMap<String, String> form) {
         return answer(format, f -> {
             String jurisdiction = first(form, "jurisdiction_id");

@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -229,6 +230,7 @@ public class ProposalResource {
     @Operation(summary = "Send a citizen proposal (anyone; 201 with a receipt number only). Idempotency-Key header:"
             + " a retry gives the first answer, the proposal is filed once; over the municipality's rate limit 429."
             + " Staff registering a paper one may give channel and receivedOn")
+    @Answers(value = Receipt.class, status = 201)
     public Response submit(@Valid Submission body) {
         Bodies.require(body);
         boolean staff = CallerContext.current().filter(c -> c.has(Role.STAFF)).isPresent();
@@ -280,6 +282,7 @@ public class ProposalResource {
     @Operation(summary = "List citizen proposals, newest first (filters: status, unitId (lead or considering),"
             + " fiscalYear e.g. 2020; ?sort= receivedAt, receiptNumber, title, status, field; paged in the database;"
             + " CSV with ?format=csv, streamed); the proposer's data masked")
+    @Answers(value = ProposalView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("status") String status, @QueryParam("unitId") String unitId,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("sort") String sort) {
@@ -317,6 +320,7 @@ public class ProposalResource {
     @Transactional
     @Operation(summary = "Published citizen proposals with their status and approved answer (anyone; never anything"
             + " about the proposer; filters: status, fiscalYear; ?sort= receivedAt, publishedAt, title)")
+    @Answers(value = PublishedProposalView.class, page = true)
     public Page<PublishedProposalView> published(@BeanParam PageRequest paging, @QueryParam("status") String status,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -336,6 +340,7 @@ public class ProposalResource {
     @Access(Access.Level.PUBLIC)
     @Transactional
     @Operation(summary = "One published citizen proposal (anyone; 404 when it is not published)")
+    @Answers(PublishedProposalView.class)
     public PublishedProposalView publishedOne(@PathParam("id") UUID id) {
         return publicView(proposals.requirePublished(id), Problems.locale(headers));
     }
@@ -346,6 +351,7 @@ public class ProposalResource {
     @Transactional
     @Operation(summary = "One citizen proposal; ?reveal=personal-data shows the proposer's data in full (staff and"
             + " above; recorded in the audit trail)")
+    @Answers(ProposalView.class)
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
         boolean full = PersonalDataDisclosure.requested(reveal);
         CitizenProposal p = proposals.require(id);
@@ -361,6 +367,7 @@ public class ProposalResource {
     @Transactional
     @Operation(summary = "Route (lead unit, units considering it with their findings), answer, set the status or"
             + " publish a citizen proposal (If-Match required); the proposer's data is not part of it")
+    @Answers(ProposalView.class)
     public Response update(@PathParam("id") UUID id, @Valid Handling body) {
         Bodies.require(body);
         CitizenProposal p = proposals.require(id);
@@ -403,6 +410,7 @@ public class ProposalResource {
     @Transactional
     @Operation(summary = "The approval (決裁) of the proposal's answer: its state, the actions the caller may take now,"
             + " the history; ETag of the proposal")
+    @Answers(AnswerApprovalView.class)
     public Response answer(@PathParam("id") UUID id) {
         return answer(proposals.require(id));
     }
@@ -413,6 +421,7 @@ public class ProposalResource {
     @Transactional
     @Operation(summary = "Submit the proposal's answer for approval, approve it, or return it with a reason"
             + " ({\"action\":\"submit|approve|return\",\"comment\":…}; If-Match: the proposal's ETag)")
+    @Answers(AnswerApprovalView.class)
     public Response transition(@PathParam("id") UUID id, @Valid TransitionInput body) {
         Bodies.require(body);
         CitizenProposal p = proposals.require(id);
@@ -428,6 +437,7 @@ public class ProposalResource {
     @Transactional
     @Operation(summary = "Send the approved answer to the proposer by e-mail (If-Match required; 409 without an"
             + " approved answer or an e-mail address); queued in the outbox, delivered after commit")
+    @Answers(ProposalView.class)
     public Response answerEmail(@PathParam("id") UUID id) {
         CitizenProposal p = proposals.require(id);
         Versions.requireMatch(request, headers, p.getVersion());

@@ -40,6 +40,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.BulkImports;
@@ -307,6 +308,7 @@ public class SurveyResource {
     @Transactional
     @Operation(summary = "List surveys, newest first (filters: fiscalYear e.g. 2019, phase UPCOMING/OPEN/CLOSED; ?sort="
             + " fiscalYear, opensOn, closesOn, title; paged in the database; CSV with ?format=csv, streamed)")
+    @Answers(value = SurveyView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("phase") String phase,
             @QueryParam("sort") String sort) {
@@ -341,6 +343,7 @@ public class SurveyResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Write a survey: fiscal year, period, population, attributes, ordered questions with choices")
+    @Answers(value = SurveyView.class, status = 201)
     public Response create(@Valid SurveyInput body) {
         Bodies.require(body);
         if (body.questions == null || body.questions.isEmpty()) {
@@ -356,6 +359,7 @@ public class SurveyResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One survey with its questions and choices")
+    @Answers(SurveyView.class)
     public Response get(@PathParam("id") UUID id) {
         Survey s = surveys.require(id);
         return Response.ok(view(s, Problems.locale(headers))).tag(Versions.tag(s.getVersion())).build();
@@ -367,6 +371,7 @@ public class SurveyResource {
     @Transactional
     @Operation(summary = "Edit a survey (If-Match required); questions left out stay, changed ones are refused (409) once"
             + " an answer exists; publishing the results: holders of engagement.approver only (403), after the period")
+    @Answers(SurveyView.class)
     public Response update(@PathParam("id") UUID id, @Valid SurveyInput body) {
         Bodies.require(body);
         Survey s = surveys.require(id);
@@ -389,6 +394,7 @@ public class SurveyResource {
     @Transactional
     @Operation(summary = "Delete a survey written by mistake, with its questions and invitation codes (If-Match required;"
             + " 409 survey-has-answers once an answer sheet exists, 409 survey-open while it is open)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         Survey s = surveys.require(id);
         Versions.requireMatch(request, headers, s.getVersion());
@@ -402,6 +408,7 @@ public class SurveyResource {
     @Transactional
     @Operation(summary = "Issue invitation codes for the survey's letters, one answer each (If-Match required; 409 when"
             + " the survey does not use codes); GET …/codes?format=csv lists them for printing")
+    @Answers(value = SurveyView.class, status = 201)
     public Response issueCodes(@PathParam("id") UUID id, CodesInput body) {
         Survey s = surveys.require(id);
         Bodies.valid(validator, Bodies.require(body));
@@ -420,6 +427,7 @@ public class SurveyResource {
     @Transactional
     @Operation(summary = "The survey's invitation codes in the order issued, used or not (CSV with ?format=csv, for"
             + " printing on the letters; paged in the database)")
+    @Answers(value = CodeView.class, page = true)
     public Response codes(@PathParam("id") UUID id, @BeanParam PageRequest paging, @QueryParam("format") String format) {
         Survey s = surveys.require(id);
         boolean csv = Csv.requested(format, headers);
@@ -440,6 +448,7 @@ public class SurveyResource {
     @Transactional
     @Operation(summary = "The survey's results: respondents, response rate, counts and shares per choice or scale point,"
             + " means; ?by=AGE_GROUP, DISTRICT or SEX adds a cross-tabulation (counted in the database)")
+    @Answers(ResultsView.class)
     public ResultsView results(@PathParam("id") UUID id, @QueryParam("by") String by) {
         Survey s = surveys.require(id);
         return resultsView(s, by);
@@ -452,6 +461,7 @@ public class SurveyResource {
     @Transactional
     @Operation(summary = "The raw answers as CSV (UTF-8 with BOM, streamed): one line per answer sheet, one column per"
             + " question, free text included (staff only; no personal data is kept with answers)")
+    @Answers
     public Response answers(@PathParam("id") UUID id) {
         Survey s = surveys.require(id);
         Locale l = Problems.locale(headers);
@@ -490,6 +500,7 @@ public class SurveyResource {
     @Transactional
     @Operation(summary = "The CSV template for paper answers (UTF-8 with BOM): 整理番号, 受付日, the attributes the survey"
             + " asks, one column per question (問1 …), headers in the caller's language; fill one row per answer sheet")
+    @Answers
     public Response template(@PathParam("id") UUID id) {
         Survey s = surveys.require(id);
         return Csv.response("survey-answers-template.csv", SurveyImport.header(s, Problems.locale(headers)),
@@ -513,6 +524,7 @@ public class SurveyResource {
             + " error: 422 naming every failing row and column, nothing written. A sheet number (整理番号) imported before"
             + " is skipped and listed, so importing a file again stores nothing twice. At most 5,000 rows and"
             + " machi.engagement.survey-import-max-bytes (2 MiB by default; 413 beyond)")
+    @Answers(value = ImportView.class, status = 201)
     public Response importAnswers(@PathParam("id") UUID id, InputStream body) {
         Survey s = surveys.require(id);
         long max = SurveyImport.maxBytes();
@@ -541,6 +553,7 @@ public class SurveyResource {
     @Operation(summary = "Answer a survey (anyone, anonymously, during its period; with an unused invitation code when"
             + " the survey uses codes; 201 with a receipt number only). Idempotency-Key header: a retry gives the first"
             + " answer, stored once. Staff typing in a paper form may do so after the period, give receivedOn, need no code")
+    @Answers(value = Receipt.class, status = 201)
     public Response answer(@PathParam("id") UUID id, @RequestBody(content = @Content(mediaType = MediaType.APPLICATION_JSON,
             schema = @Schema(implementation = AnswerInput.class))) InputStream raw) {
         // The survey first, then the body: another municipality's id is 404 whatever the body holds.
@@ -607,6 +620,7 @@ public class SurveyResource {
     @Access(Access.Level.PUBLIC)
     @Transactional
     @Operation(summary = "Surveys open for answers today, with their questions (anyone)")
+    @Answers(value = PublicSurveyView.class, page = true)
     public Page<PublicSurveyView> open(@BeanParam PageRequest paging) {
         paging.offset();
         Locale l = Problems.locale(headers);
@@ -618,6 +632,7 @@ public class SurveyResource {
     @Access(Access.Level.PUBLIC)
     @Transactional
     @Operation(summary = "One survey open for answers today, with its questions and choices (anyone; 404 otherwise)")
+    @Answers(PublicSurveyView.class)
     public PublicSurveyView openOne(@PathParam("id") UUID id) {
         Survey s = surveys.require(id);
         if (!s.isOpenOn(SurveyService.today())) {
@@ -631,6 +646,7 @@ public class SurveyResource {
     @Access(Access.Level.PUBLIC)
     @Transactional
     @Operation(summary = "Surveys whose results are published (anyone)")
+    @Answers(value = PublishedSurveyView.class, page = true)
     public Page<PublishedSurveyView> published(@BeanParam PageRequest paging) {
         paging.offset();
         Locale l = Problems.locale(headers);
@@ -646,6 +662,7 @@ public class SurveyResource {
     @Transactional
     @Operation(summary = "A survey's published results (anyone; 404 until published; ?by=AGE_GROUP, DISTRICT or SEX adds"
             + " a cross-tabulation; never free text)")
+    @Answers(ResultsView.class)
     public ResultsView publishedOne(@PathParam("id") UUID id, @QueryParam("by") String by) {
         Survey s = surveys.require(id);
         if (!s.isResultsPublished()) {

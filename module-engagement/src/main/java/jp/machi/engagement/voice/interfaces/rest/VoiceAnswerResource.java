@@ -22,6 +22,7 @@ import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
@@ -80,6 +81,7 @@ public class VoiceAnswerResource {
     @Transactional
     @Operation(summary = "The approval (決裁) of the voice's answer: its state, the actions the caller may take now,"
             + " the history; ETag of the voice")
+    @Answers(AnswerApprovalView.class)
     public Response get() {
         return answer(voices.require(id));
     }
@@ -90,6 +92,7 @@ public class VoiceAnswerResource {
     @Transactional
     @Operation(summary = "Submit the answer for approval, approve it, or return it with a reason"
             + " ({\"action\":\"submit|approve|return\",\"comment\":…}; If-Match: the voice's ETag)")
+    @Answers(AnswerApprovalView.class)
     public Response transition(@Valid TransitionInput body) {
         Bodies.require(body);
         CitizenVoice v = voices.require(id);

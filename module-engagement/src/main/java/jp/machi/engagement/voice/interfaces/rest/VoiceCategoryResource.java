@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -134,6 +135,7 @@ public class VoiceCategoryResource {
     @Operation(summary = "The municipality's categories of citizen voices, in its order (filters: active, open311 ="
             + " true/false; ?sort= sortOrder, code, nameJa, groupName, - for descending; paged in the database; CSV with"
             + " ?format=csv)")
+    @Answers(value = CategoryView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("active") String active, @QueryParam("open311") String open311, @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -165,6 +167,7 @@ public class VoiceCategoryResource {
     @Transactional
     @Operation(summary = "The active categories, in the municipality's order, as the portal's voice form offers them"
             + " (anyone)")
+    @Answers(value = PublicCategoryView.class, list = true)
     public List<PublicCategoryView> offered() {
         return categories.list(new VoiceCategoryService.Filter(true, null), VoiceCategoryService.SORT.parse(null))
                 .list(0, 500).stream()
@@ -176,6 +179,7 @@ public class VoiceCategoryResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One category (ETag for If-Match)")
+    @Answers(CategoryView.class)
     public Response get(@PathParam("id") UUID id) {
         VoiceCategory c = categories.require(id);
         return Response.ok(CategoryView.of(c)).tag(Versions.tag(c.getVersion())).build();
@@ -186,6 +190,7 @@ public class VoiceCategoryResource {
     @Transactional
     @Operation(summary = "Add a category {code, nameJa, nameEn?, description?, groupName?, sortOrder?, active?, open311?}"
             + " (municipality administrators; code unique in the municipality: 409)")
+    @Answers(value = CategoryView.class, status = 201)
     public Response create(@Valid CategoryBody body) {
         Bodies.require(body);
         VoiceCategory c = categories.create(body.fields());
@@ -198,6 +203,7 @@ public class VoiceCategoryResource {
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Transactional
     @Operation(summary = "Change a category (municipality administrators; If-Match required)")
+    @Answers(CategoryView.class)
     public Response update(@PathParam("id") UUID id, @Valid CategoryBody body) {
         Bodies.require(body);
         VoiceCategory c = categories.require(id);
@@ -212,6 +218,7 @@ public class VoiceCategoryResource {
     @Transactional
     @Operation(summary = "Delete a category no voice carries (municipality administrators; If-Match required; 409 when"
             + " voices carry it: deactivate it instead)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         VoiceCategory c = categories.require(id);
         Versions.requireMatch(request, headers, c.getVersion());

@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.time.LocalDate;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
 import jp.machi.core.municipality.application.MunicipalityService;
@@ -63,6 +64,7 @@ public class VoiceLetterResource {
     @Transactional
     @Operation(summary = "The letter answer to print: the resident's name and address in full (staff; recorded in"
             + " the audit trail), the municipality, receipt number, subject and approved answer (409 before approval)")
+    @Answers(LetterView.class)
     public LetterView get() {
         CitizenVoice v = voices.require(id);
         voices.requireAnswerSendable(v);

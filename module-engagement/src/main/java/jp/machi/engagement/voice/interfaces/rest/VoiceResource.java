@@ -30,6 +30,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -225,6 +226,7 @@ public class VoiceResource {
     @Transactional
     @Operation(summary = "Send a citizen voice (anyone; answers 201 with a receipt number only). Idempotency-Key"
             + " header: a retry gives the first answer; over the municipality's rate limit 429")
+    @Answers(value = Receipt.class, status = 201)
     public Response submit(@Valid Submission body) {
         Bodies.require(body);
         boolean staff = CallerContext.current().filter(c -> c.has(Role.STAFF)).isPresent();
@@ -289,6 +291,7 @@ public class VoiceResource {
             + " filed as spam instead of the others; ?sort= receivedAt, receiptNumber, subject, status, answerDue,"
             + " category, - for descending; paged in the database; CSV with ?format=csv, xlsx with ?format=xlsx (dates in"
             + " wareki for Japanese), streamed); the sender's data masked")
+    @Answers(value = VoiceView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("status") String status, @QueryParam("overdue") String overdue,
             @QueryParam("unitId") String unitId, @QueryParam("spam") String spam, @QueryParam("sort") String sort,
@@ -348,6 +351,7 @@ public class VoiceResource {
     @Transactional
     @Operation(summary = "Published citizen voices with their answers (anyone; never anything about the sender;"
             + " ?sort= publishedAt, receivedAt, subject)")
+    @Answers(value = PublishedVoiceView.class, page = true)
     public Page<PublishedVoiceView> published(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
         paging.offset();
         return voices.published(VoiceService.PUBLISHED_SORT.parse(sort)).page(paging).map(v -> new PublishedVoiceView(
@@ -363,6 +367,7 @@ public class VoiceResource {
     @Transactional
     @Operation(summary = "One citizen voice; ?reveal=personal-data shows the sender's data in full (staff and"
             + " above; recorded in the audit trail)")
+    @Answers(VoiceView.class)
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
         boolean full = PersonalDataDisclosure.requested(reveal);
         CitizenVoice v = voices.require(id);
@@ -378,6 +383,7 @@ public class VoiceResource {
     @Transactional
     @Operation(summary = "Route, answer, close or publish a citizen voice (If-Match required); the sender's data is"
             + " not part of it")
+    @Answers(VoiceView.class)
     public Response update(@PathParam("id") UUID id, @Valid Handling body) {
         Bodies.require(body);
         CitizenVoice v = voices.require(id);
@@ -414,6 +420,7 @@ public class VoiceResource {
     @Transactional
     @Operation(summary = "Release a voice filed as spam: it is no spam and joins the normal list (If-Match required;"
             + " 409 if it was none)")
+    @Answers(VoiceView.class)
     public Response releaseFromSpam(@PathParam("id") UUID id) {
         CitizenVoice v = voices.require(id);
         Versions.requireMatch(request, headers, v.getVersion());
@@ -448,6 +455,7 @@ public class VoiceResource {
     @Transactional
     @Operation(summary = "Send the answer to the sender by e-mail (If-Match required; 409 without a final answer or"
             + " an e-mail address); queued in the outbox, delivered after commit")
+    @Answers(VoiceView.class)
     public Response answerEmail(@PathParam("id") UUID id) {
         CitizenVoice v = voices.require(id);
         Versions.requireMatch(request, headers, v.getVersion());

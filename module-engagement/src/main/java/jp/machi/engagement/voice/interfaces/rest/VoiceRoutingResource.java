@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Versions;
 import jp.machi.core.identity.Access;
@@ -88,6 +89,7 @@ public class VoiceRoutingResource {
     @Transactional
     @Operation(summary = "The units handling a citizen voice (lead unit and co-units) and its routing history"
             + " (who, when, from, to, why), oldest first; ETag of the voice")
+    @Answers(RoutingView.class)
     public Response get() {
         return view(voices.require(id));
     }
@@ -112,6 +114,7 @@ public class VoiceRoutingResource {
     @Operation(summary = "Route a citizen voice to a lead unit shared with co-units"
             + " ({\"unitId\":…,\"coUnitIds\":[…],\"reason\":…}; a reason is required to reassign or take a unit off;"
             + " If-Match: the voice's ETag; raises its version; recorded in the routing history)")
+    @Answers(RoutingView.class)
     public Response route(@Valid RoutingInput body) {
         Bodies.require(body);
         CitizenVoice v = voices.require(id);

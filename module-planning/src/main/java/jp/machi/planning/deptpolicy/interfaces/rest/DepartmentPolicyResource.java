@@ -33,6 +33,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.PageRequest;
@@ -238,6 +239,7 @@ public class DepartmentPolicyResource {
     @Transactional
     @Operation(summary = "List department operating policies (?fiscalYear=, ?departmentId=; ?sort= fiscalYear,"
             + " departmentId; paged in the database; CSV with ?format=csv, streamed)")
+    @Answers(value = PolicyView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("departmentId") String departmentId,
             @QueryParam("sort") String sort) {
@@ -276,6 +278,7 @@ public class DepartmentPolicyResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Register a department operating policy (one per department and fiscal year)")
+    @Answers(value = PolicyView.class, status = 201)
     public Response create(@Valid PolicyInput body) {
         Bodies.require(body);
         DepartmentPolicy p = policies.create(body.content());
@@ -288,6 +291,7 @@ public class DepartmentPolicyResource {
     @Path("copy")
     @Transactional
     @Operation(summary = "Copy every policy of fiscal year ?from= into ?to= (the old year stays as it is)")
+    @Answers(value = PolicyView.class, list = true)
     public Response copy(@QueryParam("from") String from, @QueryParam("to") String to) {
         FiscalYear[] years = DocumentParams.copyYears(from, to);
         List<DepartmentPolicy> copies = policies.copy(years[0], years[1]);
@@ -299,6 +303,7 @@ public class DepartmentPolicyResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One department operating policy")
+    @Answers(PolicyView.class)
     public Response get(@PathParam("id") UUID id) {
         DepartmentPolicy p = policies.require(id);
         return Response.ok(view(p)).tag(Versions.tag(p.getVersion())).build();
@@ -309,6 +314,7 @@ public class DepartmentPolicyResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise a department operating policy (If-Match required)")
+    @Answers(PolicyView.class)
     public Response update(@PathParam("id") UUID id, @Valid PolicyInput body) {
         Bodies.require(body);
         DepartmentPolicy p = policies.require(id);
@@ -322,6 +328,7 @@ public class DepartmentPolicyResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete a department operating policy (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         DepartmentPolicy p = policies.require(id);
         Versions.requireMatch(request, headers, p.getVersion());

@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.PageRequest;
@@ -305,6 +306,7 @@ public class DivisionPlanResource {
     @Transactional
     @Operation(summary = "List division business plans (?fiscalYear=, ?divisionId=; ?sort= fiscalYear, divisionId;"
             + " paged in the database; CSV with ?format=csv, streamed: one row per project)")
+    @Answers(value = PlanView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("divisionId") String divisionId,
             @QueryParam("sort") String sort) {
@@ -346,6 +348,7 @@ public class DivisionPlanResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Register a division business plan (one per division and fiscal year)")
+    @Answers(value = PlanView.class, status = 201)
     public Response create(@Valid PlanInput body) {
         Bodies.require(body);
         DivisionPlan p = plans.create(body.content());
@@ -358,6 +361,7 @@ public class DivisionPlanResource {
     @Path("copy")
     @Transactional
     @Operation(summary = "Copy every plan of fiscal year ?from= into ?to= (the old year stays as it is)")
+    @Answers(value = PlanView.class, list = true)
     public Response copy(@QueryParam("from") String from, @QueryParam("to") String to) {
         FiscalYear[] years = DocumentParams.copyYears(from, to);
         return Response.ok(plans.copy(years[0], years[1]).stream().map(this::view).toList()).build();
@@ -368,6 +372,7 @@ public class DivisionPlanResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One division business plan")
+    @Answers(PlanView.class)
     public Response get(@PathParam("id") UUID id) {
         DivisionPlan p = plans.require(id);
         return Response.ok(view(p)).tag(Versions.tag(p.getVersion())).build();
@@ -378,6 +383,7 @@ public class DivisionPlanResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise a division business plan (If-Match required)")
+    @Answers(PlanView.class)
     public Response update(@PathParam("id") UUID id, @Valid PlanInput body) {
         Bodies.require(body);
         DivisionPlan p = plans.require(id);
@@ -391,6 +397,7 @@ public class DivisionPlanResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete a division business plan (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         DivisionPlan p = plans.require(id);
         Versions.requireMatch(request, headers, p.getVersion());

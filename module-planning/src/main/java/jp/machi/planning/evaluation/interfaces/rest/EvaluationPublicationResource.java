@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Locale;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Problems;
 import jp.machi.core.fiscalyear.FiscalYear;
@@ -55,6 +56,7 @@ public class EvaluationPublicationResource {
     @Transactional
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "The fiscal years whose evaluation results are published, latest first")
+    @Answers(value = PublicationView.class, list = true)
     public List<PublicationView> list() {
         return service.publications().stream().map(this::view).toList();
     }
@@ -65,6 +67,7 @@ public class EvaluationPublicationResource {
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Operation(summary = "Publish a fiscal year's decided evaluation results on the public portal"
             + " (409 while none is decided; publishing again changes nothing)")
+    @Answers(PublicationView.class)
     public Response publish(@PathParam("fiscalYear") String fiscalYear) {
         return Response.ok(view(service.publish(FiscalYear.parse(fiscalYear)))).build();
     }
@@ -74,6 +77,7 @@ public class EvaluationPublicationResource {
     @Transactional
     @Access(minimum = Role.MUNICIPALITY_ADMIN)
     @Operation(summary = "Withdraw a fiscal year's evaluation results from the public portal")
+    @Answers(status = 204)
     public Response withdraw(@PathParam("fiscalYear") String fiscalYear) {
         FiscalYear fy;
         try {

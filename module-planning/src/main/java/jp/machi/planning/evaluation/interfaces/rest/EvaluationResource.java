@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
@@ -147,6 +148,7 @@ public class EvaluationResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "The program's evaluations, one per fiscal year evaluated")
+    @Answers(value = SummaryView.class, list = true)
     public List<SummaryView> list() {
         AdministrativeProgram p = programs.require(programId);
         Locale l = Problems.locale(headers);
@@ -159,6 +161,7 @@ public class EvaluationResource {
     @Path("{fiscalYear}")
     @Transactional
     @Operation(summary = "The program's evaluation of one fiscal year as it stands (waiting for self-evaluation if not begun)")
+    @Answers(EvaluationView.class)
     public Response get(@PathParam("fiscalYear") String fiscalYear) {
         AdministrativeProgram p = programs.require(programId);
         return answer(evaluations.state(p, FiscalYear.parse(fiscalYear)));
@@ -169,6 +172,7 @@ public class EvaluationResource {
     @Path("{fiscalYear}/steps/{step}")
     @Transactional
     @Operation(summary = "Submit a step (self, secondary, external, final): only the step waited for, only by those allowed")
+    @Answers(EvaluationView.class)
     public Response submit(@PathParam("fiscalYear") String fiscalYear, @PathParam("step") String step,
             @Valid JudgementInput body) {
         Bodies.require(body);
@@ -183,6 +187,7 @@ public class EvaluationResource {
     @Path("{fiscalYear}/return")
     @Transactional
     @Operation(summary = "Return the step before the one waited for, for revision (差し戻し), with the reason")
+    @Answers(EvaluationView.class)
     public Response sendBack(@PathParam("fiscalYear") String fiscalYear, @Valid ReturnInput body) {
         Bodies.require(body);
         AdministrativeProgram p = programs.require(programId);
@@ -194,6 +199,7 @@ public class EvaluationResource {
     @Path("{fiscalYear}/history")
     @Transactional
     @Operation(summary = "Every step submitted or returned, oldest first, with who and when")
+    @Answers(value = EntryView.class, list = true)
     public List<EntryView> history(@PathParam("fiscalYear") String fiscalYear) {
         AdministrativeProgram p = programs.require(programId);
         Locale l = Problems.locale(headers);

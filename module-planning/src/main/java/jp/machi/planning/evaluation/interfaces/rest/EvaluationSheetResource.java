@@ -10,6 +10,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Response;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
@@ -41,6 +42,7 @@ public class EvaluationSheetResource {
     @Produces(XLSX)
     @Transactional
     @Operation(summary = "The program's evaluation sheet of a fiscal year (default: the program's own) as .xlsx")
+    @Answers
     public Response sheet(@PathParam("id") UUID id, @QueryParam("fiscalYear") String fiscalYear) {
         AdministrativeProgram p = programs.require(id);
         FiscalYear fy = fiscalYear == null || fiscalYear.isBlank() ? p.getFiscalYear() : FiscalYear.parse(fiscalYear);

@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.CachedRead;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Problems;
@@ -93,6 +94,7 @@ public class PublicEvaluationResource {
     @Transactional
     @Access(Access.Level.PUBLIC)
     @Operation(summary = "Public: the fiscal years whose evaluation results are published, latest first")
+    @Answers(value = YearView.class, list = true)
     public List<YearView> years() {
         Locale l = Problems.locale(headers);
         return service.publications().stream().map(p -> new YearView(p.getFiscalYear(), p.getFiscalYear().label(l),
@@ -105,6 +107,7 @@ public class PublicEvaluationResource {
     @Access(Access.Level.PUBLIC)
     @Operation(summary = "Public: the published evaluation results of ?fiscalYear= (default: the latest published"
             + " year, an empty answer while none is; 404 when the year asked for is not published), with the count per final direction")
+    @Answers(PublishedResultsView.class)
     public PublishedResultsView results(@QueryParam("fiscalYear") String fiscalYear) {
         FiscalYear fy = DocumentParams.fiscalYear(fiscalYear);
         EvaluationPublication p;

@@ -25,6 +25,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.Page;
@@ -86,6 +87,7 @@ public class PlanNodeResource {
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "The plan's nodes in document order, depth first (paged; CSV with ?format=csv: "
             + "one row per node and linked indicator)")
+    @Answers(value = NodeView.class, page = true)
     public Response list(@PathParam("planId") UUID planId, @BeanParam PageRequest paging,
             @QueryParam("format") String format) {
         ComprehensivePlan p = plans.require(planId);
@@ -109,6 +111,7 @@ public class PlanNodeResource {
     @Access(minimum = Role.STAFF)
     @Operation(summary = "Add a node under parentId (absent: top level) at position (absent: last); "
             + "its level is the parent's + 1 and must be named by the plan")
+    @Answers(value = NodeView.class, status = 201)
     public Response create(@PathParam("planId") UUID planId, NewNodeInput body) {
         ComprehensivePlan p = plans.requireForTreeChange(planId);
         views.valid(body);
@@ -122,6 +125,7 @@ public class PlanNodeResource {
     @Transactional
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "One node with its responsible units and linked indicators")
+    @Answers(NodeView.class)
     public Response get(@PathParam("planId") UUID planId, @PathParam("nodeId") UUID nodeId) {
         ComprehensivePlan p = plans.require(planId);
         PlanNode n = nodes.require(p, nodeId);
@@ -133,6 +137,7 @@ public class PlanNodeResource {
     @Transactional
     @Access(minimum = Role.STAFF)
     @Operation(summary = "Replace what a node says (If-Match required); its place changes only by a move")
+    @Answers(NodeView.class)
     public Response update(@PathParam("planId") UUID planId, @PathParam("nodeId") UUID nodeId, NodeInput body) {
         ComprehensivePlan p = plans.require(planId);
         PlanNode n = nodes.require(p, nodeId);
@@ -148,6 +153,7 @@ public class PlanNodeResource {
     @Access(minimum = Role.STAFF)
     @Operation(summary = "Delete a node and its indicator links (If-Match required); a node with children only "
             + "with ?withDescendants=true, which deletes them too (409 otherwise)")
+    @Answers(status = 204)
     public Response delete(@PathParam("planId") UUID planId, @PathParam("nodeId") UUID nodeId,
             @QueryParam("withDescendants") String withDescendants) {
         ComprehensivePlan p = plans.requireForTreeChange(planId);
@@ -162,6 +168,7 @@ public class PlanNodeResource {
     @Transactional
     @Access(minimum = Role.STAFF)
     @Operation(summary = "Move a node with its subtree under parentId (null: top level) at position (If-Match of the node)")
+    @Answers(NodeView.class)
     public Response move(@PathParam("planId") UUID planId, @PathParam("nodeId") UUID nodeId, MoveInput body) {
         ComprehensivePlan p = plans.requireForTreeChange(planId);
         PlanNode n = nodes.require(p, nodeId);
@@ -178,6 +185,7 @@ public class PlanNodeResource {
     @Transactional
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "The indicators linked to a node, in order (paged)")
+    @Answers(value = LinkView.class, page = true)
     public Response links(@PathParam("planId") UUID planId, @PathParam("nodeId") UUID nodeId,
             @BeanParam PageRequest paging) {
         ComprehensivePlan p = plans.require(planId);
@@ -192,6 +200,7 @@ public class PlanNodeResource {
     @Access(minimum = Role.STAFF)
     @Operation(summary = "Link one of the municipality's indicators to a node as OUTCOME or PROCESS with a weight "
             + "(defaults: the role its kind suggests, weight 1)")
+    @Answers(value = LinkView.class, status = 201)
     public Response link(@PathParam("planId") UUID planId, @PathParam("nodeId") UUID nodeId, LinkInput body) {
         ComprehensivePlan p = plans.requireForTreeChange(planId);
         PlanNode n = nodes.require(p, nodeId);
@@ -206,6 +215,7 @@ public class PlanNodeResource {
     @Transactional
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "One indicator link")
+    @Answers(LinkView.class)
     public Response getLink(@PathParam("planId") UUID planId, @PathParam("nodeId") UUID nodeId,
             @PathParam("linkId") UUID linkId) {
         IndicatorLink link = nodes.requireLink(nodes.require(plans.require(planId), nodeId), linkId);
@@ -217,6 +227,7 @@ public class PlanNodeResource {
     @Transactional
     @Access(minimum = Role.STAFF)
     @Operation(summary = "Change a link's role and weight (If-Match required)")
+    @Answers(LinkView.class)
     public Response updateLink(@PathParam("planId") UUID planId, @PathParam("nodeId") UUID nodeId,
             @PathParam("linkId") UUID linkId, LinkRevision body) {
         IndicatorLink link = nodes.requireLink(nodes.require(plans.require(planId), nodeId), linkId);
@@ -231,6 +242,7 @@ public class PlanNodeResource {
     @Transactional
     @Access(minimum = Role.STAFF)
     @Operation(summary = "Unlink an indicator from a node (If-Match required; the indicator stays)")
+    @Answers(status = 204)
     public Response unlink(@PathParam("planId") UUID planId, @PathParam("nodeId") UUID nodeId,
             @PathParam("linkId") UUID linkId) {
         PlanNode n = nodes.require(plans.requireForTreeChange(planId), nodeId);

@@ -24,6 +24,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.CachedRead;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Csv;
@@ -90,6 +91,7 @@ public class PlanResource {
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "List comprehensive plans, latest period first (?sort= firstFiscalYear, lastFiscalYear, name;"
             + " paged in the database; CSV with ?format=csv, streamed)")
+    @Answers(value = PlanView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("sort") String sort) {
         boolean csv = Csv.requested(format, headers);
@@ -113,6 +115,7 @@ public class PlanResource {
     @Transactional
     @Access(minimum = Role.STAFF)
     @Operation(summary = "Create a comprehensive plan: name, period, level names (else the municipality's setting), roll-up rule")
+    @Answers(value = PlanView.class, status = 201)
     public Response create(@Valid PlanInput body) {
         views.valid(body);
         ComprehensivePlan p = plans.create(checked(body));
@@ -125,6 +128,7 @@ public class PlanResource {
     @Transactional
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "One plan")
+    @Answers(PlanView.class)
     public Response get(@PathParam("planId") UUID planId) {
         ComprehensivePlan p = plans.require(planId);
         return Response.ok(views.plan(p)).tag(Versions.tag(p.getVersion())).build();
@@ -135,6 +139,7 @@ public class PlanResource {
     @Transactional
     @Access(minimum = Role.STAFF)
     @Operation(summary = "Replace a plan (If-Match required); fewer levels than its nodes use is 409")
+    @Answers(PlanView.class)
     public Response update(@PathParam("planId") UUID planId, PlanInput body) {
         ComprehensivePlan p = plans.requireForTreeChange(planId);
         views.valid(body);
@@ -148,6 +153,7 @@ public class PlanResource {
     @Transactional
     @Access(minimum = Role.STAFF)
     @Operation(summary = "Delete a plan with its nodes and indicator links (If-Match required; the indicators stay)")
+    @Answers(status = 204)
     public Response delete(@PathParam("planId") UUID planId) {
         ComprehensivePlan p = plans.requireForTreeChange(planId);
         Versions.requireMatch(request, headers, p.getVersion());
@@ -160,6 +166,7 @@ public class PlanResource {
     @Transactional
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "The plan's whole hierarchy: every node with its level name, texts, units, indicators and children")
+    @Answers(TreeView.class)
     public Response tree(@PathParam("planId") UUID planId) {
         ComprehensivePlan p = plans.require(planId);
         return Response.ok(new TreeView(views.plan(p), views.tree(p, Problems.locale(headers))))
@@ -174,6 +181,7 @@ public class PlanResource {
             + " whose version it raises): per level KEEP, CLEAR, SEQUENCE (through the plan in document order), SIBLINGS"
             + " (again under each parent) or OUTLINE (the parent's number, separator, count); underNodeId: only below"
             + " that node. Answers the tree")
+    @Answers(TreeView.class)
     public Response renumber(@PathParam("planId") UUID planId, RenumberInput body) {
         ComprehensivePlan p = plans.requireForTreeChange(planId);
         views.valid(body);
@@ -192,6 +200,7 @@ public class PlanResource {
     @Operation(summary = "Progress in a fiscal year (?fiscalYear=R5; default: the current one within the period): "
             + "each node's indicators with achievement and rating, and the roll-up score of every node with its terms "
             + "and formula in Japanese and English")
+    @Answers(ProgressView.class)
     public ProgressView progress(@PathParam("planId") UUID planId, @QueryParam("fiscalYear") String fiscalYear) {
         ComprehensivePlan p = plans.require(planId);
         FiscalYear fy = fiscalYear == null || fiscalYear.isBlank() ? progress.defaultYear(p) : FiscalYear.parse(fiscalYear);

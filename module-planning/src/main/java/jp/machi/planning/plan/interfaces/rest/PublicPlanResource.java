@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.CachedRead;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
@@ -60,6 +61,7 @@ public class PublicPlanResource {
     @Access(Access.Level.PUBLIC)
     @Operation(summary = "Public: the published comprehensive plans, latest period first (?sort= firstFiscalYear,"
             + " lastFiscalYear, name; paged in the database)")
+    @Answers(value = PlanView.class, page = true)
     public Page<PlanView> list(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
         paging.offset();
         return plans.list(true, PlanService.SORT.parse(sort)).page(paging).map(views::plan);
@@ -71,6 +73,7 @@ public class PublicPlanResource {
     @Transactional
     @Access(Access.Level.PUBLIC)
     @Operation(summary = "Public: one published plan (404 when it is not published)")
+    @Answers(PlanView.class)
     public PlanView get(@PathParam("planId") UUID planId) {
         return views.plan(plans.requirePublished(planId));
     }
@@ -81,6 +84,7 @@ public class PublicPlanResource {
     @Transactional
     @Access(Access.Level.PUBLIC)
     @Operation(summary = "Public: a published plan's hierarchy with texts, responsible divisions and indicators")
+    @Answers(TreeView.class)
     public TreeView tree(@PathParam("planId") UUID planId) {
         ComprehensivePlan p = plans.requirePublished(planId);
         return new TreeView(views.plan(p), views.tree(p, Problems.locale(headers)));
@@ -93,6 +97,7 @@ public class PublicPlanResource {
     @Access(Access.Level.PUBLIC)
     @Operation(summary = "Public: a published plan's progress in a fiscal year (?fiscalYear=R5; default: the current one "
             + "within the period), every node's score with its terms and formula in Japanese and English")
+    @Answers(ProgressView.class)
     public ProgressView progress(@PathParam("planId") UUID planId, @QueryParam("fiscalYear") String fiscalYear) {
         ComprehensivePlan p = plans.requirePublished(planId);
         FiscalYear fy = fiscalYear == null || fiscalYear.isBlank() ? progress.defaultYear(p) : FiscalYear.parse(fiscalYear);

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.identity.Access;
@@ -81,6 +82,8 @@ public class ProgramImportResource {
     @Operation(summary = "Import a program list file (事務事業一覧, tab or comma separated, UTF-8 or Shift_JIS); "
             + "?fiscalYear= when the title line names none, ?dryRun=true to check only, ?createUnits=true to create "
             + "the proposed units. Any row error: 422 listing every failing row, nothing written")
+    @Answers(ReportView.class)
+    @Answers(value = ReportView.class, status = 201)
     public Response importFile(byte[] body, @QueryParam("fiscalYear") String fiscalYear,
             @QueryParam("dryRun") String dryRun, @QueryParam("createUnits") String createUnits) {
         boolean dry = flag("dryRun", dryRun);

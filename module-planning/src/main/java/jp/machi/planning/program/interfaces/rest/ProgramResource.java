@@ -34,6 +34,7 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.PageRequest;
@@ -271,6 +272,7 @@ public class ProgramResource {
     @Transactional
     @Operation(summary = "List programs, optionally of one fiscal year (?sort= fiscalYear, serialNumber, programNumber,"
             + " name; paged in the database; CSV with ?format=csv, xlsx with ?format=xlsx, streamed)")
+    @Answers(value = ProgramView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("sort") String sort) {
         FiscalYear fy = fiscalYear == null || fiscalYear.isBlank() ? null : FiscalYear.parse(fiscalYear);
@@ -322,6 +324,7 @@ public class ProgramResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Register a program")
+    @Answers(value = ProgramView.class, status = 201)
     public Response create(@Valid ProgramInput body) {
         Bodies.require(body);
         AdministrativeProgram p = programs.create(body.content(), body.sheet());
@@ -334,6 +337,7 @@ public class ProgramResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One program")
+    @Answers(ProgramView.class)
     public Response get(@PathParam("id") UUID id) {
         AdministrativeProgram p = programs.require(id);
         return Response.ok(view(p)).tag(Versions.tag(p.getVersion())).build();
@@ -344,6 +348,7 @@ public class ProgramResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise a program (If-Match required)")
+    @Answers(ProgramView.class)
     public Response update(@PathParam("id") UUID id, @Valid ProgramInput body) {
         Bodies.require(body);
         AdministrativeProgram p = programs.require(id);
@@ -357,6 +362,7 @@ public class ProgramResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete a program (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         AdministrativeProgram p = programs.require(id);
         Versions.requireMatch(request, headers, p.getVersion());

@@ -33,6 +33,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.PageRequest;
@@ -213,6 +214,7 @@ public class ReformItemResource {
     @Transactional
     @Operation(summary = "List reform items by number (?fiscalYear= for the items running that year; ?sort= itemNumber,"
             + " firstFiscalYear, lastFiscalYear; paged in the database; CSV with ?format=csv, streamed)")
+    @Answers(value = ItemView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("sort") String sort) {
         FiscalYear fy = DocumentParams.fiscalYear(fiscalYear);
@@ -247,6 +249,7 @@ public class ReformItemResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Register a reform item (item numbers are unique)")
+    @Answers(value = ItemView.class, status = 201)
     public Response create(@Valid ItemInput body) {
         Bodies.require(body);
         ReformItem r = items.create(body.content());
@@ -259,6 +262,7 @@ public class ReformItemResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One reform item with its indicators' yearly targets and actuals")
+    @Answers(ItemView.class)
     public Response get(@PathParam("id") UUID id) {
         ReformItem r = items.require(id);
         return Response.ok(view(r)).tag(Versions.tag(r.getVersion())).build();
@@ -269,6 +273,7 @@ public class ReformItemResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise a reform item (If-Match required)")
+    @Answers(ItemView.class)
     public Response update(@PathParam("id") UUID id, @Valid ItemInput body) {
         Bodies.require(body);
         ReformItem r = items.require(id);
@@ -282,6 +287,7 @@ public class ReformItemResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete a reform item (If-Match required); its indicators stay in core")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         ReformItem r = items.require(id);
         Versions.requireMatch(request, headers, r.getVersion());

@@ -16,6 +16,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Problems;
 import jp.machi.core.fiscalyear.FiscalYear;
@@ -74,6 +75,7 @@ public class FiscalYearResource {
     @Operation(summary = "Start fiscal year ?to= from {from}: copy its programs, department policies and division plans"
             + " (one transaction; the old year stays; already present or ended items are skipped with the reason;"
             + " dryRun=true writes nothing)")
+    @Answers(CopyView.class)
     public CopyView copy(@PathParam("from") String from, @QueryParam("to") String to,
             @QueryParam("dryRun") String dryRun) {
         FiscalYear[] years = DocumentParams.copyYears(from, to);

@@ -37,6 +37,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -228,6 +229,7 @@ public class CollectionCostResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "The categories collection costs are entered by (setting collectionCostCategories), with the limit and warning line in %")
+    @Answers(Categories.class)
     public Categories categories() {
         CollectionCostService.Lines lines = costs.lines();
         return new Categories(costs.categories(), lines.limitPercent(), lines.warningPercent());
@@ -244,6 +246,7 @@ public class CollectionCostResource {
     @Operation(summary = "List designation years with their costs, donations and share (?from=, ?to= designation years; ?sort= designationYear;"
             + " paged in the database). CSV (?format=csv or Accept: text/csv, streamed, UTF-8 with BOM): one row per year with the"
             + " totals, the share and one column per category")
+    @Answers(value = CostView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format, @QueryParam("from") String from,
             @QueryParam("to") String to, @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -299,6 +302,7 @@ public class CollectionCostResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Record a designation year's collection costs by category (one record per year: 409 if it exists)")
+    @Answers(value = CostView.class, status = 201)
     public Response create(@Valid CostInput body) {
         Bodies.require(body);
         CollectionCostYear y = costs.create(body.content(costs.categories(), null));
@@ -311,6 +315,7 @@ public class CollectionCostResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One designation year's collection costs, donations and share")
+    @Answers(CostView.class)
     public Response get(@PathParam("id") UUID id) {
         CollectionCostYear y = costs.require(id);
         return Response.ok(view(y)).tag(Versions.tag(y.getVersion())).build();
@@ -322,6 +327,7 @@ public class CollectionCostResource {
     @Transactional
     @Operation(summary = "Revise a designation year's collection costs (If-Match required; send every category: a line changed, added or"
             + " removed raises the year's version)")
+    @Answers(CostView.class)
     public Response update(@PathParam("id") UUID id, CostInput body) {
         CollectionCostYear y = costs.require(id);
         Bodies.valid(validator, body);
@@ -335,6 +341,7 @@ public class CollectionCostResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Delete a designation year's collection costs (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         CollectionCostYear y = costs.require(id);
         Versions.requireMatch(request, headers, y.getVersion());

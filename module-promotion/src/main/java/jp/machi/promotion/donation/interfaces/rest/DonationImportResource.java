@@ -20,6 +20,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.BulkImports;
 import jp.machi.core.api.Problems;
@@ -86,6 +87,8 @@ public class DonationImportResource {
             + " day and amount as a recorded donation; ?preview= rows in the report (0–1000, default 100). Rows whose order id"
             + " was imported before are skipped. Any row error: 422 naming every failing row and column, nothing written."
             + " Up to machi.api.max-import-bytes (64 MiB by default)")
+    @Answers(ReportView.class)
+    @Answers(value = ReportView.class, status = 201)
     public Response importFile(InputStream body, @QueryParam("site") String site, @QueryParam("dryRun") String dryRun,
             @QueryParam("importSuspected") String importSuspected, @QueryParam("preview") String preview) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();

@@ -35,6 +35,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -182,6 +183,7 @@ public class DonationResource {
     @Access(minimum = Role.VIEWER)
     @Path("payment-methods")
     @Operation(summary = "The payment methods a donation may have, with their labels")
+    @Answers(value = Choice.class, list = true)
     public List<Choice> paymentMethods() {
         Locale l = Problems.locale(headers);
         return Arrays.stream(PaymentMethod.values()).map(p -> new Choice(p.name(), Messages.get(l, "promotion.payment." + p.name())))
@@ -195,6 +197,7 @@ public class DonationResource {
     @Operation(summary = "List donations, newest first (?fiscalYear=R6|2024, ?designationYear=2024, ?from=&to= dates, ?donorId=,"
             + " ?useId=, ?returnGiftId=, ?paymentMethod=, ?channel= portal name, ?direct=true|false; ?sort= receivedOn, amount,"
             + " fiscalYear; paged in the database; CSV with ?format=csv or Accept: text/csv, streamed, donor names masked)")
+    @Answers(value = DonationView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("designationYear") String designationYear,
             @QueryParam("from") String from, @QueryParam("to") String to, @QueryParam("donorId") String donorId,
@@ -285,6 +288,7 @@ public class DonationResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Record a donation (donor, use and gift of this municipality; the gift's donation amount at most the amount)")
+    @Answers(value = DonationView.class, status = 201)
     public Response create(@Valid DonationInput body) {
         Bodies.require(body);
         Donation x = donations.create(body.content());
@@ -297,6 +301,7 @@ public class DonationResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One donation (the donor's name masked)")
+    @Answers(DonationView.class)
     public Response get(@PathParam("id") UUID id) {
         Donation x = donations.require(id);
         return Response.ok(view(x)).tag(Versions.tag(x.getVersion())).build();
@@ -309,6 +314,7 @@ public class DonationResource {
     @Transactional
     @Operation(summary = "寄附金受領証明書: a print-friendly HTML page with the donor's name and address in full (staff and above;"
             + " recorded in the audit trail as a full read of the donor)")
+    @Answers
     public Response receipt(@PathParam("id") UUID id) {
         Donation x = donations.require(id);
         return Response.ok(receipts.render(x)).type(MediaType.TEXT_HTML_TYPE.withCharset("UTF-8"))
@@ -322,6 +328,7 @@ public class DonationResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise a donation (If-Match required)")
+    @Answers(DonationView.class)
     public Response update(@PathParam("id") UUID id, @Valid DonationInput body) {
         Bodies.require(body);
         Donation x = donations.require(id);
@@ -335,6 +342,7 @@ public class DonationResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete a donation (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         Donation x = donations.require(id);
         Versions.requireMatch(request, headers, x.getVersion());

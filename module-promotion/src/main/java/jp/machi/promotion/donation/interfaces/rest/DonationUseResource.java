@@ -31,6 +31,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.PageRequest;
@@ -109,6 +110,7 @@ public class DonationUseResource {
     @Transactional
     @Operation(summary = "List the uses donors choose from (?active=true|false, ?q= text in name or description; ?sort= sortOrder,"
             + " name; paged in the database; CSV with ?format=csv or Accept: text/csv, streamed)")
+    @Answers(value = UseView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("active") String active, @QueryParam("q") String q, @QueryParam("sort") String sort) {
         Boolean a = Params.bool("active", active);
@@ -134,6 +136,7 @@ public class DonationUseResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Add a use (names are unique in the municipality)")
+    @Answers(value = UseView.class, status = 201)
     public Response create(@Valid UseInput body) {
         Bodies.require(body);
         DonationUse u = uses.create(body.name.strip(), body.cleanDescription(), body.active == null || body.active,
@@ -147,6 +150,7 @@ public class DonationUseResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One use")
+    @Answers(UseView.class)
     public Response get(@PathParam("id") UUID id) {
         DonationUse u = uses.require(id);
         return Response.ok(view(u)).tag(Versions.tag(u.getVersion())).build();
@@ -157,6 +161,7 @@ public class DonationUseResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise a use (If-Match required)")
+    @Answers(UseView.class)
     public Response update(@PathParam("id") UUID id, @Valid UseInput body) {
         Bodies.require(body);
         DonationUse u = uses.require(id);
@@ -171,6 +176,7 @@ public class DonationUseResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete a use (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         DonationUse u = uses.require(id);
         Versions.requireMatch(request, headers, u.getVersion());

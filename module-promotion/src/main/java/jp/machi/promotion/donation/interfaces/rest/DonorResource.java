@@ -30,6 +30,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -174,6 +175,7 @@ public class DonorResource {
     @Transactional
     @Operation(summary = "List donors, newest first (personal data masked; ?anonymised=true|false; ?sort= createdAt; paged in the"
             + " database; CSV with ?format=csv or Accept: text/csv, streamed and masked)")
+    @Answers(value = DonorView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("anonymised") String anonymised, @QueryParam("sort") String sort) {
         Boolean a = Params.bool("anonymised", anonymised);
@@ -198,6 +200,7 @@ public class DonorResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Register a donor (the answer masks what was sent, like every read without ?reveal)")
+    @Answers(value = DonorView.class, status = 201)
     public Response create(@Valid DonorInput body) {
         Bodies.require(body);
         Donor d = donors.create(body.person());
@@ -210,6 +213,7 @@ public class DonorResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One donor; ?reveal=personal-data shows the personal data in full (staff and above; recorded in the audit trail)")
+    @Answers(DonorView.class)
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
         boolean full = reveal(reveal);
         Donor d = donors.require(id);
@@ -228,6 +232,7 @@ public class DonorResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise a donor (If-Match required; send every field: a field left out is cleared)")
+    @Answers(DonorView.class)
     public Response update(@PathParam("id") UUID id, @Valid DonorInput body) {
         Bodies.require(body);
         Donor d = donors.require(id);
@@ -241,6 +246,7 @@ public class DonorResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete a donor without donations (If-Match required; 409 while donations refer to them)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         Donor d = donors.require(id);
         Versions.requireMatch(request, headers, d.getVersion());

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.Problems;
@@ -62,6 +63,7 @@ public class HometaxSurveyResource {
     @Operation(summary = "The hometown-tax survey (現況調査) of a fiscal year (?fiscalYear= R6|2024; this fiscal year when left out): donations received,"
             + " per use, collection costs per category with their share, one-stop applications; ?format=csv (UTF-8 with BOM) or"
             + " ?format=xlsx (a worksheet per sheet)")
+    @Answers(SurveyView.class)
     public Response get(@QueryParam("fiscalYear") String fiscalYear, @QueryParam("format") String format) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
         Integer fy = PromotionParams.fiscalYear("fiscalYear", fiscalYear, errors);

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.PageRequest;
@@ -155,6 +156,7 @@ public class ImportSiteResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "List the portal sites and their column mappings (?sort=name; paged in the database)")
+    @Answers(value = SiteView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
         paging.offset();
         return Response.ok(sites.list(ImportSiteService.SORT.parse(sort)).page(paging).map(this::view)).build();
@@ -164,6 +166,7 @@ public class ImportSiteResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Register a portal site with its column mapping (orderId, receivedOn, amount and name required)")
+    @Answers(value = SiteView.class, status = 201)
     public Response create(@Valid SiteInput body) {
         Bodies.require(body);
         ImportSite s = sites.create(body.content());
@@ -176,6 +179,7 @@ public class ImportSiteResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One portal site and its column mapping")
+    @Answers(SiteView.class)
     public Response get(@PathParam("id") UUID id) {
         ImportSite s = sites.require(id);
         return Response.ok(view(s)).tag(Versions.tag(s.getVersion())).build();
@@ -202,6 +206,7 @@ public class ImportSiteResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise a portal site's name or column mapping (If-Match required)")
+    @Answers(SiteView.class)
     public Response update(@PathParam("id") UUID id, @Valid SiteInput body) {
         Bodies.require(body);
         ImportSite s = sites.require(id);
@@ -215,6 +220,7 @@ public class ImportSiteResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete a portal site's mapping (If-Match required; its imported donations stay)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         ImportSite s = sites.require(id);
         Versions.requireMatch(request, headers, s.getVersion());

@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
 import jp.machi.core.api.PageRequest;
@@ -154,6 +155,7 @@ public class ReturnGiftResource {
     @Transactional
     @Operation(summary = "The rules gifts are checked against: the municipality's ratio limit (30 % by law unless set lower) and the"
             + " grounds of the ministry's notice (告示第5条 各号) a gift may be a local product under, with their labels")
+    @Answers(RulesView.class)
     public RulesView rules() {
         Locale l = Problems.locale(headers);
         return new RulesView(gifts.ratioLimitPercent(),
@@ -167,6 +169,7 @@ public class ReturnGiftResource {
     @Operation(summary = "List return gifts (?active=true|false, ?ground= constant or 号, ?q= text in name or supplier; ?sort= name,"
             + " supplier, donationAmount, procurementCost, shippingCost, ground; paged in the database; CSV with ?format=csv"
             + " or Accept: text/csv, streamed)")
+    @Answers(value = GiftView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("active") String active, @QueryParam("ground") String ground, @QueryParam("q") String q,
             @QueryParam("sort") String sort) {
@@ -195,6 +198,7 @@ public class ReturnGiftResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Add a return gift (refused when its procurement cost exceeds 30 % of its donation amount)")
+    @Answers(value = GiftView.class, status = 201)
     public Response create(@Valid GiftInput body) {
         Bodies.require(body);
         ReturnGift g = gifts.create(body.content());
@@ -207,6 +211,7 @@ public class ReturnGiftResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One return gift with its ratio of cost to donation amount")
+    @Answers(GiftView.class)
     public Response get(@PathParam("id") UUID id) {
         ReturnGift g = gifts.require(id);
         return Response.ok(view(g)).tag(Versions.tag(g.getVersion())).build();
@@ -217,6 +222,7 @@ public class ReturnGiftResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise a return gift (If-Match required; the 30 % rule applies)")
+    @Answers(GiftView.class)
     public Response update(@PathParam("id") UUID id, @Valid GiftInput body) {
         Bodies.require(body);
         ReturnGift g = gifts.require(id);
@@ -230,6 +236,7 @@ public class ReturnGiftResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete a return gift (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         ReturnGift g = gifts.require(id);
         Versions.requireMatch(request, headers, g.getVersion());

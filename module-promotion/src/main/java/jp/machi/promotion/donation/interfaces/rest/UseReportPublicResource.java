@@ -11,6 +11,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.Map;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.identity.Access;
@@ -38,6 +39,7 @@ public class UseReportPublicResource {
     @Access(Access.Level.PUBLIC)
     @Transactional
     @Operation(summary = "The published use reports, newest year first (paged in the database); never a donor")
+    @Answers(value = UseReportResource.ReportView.class, page = true)
     public Page<UseReportResource.ReportView> list(@BeanParam PageRequest paging) {
         paging.offset();
         Map<UUID, DonationUse> uses = reports.uses();
@@ -50,6 +52,7 @@ public class UseReportPublicResource {
     @Access(Access.Level.PUBLIC)
     @Transactional
     @Operation(summary = "One published use report (404 for any other); never a donor")
+    @Answers(UseReportResource.ReportView.class)
     public UseReportResource.ReportView get(@PathParam("id") UUID id) {
         UseReport r = reports.requirePublished(id);
         return UseReportResource.view(r, reports.uses(), reports.received(r.getFiscalYear()));

@@ -34,6 +34,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -186,6 +187,7 @@ public class UseReportResource {
     @Transactional
     @Operation(summary = "List use reports, newest year first (?sort= fiscalYear; paged in the database); CSV (?format=csv or Accept:"
             + " text/csv, streamed): one row per report and use")
+    @Answers(value = ReportView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format, @QueryParam("sort") String sort) {
         boolean csv = Csv.requested(format, headers);
         if (!csv) {
@@ -216,6 +218,7 @@ public class UseReportResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Write a fiscal year's use report (one per year: 409 if it exists)")
+    @Answers(value = ReportView.class, status = 201)
     public Response create(@Valid ReportInput body) {
         Bodies.require(body);
         UseReport r = reports.create(body.content());
@@ -228,6 +231,7 @@ public class UseReportResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One use report with the donations received per use")
+    @Answers(ReportView.class)
     public Response get(@PathParam("id") UUID id) {
         UseReport r = reports.require(id);
         return Response.ok(view(r)).tag(Versions.tag(r.getVersion())).build();
@@ -238,6 +242,7 @@ public class UseReportResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Revise or publish a use report (If-Match required; a use's line changed, added or removed raises its version)")
+    @Answers(ReportView.class)
     public Response update(@PathParam("id") UUID id, ReportInput body) {
         UseReport r = reports.require(id);
         Bodies.valid(validator, body);
@@ -251,6 +256,7 @@ public class UseReportResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Delete a use report (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         UseReport r = reports.require(id);
         Versions.requireMatch(request, headers, r.getVersion());

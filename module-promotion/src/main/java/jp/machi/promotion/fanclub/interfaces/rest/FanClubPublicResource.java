@@ -21,6 +21,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.regex.Pattern;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
@@ -180,6 +181,7 @@ public class FanClubPublicResource {
     @Access(Access.Level.PUBLIC)
     @Transactional
     @Operation(summary = "What the fan club sign-up form offers: the municipality's interests (setting fanClubInterests) and the 47 prefectures")
+    @Answers(Form.class)
     public Form form() {
         boolean en = Languages.isEnglish(Problems.locale(headers));
         return new Form(settings.list(tenancy.code(), PromotionModule.ID, PromotionModule.FAN_CLUB_INTERESTS),
@@ -193,6 +195,7 @@ public class FanClubPublicResource {
     @Operation(summary = "Sign up for the fan club (anyone; 201 with a receipt number only; a confirmation link goes to the e-mail"
             + " address, and only a confirmed member counts). Idempotency-Key header: a retry gives the first answer; over the"
             + " municipality's rate limit 429")
+    @Answers(value = Receipt.class, status = 201)
     public Response signUp(@Valid SignUp body) {
         Bodies.require(body);
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -239,6 +242,7 @@ public class FanClubPublicResource {
     @Transactional
     @Operation(summary = "Confirm a sign-up with the token of the link in the confirmation mail (anyone; 404 for an unknown"
             + " token, 410 once the link was used or expired)")
+    @Answers(Done.class)
     public Done confirm(@Valid Token body) {
         Bodies.require(body);
         FanClubMember m = fanClub.confirm(body.token, portalBase());
@@ -251,6 +255,7 @@ public class FanClubPublicResource {
     @Transactional
     @Operation(summary = "Leave the fan club with the token of the link in any fan club mail (anyone; 404 for an unknown token,"
             + " 410 once the member left)")
+    @Answers(Done.class)
     public Done leave(@Valid Token body) {
         Bodies.require(body);
         FanClubMember m = fanClub.leave(body.token);
@@ -264,6 +269,7 @@ public class FanClubPublicResource {
     @Operation(summary = "Ask for the link to change one's fan club details (anyone; 201 with a receipt number only, the same whether"
             + " the address is a member or not; a confirmed member gets the link by mail, single use, expiring after the setting"
             + " fanClubLinkLifetimeMinutes). Idempotency-Key header, rate limit and honeypot as for sign-up")
+    @Answers(value = Receipt.class, status = 201)
     public Response requestEditLink(@Valid EditLinkRequest body) {
         Bodies.require(body);
         String email = PromotionParams.blank(body.email);
@@ -287,6 +293,7 @@ public class FanClubPublicResource {
     @Transactional
     @Operation(summary = "The member's details as they stand, for the holder of an edit link (anyone with its token; 404 for an"
             + " unknown token, 410 once the link was used or expired)")
+    @Answers(Profile.class)
     public Profile profile(@Valid Token body) {
         Bodies.require(body);
         FanClubMember m = fanClub.editable(body.token);
@@ -302,6 +309,7 @@ public class FanClubPublicResource {
             + " interests and newsletter consent; prefecture with municipality (and address) to move, left out to stay; a different"
             + " e-mail address takes effect only once the link mailed to it"
             + " is opened; 404 for an unknown token, 410 once the link was used or expired)")
+    @Answers(Edited.class)
     public Edited edit(@Valid Edit body) {
         Bodies.require(body);
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -339,6 +347,7 @@ public class FanClubPublicResource {
     @Transactional
     @Operation(summary = "Confirm a member's new e-mail address with the token of the link mailed to it; the new address replaces"
             + " the old (anyone with the token; 404 unknown, 410 once used or expired, 409 when another member has that address)")
+    @Answers(Done.class)
     public Done confirmEmail(@Valid Token body) {
         Bodies.require(body);
         fanClub.confirmEmail(body.token);

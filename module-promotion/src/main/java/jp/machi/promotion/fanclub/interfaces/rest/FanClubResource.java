@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -119,6 +120,7 @@ public class FanClubResource {
     @Operation(summary = "List fan club members, newest sign-up first (?status=PENDING|CONFIRMED|LEFT, ?residence=IN_TOWN|"
             + "IN_PREFECTURE|ELSEWHERE, ?prefecture=01…47, ?interest=, ?newsletter=true|false; ?sort= signedUpAt, confirmedOn,"
             + " prefecture; paged in the database; personal data masked; CSV with ?format=csv or Accept: text/csv, streamed and masked)")
+    @Answers(value = MemberView.class, page = true)
     public Response members(@BeanParam PageRequest paging, @QueryParam("format") String format, @QueryParam("status") String status,
             @QueryParam("residence") String residence, @QueryParam("prefecture") String prefecture,
             @QueryParam("interest") String interest, @QueryParam("newsletter") String newsletter, @QueryParam("sort") String sort) {
@@ -170,6 +172,7 @@ public class FanClubResource {
     @Transactional
     @Operation(summary = "The confirmed members by place of residence: in town (市内), elsewhere in the prefecture (県内), elsewhere"
             + " (県外, the related population 関係人口), and per prefecture; the pending sign-ups; counted in the database")
+    @Answers(CountsView.class)
     public CountsView counts() {
         boolean en = Languages.isEnglish(Problems.locale(headers));
         FanClubService.Counts c = fanClub.counts();
@@ -182,6 +185,7 @@ public class FanClubResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One member; ?reveal=personal-data shows the personal data in full (staff and above; recorded in the audit trail)")
+    @Answers(MemberView.class)
     public MemberView member(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
         FanClubMember m = fanClub.member(id);
         if (PersonalDataDisclosure.requested(reveal)) {
@@ -229,6 +233,7 @@ public class FanClubResource {
     @Transactional
     @Operation(summary = "The newsletters, newest first (paged in the database), each with its progress: state (QUEUED, SENDING,"
             + " DONE), mails written to the outbox, members still to reach, mails waiting, sent and failed")
+    @Answers(value = NewsletterView.class, page = true)
     public Page<NewsletterView> newsletters(@BeanParam PageRequest paging) {
         paging.offset();
         return fanClub.newsletters(FanClubService.NEWSLETTER_SORT.parse(null)).page(paging).map(this::newsletterView);
@@ -239,6 +244,7 @@ public class FanClubResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One newsletter with its progress (ETag: its version)")
+    @Answers(NewsletterView.class)
     public Response newsletter(@PathParam("id") UUID id) {
         FanClubNewsletter n = fanClub.newsletter(id);
         return Response.ok(newsletterView(n)).tag(Versions.tag(n.getVersion())).build();
@@ -252,6 +258,7 @@ public class FanClubResource {
             + " 201 with the newsletter, QUEUED: the job promotion.fan-club-newsletters sends it in batches (setting"
             + " fanClubNewsletterBatchSize per minute) through core's outbox, each member at most once, each mail with the member's"
             + " leave link; its progress is in GET newsletters/{id}")
+    @Answers(value = NewsletterView.class, status = 201)
     public Response send(@Valid NewsletterInput body) {
         Bodies.require(body);
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();

@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -153,6 +154,7 @@ public class MarriageSupportResource {
     @Transactional
     @Operation(summary = "List marriage-support activities, newest first (?fiscalYear= R6|2024, ?kind=EVENT|CONSULTATION|SEMINAR;"
             + " ?sort= heldOn, kind; paged in the database; CSV with ?format=csv or Accept: text/csv, streamed)")
+    @Answers(value = ActivityView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format, @QueryParam("fiscalYear") String fiscalYear,
             @QueryParam("kind") String kind, @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -184,6 +186,7 @@ public class MarriageSupportResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "A fiscal year's marriage-support figures (?fiscalYear= R6|2024; this fiscal year when left out), summed in the database")
+    @Answers(TotalsView.class)
     public TotalsView totals(@QueryParam("fiscalYear") String fiscalYear) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
         Integer fy = PromotionParams.fiscalYear("fiscalYear", fiscalYear, errors);
@@ -200,6 +203,7 @@ public class MarriageSupportResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Record a marriage-support activity")
+    @Answers(value = ActivityView.class, status = 201)
     public Response create(@Valid ActivityInput body) {
         Bodies.require(body);
         MarriageSupportActivity a = marriage.create(body.content());
@@ -212,6 +216,7 @@ public class MarriageSupportResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One marriage-support activity")
+    @Answers(ActivityView.class)
     public Response get(@PathParam("id") UUID id) {
         MarriageSupportActivity a = marriage.require(id);
         return Response.ok(view(a)).tag(Versions.tag(a.getVersion())).build();
@@ -222,6 +227,7 @@ public class MarriageSupportResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Revise a marriage-support activity (If-Match required)")
+    @Answers(ActivityView.class)
     public Response update(@PathParam("id") UUID id, ActivityInput body) {
         MarriageSupportActivity a = marriage.require(id);
         Bodies.valid(validator, body);
@@ -235,6 +241,7 @@ public class MarriageSupportResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Delete a marriage-support activity (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         MarriageSupportActivity a = marriage.require(id);
         Versions.requireMatch(request, headers, a.getVersion());

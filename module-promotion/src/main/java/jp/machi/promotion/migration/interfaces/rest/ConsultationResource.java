@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -243,6 +244,7 @@ public class ConsultationResource {
     @Access(minimum = Role.VIEWER)
     @Path("channels")
     @Operation(summary = "The channels a consultation may come by (窓口, イベント, オンライン, 電話, メール), with their labels")
+    @Answers(value = Choice.class, list = true)
     public List<Choice> channels() {
         Locale l = Problems.locale(headers);
         return Arrays.stream(ConsultationChannel.values()).map(c -> new Choice(c.name(), label(l, c))).toList();
@@ -255,6 +257,7 @@ public class ConsultationResource {
     @Operation(summary = "List migration consultations, newest first (?fiscalYear=R6|2024, ?from=&to= dates, ?channel=,"
             + " ?interestWork=, ?interestHousing=, ?interestChildRearing= true|false; ?sort= consultedOn, channel; paged in the"
             + " database; personal data masked; CSV with ?format=csv or Accept: text/csv, streamed and masked)")
+    @Answers(value = ConsultationView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("channel") String channel, @QueryParam("interestWork") String interestWork,
@@ -291,6 +294,7 @@ public class ConsultationResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Record a consultation (the answer masks the personal data sent, like every read without ?reveal)")
+    @Answers(value = ConsultationView.class, status = 201)
     public Response create(@Valid ConsultationInput body) {
         Bodies.require(body);
         MigrationConsultation c = migration.create(body.content());
@@ -304,6 +308,7 @@ public class ConsultationResource {
     @Transactional
     @Operation(summary = "One consultation with its follow-ups; ?reveal=personal-data shows the personal data in full (staff and"
             + " above; recorded in the audit trail)")
+    @Answers(ConsultationView.class)
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
         boolean full = PersonalDataDisclosure.requested(reveal);
         MigrationConsultation c = migration.consultation(id);
@@ -318,6 +323,7 @@ public class ConsultationResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise a consultation and its follow-ups (If-Match required; send every field and every follow-up)")
+    @Answers(ConsultationView.class)
     public Response update(@PathParam("id") UUID id, @Valid ConsultationInput body) {
         Bodies.require(body);
         MigrationConsultation c = migration.consultation(id);
@@ -331,6 +337,7 @@ public class ConsultationResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete a consultation (If-Match required; 409 while a supported migration refers to it)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         MigrationConsultation c = migration.consultation(id);
         Versions.requireMatch(request, headers, c.getVersion());

@@ -32,6 +32,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -130,6 +131,7 @@ public class SupportedMigrationResource {
     @Transactional
     @Operation(summary = "List supported migrations, newest first (?fiscalYear=R6|2024, ?from=&to= dates; ?sort= movedInOn,"
             + " persons; paged in the database; CSV with ?format=csv or Accept: text/csv, streamed)")
+    @Answers(value = MigrationView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("from") String from, @QueryParam("to") String to,
             @QueryParam("sort") String sort) {
@@ -163,6 +165,7 @@ public class SupportedMigrationResource {
     @Path("totals")
     @Transactional
     @Operation(summary = "Consultations, households and persons of one fiscal year (?fiscalYear=R6|2024; this one when left out), counted in the database")
+    @Answers(YearTotals.class)
     public YearTotals totals(@QueryParam("fiscalYear") String fiscalYear) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
         Integer given = PromotionParams.fiscalYear("fiscalYear", fiscalYear, errors);
@@ -176,6 +179,7 @@ public class SupportedMigrationResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Record a supported migration (persons at least households; the consultation, if any, of this municipality)")
+    @Answers(value = MigrationView.class, status = 201)
     public Response create(@Valid MigrationInput body) {
         Bodies.require(body);
         SupportedMigration m = migration.create(body.content());
@@ -188,6 +192,7 @@ public class SupportedMigrationResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One supported migration")
+    @Answers(MigrationView.class)
     public Response get(@PathParam("id") UUID id) {
         SupportedMigration m = migration.migration(id);
         return Response.ok(view(m)).tag(Versions.tag(m.getVersion())).build();
@@ -198,6 +203,7 @@ public class SupportedMigrationResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise a supported migration (If-Match required)")
+    @Answers(MigrationView.class)
     public Response update(@PathParam("id") UUID id, @Valid MigrationInput body) {
         Bodies.require(body);
         SupportedMigration m = migration.migration(id);
@@ -211,6 +217,7 @@ public class SupportedMigrationResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete a supported migration (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         SupportedMigration m = migration.migration(id);
         Versions.requireMatch(request, headers, m.getVersion());

@@ -22,6 +22,7 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.identity.Access;
@@ -133,6 +134,7 @@ public class OneStopPublicResource {
     @Operation(summary = "Send a one-stop application (ワンストップ特例申請) online (anyone; 201 with a receipt number only). No individual"
             + " number is taken: the office checks it separately. Both declarations and consent are required; refused from January 11 of"
             + " the year after the donations. Idempotency-Key header: a retry gives the first answer; over the municipality's rate limit 429")
+    @Answers(value = Receipt.class, status = 201)
     public Response apply(@Valid OneStopSubmission body) {
         Bodies.require(body);
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();

@@ -36,6 +36,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -318,6 +319,7 @@ public class OneStopResource {
     @Operation(summary = "List one-stop applications (?year= the donations' calendar year, ?state=RECEIVED|CHECKED|MATCHED|TO_MATCH,"
             + " ?residenceCode=, ?donorId=; ?sort= receivedOn, donationYear, residenceCode; paged in the database; donors' names masked;"
             + " CSV with ?format=csv or Accept: text/csv, streamed)")
+    @Answers(value = ApplicationView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format, @QueryParam("year") String year,
             @QueryParam("state") String state, @QueryParam("residenceCode") String residenceCode, @QueryParam("donorId") String donorId,
             @QueryParam("sort") String sort) {
@@ -372,6 +374,7 @@ public class OneStopResource {
     @Transactional
     @Operation(summary = "Record a one-stop application received by mail or online (refused after January 10 of the year after the"
             + " donations, with the reason); My Number is never accepted, only the day it was checked")
+    @Answers(value = ApplicationView.class, status = 201)
     public Response create(@Valid ApplicationInput body) {
         Bodies.require(body);
         OneStopApplication a = applications.create(body.content());
@@ -386,6 +389,7 @@ public class OneStopResource {
     @Operation(summary = "One one-stop application, with the donations it covers, its changes and the donor's donations of the year still to"
             + " match; an online one with the applicant as sent (masked), the donations they listed and donors with the same e-mail or phone;"
             + " ?reveal=personal-data shows names and the applicant in full (staff and above; recorded in the audit trail)")
+    @Answers(ApplicationView.class)
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
         boolean full = PersonalDataDisclosure.requested(reveal);
         OneStopApplication a = applications.require(id);
@@ -408,6 +412,7 @@ public class OneStopResource {
     @Transactional
     @Operation(summary = "Revise a one-stop application: checked, matched to donations (If-Match required; a donation added or removed"
             + " raises its version)")
+    @Answers(ApplicationView.class)
     public Response update(@PathParam("id") UUID id, ApplicationInput body) {
         OneStopApplication a = applications.require(id);
         Bodies.valid(validator, body);
@@ -421,6 +426,7 @@ public class OneStopResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Delete a one-stop application (If-Match required), e.g. one the donor withdrew")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         OneStopApplication a = applications.require(id);
         Versions.requireMatch(request, headers, a.getVersion());
@@ -455,6 +461,7 @@ public class OneStopResource {
     @Transactional
     @Operation(summary = "Record a change to the application (変更届出書; If-Match required): ADDRESS (with the new residence"
             + " municipality, notified from now on) and/or NAME; refused after January 10 of the year after the donations")
+    @Answers(ApplicationView.class)
     public Response change(@PathParam("id") UUID id, ChangeInput body) {
         OneStopApplication a = applications.require(id);
         Bodies.valid(validator, body);
@@ -504,6 +511,7 @@ public class OneStopResource {
     @Transactional
     @Operation(summary = "The notifications of a year's one-stop applications (?year=; left out: last year in January, else this year): per residence municipality the donors,"
             + " donations and amount of the matched applications, due by January 31; the counts per state")
+    @Answers(NoticesView.class)
     public NoticesView notices(@QueryParam("year") String year) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
         Integer y = year(errors, year);
@@ -540,6 +548,7 @@ public class OneStopResource {
     @Operation(summary = "The notification file for one residence municipality (?year=, required): a CSV (UTF-8 with BOM) listing each"
             + " donor with their matched donations and amount, personal data in full; every donor's disclosure is recorded in the audit"
             + " trail (staff and above). My Number is not in it: Machi never holds it")
+    @Answers
     public Response notice(@PathParam("residenceCode") String residenceCode, @QueryParam("year") String year) {
         // The municipality first: a code that names none (another municipality's record id, say) is 404 whatever the parameters say.
         if (residenceCode == null || !LocalGovernmentCode.isValid(residenceCode.strip())) {

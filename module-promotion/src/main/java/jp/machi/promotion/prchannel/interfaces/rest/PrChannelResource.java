@@ -34,6 +34,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -205,6 +206,7 @@ public class PrChannelResource {
     @Path("kinds")
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "The kinds of PR channel (広報紙, ホームページ, SNS, ケーブルテレビ, データ放送, 報道発表, その他) with their labels")
+    @Answers(value = Choice.class, list = true)
     public List<Choice> kinds() {
         Locale l = Problems.locale(headers);
         return Arrays.stream(ChannelKind.values()).map(k -> new Choice(k.name(), label(l, k))).toList();
@@ -216,6 +218,7 @@ public class PrChannelResource {
     @Transactional
     @Operation(summary = "List PR channels (?kind=; ?sort= kind, name; paged in the database). CSV (?format=csv or Accept: text/csv,"
             + " streamed, UTF-8 with BOM): one row per channel and month with figures (?fiscalYear= to keep one year)")
+    @Answers(value = ChannelView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format, @QueryParam("kind") String kind,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -281,6 +284,7 @@ public class PrChannelResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Register a PR channel, with monthly figures if any")
+    @Answers(value = ChannelView.class, status = 201)
     public Response create(@Valid ChannelInput body) {
         Bodies.require(body);
         PrChannel c = channels.create(body.content());
@@ -293,6 +297,7 @@ public class PrChannelResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One PR channel with its monthly figures")
+    @Answers(ChannelView.class)
     public Response get(@PathParam("id") UUID id) {
         PrChannel c = channels.channel(id);
         return Response.ok(view(c)).tag(Versions.tag(c.getVersion())).build();
@@ -304,6 +309,7 @@ public class PrChannelResource {
     @Transactional
     @Operation(summary = "Revise a PR channel and its monthly figures (If-Match required; send every field and every month:"
             + " a month changed, added or removed raises the channel's version)")
+    @Answers(ChannelView.class)
     public Response update(@PathParam("id") UUID id, @Valid ChannelInput body) {
         Bodies.require(body);
         PrChannel c = channels.channel(id);
@@ -317,6 +323,7 @@ public class PrChannelResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Delete a PR channel with its figures (If-Match required; 409 in-use while content items were published on it)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         PrChannel c = channels.channel(id);
         Versions.requireMatch(request, headers, c.getVersion());
@@ -335,6 +342,7 @@ public class PrChannelResource {
     @Transactional
     @Operation(summary = "A channel's figures of a fiscal year (?fiscalYear= R6|2024, required): flows summed, followers of the last"
             + " month with a figure; summed in the database")
+    @Answers(TotalsView.class)
     public TotalsView totals(@PathParam("id") UUID id, @QueryParam("fiscalYear") String fiscalYear) {
         // The channel first: another municipality's id is 404 whatever the parameters say.
         PrChannel c = channels.channel(id);

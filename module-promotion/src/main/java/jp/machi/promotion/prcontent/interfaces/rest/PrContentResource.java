@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -189,6 +190,7 @@ public class PrContentResource {
             + " the units a reorganisation connects it with), fiscalYear (R6|令和6年度|2024),"
             + " q in the title; ?sort= publishedOn, title, - for descending; paged in the database). CSV (?format=csv or Accept: text/csv,"
             + " streamed, UTF-8 with BOM)")
+    @Answers(value = ItemView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format, @QueryParam("channelId") String channelId,
             @QueryParam("kind") String kind, @QueryParam("unitId") String unitId,
             @QueryParam("includeLineage") String includeLineage, @QueryParam("fiscalYear") String fiscalYear,
@@ -227,6 +229,7 @@ public class PrContentResource {
     @Transactional
     @Operation(summary = "Record a PR content item (channelId: a PR channel of the municipality; publishedOn at most 60 days ahead;"
             + " unitId: an organisational unit of the municipality, optional; url http or https)")
+    @Answers(value = ItemView.class, status = 201)
     public Response create(@Valid ItemInput body) {
         Bodies.require(body);
         PrContent c = items.create(content(body));
@@ -239,6 +242,7 @@ public class PrContentResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "One PR content item")
+    @Answers(ItemView.class)
     public Response get(@PathParam("id") UUID id) {
         PrContent c = items.item(id);
         return Response.ok(view(c, Problems.locale(headers), items.unitName(c.getUnitId()))).tag(Versions.tag(c.getVersion())).build();
@@ -249,6 +253,7 @@ public class PrContentResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Revise a PR content item (If-Match required; send every field: one left out is cleared)")
+    @Answers(ItemView.class)
     public Response update(@PathParam("id") UUID id, @Valid ItemInput body) {
         Bodies.require(body);
         PrContent c = items.item(id);
@@ -262,6 +267,7 @@ public class PrContentResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Delete a PR content item (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         PrContent c = items.item(id);
         Versions.requireMatch(request, headers, c.getVersion());

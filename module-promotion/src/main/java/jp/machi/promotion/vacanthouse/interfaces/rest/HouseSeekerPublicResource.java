@@ -18,6 +18,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
 import java.util.List;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
@@ -111,6 +112,7 @@ public class HouseSeekerPublicResource {
     @Transactional
     @Operation(summary = "Register as a house seeker of the vacant-house bank (anyone; 201 with a receipt number only; staff approve"
             + " it). Idempotency-Key header: a retry gives the first answer; over the municipality's rate limit 429")
+    @Answers(value = Receipt.class, status = 201)
     public Response register(@Valid Registration body) {
         Bodies.require(body);
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();

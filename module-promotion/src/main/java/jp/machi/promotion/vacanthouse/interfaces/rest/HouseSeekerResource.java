@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -120,6 +121,7 @@ public class HouseSeekerResource {
     @Operation(summary = "List the house seekers registered with the vacant-house bank, newest first (?state=APPLIED|APPROVED|REFUSED,"
             + " ?dealType=; ?sort= appliedOn, expiresOn, budget; paged in the database; people masked; CSV with ?format=csv or"
             + " Accept: text/csv)")
+    @Answers(value = SeekerView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format, @QueryParam("state") String state,
             @QueryParam("dealType") String dealType, @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -147,6 +149,7 @@ public class HouseSeekerResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One house seeker; ?reveal=personal-data shows them in full (staff and above; recorded in the audit trail)")
+    @Answers(SeekerView.class)
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
         boolean full = PersonalDataDisclosure.requested(reveal);
         HouseSeeker s = seekers.require(id);
@@ -162,6 +165,7 @@ public class HouseSeekerResource {
     @Transactional
     @Operation(summary = "Approve ({\"approve\":true}: registered from today for the registration period of properties) or refuse"
             + " ({\"approve\":false,\"reason\":…}) a registration not yet decided (If-Match: the house seeker's ETag; 409 once decided)")
+    @Answers(SeekerView.class)
     public Response decide(@PathParam("id") UUID id, @Valid Decision body) {
         Bodies.require(body);
         HouseSeeker s = seekers.require(id);
@@ -176,6 +180,7 @@ public class HouseSeekerResource {
     @Transactional
     @Operation(summary = "Renew a registration (登録の更新): registered again from today for the registration period of properties, as a"
             + " property's renewal; an expired one too (If-Match: the house seeker's ETag; 409 for a registration not approved)")
+    @Answers(SeekerView.class)
     public Response renew(@PathParam("id") UUID id) {
         HouseSeeker s = seekers.require(id);
         Versions.requireMatch(request, headers, s.getVersion());

@@ -30,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Versions;
@@ -112,6 +113,7 @@ public class VacantHousePhotoResource {
     @Operation(summary = "Add a photo to a property (If-Match of the property): the raw image as the body, ?fileName= and ?caption="
             + " (up to 100 characters); JPEG, PNG or WebP told from the bytes, at most 5 MiB and 20 a property; EXIF, XMP and"
             + " comments (GPS, names) are taken out before it is stored; 201 with the photo, the property's new ETag")
+    @Answers(value = PhotoView.class, status = 201)
     public Response upload(@PathParam("id") UUID id, @QueryParam("fileName") String fileName, @QueryParam("caption") String caption,
             InputStream body) {
         VacantHouse v = houses.require(id);
@@ -127,6 +129,7 @@ public class VacantHousePhotoResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "The photos of a property in their order (caption, file name, type, size; never the bytes); the property's ETag")
+    @Answers(PhotosView.class)
     public Response list(@PathParam("id") UUID id) {
         VacantHouse v = houses.require(id);
         return Response.ok(view(v)).tag(Versions.tag(v.getVersion())).build();
@@ -139,6 +142,7 @@ public class VacantHousePhotoResource {
     @Extension(name = "x-merge-patch", value = "false")
     @Operation(summary = "Order and caption the photos of a property: {\"photos\":[{\"id\",\"caption\"}…]}, every photo once, first"
             + " shown first (If-Match of the property; no merge patch: the list is sent whole)")
+    @Answers(PhotosView.class)
     public Response arrange(@PathParam("id") UUID id, @Valid PhotosInput body) {
         Bodies.require(body);
         VacantHouse v = houses.require(id);
@@ -160,6 +164,7 @@ public class VacantHousePhotoResource {
     @Transactional
     @Operation(summary = "Download a photo of a property (as an attachment, with its type and name; its ETag is the property's"
             + " version, which its removal needs)")
+    @Answers(media = "image/*")
     public Response download(@PathParam("id") UUID id, @PathParam("photoId") UUID photoId) {
         VacantHouse v = houses.require(id);
         StoredFile f = photos.file(v, photoId);
@@ -171,6 +176,7 @@ public class VacantHousePhotoResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Remove a photo of a property (If-Match of the property)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id, @PathParam("photoId") UUID photoId) {
         VacantHouse v = houses.require(id);
         Versions.requireMatch(request, headers, v.getVersion());

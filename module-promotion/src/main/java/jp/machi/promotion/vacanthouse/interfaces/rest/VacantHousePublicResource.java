@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Versions;
 import jp.machi.core.file.AttachmentEndpoints;
 import jp.machi.core.file.domain.StoredFile;
@@ -91,6 +92,7 @@ public class VacantHousePublicResource {
     @Transactional
     @Operation(summary = "The published properties, newest first (?dealType=RENT|SALE|RENT_OR_SALE; ?sort= publishedOn, rent, price;"
             + " paged in the database); never the owner")
+    @Answers(value = PublicHouse.class, page = true)
     public Page<PublicHouse> list(@BeanParam PageRequest paging, @QueryParam("dealType") String dealType,
             @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -105,6 +107,7 @@ public class VacantHousePublicResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One published property (404 for any other); never the owner")
+    @Answers(PublicHouse.class)
     public PublicHouse get(@PathParam("id") UUID id) {
         return view(houses.requirePublished(id));
     }
@@ -116,6 +119,7 @@ public class VacantHousePublicResource {
     @Transactional
     @Operation(summary = "A photo of a published property (404 for any other property, or once it is no longer published);"
             + " its metadata was taken out on upload")
+    @Answers(media = "image/*")
     public Response photo(@PathParam("id") UUID id, @PathParam("photoId") UUID photoId) {
         VacantHouse v = houses.requirePublished(id);
         StoredFile f = photos.file(v, photoId);

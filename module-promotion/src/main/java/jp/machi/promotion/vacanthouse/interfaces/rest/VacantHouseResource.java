@@ -36,6 +36,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.UUID;
 import java.util.regex.Pattern;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -234,6 +235,7 @@ public class VacantHouseResource {
     @Access(minimum = Role.VIEWER)
     @Path("deal-types")
     @Operation(summary = "The deal types (賃貸, 売買, 賃貸・売買) with their labels")
+    @Answers(value = Choice.class, list = true)
     public List<Choice> dealTypes() {
         Locale l = Problems.locale(headers);
         return Arrays.stream(DealType.values()).map(d -> new Choice(d.name(), dealLabel(l, d))).toList();
@@ -245,6 +247,7 @@ public class VacantHouseResource {
     @Transactional
     @Operation(summary = "List the vacant-house bank's properties, newest application first (?state=, ?dealType=; ?sort= appliedOn,"
             + " expiresOn, rent, price, title; paged in the database; owners masked; CSV with ?format=csv or Accept: text/csv)")
+    @Answers(value = HouseView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format, @QueryParam("state") String state,
             @QueryParam("dealType") String dealType, @QueryParam("sort") String sort) {
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -271,6 +274,7 @@ public class VacantHouseResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Record an owner's application (state 申込受付; the site survey due 14 days later)")
+    @Answers(value = HouseView.class, status = 201)
     public Response create(@Valid HouseInput body) {
         Bodies.require(body);
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
@@ -291,6 +295,7 @@ public class VacantHouseResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One property; ?reveal=personal-data shows the owner in full (staff and above; recorded in the audit trail)")
+    @Answers(HouseView.class)
     public Response get(@PathParam("id") UUID id, @QueryParam("reveal") String reveal) {
         boolean full = PersonalDataDisclosure.requested(reveal);
         VacantHouse v = houses.require(id);
@@ -305,6 +310,7 @@ public class VacantHouseResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise a property and its owner (If-Match required; the state changes only by the workflow; registeredOn corrects the day of a registered property's first registration, and its registration runs from then)")
+    @Answers(HouseView.class)
     public Response update(@PathParam("id") UUID id, @Valid HouseInput body) {
         Bodies.require(body);
         VacantHouse v = houses.require(id);
@@ -328,6 +334,7 @@ public class VacantHouseResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete an application not yet registered (If-Match required; a registered property is withdrawn instead: 409)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         VacantHouse v = houses.require(id);
         Versions.requireMatch(request, headers, v.getVersion());
@@ -345,6 +352,7 @@ public class VacantHouseResource {
     @Path("{id}/workflow")
     @Transactional
     @Operation(summary = "A property's state, the actions the caller may take now, the history; ETag of the property")
+    @Answers(WorkflowView.class)
     public Response workflow(@PathParam("id") UUID id) {
         return workflowOf(houses.require(id));
     }
@@ -356,6 +364,7 @@ public class VacantHouseResource {
     @Operation(summary = "Take an action ({\"action\":\"survey|register|publish|unpublish|negotiate|resume|contract|close|withdraw|renew\","
             + "\"comment\":…}; register, contract, close, withdraw and renew need promotion.vacant-house-registrar; withdraw needs a"
             + " reason; If-Match: the property's ETag)")
+    @Answers(WorkflowView.class)
     public Response transition(@PathParam("id") UUID id, @Valid TransitionInput body) {
         Bodies.require(body);
         VacantHouse v = houses.require(id);
@@ -382,6 +391,7 @@ public class VacantHouseResource {
     @Transactional
     @Operation(summary = "Mark expired now, in this municipality, the registrations whose last day has passed (what the daily job"
             + " promotion.vacant-house-expiry does everywhere)")
+    @Answers(ExpiryRun.class)
     public ExpiryRun expire() {
         return new ExpiryRun(houses.expireNow());
     }

@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Page;
@@ -59,6 +60,7 @@ public class ApiTokenResource {
     @Transactional
     @Operation(summary = "The municipality's API tokens, revoked ones included (never their secrets; ?sort= createdAt,"
             + " name, role; paged in the database)")
+    @Answers(value = TokenView.class, page = true)
     public Page<TokenView> list(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
         paging.offset();
         return tokens.list(lgCode, ApiTokenService.SORT.parse(sort)).page(paging).map(TokenView::of);
@@ -67,6 +69,7 @@ public class ApiTokenResource {
     @POST
     @Transactional
     @Operation(summary = "Issue a token {name, role, expiresAt?}: the secret (machi_…) is shown in this answer only")
+    @Answers(value = IssuedTokenView.class, status = 201)
     public Response issue(@Valid NewToken body) {
         Bodies.require(body);
         if (body.role == null || body.role.isBlank()) {
@@ -89,6 +92,7 @@ public class ApiTokenResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One token (never its secret)")
+    @Answers(TokenView.class)
     public TokenView get(@PathParam("id") UUID id) {
         return TokenView.of(tokens.require(lgCode, id));
     }
@@ -97,6 +101,7 @@ public class ApiTokenResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revoke a token: it is refused (401) from now on")
+    @Answers(status = 204)
     public Response revoke(@PathParam("id") UUID id) {
         tokens.revoke(lgCode, id);
         return Response.noContent().build();

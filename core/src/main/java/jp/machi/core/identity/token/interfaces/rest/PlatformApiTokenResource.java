@@ -19,6 +19,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Page;
@@ -55,6 +56,7 @@ public class PlatformApiTokenResource {
     @Transactional
     @Operation(summary = "The platform tokens, revoked ones included (never their secrets; ?sort= createdAt, name,"
             + " role; paged in the database)")
+    @Answers(value = TokenView.class, page = true)
     public Page<TokenView> list(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
         paging.offset();
         return tokens.list(null, ApiTokenService.SORT.parse(sort)).page(paging).map(TokenView::of);
@@ -63,6 +65,7 @@ public class PlatformApiTokenResource {
     @POST
     @Transactional
     @Operation(summary = "Issue a platform token {name, expiresAt?}: the secret is shown in this answer only")
+    @Answers(value = IssuedTokenView.class, status = 201)
     public Response issue(@Valid NewToken body) {
         Bodies.require(body);
         if (body.role != null && !body.role.isBlank() && !Role.PLATFORM_ADMIN.name().equals(body.role.strip())) {
@@ -79,6 +82,7 @@ public class PlatformApiTokenResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One token (never its secret)")
+    @Answers(TokenView.class)
     public TokenView get(@PathParam("id") UUID id) {
         return TokenView.of(tokens.require(null, id));
     }
@@ -87,6 +91,7 @@ public class PlatformApiTokenResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revoke a platform token")
+    @Answers(status = 204)
     public Response revoke(@PathParam("id") UUID id) {
         tokens.revoke(null, id);
         return Response.noContent().build();

@@ -21,6 +21,7 @@ import jakarta.ws.rs.core.Request;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Page;
@@ -71,6 +72,7 @@ public class PlatformAdminResource {
     @GET
     @Transactional
     @Operation(summary = "The platform administrators (?sort= login, displayName, role, createdAt; paged in the database)")
+    @Answers(value = UserView.class, page = true)
     public Page<UserView> list(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
         paging.offset();
         return accounts.list(null, UserAccountService.SORT.parse(sort)).page(paging).map(UserView::of);
@@ -79,6 +81,7 @@ public class PlatformAdminResource {
     @POST
     @Transactional
     @Operation(summary = "Create a platform administrator with a first password")
+    @Answers(value = UserView.class, status = 201)
     public Response create(@Valid NewPlatformAdmin body) {
         Bodies.require(body);
         UserAccount u = accounts.create(new NewAccount(body.login, body.displayName.strip(),
@@ -91,6 +94,7 @@ public class PlatformAdminResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One platform administrator")
+    @Answers(UserView.class)
     public Response get(@PathParam("id") UUID id) {
         UserAccount u = accounts.require(null, id);
         return Response.ok(UserView.of(u)).tag(Versions.tag(u.getVersion())).build();
@@ -100,6 +104,7 @@ public class PlatformAdminResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Change a platform administrator's name or e-mail, or deactivate them (If-Match required)")
+    @Answers(UserView.class)
     public Response update(@PathParam("id") UUID id, @Valid PlatformAdminChange body) {
         Bodies.require(body);
         UserAccount u = accounts.require(null, id);
@@ -122,6 +127,7 @@ public class PlatformAdminResource {
     @Path("{id}/password")
     @Transactional
     @Operation(summary = "Set a platform administrator's password (one's own with currentPassword)")
+    @Answers(UserView.class)
     public Response password(@PathParam("id") UUID id, PasswordChange body) {
         Caller caller = PasswordChanges.mayChange(id, Role.PLATFORM_ADMIN);
         UserAccount u = accounts.require(null, id);
@@ -133,6 +139,7 @@ public class PlatformAdminResource {
     @Path("{id}/unlock")
     @Transactional
     @Operation(summary = "End a platform administrator's lock-out")
+    @Answers(UserView.class)
     public Response unlock(@PathParam("id") UUID id) {
         UserAccount u = accounts.require(null, id);
         u.unlock();

@@ -22,6 +22,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.util.List;
 import java.util.UUID;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Page;
@@ -83,6 +84,7 @@ public class UserResource {
     @GET
     @Transactional
     @Operation(summary = "The municipality's users (?sort= login, displayName, role, createdAt; paged in the database)")
+    @Answers(value = UserView.class, page = true)
     public Page<UserView> list(@BeanParam PageRequest paging, @QueryParam("sort") String sort) {
         paging.offset();
         return accounts.list(lgCode, UserAccountService.SORT.parse(sort)).page(paging).map(UserView::of);
@@ -91,6 +93,7 @@ public class UserResource {
     @POST
     @Transactional
     @Operation(summary = "Create a user with a first password (role VIEWER, STAFF or MUNICIPALITY_ADMIN)")
+    @Answers(value = UserView.class, status = 201)
     public Response create(@Valid NewUser body) {
         Bodies.require(body);
         Role role = grantable(body.role);
@@ -105,6 +108,7 @@ public class UserResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One user")
+    @Answers(UserView.class)
     public Response get(@PathParam("id") UUID id) {
         UserAccount u = accounts.require(lgCode, id);
         return Response.ok(UserView.of(u)).tag(Versions.tag(u.getVersion())).build();
@@ -114,6 +118,7 @@ public class UserResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Change a user's name, e-mail, role, unit, or deactivate them (If-Match required)")
+    @Answers(UserView.class)
     public Response update(@PathParam("id") UUID id, @Valid UserChange body) {
         Bodies.require(body);
         UserAccount u = accounts.require(lgCode, id);
@@ -135,6 +140,7 @@ public class UserResource {
     @Transactional
     @Access(minimum = Role.VIEWER)
     @Operation(summary = "Set a password: one's own (with currentPassword), or anyone's as municipality administrator")
+    @Answers(UserView.class)
     public Response password(@PathParam("id") UUID id, PasswordChange body) {
         Caller caller = PasswordChanges.mayChange(id, Role.MUNICIPALITY_ADMIN);
         UserAccount u = accounts.require(lgCode, id);
@@ -146,6 +152,7 @@ public class UserResource {
     @Path("{id}/module-roles")
     @Transactional
     @Operation(summary = "Grant a user the module roles listed (planning.evaluator …), revoking the others (If-Match required)")
+    @Answers(UserView.class)
     public Response moduleRoles(@PathParam("id") UUID id, @Valid ModuleRoleGrant body) {
         Bodies.require(body);
         UserAccount u = accounts.require(lgCode, id);
@@ -173,6 +180,7 @@ public class UserResource {
     @Path("{id}/unlock")
     @Transactional
     @Operation(summary = "End a lock-out after too many wrong passwords")
+    @Answers(UserView.class)
     public Response unlock(@PathParam("id") UUID id) {
         UserAccount u = accounts.require(lgCode, id);
         u.unlock();

@@ -33,6 +33,7 @@ import ${package}.item.application.ItemReviewWorkflow;
 import ${package}.item.application.ItemService;
 import ${package}.item.domain.Item;
 import ${package}.item.domain.ItemState;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Csv;
@@ -119,6 +120,7 @@ public class ItemResource {
     @Transactional
     @Operation(summary = "List items (?fiscalYear=, ?state= SUBMITTED|ACCEPTED|REJECTED, ?q= in the title, ?sort="
             + " fiscalYear, title, receiptNumber; paged in the database; CSV with ?format=csv, streamed); contacts masked")
+    @Answers(value = ItemView.class, page = true)
     public Response list(@BeanParam PageRequest paging, @QueryParam("format") String format,
             @QueryParam("fiscalYear") String fiscalYear, @QueryParam("state") String state, @QueryParam("q") String q,
             @QueryParam("sort") String sort) {
@@ -158,6 +160,7 @@ public class ItemResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Register an item")
+    @Answers(value = ItemView.class, status = 201)
     public Response create(@Valid ItemInput body) {
         Bodies.require(body);
         Item i = items.create(body.content());
@@ -170,6 +173,7 @@ public class ItemResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "One item, with its ETag")
+    @Answers(ItemView.class)
     public Response get(@PathParam("id") UUID id) {
         Item i = items.require(id);
         return Response.ok(ItemView.of(i, Problems.locale(headers))).tag(Versions.tag(i.getVersion())).build();
@@ -180,6 +184,7 @@ public class ItemResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Revise an item (If-Match required)")
+    @Answers(ItemView.class)
     public Response update(@PathParam("id") UUID id, @Valid ItemInput body) {
         Bodies.require(body);
         Item i = items.require(id);
@@ -193,6 +198,7 @@ public class ItemResource {
     @Path("{id}")
     @Transactional
     @Operation(summary = "Delete an item (If-Match required)")
+    @Answers(status = 204)
     public Response delete(@PathParam("id") UUID id) {
         Item i = items.require(id);
         Versions.requireMatch(request, headers, i.getVersion());

@@ -21,6 +21,7 @@ import java.util.UUID;
 import ${package}.item.application.ItemReviewWorkflow;
 import ${package}.item.application.ItemService;
 import ${package}.item.domain.Item;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.api.Problems;
 import jp.machi.core.api.Versions;
@@ -69,6 +70,7 @@ public class ItemReviewResource {
     @Access(minimum = Role.VIEWER)
     @Transactional
     @Operation(summary = "An item's review: its state, the actions the caller may take now, the history; ETag of the item")
+    @Answers(ReviewView.class)
     public Response get(@PathParam("id") UUID id) {
         return review(items.require(id));
     }
@@ -79,6 +81,7 @@ public class ItemReviewResource {
     @Transactional
     @Operation(summary = "Accept or reject an item ({\"action\":\"accept|reject\",\"comment\":…}; a reason required to"
             + " reject; holders of the module's reviewer role; If-Match: the item's ETag)")
+    @Answers(ReviewView.class)
     public Response transition(@PathParam("id") UUID id, TransitionInput body) {
         // The item first (404 for another municipality's id whatever the body), then the body, then If-Match. No
         // @Valid here, which would check the body before the item: WorkflowService refuses an unknown action and

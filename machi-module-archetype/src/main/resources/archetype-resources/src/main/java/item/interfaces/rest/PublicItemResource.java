@@ -22,6 +22,7 @@ import java.time.ZoneId;
 import java.util.List;
 import ${package}.item.application.ItemService;
 import ${package}.item.domain.Item;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.ApiException;
 import jp.machi.core.api.Bodies;
 import jp.machi.core.fiscalyear.FiscalYear;
@@ -86,6 +87,7 @@ public class PublicItemResource {
     @Access(Access.Level.PUBLIC)
     @Transactional
     @Operation(summary = "How many accepted items a fiscal year has (?fiscalYear=, this year by default); public")
+    @Answers(Summary.class)
     public Summary summary(@QueryParam("fiscalYear") String fiscalYear) {
         FiscalYear fy = fiscalYear == null || fiscalYear.isBlank()
                 ? FiscalYear.containing(LocalDate.now(JAPAN)) : FiscalYear.parse(fiscalYear);
@@ -99,6 +101,7 @@ public class PublicItemResource {
     @Transactional
     @Operation(summary = "Send an item from the portal (anyone): 201 with a receipt number only. Idempotency-Key header:"
             + " a retry gives the first answer; over the municipality's rate limit 429")
+    @Answers(value = Receipt.class, status = 201)
     public Response submit(@Valid Submission body) {
         Bodies.require(body);
         String email = body.contactEmail.strip();
