@@ -267,6 +267,30 @@ class PlanProgressIT {
     }
 
     @Test
+    void thePortalsOverviewIsTheTreeAndEveryYearsProgressInOneAnswer() {
+        String[] ids = new String[2];
+        String plan = smallPlan(ids);
+        String published = base + "/planning/public/plans/" + plan;
+        // Unpublished: like a plan that does not exist.
+        assertProblem(api.anonymous().get(published + "/overview").send(), 404, "not-found");
+        String etag = api.get(plans + "/" + plan).send().expect(200).etag();
+        api.method("PATCH", plans + "/" + plan).ifMatch(etag).body("{\"published\":true}"
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8), Api.MERGE_PATCH).send().expect(200);
+
+        JsonObject overview = api.anonymous().get(published + "/overview").send().expect(200).object();
+        assertEquals(api.anonymous().get(published + "/tree").send().expect(200).object(), overview.getJsonObject("tree"));
+        assertEquals(api.anonymous().get(published + "/progress").send().expect(200).object().getJsonObject("fiscalYear"),
+                overview.getJsonObject("defaultFiscalYear"));
+        JsonArray years = overview.getJsonArray("years");
+        assertEquals(5, years.size(), "令和3〜7年度");
+        for (int i = 0; i < years.size(); i++) {
+            int year = 2021 + i;
+            assertEquals(api.anonymous().get(published + "/progress?fiscalYear=" + year).send().expect(200).object(),
+                    years.getJsonObject(i), "the progress of " + year);
+        }
+    }
+
+    @Test
     void theRuleIsDataCapRolesAndWeightsChangeTheNumbers() {
         String[] ids = new String[2];
         String plan = smallPlan(ids);

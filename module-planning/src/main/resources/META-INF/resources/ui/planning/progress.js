@@ -57,16 +57,13 @@ export default async function render(root, ctx) {
     body.replaceChildren(el('p', { class: 'status', role: 'status', text: t('読み込み中…', 'Loading…') }));
     const years = [];
     for (let y = plan.firstFiscalYear.year; y <= plan.lastFiscalYear.year; y++) years.push(y);
-    const [tree, current, ...perYear] = await Promise.all([
-      ctx.getJson(`planning/public/plans/${plan.id}/tree`),
-      ctx.getJson(`planning/public/plans/${plan.id}/progress`),
-      ...years.map((y) => ctx.getJson(`planning/public/plans/${plan.id}/progress?fiscalYear=${y}`)),
-    ]);
-    const byYear = new Map(years.map((y, i) => [y, { progress: perYear[i], nodes: flatten(perYear[i].nodes) }]));
+    // One call: the tree, the year shown first and every year's progress.
+    const overview = await ctx.getJson(`planning/public/plans/${plan.id}/overview`);
+    const byYear = new Map(overview.years.map((p) => [p.fiscalYear.year, { progress: p, nodes: flatten(p.nodes) }]));
     links = new Map();
-    flatten(tree.nodes).forEach((n) => (n.indicators || []).forEach((l) => links.set(l.id, l)));
+    flatten(overview.tree.nodes).forEach((n) => (n.indicators || []).forEach((l) => links.set(l.id, l)));
     body.replaceChildren();
-    renderPlan(body, years, byYear, current.fiscalYear.year);
+    renderPlan(body, years, byYear, overview.defaultFiscalYear.year);
   }
 
   function renderPlan(target, years, byYear, defaultYear) {

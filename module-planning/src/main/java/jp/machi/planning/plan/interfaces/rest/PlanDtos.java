@@ -268,6 +268,14 @@ public final class PlanDtos {
     public record TreeView(PlanView plan, List<NodeView> nodes) {
     }
 
+    /**
+     * What the portal's 計画の進捗 page shows, in one answer: the plan with its tree, the fiscal year shown
+     * first (the current one within the period) and the progress of every fiscal year of the period.
+     */
+    @JsonbPropertyOrder({"tree", "defaultFiscalYear", "years"})
+    public record OverviewView(TreeView tree, FiscalYear defaultFiscalYear, List<ProgressView> years) {
+    }
+
     // ---- progress
 
     @JsonbPropertyOrder({"scoreCapPercent", "countedRoles", "text"})

@@ -12,6 +12,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import jp.machi.core.api.Answers;
 import jp.machi.core.api.CachedRead;
@@ -23,6 +25,7 @@ import jp.machi.core.identity.Access;
 import jp.machi.planning.plan.application.PlanService;
 import jp.machi.planning.plan.application.ProgressService;
 import jp.machi.planning.plan.domain.ComprehensivePlan;
+import jp.machi.planning.plan.interfaces.rest.PlanDtos.OverviewView;
 import jp.machi.planning.plan.interfaces.rest.PlanDtos.PlanView;
 import jp.machi.planning.plan.interfaces.rest.PlanDtos.ProgressView;
 import jp.machi.planning.plan.interfaces.rest.PlanDtos.TreeView;
@@ -88,6 +91,24 @@ public class PublicPlanResource {
     public TreeView tree(@PathParam("planId") UUID planId) {
         ComprehensivePlan p = plans.requirePublished(planId);
         return new TreeView(views.plan(p), views.tree(p, Problems.locale(headers)));
+    }
+
+    @GET
+    @CachedRead
+    @Path("{planId}/overview")
+    @Transactional
+    @Access(Access.Level.PUBLIC)
+    @Operation(summary = "Public: the portal's plan page in one answer: the published plan with its tree, the fiscal year "
+            + "shown first and the progress of every fiscal year of its period (each as …/progress answers it)")
+    @Answers(OverviewView.class)
+    public OverviewView overview(@PathParam("planId") UUID planId) {
+        ComprehensivePlan p = plans.requirePublished(planId);
+        List<ProgressView> years = new ArrayList<>();
+        for (FiscalYear y = p.getFirstYear(); y.compareTo(p.getLastYear()) <= 0; y = y.next()) {
+            years.add(views.progress(progress.of(p, y)));
+        }
+        return new OverviewView(new TreeView(views.plan(p), views.tree(p, Problems.locale(headers))), progress.defaultYear(p),
+                years);
     }
 
     @GET
