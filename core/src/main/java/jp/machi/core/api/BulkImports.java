@@ -33,6 +33,10 @@ public final class BulkImports {
     /** Rows per JDBC batch. */
     public static final int BATCH_SIZE = 1000;
 
+    /** The rows an import's report lists by default ({@code ?preview=}), and at most. */
+    public static final int DEFAULT_PREVIEW = 100;
+    public static final int MAX_PREVIEW = 1000;
+
     private BulkImports() {
     }
 
@@ -72,6 +76,22 @@ public final class BulkImports {
                 }
             }
         };
+    }
+
+    /** How many rows a report lists: {@code ?preview=} from 0 to {@value #MAX_PREVIEW}, {@value #DEFAULT_PREVIEW} when absent; else 400. */
+    public static int preview(String text) {
+        if (text == null || text.isBlank()) {
+            return DEFAULT_PREVIEW;
+        }
+        try {
+            int n = Integer.parseInt(text.strip());
+            if (n >= 0 && n <= MAX_PREVIEW) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("preview", "import.preview", MAX_PREVIEW)));
     }
 
     /** The first {@value #MAX_ERRORS} of {@code errors}: what a refusal lists. */

@@ -328,7 +328,7 @@ public class ProgramImportService {
     private void write(List<Checked> rows) {
         String lg = tenancy.code();
         Connection c = tenancy.em().unwrap(Connection.class);
-        List<AuditTrail.Created> events = new ArrayList<>(rows.size());
+        List<AuditTrail.Created> events = new ArrayList<>(BulkImports.BATCH_SIZE);
         try (BulkImports.Batch insert = new BulkImports.Batch(c, "INSERT INTO planning_program (id, municipality_code,"
                 + " fiscal_year, serial_number, program_number, name, unit_id, unit_name, purpose, overview, results, version)"
                 + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
@@ -357,6 +357,11 @@ public class ProgramImportService {
                 after.put("overview", r.overview);
                 after.put("results", r.results);
                 events.add(new AuditTrail.Created(r.programId, after));
+                if (events.size() == BulkImports.BATCH_SIZE) {
+                    // Recorded a batch at a time: 100,000 events' change documents at once would fill the heap.
+                    audit.created(AdministrativeProgram.class, events);
+                    events.clear();
+                }
             }
         } catch (SQLException e) {
             if (BulkImports.isUniqueViolation(e)) {

@@ -14,8 +14,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
-import java.util.List;
-import jp.machi.core.api.ApiException;
 import jp.machi.core.api.BulkImports;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
@@ -35,9 +33,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Produces(MediaType.APPLICATION_JSON)
 @Tag(name = "planning")
 public class ProgramBulkImportResource {
-
-    static final int DEFAULT_PREVIEW = 100;
-    static final int MAX_PREVIEW = 1000;
 
     @Inject
     ProgramImportService imports;
@@ -60,19 +55,7 @@ public class ProgramBulkImportResource {
     public Response importFile(InputStream body, @QueryParam("fiscalYear") String fiscalYear,
             @QueryParam("dryRun") String dryRun, @QueryParam("createUnits") String createUnits,
             @QueryParam("preview") String preview) {
-        int rows = DEFAULT_PREVIEW;
-        if (preview != null && !preview.isBlank()) {
-            try {
-                rows = Integer.parseInt(preview.strip());
-                if (rows < 0 || rows > MAX_PREVIEW) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                throw ApiException.invalid(List.of(new ApiException.FieldErrorKey("preview", "planning.import.preview",
-                        MAX_PREVIEW)));
-            }
-        }
         return ProgramImportResource.run(imports, headers, uri, body == null ? InputStream.nullInputStream() : body,
-                fiscalYear, dryRun, createUnits, rows);
+                fiscalYear, dryRun, createUnits, BulkImports.preview(preview));
     }
 }
