@@ -54,6 +54,9 @@ public class ProgramImportService {
     /** Written unit names split into office (…公室, …部, …局) and what follows. */
     private static final Pattern OFFICE_AND_DIVISION = Pattern.compile("^(.+?(?:公室|部|局))(.+)$");
 
+    private static final Pattern SERIAL = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
     /** The longest text a column holds (事業の目的・概要・成果). */
     private static final int MAX_TEXT = 4000;
 
@@ -221,20 +224,22 @@ public class ProgramImportService {
         // Match units; propose the missing ones.
         Map<LocalDate, Map<String, List<OrganizationUnit>>> namesByDay = new HashMap<>();
         Map<String, Proposal> proposals = new LinkedHashMap<>();
+        Map<String, String> keys = new HashMap<>();
         for (Checked r : checked) {
             if (r.unitName == null) {
                 continue;
             }
             Map<String, List<OrganizationUnit>> names = namesByDay.computeIfAbsent(r.fiscalYear.firstDay(), this::writtenNames);
-            List<OrganizationUnit> found = names.getOrDefault(key(r.unitName), List.of());
+            String key = keys.computeIfAbsent(r.unitName, ProgramImportService::key);
+            List<OrganizationUnit> found = names.getOrDefault(key, List.of());
             if (found.size() == 1) {
                 r.unitId = found.get(0).getId();
                 r.unitMatch = UnitMatch.MATCHED;
             } else {
-                Proposal p = proposals.get(key(r.unitName));
+                Proposal p = proposals.get(key);
                 if (p == null) {
                     p = propose(r.unitName, names, proposals);
-                    proposals.put(key(r.unitName), p);
+                    proposals.put(key, p);
                 }
                 if (p.lines.size() < options.preview()) {
                     p.lines.add(r.line);
@@ -291,7 +296,7 @@ public class ProgramImportService {
         String serialText = row.get(Column.SERIAL_NUMBER);
         if (serialText != null) {
             String s = Normalizer.normalize(serialText, Normalizer.Form.NFKC);
-            if (s.matches("[0-9]{1,9}") && Integer.parseInt(s) >= 1) {
+            if (SERIAL.matcher(s).matches() && Integer.parseInt(s) >= 1) {
                 serial = Integer.valueOf(s);
             } else {
                 errors.add(error(row, "serialNumber", "planning.import.serialNumber", line, serialText));
@@ -397,7 +402,7 @@ public class ProgramImportService {
     }
 
     private static String key(String writtenName) {
-        return Normalizer.normalize(writtenName, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        return SPACES.matcher(Normalizer.normalize(writtenName, Normalizer.Form.NFKC)).replaceAll("");
     }
 
     /**
