@@ -108,11 +108,11 @@ run() { # $1 h2 | postgresql
       "$(sed 's/.*"rowCount":\([0-9]*\),"imported":\([0-9]*\),"millis":\([0-9]*\).*/rows \1, imported \2, server \3 ms/' "$work/reply.json")"
   }
   printf '\nPOST …/planning/programs/bulk-imports on %s\n' "$db"
-  local c s n f big=""
+  local c s n f label big=""
   for n in 1000 10000 100000; do
-    case $n in 1000) f=p1k;; 10000) f=p10k;; 100000) f=p100k;; esac
-    read -r c s < <(post "$work/$f.tsv" "&dryRun=true"); report "$(printf "%'d" "$n") rows, dry run" "$n" "$c" "$s"
-    read -r c s < <(post "$work/$f.tsv" ""); report "$(printf "%'d" "$n") rows, import" "$n" "$c" "$s"
+    case $n in 1000) f=p1k label=1,000;; 10000) f=p10k label=10,000;; 100000) f=p100k label=100,000;; esac
+    read -r c s < <(post "$work/$f.tsv" "&dryRun=true"); report "$label rows, dry run" "$n" "$c" "$s"
+    read -r c s < <(post "$work/$f.tsv" ""); report "$label rows, import" "$n" "$c" "$s"
     big=$s
   done
   local total
