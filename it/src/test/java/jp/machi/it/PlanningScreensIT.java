@@ -109,7 +109,7 @@ class PlanningScreensIT {
         assertTrue(table.contains("広報戦略課"), table);
         // The one refusal the browser logs is the 422 of the bad file above.
         assertEquals(List.of(), ConsoleIT.unexpectedErrors(b).stream()
-                .filter(e -> !(e.contains("/planning/programs/imports?") && e.contains("422"))).toList());
+                .filter(e -> !(e.contains("/planning/programs/bulk-imports?") && e.contains("422"))).toList());
     }
 
     @Test

@@ -44,4 +44,21 @@ class CsvRecordsTest {
         assertEquals("周南一郎", read(sjis, null).get(1).fields().get(1));
         assertThrows(CharacterCodingException.class, () -> read(sjis, "UTF-8"));
     }
+
+    @Test
+    void aTabOutsideQuotesMakesTheFileTabSeparated() throws IOException {
+        String tsv = "令和2年度事務事業一覧\n通し番号\t事業名\n1\t\"広報, 広聴\"\n";
+        try (CsvRecords csv = CsvRecords.openTabOrComma(new ByteArrayInputStream(tsv.getBytes(StandardCharsets.UTF_8)), null)) {
+            assertEquals('\t', csv.separator());
+            assertEquals(List.of("令和2年度事務事業一覧"), csv.next(400).fields());
+            assertEquals(List.of("通し番号", "事業名"), csv.next(400).fields());
+            assertEquals(List.of("1", "広報, 広聴"), csv.next(400).fields());
+        }
+        String csvText = "番号,名前\n1,\"タブ\tを含む\"\n";
+        try (CsvRecords csv = CsvRecords.openTabOrComma(new ByteArrayInputStream(csvText.getBytes(StandardCharsets.UTF_8)), null)) {
+            assertEquals(',', csv.separator(), "a tab inside quotes does not count");
+            csv.next(400);
+            assertEquals(List.of("1", "タブ\tを含む"), csv.next(400).fields());
+        }
+    }
 }

@@ -1,8 +1,9 @@
 // 事務事業一覧の取込 / Import a program list: a file in the shape of seed 000 (tab or comma
-// separated, UTF-8 or Shift_JIS), checked first (dry run: the per-row report and the proposed
-// units), then imported (optionally creating the proposed units). A refused file (422) lists each
-// failing row's line and reason. The file is sent as it is (the API reads its bytes).
-import {h, tr, field, notice, problemText, facts} from '/ui/core/kit.js';
+// separated, UTF-8 or Shift_JIS), checked first (dry run: the first rows of the report and the
+// proposed units), then imported (optionally creating the proposed units). A refused file (422)
+// lists the failing rows' lines and reasons. The file is sent as it is to …/bulk-imports (read as a
+// stream, up to the import limit), the upload's progress shown while it is sent and checked.
+import {h, tr, field, notice, problemText, facts, uploadFile} from '/ui/core/kit.js';
 
 export default async function render(root, ctx) {
   const fileField = field(ctx, {name: 'file', type: 'file', label: tr(ctx, '事務事業一覧のファイル', 'Program list file'), id: 'import-file', required: true,
@@ -40,9 +41,8 @@ export default async function render(root, ctx) {
     if (year) q.set('fiscalYear', year);
     dryButton.disabled = true;
     importButton.disabled = true;
-    result.replaceChildren(h('p', {role: 'status', text: tr(ctx, '処理中…', 'Working…')}));
     try {
-      const r = await upload(ctx, `planning/programs/imports?${q}`, await file.arrayBuffer());
+      const r = await uploadFile(ctx, `planning/programs/bulk-imports?${q}`, file, result);
       if (r.status === 200 || r.status === 201) {
         showReport(r.body);
       } else if (r.status === 422 && r.problem) {
@@ -68,10 +68,14 @@ export default async function render(root, ctx) {
       const m = /^line\[(\d+)\]\.?(.*)$/.exec(e.field || '');
       return {line: m ? Number(m[1]) : null, column: m ? m[2] : e.field, message: e.message};
     });
+    // The API lists the first 200 errors; its detail counts every failing row.
+    const failed = Number((/([0-9]+)/.exec((problem && problem.detail) || '') || [])[1]) || new Set(rows.map((x) => x.line)).size;
     result.replaceChildren(
         h('h2', {id: 'import-rejected-heading', text: tr(ctx, '取り込めませんでした', 'The file was not imported')}),
-        notice(tr(ctx, `取り込めない行が ${new Set(rows.map((x) => x.line)).size} 行あるため、何も登録していません。下の表の理由を確かめ、ファイルを直してから取り込み直してください。`,
-            `${new Set(rows.map((x) => x.line)).size} row(s) cannot be imported, so nothing was registered. See the reasons below, correct the file and import it again.`), 'error'),
+        notice(tr(ctx, `取り込めない行が ${failed} 行あるため、何も登録していません。下の表の理由を確かめ、ファイルを直してから取り込み直してください。`,
+            `${failed} row(s) cannot be imported, so nothing was registered. See the reasons below, correct the file and import it again.`), 'error',
+            new Set(rows.map((x) => x.line)).size < failed
+              ? h('p', {text: tr(ctx, `最初の ${rows.length} 件の誤りを表示しています。`, `The first ${rows.length} errors are shown.`)}) : null),
         h('div', {class: 'table-wrap'}, h('table', {class: 'list', id: 'import-errors'},
             h('caption', {text: tr(ctx, '誤りのある行', 'Rows with errors')}),
             h('thead', {}, h('tr', {}, [tr(ctx, '行', 'Line'), tr(ctx, '項目', 'Column'), tr(ctx, '理由', 'Reason')].map((t) => h('th', {scope: 'col', text: t})))),
@@ -107,7 +111,10 @@ export default async function render(root, ctx) {
       NONE: tr(ctx, 'なし', 'none'), NAME_ONLY: tr(ctx, '名称のみ', 'name only')}[m] || m);
     const status = (s) => ({VALID: tr(ctx, '取込可', 'valid'), IMPORTED: tr(ctx, '取込済', 'imported')}[s] || s);
     parts.push(h('div', {class: 'table-wrap'}, h('table', {class: 'list', id: 'import-rows'},
-        h('caption', {text: tr(ctx, '行ごとの結果', 'Result per row')}),
+        h('caption', {text: (rep.rows || []).length < rep.rowCount
+          ? tr(ctx, `行ごとの結果 (全 ${rep.rowCount} 行のうち最初の ${(rep.rows || []).length} 行)`,
+              `Result per row (the first ${(rep.rows || []).length} of ${rep.rowCount})`)
+          : tr(ctx, '行ごとの結果', 'Result per row')}),
         h('thead', {}, h('tr', {}, [tr(ctx, '行', 'Line'), tr(ctx, '状態', 'Status'), tr(ctx, '通し番号', 'Serial'), tr(ctx, '事業番号', 'No.'),
           tr(ctx, '事務事業名', 'Program'), tr(ctx, '課名', 'Division'), tr(ctx, '組織との対応', 'Unit')].map((t) => h('th', {scope: 'col', text: t})))),
         h('tbody', {}, (rep.rows || []).map((x) => h('tr', {},
@@ -125,7 +132,8 @@ export default async function render(root, ctx) {
                 tr(ctx, '上位の組織', 'Parent'), tr(ctx, '行', 'Lines'), tr(ctx, '作成', 'Created')].map((t) => h('th', {scope: 'col', text: t})))),
               h('tbody', {}, proposed.map((u) => h('tr', {},
                   h('th', {scope: 'row', text: u.writtenName}), h('td', {text: u.nameJa}), h('td', {text: u.kind}),
-                  h('td', {text: u.parentNameJa || '—'}), h('td', {text: (u.lines || []).join(', ')}),
+                  h('td', {text: u.parentNameJa || '—'}), h('td', {text: (u.lines || []).join(', ')
+                    + ((u.lineCount || 0) > (u.lines || []).length ? tr(ctx, ` … (全 ${u.lineCount} 行)`, ` … (${u.lineCount} in all)`) : '')}),
                   h('td', {text: u.createdId ? tr(ctx, '作成済', 'created') : '—'})))))));
     }
     result.replaceChildren(...parts);
@@ -139,17 +147,4 @@ function columnName(ctx, c) {
     fiscalYear: ['年度', 'Fiscal year'], columns: ['列の数', 'Number of columns']};
   const n = names[c];
   return n ? tr(ctx, n[0], n[1]) : (c || '—');
-}
-
-/** POSTs the file's bytes as they are (the API detects the charset), with the session's CSRF token. */
-async function upload(ctx, path, bytes) {
-  const s = await ctx.rawApi('GET', '/api/v1/session');
-  const headers = {'Content-Type': 'application/octet-stream', Accept: 'application/json', 'Accept-Language': ctx.lang};
-  if (s.body && s.body.csrfToken) headers['X-CSRF-Token'] = s.body.csrfToken;
-  const r = await fetch(`/api/v1/municipalities/${encodeURIComponent(ctx.lgCode)}/${path}`,
-      {method: 'POST', headers, body: bytes, credentials: 'same-origin'});
-  const type = r.headers.get('Content-Type') || '';
-  const json = type.includes('json') ? await r.json().catch(() => null) : null;
-  return {status: r.status, body: type.includes('problem') ? null : json,
-    problem: type.includes('problem') ? json : (r.ok ? null : {status: r.status, title: r.statusText})};
 }

@@ -3,7 +3,7 @@
 // what changes), then imported. A refused file (422) lists each failing row and column; nothing is
 // written. The portal sites and their column mappings are edited here too.
 // Routes: #/{lg}/promotion/promotion-donation-import[/sites/new | /sites/{id}].
-import {h, tr, field, notice, problemText, facts, submit, errorNotice} from '/ui/core/kit.js';
+import {h, tr, field, notice, problemText, facts, submit, errorNotice, uploadFile} from '/ui/core/kit.js';
 
 const SITES = 'promotion/import-sites';
 const FIELDS = [
@@ -69,9 +69,8 @@ async function importForm(root, ctx) {
       importSuspected: String(form.elements.importSuspected.checked)});
     dryButton.disabled = true;
     importButton.disabled = true;
-    result.replaceChildren(h('p', {role: 'status', text: tr(ctx, '処理中…', 'Working…')}));
     try {
-      const r = await upload(ctx, `promotion/donations/bulk-imports?${q}`, await file.arrayBuffer());
+      const r = await uploadFile(ctx, `promotion/donations/bulk-imports?${q}`, file, result);
       if (r.status === 200 || r.status === 201) {
         showReport(r.body);
       } else if (r.status === 422 && r.problem) {
@@ -163,17 +162,4 @@ function siteForm(root, ctx, s, etag) {
     }
   });
   root.append(h('p', {}, h('a', {href: ctx.href(), id: 'back-to-import'}, tr(ctx, '← 寄附の取込へ', '← Import donations'))), f);
-}
-
-/** POSTs the file's bytes as they are (the API detects the charset), with the session's CSRF token. */
-async function upload(ctx, path, bytes) {
-  const s = await ctx.rawApi('GET', '/api/v1/session');
-  const headers = {'Content-Type': 'application/octet-stream', Accept: 'application/json', 'Accept-Language': ctx.lang};
-  if (s.body && s.body.csrfToken) headers['X-CSRF-Token'] = s.body.csrfToken;
-  const r = await fetch(`/api/v1/municipalities/${encodeURIComponent(ctx.lgCode)}/${path}`,
-      {method: 'POST', headers, body: bytes, credentials: 'same-origin'});
-  const type = r.headers.get('Content-Type') || '';
-  const json = type.includes('json') ? await r.json().catch(() => null) : null;
-  return {status: r.status, body: type.includes('problem') ? null : json,
-    problem: type.includes('problem') ? json : (r.ok ? null : {status: r.status, title: r.statusText})};
 }

@@ -3,6 +3,12 @@ package jp.machi.planning.program.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.CharacterCodingException;
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.text.Normalizer;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -17,6 +23,8 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.BulkImports;
+import jp.machi.core.audit.application.AuditTrail;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.fiscalyear.InvalidFiscalYearException;
 import jp.machi.core.organization.application.OrganizationService;
@@ -29,9 +37,15 @@ import jp.machi.planning.program.application.ProgramListFile.Row;
 import jp.machi.planning.program.domain.AdministrativeProgram;
 
 /**
- * Imports a program list (事務事業一覧) file: every row is checked first, and only when no row has
- * an error are the programs (and, when asked, the proposed units) written, in the caller's
- * transaction. A row error refuses the whole file with a 422 listing every failing row.
+ * Imports a program list (事務事業一覧) file: read as it streams in, every row is checked first, and
+ * only when no row has an error are the programs (and, when asked, the proposed units) written, in
+ * the caller's transaction. A row error refuses the whole file with a 422 listing the failing rows
+ * (the first {@value BulkImports#MAX_ERRORS} errors; the detail counts every failing row).
+ *
+ * <p>What the database holds is read once, never per row: the program numbers of each fiscal year
+ * the file names, and the units valid on each year's first day. The programs are written by batched
+ * JDBC inserts on the transaction's connection (version 1, as JPA's first write gives), and their
+ * creation recorded in the audit trail in batches (ADR 56).
  */
 @ApplicationScoped
 @Transactional
@@ -40,6 +54,12 @@ public class ProgramImportService {
     /** Written unit names split into office (…公室, …部, …局) and what follows. */
     private static final Pattern OFFICE_AND_DIVISION = Pattern.compile("^(.+?(?:公室|部|局))(.+)$");
 
+    private static final Pattern SERIAL = Pattern.compile("[0-9]{1,9}");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    /** The longest text a column holds (事業の目的・概要・成果). */
+    private static final int MAX_TEXT = 4000;
+
     @Inject
     Tenancy tenancy;
 
@@ -47,10 +67,13 @@ public class ProgramImportService {
     OrganizationService organization;
 
     @Inject
-    ProgramService programs;
+    AuditTrail audit;
 
-    /** What the caller asked for. */
-    public record Options(String declaredCharset, FiscalYear fiscalYear, boolean dryRun, boolean createUnits) {
+    /**
+     * What the caller asked for; {@code preview} is how many rows (and lines of each proposed unit)
+     * the report lists.
+     */
+    public record Options(String declaredCharset, FiscalYear fiscalYear, boolean dryRun, boolean createUnits, int preview) {
     }
 
     /** How a row's written unit name was matched. */
@@ -70,14 +93,50 @@ public class ProgramImportService {
             String unitName, UUID unitId, UnitMatch unitMatch, UUID programId) {
     }
 
-    /** A unit the import would create (or created) for a written unit name no unit matched. */
+    /**
+     * A unit the import would create (or created) for a written unit name no unit matched: the
+     * first lines naming it (as many as the preview) and how many do.
+     */
     public record ProposedUnit(String writtenName, String nameJa, UnitKind kind, UUID parentId, String parentNameJa,
-            List<Integer> lines, UUID createdId) {
+            List<Integer> lines, int lineCount, UUID createdId) {
     }
 
-    /** The outcome of an import that had no row errors. */
-    public record Report(FiscalYear fiscalYear, String charset, char separator, boolean dryRun, int imported,
-            List<RowResult> rows, List<ProposedUnit> proposedUnits) {
+    /** The outcome of an import that had no row errors: counts, the first rows and the proposed units. */
+    public record Report(FiscalYear fiscalYear, String charset, char separator, boolean dryRun, int rowCount, int imported,
+            List<RowResult> rows, List<ProposedUnit> proposedUnits, long millis) {
+    }
+
+    /** A checked row: what is written, and how its unit was matched. */
+    private static final class Checked {
+        final int line;
+        final FiscalYear fiscalYear;
+        final Integer serialNumber;
+        final String programNumber;
+        final String name;
+        final String unitName;
+        final String purpose;
+        final String overview;
+        final String results;
+        UUID unitId;
+        UnitMatch unitMatch = UnitMatch.NONE;
+        Proposal proposal;
+        UUID programId;
+
+        Checked(Row row, FiscalYear fiscalYear, Integer serialNumber, String programNumber) {
+            this.line = row.line();
+            this.fiscalYear = fiscalYear;
+            this.serialNumber = serialNumber;
+            this.programNumber = programNumber;
+            this.name = row.get(Column.NAME);
+            this.unitName = row.get(Column.UNIT_NAME);
+            this.purpose = row.get(Column.PURPOSE);
+            this.overview = row.get(Column.OVERVIEW);
+            this.results = row.get(Column.RESULTS);
+        }
+
+        RowResult view() {
+            return new RowResult(line, fiscalYear, serialNumber, programNumber, name, unitName, unitId, unitMatch, programId);
+        }
     }
 
     /** A new unit as proposed: its name, kind and either an existing parent or a proposed one. */
@@ -89,6 +148,7 @@ public class ProgramImportService {
         final String parentNameJa;
         final Proposal parentProposal;
         final List<Integer> lines = new ArrayList<>();
+        int lineCount;
         UUID createdId;
 
         Proposal(String writtenName, String nameJa, UnitKind kind, UUID parentId, String parentNameJa,
@@ -104,158 +164,218 @@ public class ProgramImportService {
         ProposedUnit view() {
             return new ProposedUnit(writtenName, nameJa, kind,
                     parentId != null ? parentId : parentProposal == null ? null : parentProposal.createdId,
-                    parentNameJa, List.copyOf(lines), createdId);
+                    parentNameJa, List.copyOf(lines), lineCount, createdId);
         }
     }
 
-    public Report importFile(byte[] bytes, Options options) {
-        ProgramListFile file = ProgramListFile.read(bytes, options.declaredCharset());
+    public Report importFile(InputStream body, Options options) {
+        long started = System.nanoTime();
         List<ApiException.FieldErrorKey> errors = new ArrayList<>();
+        Set<Integer> failedLines = new HashSet<>();
+        List<Checked> checked = new ArrayList<>();
+        Map<Integer, Set<String>> registered = new HashMap<>();
+        Map<String, Integer> seen = new HashMap<>();
         FiscalYear fileYear = options.fiscalYear();
-        if (fileYear == null && file.fiscalYearText().isPresent()) {
-            fileYear = FiscalYear.parse(file.fiscalYearText().get());
+        String charset;
+        char separator;
+        try (ProgramListFile file = ProgramListFile.open(body, options.declaredCharset(), MAX_TEXT)) {
+            charset = file.charset().name();
+            separator = file.separator();
+            Row row;
+            while ((row = file.next()) != null) {
+                if (fileYear == null && file.fiscalYearText().isPresent()) {
+                    fileYear = FiscalYear.parse(file.fiscalYearText().get());
+                }
+                int before = errors.size();
+                Checked c = check(row, file.expectedFields(), fileYear, errors);
+                if (c != null) {
+                    String key = c.fiscalYear.startYear() + "/" + c.programNumber;
+                    Integer first = seen.putIfAbsent(key, row.line());
+                    String line = String.valueOf(row.line());
+                    if (first != null) {
+                        errors.add(error(row, "programNumber", "planning.import.duplicateInFile", line, c.programNumber,
+                                String.valueOf(first)));
+                    } else if (registered.computeIfAbsent(c.fiscalYear.startYear(), y -> programNumbers(c.fiscalYear))
+                            .contains(c.programNumber)) {
+                        errors.add(error(row, "programNumber", "planning.import.exists", line, c.programNumber,
+                                String.valueOf(c.fiscalYear.startYear())));
+                    }
+                }
+                if (errors.size() > before) {
+                    failedLines.add(row.line());
+                } else {
+                    checked.add(c);
+                }
+            }
+        } catch (CharacterCodingException e) {
+            throw new ApiException(400, "invalid-encoding", "planning.import.encoding");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        if (file.rows().isEmpty()) {
+        if (checked.isEmpty() && failedLines.isEmpty()) {
             throw new ApiException(422, "import-rejected", List.of(new ApiException.FieldErrorKey("file",
                     "planning.import.noRows")), "planning.import.rejected", "0");
         }
-
-        // Check every row.
-        List<RowResult> parsed = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (Row row : file.rows()) {
-            String line = String.valueOf(row.line());
-            int before = errors.size();
-            if (row.fieldCount() > file.expectedFields()) {
-                errors.add(error(row, "columns", "planning.import.columns", line, String.valueOf(row.fieldCount()),
-                        String.valueOf(file.expectedFields())));
-            }
-            FiscalYear fy = fileYear;
-            String fyText = row.get(Column.FISCAL_YEAR);
-            if (fyText != null) {
-                try {
-                    fy = FiscalYear.parse(fyText);
-                } catch (InvalidFiscalYearException e) {
-                    errors.add(error(row, "fiscalYear", "planning.import.fiscalYear.invalid", line, fyText));
-                    fy = null;
-                }
-            } else if (fy == null) {
-                errors.add(error(row, "fiscalYear", "planning.import.fiscalYear.missing", line));
-            }
-            Integer serial = null;
-            String serialText = row.get(Column.SERIAL_NUMBER);
-            if (serialText != null) {
-                String s = Normalizer.normalize(serialText, Normalizer.Form.NFKC);
-                if (s.matches("[0-9]{1,9}") && Integer.parseInt(s) >= 1) {
-                    serial = Integer.valueOf(s);
-                } else {
-                    errors.add(error(row, "serialNumber", "planning.import.serialNumber", line, serialText));
-                }
-            }
-            String number = row.get(Column.PROGRAM_NUMBER);
-            if (number == null) {
-                errors.add(error(row, "programNumber", "planning.import.required.programNumber", line));
-            } else {
-                number = Normalizer.normalize(number, Normalizer.Form.NFKC).strip();
-                tooLong(errors, row, Column.PROGRAM_NUMBER, number, 40);
-            }
-            String name = row.get(Column.NAME);
-            if (name == null) {
-                errors.add(error(row, "name", "planning.import.required.name", line));
-            } else {
-                tooLong(errors, row, Column.NAME, name, 300);
-            }
-            String unitName = row.get(Column.UNIT_NAME);
-            tooLong(errors, row, Column.UNIT_NAME, unitName, 200);
-            tooLong(errors, row, Column.PURPOSE, row.get(Column.PURPOSE), 4000);
-            tooLong(errors, row, Column.OVERVIEW, row.get(Column.OVERVIEW), 4000);
-            tooLong(errors, row, Column.RESULTS, row.get(Column.RESULTS), 4000);
-            if (fy != null && number != null) {
-                String key = fy.startYear() + "/" + number;
-                Integer first = seen.putIfAbsent(key, row.line());
-                if (first != null) {
-                    errors.add(error(row, "programNumber", "planning.import.duplicateInFile", line, number,
-                            String.valueOf(first)));
-                } else if (exists(fy, number)) {
-                    errors.add(error(row, "programNumber", "planning.import.exists", line, number, String.valueOf(fy.startYear())));
-                }
-            }
-            if (errors.size() == before) {
-                parsed.add(new RowResult(row.line(), fy, serial, number, name, unitName, null, UnitMatch.NONE, null));
-            }
-        }
         if (!errors.isEmpty()) {
-            throw new ApiException(422, "import-rejected", errors, "planning.import.rejected",
-                    String.valueOf(errors.stream().map(e -> e.field().substring(0, e.field().indexOf(']'))).distinct().count()));
+            throw new ApiException(422, "import-rejected", BulkImports.listed(errors), "planning.import.rejected",
+                    String.valueOf(failedLines.size()));
         }
 
         // Match units; propose the missing ones.
         Map<LocalDate, Map<String, List<OrganizationUnit>>> namesByDay = new HashMap<>();
         Map<String, Proposal> proposals = new LinkedHashMap<>();
-        List<RowResult> matched = new ArrayList<>();
-        Map<RowResult, Proposal> pending = new HashMap<>();
-        for (RowResult r : parsed) {
-            if (r.unitName() == null) {
-                matched.add(r);
+        Map<String, String> keys = new HashMap<>();
+        for (Checked r : checked) {
+            if (r.unitName == null) {
                 continue;
             }
-            Map<String, List<OrganizationUnit>> names = namesByDay.computeIfAbsent(r.fiscalYear().firstDay(), this::writtenNames);
-            List<OrganizationUnit> found = names.getOrDefault(key(r.unitName()), List.of());
+            Map<String, List<OrganizationUnit>> names = namesByDay.computeIfAbsent(r.fiscalYear.firstDay(), this::writtenNames);
+            String key = keys.computeIfAbsent(r.unitName, ProgramImportService::key);
+            List<OrganizationUnit> found = names.getOrDefault(key, List.of());
             if (found.size() == 1) {
-                matched.add(with(r, found.get(0).getId(), UnitMatch.MATCHED));
+                r.unitId = found.get(0).getId();
+                r.unitMatch = UnitMatch.MATCHED;
             } else {
-                Proposal p = proposals.get(key(r.unitName()));
+                Proposal p = proposals.get(key);
                 if (p == null) {
-                    p = propose(r.unitName(), names, proposals);
-                    proposals.put(key(r.unitName()), p);
+                    p = propose(r.unitName, names, proposals);
+                    proposals.put(key, p);
                 }
-                p.lines.add(r.line());
-                RowResult pr = with(r, null, UnitMatch.PROPOSED);
-                pending.put(pr, p);
-                matched.add(pr);
+                if (p.lines.size() < options.preview()) {
+                    p.lines.add(r.line);
+                }
+                p.lineCount++;
+                r.proposal = p;
+                r.unitMatch = UnitMatch.PROPOSED;
             }
         }
 
-        if (options.dryRun()) {
-            return new Report(fileYear, file.charset().name(), file.separator(), true, 0, matched,
-                    proposals.values().stream().map(Proposal::view).toList());
+        if (!options.dryRun()) {
+            if (options.createUnits()) {
+                FiscalYear earliest = checked.stream().map(r -> r.fiscalYear).min(FiscalYear::compareTo).orElse(fileYear);
+                Set<String> codes = new HashSet<>();
+                tenancy.em().createNamedQuery("OrganizationUnit.all", OrganizationUnit.class).getResultList()
+                        .forEach(u -> codes.add(u.getCode().toUpperCase(Locale.ROOT)));
+                for (Proposal p : proposals.values()) {
+                    create(p, earliest.firstDay(), codes);
+                }
+                for (Checked r : checked) {
+                    if (r.proposal != null) {
+                        r.unitId = r.proposal.createdId;
+                        r.unitMatch = UnitMatch.CREATED;
+                    }
+                }
+            }
+            write(checked);
         }
-        if (options.createUnits()) {
-            FiscalYear earliest = parsed.stream().map(RowResult::fiscalYear).min(FiscalYear::compareTo).orElse(fileYear);
-            Set<String> codes = new HashSet<>();
-            tenancy.em().createNamedQuery("OrganizationUnit.all", OrganizationUnit.class).getResultList()
-                    .forEach(u -> codes.add(u.getCode().toUpperCase(Locale.ROOT)));
-            for (Proposal p : proposals.values()) {
-                create(p, earliest.firstDay(), codes);
+        return new Report(fileYear, charset, separator, options.dryRun(), checked.size(), options.dryRun() ? 0 : checked.size(),
+                checked.stream().limit(options.preview()).map(Checked::view).toList(),
+                proposals.values().stream().map(Proposal::view).toList(), (System.nanoTime() - started) / 1_000_000);
+    }
+
+    /** One row checked on its own (not yet against the other rows and the database), or null when it has errors. */
+    private static Checked check(Row row, int expectedFields, FiscalYear fileYear, List<ApiException.FieldErrorKey> errors) {
+        String line = String.valueOf(row.line());
+        if (row.fieldCount() > expectedFields) {
+            errors.add(error(row, "columns", "planning.import.columns", line, String.valueOf(row.fieldCount()),
+                    String.valueOf(expectedFields)));
+        }
+        FiscalYear fy = fileYear;
+        String fyText = row.get(Column.FISCAL_YEAR);
+        if (fyText != null) {
+            try {
+                fy = FiscalYear.parse(fyText);
+            } catch (InvalidFiscalYearException e) {
+                errors.add(error(row, "fiscalYear", "planning.import.fiscalYear.invalid", line, fyText));
+                fy = null;
+            }
+        } else if (fy == null) {
+            errors.add(error(row, "fiscalYear", "planning.import.fiscalYear.missing", line));
+        }
+        Integer serial = null;
+        String serialText = row.get(Column.SERIAL_NUMBER);
+        if (serialText != null) {
+            String s = Normalizer.normalize(serialText, Normalizer.Form.NFKC);
+            if (SERIAL.matcher(s).matches() && Integer.parseInt(s) >= 1) {
+                serial = Integer.valueOf(s);
+            } else {
+                errors.add(error(row, "serialNumber", "planning.import.serialNumber", line, serialText));
             }
         }
-        List<RowResult> done = new ArrayList<>();
-        for (RowResult r : matched) {
-            Proposal p = pending.get(r);
-            RowResult w = p != null && p.createdId != null ? with(r, p.createdId, UnitMatch.CREATED) : r;
-            AdministrativeProgram saved = programs.create(new AdministrativeProgram.Content(w.fiscalYear(),
-                    w.serialNumber(), w.programNumber(), w.name(), w.unitId(), w.unitName(), valueOf(file, w, Column.PURPOSE),
-                    valueOf(file, w, Column.OVERVIEW), valueOf(file, w, Column.RESULTS)));
-            done.add(new RowResult(w.line(), w.fiscalYear(), w.serialNumber(), w.programNumber(), w.name(), w.unitName(),
-                    w.unitId(), w.unitMatch(), saved.getId()));
+        String number = row.get(Column.PROGRAM_NUMBER);
+        if (number == null) {
+            errors.add(error(row, "programNumber", "planning.import.required.programNumber", line));
+        } else {
+            number = Normalizer.normalize(number, Normalizer.Form.NFKC).strip();
+            tooLong(errors, row, Column.PROGRAM_NUMBER, number, 40);
         }
-        return new Report(fileYear, file.charset().name(), file.separator(), false, done.size(), done,
-                proposals.values().stream().map(Proposal::view).toList());
+        String name = row.get(Column.NAME);
+        if (name == null) {
+            errors.add(error(row, "name", "planning.import.required.name", line));
+        } else {
+            tooLong(errors, row, Column.NAME, name, 300);
+        }
+        tooLong(errors, row, Column.UNIT_NAME, row.get(Column.UNIT_NAME), 200);
+        tooLong(errors, row, Column.PURPOSE, row.get(Column.PURPOSE), MAX_TEXT);
+        tooLong(errors, row, Column.OVERVIEW, row.get(Column.OVERVIEW), MAX_TEXT);
+        tooLong(errors, row, Column.RESULTS, row.get(Column.RESULTS), MAX_TEXT);
+        // Checked against the other rows and the database even when another column failed.
+        return fy != null && number != null ? new Checked(row, fy, serial, number) : null;
     }
 
-    private static String valueOf(ProgramListFile file, RowResult r, Column c) {
-        return file.rows().stream().filter(row -> row.line() == r.line()).findFirst().map(row -> row.get(c)).orElse(null);
+    /** The program numbers registered for {@code fy}: one query per fiscal year the file names. */
+    private Set<String> programNumbers(FiscalYear fy) {
+        return new HashSet<>(tenancy.em().createQuery("SELECT p.programNumber FROM AdministrativeProgram p"
+                + " WHERE p.fiscalYear = :fy", String.class).setParameter("fy", fy).getResultList());
     }
 
-    private static RowResult with(RowResult r, UUID unitId, UnitMatch m) {
-        return new RowResult(r.line(), r.fiscalYear(), r.serialNumber(), r.programNumber(), r.name(), r.unitName(), unitId,
-                m, r.programId());
-    }
-
-    private boolean exists(FiscalYear fy, String number) {
-        return tenancy.em().createQuery("SELECT COUNT(p) FROM AdministrativeProgram p WHERE p.fiscalYear = :fy"
-                + " AND p.programNumber = :n", Long.class).setParameter("fy", fy).setParameter("n", number)
-                .getSingleResult() > 0;
+    /** The programs by batched JDBC inserts on the transaction's connection; their creation into the audit trail. */
+    private void write(List<Checked> rows) {
+        String lg = tenancy.code();
+        Connection c = tenancy.em().unwrap(Connection.class);
+        List<AuditTrail.Created> events = new ArrayList<>(BulkImports.BATCH_SIZE);
+        try (BulkImports.Batch insert = new BulkImports.Batch(c, "INSERT INTO planning_program (id, municipality_code,"
+                + " fiscal_year, serial_number, program_number, name, unit_id, unit_name, purpose, overview, results, version)"
+                + " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1)")) {
+            for (Checked r : rows) {
+                r.programId = UUID.randomUUID();
+                insert.uuid(1, r.programId);
+                insert.text(2, lg);
+                insert.integer(3, r.fiscalYear.startYear());
+                insert.integer(4, r.serialNumber);
+                insert.text(5, r.programNumber);
+                insert.text(6, r.name);
+                insert.uuid(7, r.unitId);
+                insert.text(8, r.unitName);
+                insert.text(9, r.purpose);
+                insert.text(10, r.overview);
+                insert.text(11, r.results);
+                insert.add();
+                Map<String, Object> after = new LinkedHashMap<>();
+                after.put("fiscalYear", r.fiscalYear.startYear());
+                after.put("serialNumber", r.serialNumber);
+                after.put("programNumber", r.programNumber);
+                after.put("name", r.name);
+                after.put("unitId", r.unitId == null ? null : r.unitId.toString());
+                after.put("unitName", r.unitName);
+                after.put("purpose", r.purpose);
+                after.put("overview", r.overview);
+                after.put("results", r.results);
+                events.add(new AuditTrail.Created(r.programId, after));
+                if (events.size() == BulkImports.BATCH_SIZE) {
+                    // Recorded a batch at a time: 100,000 events' change documents at once would fill the heap.
+                    audit.created(AdministrativeProgram.class, events);
+                    events.clear();
+                }
+            }
+        } catch (SQLException e) {
+            if (BulkImports.isUniqueViolation(e)) {
+                // Another import (or a program saved meanwhile) took one of the numbers first.
+                throw ApiException.conflict("import-conflict", "planning.import.conflict");
+            }
+            throw new IllegalStateException("The programs could not be written", e);
+        }
+        audit.created(AdministrativeProgram.class, events);
     }
 
     /** Units valid on {@code day} by every way a document writes them: 広報戦略課, 市長公室広報戦略課, 部+課+室. */
@@ -282,7 +402,7 @@ public class ProgramImportService {
     }
 
     private static String key(String writtenName) {
-        return Normalizer.normalize(writtenName, Normalizer.Form.NFKC).replaceAll("\\s+", "");
+        return SPACES.matcher(Normalizer.normalize(writtenName, Normalizer.Form.NFKC)).replaceAll("");
     }
 
     /**

@@ -29,6 +29,7 @@ import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import jp.machi.core.api.ApiException;
+import jp.machi.core.api.BulkImports;
 import jp.machi.core.api.CsvRecords;
 import jp.machi.core.audit.application.AuditTrail;
 import jp.machi.core.audit.domain.AuditValues;
@@ -62,8 +63,6 @@ import jp.machi.promotion.donation.domain.ReturnGift;
 @Transactional
 public class DonationImportService {
 
-    /** The most row errors a refusal lists (the count says how many rows failed). */
-    static final int MAX_ERRORS = 200;
     static final long MAX_YEN = 9_999_999_999L;
     private static final int BATCH = 1000;
 
@@ -242,8 +241,7 @@ public class DonationImportService {
 
     /** Would import {@code imported} rows: the count a dry run reports as new. */
     private static ApiException rejected(List<ApiException.FieldErrorKey> errors, int failedRows) {
-        List<ApiException.FieldErrorKey> listed = errors.size() > MAX_ERRORS ? errors.subList(0, MAX_ERRORS) : errors;
-        return new ApiException(422, "import-rejected", List.copyOf(listed), "promotion.import.rejected",
+        return new ApiException(422, "import-rejected", BulkImports.listed(errors), "promotion.import.rejected",
                 String.valueOf(failedRows), String.valueOf(errors.size()));
     }
 
@@ -624,7 +622,7 @@ public class DonationImportService {
                 donation.executeBatch();
             }
         } catch (SQLException e) {
-            if (isUniqueViolation(e)) {
+            if (BulkImports.isUniqueViolation(e)) {
                 // Another import of the same site's file committed first.
                 throw ApiException.conflict("import-conflict", "promotion.import.conflict");
             }
@@ -632,18 +630,6 @@ public class DonationImportService {
         }
         audit.created(Donor.class, donorEvents);
         audit.created(Donation.class, donationEvents);
-    }
-
-    private static boolean isUniqueViolation(SQLException e) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (t instanceof SQLException s && "23505".equals(s.getSQLState())) {
-                return true;
-            }
-            if (t instanceof SQLException s && s.getNextException() != null && "23505".equals(s.getNextException().getSQLState())) {
-                return true;
-            }
-        }
-        return false;
     }
 
     private static void text(PreparedStatement s, int i, String v) throws SQLException {

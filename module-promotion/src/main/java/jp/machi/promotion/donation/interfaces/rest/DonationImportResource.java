@@ -48,9 +48,6 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @Tag(name = "promotion")
 public class DonationImportResource {
 
-    static final int DEFAULT_PREVIEW = 100;
-    static final int MAX_PREVIEW = 1000;
-
     @Inject
     DonationImportService imports;
 
@@ -102,16 +99,11 @@ public class DonationImportResource {
                 errors.add(new ApiException.FieldErrorKey("site", "promotion.param.uuid", site.length() > 40 ? "…" : site));
             }
         }
-        int rows = DEFAULT_PREVIEW;
-        if (preview != null && !preview.isBlank()) {
-            try {
-                rows = Integer.parseInt(preview.strip());
-                if (rows < 0 || rows > MAX_PREVIEW) {
-                    throw new NumberFormatException();
-                }
-            } catch (NumberFormatException e) {
-                errors.add(new ApiException.FieldErrorKey("preview", "promotion.import.preview", MAX_PREVIEW));
-            }
+        int rows = BulkImports.DEFAULT_PREVIEW;
+        try {
+            rows = BulkImports.preview(preview);
+        } catch (ApiException e) {
+            errors.addAll(e.errors());
         }
         if (!errors.isEmpty()) {
             throw ApiException.invalid(errors);
