@@ -14,6 +14,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.io.InputStream;
+import jp.machi.core.api.Answers;
 import jp.machi.core.api.BulkImports;
 import jp.machi.core.identity.Access;
 import jp.machi.core.identity.Role;
@@ -52,6 +53,8 @@ public class ProgramBulkImportResource {
             + " stream; ?fiscalYear= when the title line names none, ?dryRun=true to check only, ?createUnits=true to create"
             + " the proposed units, ?preview= rows in the report (0–1000, default 100). Any row error: 422 naming the failing"
             + " rows (the first 200 errors), nothing written. Up to machi.api.max-import-bytes (64 MiB by default)")
+    @Answers(ProgramImportResource.ReportView.class)
+    @Answers(value = ProgramImportResource.ReportView.class, status = 201)
     public Response importFile(InputStream body, @QueryParam("fiscalYear") String fiscalYear,
             @QueryParam("dryRun") String dryRun, @QueryParam("createUnits") String createUnits,
             @QueryParam("preview") String preview) {
