@@ -43,9 +43,12 @@ import jp.machi.core.persistence.Tenancy;
  * In order: a malformed {@code Idempotency-Key} is 400; a key already used with the same body
  * replays the first answer (same status and body, nothing stored again), with another body 422; a
  * client over the municipality's rate limit gets 429 with {@code Retry-After} (staff are not
- * limited); the honeypot, when filled by someone not signed in, sets {@link Intake#spam()}; then the
- * next receipt number of the series and fiscal year is drawn (an atomic UPDATE of one counter row,
- * held until commit, so numbers are unique across nodes) and {@code store} runs. The answer is 201
+ * limited); the honeypot, when filled by someone not signed in, sets {@link Intake#spam()}; the
+ * next receipt number of the series and fiscal year was drawn as the last step of the short
+ * transaction below (an atomic UPDATE of one counter row, so numbers are unique across nodes, held
+ * only while that transaction commits); then {@code store} runs. A submission that fails after its
+ * number was drawn (a concurrent request with the same key: 409; an error while storing) leaves a
+ * gap in the numbers, as spam does: receipt numbers identify, they do not count. The answer is 201
  * with {@code store}'s result as JSON, remembered under the key for {@link #KEY_LIFETIME}. The
  * look-ups and counts before the submission's own work run in one short transaction of their own
  * ({@link IntakeCounters#gate}) before the endpoint's transaction first uses the database, so a
@@ -116,7 +119,7 @@ public class PublicIntake {
         if (key != null) {
             remember(em, lg, series, key, fingerprint, now);
         }
-        String receipt = ReceiptNumbers.format(series, year, next(em, lg, series, year));
+        String receipt = ReceiptNumbers.format(series, year, gate.number());
         String json = JSONB.toJson(store.apply(new Intake(receipt, year, at, spam)));
         if (json.length() > MAX_ANSWER_CHARS) {
             throw new IllegalStateException("An intake answer is a receipt of at most " + MAX_ANSWER_CHARS + " chars");
