@@ -222,6 +222,23 @@ class PlatformIT {
         };
     }
 
+    /** A generated client names a call after its operationId: each one names one operation (indicators' list, not "list"). */
+    @Test
+    void everyOperationIdIsUnique() {
+        JsonObject paths = api.get("/openapi?format=json").send().expect(200).object().getJsonObject("paths");
+        java.util.Map<String, List<String>> byId = new java.util.TreeMap<>();
+        paths.forEach((path, item) -> item.asJsonObject().forEach((method, op) -> {
+            if (op.getValueType() == jakarta.json.JsonValue.ValueType.OBJECT && op.asJsonObject().containsKey("operationId")) {
+                byId.computeIfAbsent(op.asJsonObject().getString("operationId"), k -> new java.util.ArrayList<>())
+                        .add(method.toUpperCase(java.util.Locale.ROOT) + " " + path);
+            }
+        }));
+        java.util.Map<String, List<String>> twice = new java.util.TreeMap<>(byId);
+        twice.values().removeIf(ops -> ops.size() == 1);
+        assertTrue(twice.isEmpty(), () -> "operationIds used more than once: " + twice);
+        assertTrue(byId.containsKey("getMunicipalitiesByLgCodeIndicators"), () -> "the indicator list's id: " + byId.keySet());
+    }
+
     @Test
     void metricsAnswer() {
         Reply r = api.get("/metrics").send().expect(200);

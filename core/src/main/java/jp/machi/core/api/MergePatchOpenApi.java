@@ -33,6 +33,50 @@ public class MergePatchOpenApi implements OASFilter {
             }
             item.setPATCH(patch(put));
         }
+        uniqueOperationIds(openAPI);
+    }
+
+    /**
+     * Payara names an operation after its Java method, so {@code list} and {@code get} stand for dozens of
+     * operations, and a generated client cannot tell them apart (an operationId must be unique). Every id used
+     * more than once becomes the method and the path in words, e.g. {@code getMunicipalitiesByLgCodeIndicatorsById}:
+     * unique, since a path and a method are, and the same from build to build.
+     */
+    static void uniqueOperationIds(OpenAPI openAPI) {
+        Map<String, Integer> uses = new java.util.HashMap<>();
+        openAPI.getPaths().getPathItems().values().forEach(item -> item.getOperations().values().forEach(op -> {
+            if (op.getOperationId() != null) {
+                uses.merge(op.getOperationId(), 1, Integer::sum);
+            }
+        }));
+        for (Map.Entry<String, PathItem> e : openAPI.getPaths().getPathItems().entrySet()) {
+            for (Map.Entry<PathItem.HttpMethod, Operation> o : e.getValue().getOperations().entrySet()) {
+                Operation op = o.getValue();
+                if (op.getOperationId() == null || uses.get(op.getOperationId()) > 1) {
+                    op.setOperationId(operationId(o.getKey().name(), e.getKey()));
+                }
+            }
+        }
+    }
+
+    static String operationId(String method, String path) {
+        StringBuilder id = new StringBuilder(method.toLowerCase(java.util.Locale.ROOT));
+        for (String segment : path.split("/")) {
+            if (segment.isEmpty() || segment.equals("api") || segment.equals("v1")) {
+                continue;
+            }
+            boolean parameter = segment.startsWith("{") && segment.endsWith("}");
+            if (parameter) {
+                id.append("By");
+                segment = segment.substring(1, segment.length() - 1);
+            }
+            for (String word : segment.split("[^A-Za-z0-9]+")) {
+                if (!word.isEmpty()) {
+                    id.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1));
+                }
+            }
+        }
+        return id.toString();
     }
 
     private static boolean off(Operation put) {
