@@ -95,6 +95,7 @@ class AccessWalkIT {
             "GET /api/v1/municipalities/{lgCode}/planning/public/plans/{planId}",
             "GET /api/v1/municipalities/{lgCode}/planning/public/plans/{planId}/tree",
             "GET /api/v1/municipalities/{lgCode}/planning/public/plans/{planId}/progress",
+            "GET /api/v1/municipalities/{lgCode}/planning/public/plans/{planId}/overview",
             // Published evaluation results (PublishedEvaluationIT): never who evaluated.
             "GET /api/v1/municipalities/{lgCode}/planning/public/evaluations",
             "GET /api/v1/municipalities/{lgCode}/planning/public/evaluations/years",
