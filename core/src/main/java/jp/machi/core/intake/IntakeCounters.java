@@ -98,13 +98,22 @@ public class IntakeCounters {
         // Last, so that the counter's row is locked only while this short transaction commits, not while the
         // submission's own transaction stores it: submissions of one municipality wait on each other for one
         // commit, not for all their work (issue 15's public writes/s).
-        NativeSql.of(em, "UPDATE intake_counter SET last_number = last_number + 1 WHERE municipality_code = ?1"
+        increment(em, lgCode, series, fiscalYear);
+        return new Gate(null, limits, hits, windowEnd, lastNumber(em, lgCode, series, fiscalYear));
+    }
+
+    /** Raises the counter of the series and fiscal year by one (its row locked until commit); 0 when it has none. */
+    static int increment(EntityManager em, String lgCode, String series, int fiscalYear) {
+        return NativeSql.of(em, "UPDATE intake_counter SET last_number = last_number + 1 WHERE municipality_code = ?1"
                 + " AND series = ?2 AND fiscal_year = ?3").setParameter(1, lgCode).setParameter(2, series)
                 .setParameter(3, fiscalYear).executeUpdate();
-        long number = ((Number) NativeSql.of(em, "SELECT last_number FROM intake_counter WHERE municipality_code = ?1"
+    }
+
+    /** The counter's last number, as this transaction sees it. */
+    static long lastNumber(EntityManager em, String lgCode, String series, int fiscalYear) {
+        return ((Number) NativeSql.of(em, "SELECT last_number FROM intake_counter WHERE municipality_code = ?1"
                 + " AND series = ?2 AND fiscal_year = ?3").setParameter(1, lgCode).setParameter(2, series)
                 .setParameter(3, fiscalYear).getSingleResult()).longValue();
-        return new Gate(null, limits, hits, windowEnd, number);
     }
 
     /** A municipality's limits as read for one submission. */

@@ -209,25 +209,17 @@ public class PublicIntake {
 
     /** The next number of the series in the fiscal year: an atomic increment, its row locked until commit. */
     private long next(EntityManager em, String lg, IntakeSeries series, FiscalYear year) {
-        if (increment(em, lg, series, year) == 0) {
+        if (IntakeCounters.increment(em, lg, series.id(), year.startYear()) == 0) {
             try {
                 counters.ensureCounter(lg, series.id(), year.startYear());
             } catch (RuntimeException createdByAnotherNode) {
                 // It exists now: count on it.
             }
-            if (increment(em, lg, series, year) == 0) {
+            if (IntakeCounters.increment(em, lg, series.id(), year.startYear()) == 0) {
                 throw new IllegalStateException("No receipt counter for " + series.id() + " " + year);
             }
         }
-        return ((Number) NativeSql.of(em, "SELECT last_number FROM intake_counter WHERE municipality_code = ?1"
-                + " AND series = ?2 AND fiscal_year = ?3").setParameter(1, lg).setParameter(2, series.id())
-                .setParameter(3, year.startYear()).getSingleResult()).longValue();
-    }
-
-    private static int increment(EntityManager em, String lg, IntakeSeries series, FiscalYear year) {
-        return NativeSql.of(em, "UPDATE intake_counter SET last_number = last_number + 1 WHERE municipality_code = ?1"
-                + " AND series = ?2 AND fiscal_year = ?3").setParameter(1, lg).setParameter(2, series.id())
-                .setParameter(3, year.startYear()).executeUpdate();
+        return IntakeCounters.lastNumber(em, lg, series.id(), year.startYear());
     }
 
     static String sha256(String s) {

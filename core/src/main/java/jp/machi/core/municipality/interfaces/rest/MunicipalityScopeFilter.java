@@ -65,8 +65,8 @@ public class MunicipalityScopeFilter implements ContainerRequestFilter {
     public void filter(ContainerRequestContext ctx) {
         try {
             String lgCode = ctx.getUriInfo().getPathParameters().getFirst("lgCode");
-            if (lgCode != null) {
-                String code = LocalGovernmentCodes.parse(lgCode).value();
+            String code = lgCode == null ? null : LocalGovernmentCodes.parse(lgCode).value();
+            if (code != null) {
                 Optional<Caller> caller = CallerContext.current();
                 if (caller.isPresent() && !caller.get().belongsTo(code)) {
                     throw ApiException.notFound("municipality.notFound", code);
@@ -84,7 +84,7 @@ public class MunicipalityScopeFilter implements ContainerRequestFilter {
                 if (!modules.isStarted(moduleId)) {
                     throw ApiException.notFound("module.notStarted", moduleId);
                 }
-                if (lgCode != null && !enabled(lgCode, moduleId)) {
+                if (code != null && !enabled(code, moduleId)) {
                     throw new ApiException(404, "module-not-enabled", "module.notEnabled", moduleId, lgCode);
                 }
             }
@@ -94,8 +94,7 @@ public class MunicipalityScopeFilter implements ContainerRequestFilter {
     }
 
     /** Whether the module is on, remembered while the municipality's data is unchanged ({@link StampedMemo}). */
-    private boolean enabled(String lgCode, String moduleId) {
-        String code = LocalGovernmentCodes.parse(lgCode).value();
+    private boolean enabled(String code, String moduleId) {
         java.util.Map<String, Boolean> modules = memo.get(code, new TransactionMemo.Key<>(MODULES, code),
                 () -> enablement.enablement(code));
         return Boolean.TRUE.equals(modules.get(moduleId));
