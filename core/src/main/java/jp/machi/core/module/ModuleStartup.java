@@ -10,6 +10,7 @@ import jakarta.enterprise.event.Event;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -60,7 +61,19 @@ public class ModuleStartup {
         ClassLoader cl = Thread.currentThread().getContextClassLoader();
         List<ModuleState> states = new ArrayList<>();
         try (Migrations migrations = Migrations.begin(MachiDatabase.choose(dataSource))) {
-            migrations.apply(CORE_CHANGELOG, cl);
+            List<String> changelogs = new ArrayList<>();
+            changelogs.add(CORE_CHANGELOG);
+            outcomes.stream().filter(ModuleResolver.Outcome::startable).map(o -> o.descriptor().changelog())
+                    .filter(c -> c != null).forEach(changelogs::add);
+            String fingerprint = Migrations.fingerprint(changelogs, cl);
+            boolean upToDate = migrations.upToDate(fingerprint);
+            if (upToDate) {
+                LOG.info("Database schema up to date (the changelogs and DATABASECHANGELOG are those of the last"
+                        + " complete migration): Liquibase not run");
+            } else {
+                migrations.apply(CORE_CHANGELOG, cl);
+            }
+            boolean complete = true;
             Set<String> down = new HashSet<>();
             for (ModuleResolver.Outcome o : outcomes) {
                 ModuleDescriptor d = o.descriptor();
@@ -78,7 +91,7 @@ public class ModuleStartup {
                     continue;
                 }
                 try {
-                    if (d.changelog() != null) {
+                    if (d.changelog() != null && !upToDate) {
                         migrations.apply(d.changelog(), cl);
                     }
                     states.add(new ModuleState(d, Status.STARTED, null));
@@ -87,6 +100,14 @@ public class ModuleStartup {
                     states.add(new ModuleState(d, Status.NOT_STARTED,
                             ModuleResolver.Reason.of("module.reason.migrationFailed", rootMessage(e))));
                     down.add(d.id());
+                    complete = false;
+                }
+            }
+            if (!upToDate && complete) {
+                try {
+                    migrations.recordUpToDate(fingerprint);
+                } catch (SQLException e) {
+                    LOG.log(Level.WARNING, "Could not record the migration state; the next start runs Liquibase", e);
                 }
             }
             registry.publish(states);
