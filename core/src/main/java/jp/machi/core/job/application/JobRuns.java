@@ -3,6 +3,9 @@ package jp.machi.core.job.application;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.transaction.Transactional;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
@@ -11,6 +14,7 @@ import java.util.UUID;
 import jp.machi.core.api.Page;
 import jp.machi.core.api.PageRequest;
 import jp.machi.core.job.domain.ScheduledJobRun;
+import jp.machi.core.persistence.PlainConnections;
 import jp.machi.core.persistence.Tenancy;
 
 /** The runs of scheduled jobs: claimed, finished and listed, each in a transaction of its own. */
@@ -20,24 +24,38 @@ public class JobRuns {
     @Inject
     Tenancy tenancy;
 
+    @Inject
+    PlainConnections connections;
+
     /**
-     * Claims {@code slot} of {@code jobId} for this node: inserts the run, committed at once.
-     * Empty when the slot is already taken (by this or another node); the unique (job, slot)
-     * decides a race, which then surfaces as an exception of the insert, also answered empty by
-     * {@link JobScheduler}.
+     * Claims {@code slot} of {@code jobId} for this node: inserts the run, committed at once. Empty when the slot
+     * is already taken (by this or another node). Plain JDBC, one statement: on PostgreSQL a node that loses the
+     * race inserts nothing ({@code ON CONFLICT DO NOTHING}), so that neither Machi's log nor the database's holds
+     * an error for an ordinary lost race; elsewhere the unique (job, slot) refuses the second insert, which is
+     * answered empty too.
      */
-    @Transactional(Transactional.TxType.REQUIRES_NEW)
+    @Transactional(Transactional.TxType.NOT_SUPPORTED)
     public Optional<UUID> claim(String jobId, OffsetDateTime slot, String node) {
-        var em = tenancy.platform();
-        long taken = em.createNamedQuery("ScheduledJobRun.slot", Long.class).setParameter("job", jobId)
-                .setParameter("slot", slot).getSingleResult();
-        if (taken > 0) {
-            return Optional.empty();
+        UUID id = UUID.randomUUID();
+        try (Connection c = connections.open()) {
+            String sql = "INSERT INTO scheduled_job_run (id, job_id, slot_at, node, started_at, outcome, version)"
+                    + " VALUES (?, ?, ?, ?, ?, ?, 0)"
+                    + (PlainConnections.isPostgres(c) ? " ON CONFLICT (job_id, slot_at) DO NOTHING" : "");
+            try (PreparedStatement p = c.prepareStatement(sql)) {
+                p.setObject(1, id);
+                p.setString(2, jobId);
+                p.setObject(3, slot);
+                p.setString(4, node);
+                p.setObject(5, OffsetDateTime.now(ZoneOffset.UTC));
+                p.setString(6, ScheduledJobRun.Outcome.RUNNING.name());
+                return p.executeUpdate() == 1 ? Optional.of(id) : Optional.empty();
+            }
+        } catch (SQLException e) {
+            if (e.getSQLState() != null && e.getSQLState().startsWith("23")) {
+                return Optional.empty(); // integrity constraint violation: another node's insert came first
+            }
+            throw new IllegalStateException("Could not claim " + jobId + " " + slot + ": " + e.getMessage(), e);
         }
-        ScheduledJobRun run = new ScheduledJobRun(jobId, slot, node, OffsetDateTime.now(ZoneOffset.UTC));
-        em.persist(run);
-        em.flush();
-        return Optional.of(run.getId());
     }
 
     @Transactional(Transactional.TxType.REQUIRES_NEW)

@@ -111,8 +111,11 @@ public class JobScheduler {
         Optional<UUID> claimed;
         try {
             claimed = runs.claim(job.id(), slot, NODE);
-        } catch (RuntimeException lostRace) {
-            claimed = Optional.empty();
+        } catch (RuntimeException e) {
+            // The database could not be reached or refused the insert for another reason than a lost race
+            // (which claim answers empty): the slot is skipped here, and the job's next slot is claimed again.
+            LOG.warning(() -> "Scheduled job " + job.id() + " slot " + slot + " not claimed: " + e.getMessage());
+            return;
         }
         if (claimed.isEmpty()) {
             LOG.fine(() -> "Scheduled job " + job.id() + " slot " + slot + " is another node's");

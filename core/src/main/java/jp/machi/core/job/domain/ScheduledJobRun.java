@@ -25,8 +25,6 @@ import jp.machi.core.audit.NotAudited;
 @NamedQuery(name = "ScheduledJobRun.ofJob",
         query = "SELECT r FROM ScheduledJobRun r WHERE r.jobId = :job ORDER BY r.slotAt DESC")
 @NamedQuery(name = "ScheduledJobRun.countOfJob", query = "SELECT COUNT(r) FROM ScheduledJobRun r WHERE r.jobId = :job")
-@NamedQuery(name = "ScheduledJobRun.slot",
-        query = "SELECT COUNT(r) FROM ScheduledJobRun r WHERE r.jobId = :job AND r.slotAt = :slot")
 public class ScheduledJobRun {
 
     /** How a run ended; RUNNING while it runs (or when its node died during it). */
