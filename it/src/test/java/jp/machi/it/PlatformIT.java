@@ -95,6 +95,13 @@ class PlatformIT {
                 && indicator.containsKey("ownerUnitId"), indicator::toString);
         assertTrue(indicator.getJsonObject("years").getJsonObject("items").getJsonObject("properties").containsKey("actual"),
                 indicator::toString);
+        // A fiscal year, written by a serializer of its own: its members as they are written, the year bounded.
+        JsonObject fiscalYear = schemas.getJsonObject("FiscalYear");
+        assertEquals(Set.of("year", "label"), fiscalYear.getJsonObject("properties").keySet(), fiscalYear::toString);
+        assertEquals("integer", fiscalYear.getJsonObject("properties").getJsonObject("year").getString("type"),
+                fiscalYear::toString);
+        assertEquals(9998, fiscalYear.getJsonObject("properties").getJsonObject("year").getJsonNumber("maximum").intValue(),
+                fiscalYear::toString);
         // The rating scale: its grades by reference, the rule for interim years.
         JsonObject scale = schemas.getJsonObject("RatingScaleInput").getJsonObject("properties");
         assertEquals("#/components/schemas/GradeInput", scale.getJsonObject("grades").getJsonObject("items").getString("$ref"));

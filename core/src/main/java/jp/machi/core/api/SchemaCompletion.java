@@ -34,6 +34,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import jp.machi.core.fiscalyear.FiscalYear;
 import org.eclipse.microprofile.openapi.OASFactory;
 import org.eclipse.microprofile.openapi.models.OpenAPI;
 import org.eclipse.microprofile.openapi.models.media.Schema;
@@ -75,6 +76,7 @@ final class SchemaCompletion {
             Set<Class<?>> resources = ResourceClasses.all();
             Map<String, Class<?>> classes = index(resources);
             complete(api.getComponents().getSchemas(), classes);
+            fiscalYear(api.getComponents().getSchemas());
             ResponseSchemas.document(api, resources, classes);
         } catch (RuntimeException | LinkageError e) {
             LOG.log(Level.FINE, "OpenAPI schemas left as scanned", e);
@@ -82,6 +84,29 @@ final class SchemaCompletion {
     }
 
     /** Completes every untyped component whose class is known; package-visible for tests. */
+    /**
+     * A fiscal year is written by a serializer of its own ({@code FiscalYearJson}), so the scan sees no members:
+     * its component says what is written and read. (Payara 6.2025.10 fills a {@code @SchemaProperty} with
+     * invalid defaults such as {@code multipleOf: 0} and {@code minItems} above {@code maxItems}, so this is
+     * done here rather than by annotation.)
+     */
+    static void fiscalYear(Map<String, Schema> schemas) {
+        if (!schemas.containsKey("FiscalYear")) {
+            return;
+        }
+        Schema year = OASFactory.createSchema().type(Schema.SchemaType.INTEGER)
+                .minimum(BigDecimal.valueOf(FiscalYear.MIN_YEAR))
+                .maximum(BigDecimal.valueOf(FiscalYear.MAX_YEAR)).example(2020)
+                .description("The Gregorian year the fiscal year starts in (April 1)");
+        Schema label = OASFactory.createSchema().type(Schema.SchemaType.STRING).readOnly(true).example("令和2年度")
+                .description("The fiscal year in the Japanese era, as municipal documents write it (written, not read)");
+        schemas.put("FiscalYear", OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
+                .description("年度 (fiscal year, April to March). Written as {\"year\": 2020, \"label\": \"令和2年度\"}; read"
+                        + " from that object, from the year as a number (2020), or from a text such as 令和2年度, R2,"
+                        + " FY2020 or 2020年度")
+                .addProperty("year", year).addProperty("label", label).required(List.of("year")));
+    }
+
     static void complete(Map<String, Schema> schemas, Map<String, Class<?>> classes) {
         for (Map.Entry<String, Schema> e : new ArrayList<>(schemas.entrySet())) {
             Schema s = e.getValue();
