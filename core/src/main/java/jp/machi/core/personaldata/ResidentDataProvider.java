@@ -8,6 +8,9 @@ import jp.machi.core.i18n.LocalizedText;
  * answer a resident's request for their data and anonymise what is past its retention period
  * across all modules. Core calls both methods in a transaction bound to the municipality, as the
  * caller of the request (or as the system for the daily run): use {@code Tenancy.em()}.
+ *
+ * <p>A provider for the rows of one entity type extends {@link EntityResidentData}, which does what
+ * every provider does the same way; implement this interface directly only for anything else.
  */
 public interface ResidentDataProvider {
 

@@ -2,6 +2,7 @@ package jp.machi.core.personaldata;
 
 import jakarta.json.bind.annotation.JsonbPropertyOrder;
 import java.time.OffsetDateTime;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
@@ -19,4 +20,9 @@ import java.util.Map;
     "data"})
 public record ResidentRecord(String source, String sourceLabel, String entityType, String entityId,
         OffsetDateTime recordedAt, boolean anonymised, List<String> personalFields, Map<String, Object> data) {
+
+    /** The order of an export: oldest first (undated last), then by entity id. */
+    public static final Comparator<ResidentRecord> ORDER = Comparator
+            .comparing(ResidentRecord::recordedAt, Comparator.nullsLast(Comparator.naturalOrder()))
+            .thenComparing(ResidentRecord::entityId);
 }

@@ -7,7 +7,6 @@ import jakarta.transaction.Transactional;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -80,8 +79,7 @@ public class ResidentDataService {
         for (ResidentDataProvider p : providers) {
             out.addAll(p.export(lg, query));
         }
-        out.sort(Comparator.comparing(ResidentRecord::recordedAt, Comparator.nullsLast(Comparator.naturalOrder()))
-                .thenComparing(ResidentRecord::entityId));
+        out.sort(ResidentRecord.ORDER);
         for (ResidentRecord r : out) {
             if (!r.personalFields().isEmpty()) {
                 trail.personalDataRead(r.entityType(), r.entityId(), r.personalFields());

@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import jp.machi.core.persistence.TenantOwned;
+import jp.machi.core.personaldata.Anonymisable;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataFields;
 import jp.machi.core.personaldata.ResidentQuery;
@@ -38,7 +39,7 @@ import jp.machi.core.personaldata.ResidentQuery;
         query = "SELECT p FROM Partner p WHERE p.closedAt IS NOT NULL AND p.closedAt <= :closedBefore"
                 + " AND p.anonymisedAt IS NULL")
 @NamedQuery(name = "Partner.byIds", query = "SELECT p FROM Partner p WHERE p.id IN :ids")
-public class Partner extends TenantOwned {
+public class Partner extends TenantOwned implements Anonymisable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)

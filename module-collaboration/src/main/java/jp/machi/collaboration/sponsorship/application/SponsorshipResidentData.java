@@ -1,21 +1,12 @@
 package jp.machi.collaboration.sponsorship.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import jp.machi.collaboration.sponsorship.domain.Sponsorship;
-import jp.machi.core.audit.domain.EntityTypeNames;
 import jp.machi.core.i18n.LocalizedText;
-import jp.machi.core.persistence.Tenancy;
-import jp.machi.core.personaldata.PersonalDataFields;
-import jp.machi.core.personaldata.ResidentDataProvider;
-import jp.machi.core.personaldata.ResidentQuery;
-import jp.machi.core.personaldata.ResidentRecord;
+import jp.machi.core.personaldata.EntityResidentData;
 import jp.machi.core.personaldata.Retention;
 
 /**
@@ -24,41 +15,22 @@ import jp.machi.core.personaldata.Retention;
  * retention period ends.
  */
 @ApplicationScoped
-public class SponsorshipResidentData implements ResidentDataProvider {
+public class SponsorshipResidentData extends EntityResidentData<Sponsorship> {
 
     public static final String SOURCE = "collaboration.sponsorships";
 
-    @Inject
-    Tenancy tenancy;
-
-    @Override
-    public String source() {
-        return SOURCE;
+    public SponsorshipResidentData() {
+        super(SOURCE, LocalizedText.of("後援名義使用承認の申請", "Sponsorship name-use applications"), Sponsorship.class,
+                Lookup.byEmailOrPhone("Sponsorship.byEmail", "Sponsorship.byPhone", "contactPhoneDigits"));
     }
 
     @Override
-    public LocalizedText label() {
-        return LocalizedText.of("後援名義使用承認の申請", "Sponsorship name-use applications");
+    protected OffsetDateTime recordedAt(Sponsorship p) {
+        return p.getReceivedAt();
     }
 
     @Override
-    public List<ResidentRecord> export(String lgCode, ResidentQuery query) {
-        var em = tenancy.bind(lgCode);
-        Map<UUID, Sponsorship> found = new LinkedHashMap<>();
-        if (query.email() != null) {
-            em.createNamedQuery("Sponsorship.byEmail", Sponsorship.class).setParameter("email", query.email())
-                    .getResultList().forEach(p -> found.put(p.getId(), p));
-        }
-        if (query.phoneDigits() != null) {
-            em.createNamedQuery("Sponsorship.byPhone", Sponsorship.class).setParameter("phone", query.phoneDigits())
-                    .getResultList().forEach(p -> found.put(p.getId(), p));
-        }
-        return found.values().stream().sorted(java.util.Comparator.comparing(Sponsorship::getReceivedAt))
-                .map(this::record).toList();
-    }
-
-    private ResidentRecord record(Sponsorship p) {
-        Map<String, Object> data = new LinkedHashMap<>();
+    protected void data(Sponsorship p, Map<String, Object> data) {
         data.put("receiptNumber", p.getReceiptNumber());
         data.put("eventName", p.getEventName());
         data.put("organiserName", p.getOrganiserName());
@@ -67,21 +39,10 @@ public class SponsorshipResidentData implements ResidentDataProvider {
         data.put("contactPhone", p.getContactPhone());
         data.put("contactEmail", p.getContactEmail());
         data.put("state", p.getState().name());
-        return new ResidentRecord(SOURCE, label().ja(), EntityTypeNames.of(Sponsorship.class), p.getId().toString(),
-                p.getReceivedAt(), p.getAnonymisedAt() != null,
-                PersonalDataFields.present(p).stream().filter(f -> !f.equals("contactPhoneDigits")).toList(), data);
     }
 
     @Override
-    public int anonymiseExpired(String lgCode, Retention retention) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        int n = 0;
-        for (Sponsorship p : tenancy.bind(lgCode).createNamedQuery("Sponsorship.expired", Sponsorship.class)
-                .setParameter("closedBefore", retention.closedBefore()).getResultList()) {
-            if (p.anonymise(now)) {
-                n++;
-            }
-        }
-        return n;
+    protected List<Sponsorship> expired(Retention retention) {
+        return query("Sponsorship.expired").setParameter("closedBefore", retention.closedBefore()).getResultList();
     }
 }

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 import jp.machi.collaboration.partner.domain.PartnerChannel;
 import jp.machi.core.persistence.TenantOwned;
+import jp.machi.core.personaldata.Anonymisable;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataFields;
 import jp.machi.core.personaldata.ResidentQuery;
@@ -39,7 +40,7 @@ import jp.machi.core.personaldata.ResidentQuery;
 @NamedQuery(name = "Sponsorship.unreported",
         query = "SELECT s FROM Sponsorship s WHERE s.organiserKey = :organiser AND s.state = :approved"
                 + " AND s.endsOn < :today AND s.reportedOn IS NULL AND s.id <> :self ORDER BY s.endsOn")
-public class Sponsorship extends TenantOwned {
+public class Sponsorship extends TenantOwned implements Anonymisable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)

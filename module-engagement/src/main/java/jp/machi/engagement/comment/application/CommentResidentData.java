@@ -6,6 +6,7 @@ import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.List;
 import jp.machi.core.i18n.LocalizedText;
+import jp.machi.core.personaldata.Anonymisable;
 import jp.machi.core.personaldata.ResidentDataProvider;
 import jp.machi.core.personaldata.ResidentQuery;
 import jp.machi.core.personaldata.ResidentRecord;
@@ -16,7 +17,8 @@ import jp.machi.engagement.comment.domain.CommentSubmission;
 /**
  * Public comment submissions in core's personal data machinery: anonymised (name 匿名, address gone,
  * the opinion kept) once the retention period after the procedure's results were published has
- * passed. Submissions hold no e-mail or phone, so a resident's export (found by those) has none.
+ * passed. Submissions hold no e-mail or phone, so a resident's export (found by those) has none: hence
+ * not an {@link jp.machi.core.personaldata.EntityResidentData}, which finds rows by those.
  */
 @ApplicationScoped
 public class CommentResidentData implements ResidentDataProvider {
@@ -43,14 +45,7 @@ public class CommentResidentData implements ResidentDataProvider {
 
     @Override
     public int anonymiseExpired(String lgCode, Retention retention) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        int n = 0;
-        for (CommentSubmission s : tenancy.bind(lgCode).createNamedQuery("CommentSubmission.expired", CommentSubmission.class)
-                .setParameter("closedBefore", retention.closedBefore()).getResultList()) {
-            if (s.anonymise(now)) {
-                n++;
-            }
-        }
-        return n;
+        return Anonymisable.anonymiseAll(tenancy.bind(lgCode).createNamedQuery("CommentSubmission.expired", CommentSubmission.class)
+                .setParameter("closedBefore", retention.closedBefore()).getResultList(), OffsetDateTime.now(ZoneOffset.UTC), s -> { });
     }
 }

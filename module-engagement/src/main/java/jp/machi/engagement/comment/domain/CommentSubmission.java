@@ -12,6 +12,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
+import jp.machi.core.personaldata.Anonymisable;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataFields;
 import jp.machi.core.persistence.TenantOwned;
@@ -26,7 +27,7 @@ import jp.machi.core.persistence.TenantOwned;
 @NamedQuery(name = "CommentSubmission.expired", query = "SELECT s FROM CommentSubmission s WHERE s.anonymisedAt IS NULL"
         + " AND s.procedureId IN (SELECT p.id FROM CommentProcedure p WHERE p.resultsPublishedAt IS NOT NULL"
         + " AND p.resultsPublishedAt <= :closedBefore)")
-public class CommentSubmission extends TenantOwned {
+public class CommentSubmission extends TenantOwned implements Anonymisable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)

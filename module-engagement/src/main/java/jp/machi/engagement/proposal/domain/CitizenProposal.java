@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import jp.machi.core.persistence.TenantOwned;
+import jp.machi.core.personaldata.Anonymisable;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataFields;
 import jp.machi.core.personaldata.ResidentQuery;
@@ -39,7 +40,7 @@ import jp.machi.engagement.voice.domain.Channel;
 @NamedQuery(name = "CitizenProposal.expired",
         query = "SELECT p FROM CitizenProposal p WHERE p.answeredAt IS NOT NULL AND p.answeredAt <= :closedBefore"
                 + " AND p.anonymisedAt IS NULL")
-public class CitizenProposal extends TenantOwned {
+public class CitizenProposal extends TenantOwned implements Anonymisable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)

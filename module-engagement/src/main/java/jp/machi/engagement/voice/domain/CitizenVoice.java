@@ -14,6 +14,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import jp.machi.core.persistence.TenantOwned;
+import jp.machi.core.personaldata.Anonymisable;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataFields;
 import jp.machi.core.personaldata.ResidentQuery;
@@ -34,7 +35,7 @@ import jp.machi.core.personaldata.ResidentQuery;
 @NamedQuery(name = "CitizenVoice.expired",
         query = "SELECT v FROM CitizenVoice v WHERE v.closedAt IS NOT NULL AND v.closedAt <= :closedBefore"
                 + " AND v.anonymisedAt IS NULL")
-public class CitizenVoice extends TenantOwned {
+public class CitizenVoice extends TenantOwned implements Anonymisable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)

@@ -1,21 +1,11 @@
 package jp.machi.promotion.donation.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import jakarta.persistence.EntityManager;
-import jp.machi.core.audit.domain.EntityTypeNames;
 import jp.machi.core.i18n.LocalizedText;
-import jp.machi.core.persistence.Tenancy;
-import jp.machi.core.personaldata.PersonalDataFields;
-import jp.machi.core.personaldata.ResidentDataProvider;
-import jp.machi.core.personaldata.ResidentQuery;
-import jp.machi.core.personaldata.ResidentRecord;
+import jp.machi.core.personaldata.EntityResidentData;
 import jp.machi.core.personaldata.Retention;
 import jp.machi.promotion.donation.domain.Donation;
 import jp.machi.promotion.donation.domain.Donor;
@@ -25,69 +15,40 @@ import jp.machi.promotion.donation.domain.Donor;
  * anonymisation when the retention period has passed since their last donation.
  */
 @ApplicationScoped
-public class DonorResidentData implements ResidentDataProvider {
+public class DonorResidentData extends EntityResidentData<Donor> {
 
     public static final String SOURCE = "promotion.donors";
 
-    @Inject
-    Tenancy tenancy;
-
-    @Override
-    public String source() {
-        return SOURCE;
+    public DonorResidentData() {
+        super(SOURCE, LocalizedText.of("ふるさと納税の寄附者", "Hometown-tax donors"), Donor.class,
+                Lookup.byEmailOrPhone("Donor.byEmail", "Donor.byPhone", "phoneDigits"));
     }
 
     @Override
-    public LocalizedText label() {
-        return LocalizedText.of("ふるさと納税の寄附者", "Hometown-tax donors");
+    protected OffsetDateTime recordedAt(Donor d) {
+        return d.getCreatedAt();
     }
 
     @Override
-    public List<ResidentRecord> export(String lgCode, ResidentQuery query) {
-        EntityManager em = tenancy.bind(lgCode);
-        Map<UUID, Donor> found = new LinkedHashMap<>();
-        if (query.email() != null) {
-            em.createNamedQuery("Donor.byEmail", Donor.class).setParameter("email", query.email())
-                    .getResultList().forEach(d -> found.put(d.getId(), d));
-        }
-        if (query.phoneDigits() != null) {
-            em.createNamedQuery("Donor.byPhone", Donor.class).setParameter("phone", query.phoneDigits())
-                    .getResultList().forEach(d -> found.put(d.getId(), d));
-        }
-        return found.values().stream().sorted(java.util.Comparator.comparing(Donor::getCreatedAt))
-                .map(d -> record(em, d)).toList();
-    }
-
-    private ResidentRecord record(EntityManager em, Donor d) {
-        Map<String, Object> data = new LinkedHashMap<>();
+    protected void data(Donor d, Map<String, Object> data) {
         data.put("name", d.getName());
         data.put("nameKana", d.getNameKana());
         data.put("postalCode", d.getPostalCode());
         data.put("address", d.getAddress());
         data.put("phone", d.getPhone());
         data.put("email", d.getEmail());
-        data.put("donations", em.createQuery("SELECT x FROM Donation x WHERE x.donorId = :d ORDER BY x.receivedOn", Donation.class)
+        data.put("donations", em().createQuery("SELECT x FROM Donation x WHERE x.donorId = :d ORDER BY x.receivedOn", Donation.class)
                 .setParameter("d", d.getId()).getResultList().stream()
                 .map(x -> x.getReceivedOn() + " " + x.getAmount() + " 円 (" + x.getPaymentMethod().name()
                         + (x.getChannel() == null ? "" : ", " + x.getChannel()) + (x.isPublishName() ? ", 氏名公表可" : "") + ")")
                 .toList());
-        return new ResidentRecord(SOURCE, label().ja(), EntityTypeNames.of(Donor.class), d.getId().toString(),
-                d.getCreatedAt(), d.getAnonymisedAt() != null,
-                PersonalDataFields.present(d).stream().filter(f -> !f.equals("phoneDigits")).toList(), data);
     }
 
     @Override
-    public int anonymiseExpired(String lgCode, Retention retention) {
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        int n = 0;
-        for (Donor d : tenancy.bind(lgCode).createNamedQuery("Donor.expired", Donor.class)
+    protected List<Donor> expired(Retention retention) {
+        return query("Donor.expired")
                 .setParameter("before", retention.closedBefore())
                 .setParameter("lastDay", retention.closedBefore().atZoneSameInstant(DonationService.JAPAN_ZONE).toLocalDate())
-                .getResultList()) {
-            if (d.anonymise(now)) {
-                n++;
-            }
-        }
-        return n;
+                .getResultList();
     }
 }

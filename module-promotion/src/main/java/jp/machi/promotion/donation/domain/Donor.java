@@ -11,6 +11,7 @@ import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
 import java.util.UUID;
 import jp.machi.core.persistence.TenantOwned;
+import jp.machi.core.personaldata.Anonymisable;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataFields;
 import jp.machi.core.personaldata.ResidentQuery;
@@ -26,7 +27,7 @@ import jp.machi.core.personaldata.ResidentQuery;
 @NamedQuery(name = "Donor.byPhone", query = "SELECT d FROM Donor d WHERE d.phoneDigits = :phone")
 @NamedQuery(name = "Donor.expired", query = "SELECT d FROM Donor d WHERE d.anonymisedAt IS NULL AND d.createdAt <= :before"
         + " AND NOT EXISTS (SELECT x FROM Donation x WHERE x.donorId = d.id AND x.receivedOn > :lastDay)")
-public class Donor extends TenantOwned {
+public class Donor extends TenantOwned implements Anonymisable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)

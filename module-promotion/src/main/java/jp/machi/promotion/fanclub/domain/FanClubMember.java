@@ -16,6 +16,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import jp.machi.core.persistence.TenantOwned;
+import jp.machi.core.personaldata.Anonymisable;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataFields;
 
@@ -42,7 +43,7 @@ import jp.machi.core.personaldata.PersonalDataFields;
 @NamedQuery(name = "FanClubMember.expired", query = "SELECT m FROM FanClubMember m WHERE m.anonymisedAt IS NULL AND"
         + " ((m.status = jp.machi.promotion.fanclub.domain.MemberStatus.LEFT AND m.leftAt <= :before)"
         + " OR (m.status = jp.machi.promotion.fanclub.domain.MemberStatus.PENDING AND m.signedUpAt <= :before))")
-public class FanClubMember extends TenantOwned {
+public class FanClubMember extends TenantOwned implements Anonymisable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)

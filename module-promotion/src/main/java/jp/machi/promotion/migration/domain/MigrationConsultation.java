@@ -20,6 +20,7 @@ import java.util.List;
 import java.util.UUID;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.persistence.TenantOwned;
+import jp.machi.core.personaldata.Anonymisable;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataFields;
 import jp.machi.core.personaldata.ResidentQuery;
@@ -38,7 +39,7 @@ import jp.machi.core.personaldata.ResidentQuery;
 @NamedQuery(name = "MigrationConsultation.byPhone", query = "SELECT c FROM MigrationConsultation c WHERE c.phoneDigits = :phone")
 @NamedQuery(name = "MigrationConsultation.expired", query = "SELECT c FROM MigrationConsultation c WHERE c.anonymisedAt IS NULL"
         + " AND c.createdAt <= :before AND c.consultedOn <= :lastDay")
-public class MigrationConsultation extends TenantOwned {
+public class MigrationConsultation extends TenantOwned implements Anonymisable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)

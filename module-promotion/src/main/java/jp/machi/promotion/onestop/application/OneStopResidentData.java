@@ -1,22 +1,12 @@
 package jp.machi.promotion.onestop.application;
 
 import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
-import jp.machi.core.audit.domain.EntityTypeNames;
 import jp.machi.core.i18n.LocalizedText;
-import jp.machi.core.persistence.Tenancy;
-import jp.machi.core.personaldata.PersonalDataFields;
-import jp.machi.core.personaldata.ResidentDataProvider;
-import jp.machi.core.personaldata.ResidentQuery;
-import jp.machi.core.personaldata.ResidentRecord;
+import jp.machi.core.personaldata.EntityResidentData;
 import jp.machi.core.personaldata.Retention;
 import jp.machi.promotion.onestop.domain.OneStopApplication;
 import jp.machi.promotion.onestop.domain.OneStopDeclaredDonation;
@@ -27,40 +17,23 @@ import jp.machi.promotion.onestop.domain.OneStopDeclaredDonation;
  * further back than the retention period. The application itself, its declarations and matches stay.
  */
 @ApplicationScoped
-public class OneStopResidentData implements ResidentDataProvider {
+public class OneStopResidentData extends EntityResidentData<OneStopApplication> {
 
     public static final String SOURCE = "promotion.one-stop-applications";
 
-    @Inject
-    Tenancy tenancy;
-
-    @Override
-    public String source() {
-        return SOURCE;
+    public OneStopResidentData() {
+        super(SOURCE, LocalizedText.of("ワンストップ特例のオンライン申請", "Online one-stop applications"),
+                OneStopApplication.class, Lookup.byEmailOrPhone("OneStopApplication.byApplicantEmail",
+                        "OneStopApplication.byApplicantPhone", "applicantPhoneDigits"));
     }
 
     @Override
-    public LocalizedText label() {
-        return LocalizedText.of("ワンストップ特例のオンライン申請", "Online one-stop applications");
+    protected OffsetDateTime recordedAt(OneStopApplication a) {
+        return a.getReceivedOn().atStartOfDay(OneStopService.JAPAN).toOffsetDateTime();
     }
 
     @Override
-    public List<ResidentRecord> export(String lgCode, ResidentQuery query) {
-        EntityManager em = tenancy.bind(lgCode);
-        Map<UUID, OneStopApplication> found = new LinkedHashMap<>();
-        if (query.email() != null) {
-            em.createNamedQuery("OneStopApplication.byApplicantEmail", OneStopApplication.class).setParameter("email", query.email())
-                    .getResultList().forEach(a -> found.put(a.getId(), a));
-        }
-        if (query.phoneDigits() != null) {
-            em.createNamedQuery("OneStopApplication.byApplicantPhone", OneStopApplication.class).setParameter("phone", query.phoneDigits())
-                    .getResultList().forEach(a -> found.put(a.getId(), a));
-        }
-        return found.values().stream().map(this::record).toList();
-    }
-
-    private ResidentRecord record(OneStopApplication a) {
-        Map<String, Object> data = new LinkedHashMap<>();
+    protected void data(OneStopApplication a, Map<String, Object> data) {
         data.put("receiptNumber", a.getReceiptNumber());
         data.put("name", a.getApplicantName());
         data.put("kana", a.getApplicantKana());
@@ -73,22 +46,13 @@ public class OneStopResidentData implements ResidentDataProvider {
         data.put("residenceName", a.getResidenceName());
         data.put("donations", a.getDeclaredDonations().stream().map((OneStopDeclaredDonation d) -> d.getDonatedOn() + " " + d.getAmount()).toList());
         data.put("state", a.getState().name());
-        return new ResidentRecord(SOURCE, label().ja(), EntityTypeNames.of(OneStopApplication.class), a.getId().toString(),
-                a.getReceivedOn().atStartOfDay(OneStopService.JAPAN).toOffsetDateTime(), a.getAnonymisedAt() != null,
-                PersonalDataFields.present(a).stream().filter(f -> !f.equals("applicantPhoneDigits")).toList(), data);
     }
 
     @Override
-    public int anonymiseExpired(String lgCode, Retention retention) {
+    protected List<OneStopApplication> expired(Retention retention) {
         LocalDate cutoff = retention.closedBefore().atZoneSameInstant(OneStopService.JAPAN).toLocalDate();
         int y = cutoff.getYear() - 1;
         int before = OneStopApplication.notifyBy(y).isBefore(cutoff) ? y + 1 : y;
-        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
-        int n = 0;
-        for (OneStopApplication a : tenancy.bind(lgCode).createNamedQuery("OneStopApplication.applicantsOfYearsBefore", OneStopApplication.class)
-                .setParameter("year", before).getResultList()) {
-            n += a.anonymise(now) ? 1 : 0;
-        }
-        return n;
+        return query("OneStopApplication.applicantsOfYearsBefore").setParameter("year", before).getResultList();
     }
 }

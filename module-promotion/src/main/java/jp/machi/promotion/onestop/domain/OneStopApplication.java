@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import jp.machi.core.persistence.TenantOwned;
+import jp.machi.core.personaldata.Anonymisable;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataFields;
 import jp.machi.core.personaldata.ResidentQuery;
@@ -46,7 +47,7 @@ import jp.machi.core.personaldata.ResidentQuery;
 @NamedQuery(name = "OneStopApplication.byApplicantPhone", query = "SELECT a FROM OneStopApplication a WHERE a.applicantPhoneDigits = :phone")
 @NamedQuery(name = "OneStopApplication.applicantsOfYearsBefore", query = "SELECT a FROM OneStopApplication a WHERE a.receiptNumber IS NOT NULL"
         + " AND a.anonymisedAt IS NULL AND a.donationYear < :year")
-public class OneStopApplication extends TenantOwned {
+public class OneStopApplication extends TenantOwned implements Anonymisable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)

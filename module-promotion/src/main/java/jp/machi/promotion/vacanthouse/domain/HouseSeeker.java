@@ -15,6 +15,7 @@ import java.time.OffsetDateTime;
 import java.util.UUID;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.persistence.TenantOwned;
+import jp.machi.core.personaldata.Anonymisable;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataFields;
 import jp.machi.core.personaldata.ResidentQuery;
@@ -34,7 +35,7 @@ import jp.machi.core.personaldata.ResidentQuery;
         + " AND s.state = jp.machi.promotion.vacanthouse.domain.HouseSeekerState.REFUSED AND s.decidedAt <= :before")
 @NamedQuery(name = "HouseSeeker.endedBefore", query = "SELECT s FROM HouseSeeker s WHERE s.anonymisedAt IS NULL"
         + " AND s.state = jp.machi.promotion.vacanthouse.domain.HouseSeekerState.APPROVED AND s.expiresOn < :before")
-public class HouseSeeker extends TenantOwned {
+public class HouseSeeker extends TenantOwned implements Anonymisable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)

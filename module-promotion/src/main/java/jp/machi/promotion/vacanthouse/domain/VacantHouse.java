@@ -22,6 +22,7 @@ import java.util.Map;
 import java.util.UUID;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.persistence.TenantOwned;
+import jp.machi.core.personaldata.Anonymisable;
 import jp.machi.core.personaldata.PersonalData;
 import jp.machi.core.personaldata.PersonalDataFields;
 import jp.machi.core.personaldata.ResidentQuery;
@@ -42,7 +43,7 @@ import jp.machi.core.personaldata.ResidentQuery;
         + " AND v.state = jp.machi.promotion.vacanthouse.domain.VacantHouseState.CLOSED AND v.closedAt <= :before")
 @NamedQuery(name = "VacantHouse.registrationOver", query = "SELECT v FROM VacantHouse v WHERE v.expiresOn < :today"
         + " AND v.state IN :states")
-public class VacantHouse extends TenantOwned {
+public class VacantHouse extends TenantOwned implements Anonymisable {
 
     @Id
     @GeneratedValue(strategy = GenerationType.UUID)
