@@ -25,6 +25,7 @@ import jp.machi.core.audit.domain.EntityTypeNames;
 import jp.machi.core.audit.infrastructure.AuditRow;
 import jp.machi.core.audit.infrastructure.AuditWriter;
 import jp.machi.core.persistence.ListQuery;
+import jp.machi.core.persistence.OrderedIds;
 import jp.machi.core.persistence.Tenancy;
 
 /**
@@ -88,9 +89,11 @@ public class AuditTrail {
         String lg = tenancy.codeIfAny().orElse(null);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.UTC);
         Actor actor = Actor.current();
+        // Ascending ids: 100,000 random ones would land all over the primary key's B-tree (ADR 58).
+        OrderedIds ids = new OrderedIds();
         List<AuditRow> audit = new ArrayList<>(rows.size());
         for (Created c : rows) {
-            audit.add(new AuditRow(UUID.randomUUID(), lg, now, actor, type, String.valueOf(c.id()), AuditAction.CREATE,
+            audit.add(new AuditRow(ids.next(), lg, now, actor, type, String.valueOf(c.id()), AuditAction.CREATE,
                     ChangeDocument.created(c.after())));
         }
         Connection connection = tenancy.platform().unwrap(Connection.class);
@@ -142,7 +145,7 @@ public class AuditTrail {
     }
 
     private static final String PLATFORM_COLUMNS = "id, occurred_at, actor_id, actor_name, actor_method, entity_type,"
-            + " entity_id, action, changes";
+            + " entity_id, action, changes_inline, changes";
 
     private List<Object[]> platformQuery(Filter f, boolean count, PageRequest paging) {
         StringBuilder sql = new StringBuilder("SELECT ").append(count ? "COUNT(*)" : PLATFORM_COLUMNS)
@@ -177,9 +180,11 @@ public class AuditTrail {
                     if (count) {
                         out.add(new Object[] {rs.getLong(1)});
                     } else {
+                        String inline = rs.getString(9); // else the CLOB (core changeset 023)
                         out.add(new Object[] {UUID.fromString(rs.getString(1)), rs.getObject(2, OffsetDateTime.class),
                             new Actor(rs.getString(3), rs.getString(4), rs.getString(5)), rs.getString(6),
-                            rs.getString(7), AuditAction.valueOf(rs.getString(8)), rs.getString(9)});
+                            rs.getString(7), AuditAction.valueOf(rs.getString(8)),
+                            inline != null ? inline : rs.getString(10)});
                     }
                 }
             }

@@ -56,6 +56,11 @@ public class AuditEvent extends TenantOwned {
     @Column(name = "action", nullable = false, length = 20)
     private AuditAction action;
 
+    /** The change document when at most 32,000 characters (core changeset 023); else null. */
+    @Column(name = "changes_inline", length = 32000)
+    private String changesInline;
+
+    /** A longer change document, or one written before changeset 023. */
     @Lob
     @Basic(fetch = FetchType.EAGER)
     @Column(name = "changes")
@@ -94,6 +99,6 @@ public class AuditEvent extends TenantOwned {
 
     /** The JSON text described in {@link ChangeDocument}. */
     public String getChanges() {
-        return changes;
+        return changesInline != null ? changesInline : changes;
     }
 }

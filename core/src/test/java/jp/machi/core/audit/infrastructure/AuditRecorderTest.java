@@ -203,7 +203,7 @@ class AuditRecorderTest {
         List<Event> out = new ArrayList<>();
         try (Connection c = db.getConnection(); Statement s = c.createStatement();
                 ResultSet r = s.executeQuery("SELECT action, entity_type, entity_id, municipality_code, actor_id,"
-                        + " actor_name, actor_method, changes FROM audit_event ORDER BY seq")) {
+                        + " actor_name, actor_method, COALESCE(changes_inline, changes) FROM audit_event ORDER BY seq")) {
             while (r.next()) {
                 JsonObject changes;
                 try (var reader = Json.createReader(new StringReader(r.getString(8)))) {

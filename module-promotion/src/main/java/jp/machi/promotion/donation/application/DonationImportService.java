@@ -35,6 +35,7 @@ import jp.machi.core.audit.application.AuditTrail;
 import jp.machi.core.audit.domain.AuditValues;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.i18n.Messages;
+import jp.machi.core.persistence.OrderedIds;
 import jp.machi.core.persistence.Tenancy;
 import jp.machi.core.personaldata.ResidentQuery;
 import jp.machi.promotion.donation.domain.Donation;
@@ -572,11 +573,12 @@ public class DonationImportService {
                 donor.executeBatch();
             }
             int n = 0;
+            OrderedIds ids = new OrderedIds(); // ascending: the primary key takes them in order (ADR 58)
             for (Row row : rows) {
                 if (row.status != Status.NEW) {
                     continue;
                 }
-                row.donationId = UUID.randomUUID();
+                row.donationId = ids.next();
                 donation.setObject(1, row.donationId);
                 donation.setString(2, lg);
                 donation.setObject(3, row.donorId);
