@@ -79,7 +79,7 @@ final class SchemaCompletion {
             fiscalYear(api.getComponents().getSchemas());
             ResponseSchemas.document(api, resources, classes);
         } catch (RuntimeException | LinkageError e) {
-            LOG.log(Level.FINE, "OpenAPI schemas left as scanned", e);
+            LOG.log(Level.WARNING, "OpenAPI schemas left as scanned (the answers and completed schemas are missing from /openapi)", e);
         }
     }
 
@@ -91,20 +91,24 @@ final class SchemaCompletion {
      * done here rather than by annotation.)
      */
     static void fiscalYear(Map<String, Schema> schemas) {
-        if (!schemas.containsKey("FiscalYear")) {
+        Schema s = schemas.get("FiscalYear");
+        if (s == null) {
             return;
         }
         Schema year = OASFactory.createSchema().type(Schema.SchemaType.INTEGER)
-                .minimum(BigDecimal.valueOf(FiscalYear.MIN_YEAR))
-                .maximum(BigDecimal.valueOf(FiscalYear.MAX_YEAR)).example(2020)
-                .description("The Gregorian year the fiscal year starts in (April 1)");
-        Schema label = OASFactory.createSchema().type(Schema.SchemaType.STRING).readOnly(true).example("令和2年度")
-                .description("The fiscal year in the Japanese era, as municipal documents write it (written, not read)");
-        schemas.put("FiscalYear", OASFactory.createSchema().type(Schema.SchemaType.OBJECT)
-                .description("年度 (fiscal year, April to March). Written as {\"year\": 2020, \"label\": \"令和2年度\"}; read"
-                        + " from that object, from the year as a number (2020), or from a text such as 令和2年度, R2,"
-                        + " FY2020 or 2020年度")
-                .addProperty("year", year).addProperty("label", label).required(List.of("year")));
+                .minimum(BigDecimal.valueOf(FiscalYear.MIN_YEAR)).maximum(BigDecimal.valueOf(FiscalYear.MAX_YEAR))
+                .description("The Gregorian year the fiscal year starts in (April 1), e.g. 2020");
+        Schema label = OASFactory.createSchema().type(Schema.SchemaType.STRING).readOnly(true)
+                .description("The fiscal year in the Japanese era as municipal documents write it, e.g. 令和2年度"
+                        + " (written, not read)");
+        Map<String, Schema> properties = new LinkedHashMap<>();
+        properties.put("year", year);
+        properties.put("label", label);
+        s.setType(Schema.SchemaType.OBJECT);
+        s.setProperties(properties);
+        s.setRequired(new ArrayList<>(List.of("year")));
+        s.setDescription("年度 (fiscal year, April to March). Written as {\"year\": 2020, \"label\": \"令和2年度\"}; read from"
+                + " that object, from the year as a number (2020), or from a text such as 令和2年度, R2, FY2020 or 2020年度");
     }
 
     static void complete(Map<String, Schema> schemas, Map<String, Class<?>> classes) {
