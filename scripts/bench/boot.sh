@@ -27,11 +27,8 @@ db=${BENCH_DB:-h2}
 root="$(cd "$(dirname "$0")/../.." && pwd)"
 jar="$root/app/target/machi.jar"
 [ -f "$jar" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 1; }
-payara_version=$(sed -n 's#.*<payara.version>\(.*\)</payara.version>.*#\1#p' "$root/pom.xml" | head -1)
-"$root/mvnw" -B -q -f "$root/scripts/bench/hello/pom.xml" package \
-  dependency:copy -Dartifact="fish.payara.extras:payara-micro:$payara_version" -DoutputDirectory="$root/scripts/bench/hello/target" >&2
-micro="$root/scripts/bench/hello/target/payara-micro-$payara_version.jar"
-hello_war="$root/scripts/bench/hello/target/hello.war"
+source "$root/scripts/bench/lib.sh"
+hello_baseline "$root"   # sets micro, hello_war
 
 work=$(mktemp -d)
 pgdb="machi_boot_$$"

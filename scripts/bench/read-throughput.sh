@@ -33,11 +33,8 @@ root="$(cd "$(dirname "$0")/../.." && pwd)"
 jar="$root/app/target/machi.jar"
 [ -f "$jar" ] || { echo "build first: ./mvnw -B -DskipTests package" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "needs wrk: apt-get install -y wrk" >&2; exit 1; }
-payara_version=$(sed -n 's#.*<payara.version>\(.*\)</payara.version>.*#\1#p' "$root/pom.xml" | head -1)
-"$root/mvnw" -B -q -f "$root/scripts/bench/hello/pom.xml" package \
-  dependency:copy -Dartifact="fish.payara.extras:payara-micro:$payara_version" -DoutputDirectory="$root/scripts/bench/hello/target" >&2
-micro="$root/scripts/bench/hello/target/payara-micro-$payara_version.jar"
-hello_war="$root/scripts/bench/hello/target/hello.war"
+source "$root/scripts/bench/lib.sh"
+hello_baseline "$root"   # sets micro, hello_war, payara_version_used
 
 work=$(mktemp -d)
 pgdb="machi_bench_$$"
@@ -72,7 +69,7 @@ else
   unset MACHI_DB_URL MACHI_DB_USER MACHI_DB_PASSWORD
 fi
 
-echo "Booting the baseline (hello WAR on Payara Micro $payara_version, -Xmx512m) …" >&2
+echo "Booting the baseline (hello WAR on Payara Micro $payara_version_used, -Xmx512m) …" >&2
 java -Xmx512m -jar "$micro" --deploy "$hello_war" --contextroot / --port "$hello_port" --nocluster \
   --disablephonehome > "$work/hello.log" 2>&1 &
 pids+=($!)
