@@ -171,7 +171,7 @@ PY
   done
   echo "(ratio: requests/s with $have municipalities ÷ with the demo's; target ≥ 0.83, i.e. at most 1.2 × the cost)"
 fi
-heap=$(curl -s -H 'Accept: text/plain' "localhost:$machi_port/metrics" | awk '/^memory_maxHeap_bytes/ {printf "%d", $2/1048576; exit}')
+heap=$(curl -s -H 'Accept: text/plain' "localhost:$machi_port/metrics" | awk '/^memory_maxHeap_bytes/ && !done {printf "%d", $2/1048576; done = 1}')  # read to the end: an early exit fails curl (23) under pipefail
 echo
 printf 'boot to ready: hello %d ms, Machi %d ms, ratio %.2f (target ≤ 1.5)\n' "$hello_boot" "$machi_boot" \
   "$(awk -v a="$machi_boot" -v b="$hello_boot" 'BEGIN { print a / b }')"
