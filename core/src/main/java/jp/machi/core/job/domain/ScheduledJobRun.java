@@ -17,7 +17,8 @@ import jp.machi.core.audit.NotAudited;
 /**
  * One run of a scheduled job in one slot (the minute it was due). The unique (job, slot) is the
  * claim: only the node whose insert succeeds runs the job, so a slot runs once per deployment.
- * Platform-wide (not a municipality's row); holds no personal data.
+ * The row is inserted by {@code JobRuns.claim} (one JDBC statement, outcome RUNNING) and read and
+ * finished here. Platform-wide (not a municipality's row); holds no personal data.
  */
 @Entity
 @NotAudited
@@ -64,14 +65,6 @@ public class ScheduledJobRun {
     private long version;
 
     protected ScheduledJobRun() {
-    }
-
-    public ScheduledJobRun(String jobId, OffsetDateTime slotAt, String node, OffsetDateTime startedAt) {
-        this.jobId = jobId;
-        this.slotAt = slotAt;
-        this.node = node;
-        this.startedAt = startedAt;
-        this.outcome = Outcome.RUNNING;
     }
 
     public void finish(Outcome outcome, String summary, OffsetDateTime at) {
