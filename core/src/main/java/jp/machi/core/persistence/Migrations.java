@@ -66,7 +66,7 @@ public final class Migrations implements AutoCloseable {
     /** Opens a migration session; blocks while another instance migrates the same PostgreSQL database. */
     public static Migrations begin(DataSource dataSource) throws SQLException {
         Connection c = dataSource.getConnection();
-        boolean postgres = c.getMetaData().getDatabaseProductName().toLowerCase().contains("postgres");
+        boolean postgres = PlainConnections.isPostgres(c);
         if (postgres) {
             try (Statement s = c.createStatement()) {
                 s.execute("SELECT pg_advisory_lock(" + ADVISORY_LOCK_KEY + ")");
