@@ -38,7 +38,7 @@ class CountLimitIT {
 
     @BeforeAll
     void voices() {
-        db = TestDatabase.fresh("count-limit");
+        db = TestDatabase.migrated("count-limit");
         server = MachiServer.machiJar("count-limit", db).env("MACHI_API_COUNT_LIMIT", "5").start();
         Api api = server.api();
         String lg = Municipalities.register(api);

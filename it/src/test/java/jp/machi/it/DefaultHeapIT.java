@@ -32,7 +32,7 @@ class DefaultHeapIT {
 
     @Test
     void javaDashJarGetsTheDefaultHeapAndTheServerDiesWithAKilledLauncher() {
-        try (TestDatabase db = TestDatabase.fresh("default-heap")) {
+        try (TestDatabase db = TestDatabase.migrated("default-heap")) {
             MachiServer server = MachiServer.machiJar("default-heap", db).defaultHeap().start();
             try {
                 assertEquals(512 * MIB, maxHeap(server), "java -jar machi.jar: the default 512 MiB heap");
@@ -49,7 +49,7 @@ class DefaultHeapIT {
 
     @Test
     void machiHeapChoosesTheHeapAndSigtermStopsTheServerGracefully() {
-        try (TestDatabase db = TestDatabase.fresh("machi-heap")) {
+        try (TestDatabase db = TestDatabase.migrated("machi-heap")) {
             MachiServer server = MachiServer.machiJar("machi-heap", db).defaultHeap().env("MACHI_HEAP", "384m")
                     .start();
             ProcessHandle child;

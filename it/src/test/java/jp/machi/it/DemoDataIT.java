@@ -28,7 +28,7 @@ class DemoDataIT {
 
     @Test
     void theSeedsAreLoadedFaithfullyAndARestartAddsNothing() {
-        try (TestDatabase db = TestDatabase.fresh("demo")) {
+        try (TestDatabase db = TestDatabase.migrated("demo")) {
             JsonObject toride;
             try (MachiServer server = MachiServer.machiJar("demo", db).env("MACHI_DEMO", "true").start()) {
                 Api api = server.api();

@@ -37,7 +37,7 @@ class DurabilityIT {
 
     @Test
     void everyAcknowledgedWriteSurvivesAKill() throws Exception {
-        try (TestDatabase db = TestDatabase.fresh("durability")) {
+        try (TestDatabase db = TestDatabase.migrated("durability")) {
             String lg;
             String counter;
             Map<String, String> created = new ConcurrentHashMap<>();

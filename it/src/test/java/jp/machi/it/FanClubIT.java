@@ -77,7 +77,7 @@ class FanClubIT {
         }
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        db = TestDatabase.fresh("fanclub");
+        db = TestDatabase.migrated("fanclub");
         server = MachiServer.machiJar("fanclub", db).env("MACHI_SMTP_HOST", "127.0.0.1")
                 .env("MACHI_SMTP_PORT", Integer.toString(port)).env("MACHI_SMTP_TLS", "none").env("MACHI_MAIL_FROM", FROM).start();
         api = server.api();

@@ -50,7 +50,7 @@ class FanClubNewsletterIT {
         }
         smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        try (TestDatabase db = TestDatabase.fresh("fanclub-news")) {
+        try (TestDatabase db = TestDatabase.migrated("fanclub-news")) {
             String lg;
             String newsletter;
             List<String> fans = new ArrayList<>();

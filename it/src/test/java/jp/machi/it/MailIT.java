@@ -55,7 +55,7 @@ class MailIT {
         int port = freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        try (TestDatabase db = TestDatabase.fresh("mail");
+        try (TestDatabase db = TestDatabase.migrated("mail");
                 MachiServer server = MachiServer.machiJar("mail", db).env("MACHI_SMTP_HOST", "127.0.0.1")
                         .env("MACHI_SMTP_PORT", Integer.toString(port)).env("MACHI_SMTP_TLS", "none")
                         .env("MACHI_MAIL_FROM", FROM).start()) {

@@ -54,7 +54,7 @@ class OidcBearerIT {
             return;
         }
         provider = IdentityProvider.start();
-        db = TestDatabase.fresh("oidc-bearer");
+        db = TestDatabase.migrated("oidc-bearer");
         MachiServer.Builder b = MachiServer.machiJar("oidc-bearer", db);
         provider.machiEnv().forEach(b::env);
         machi = b.start();

@@ -49,7 +49,7 @@ class OidcSignInIT {
     @BeforeAll
     static void startProviderAndMachi() {
         provider = IdentityProvider.start();
-        db = TestDatabase.fresh("oidc-sign-in");
+        db = TestDatabase.migrated("oidc-sign-in");
         MachiServer.Builder b = MachiServer.machiJar("oidc-sign-in", db);
         provider.machiEnv().forEach(b::env);
         machi = b.start();

@@ -27,7 +27,7 @@ class PersonalDataScheduleIT {
 
     @Test
     void theScheduledRunAnonymisesClosedVoicesPastRetention() throws Exception {
-        try (TestDatabase db = TestDatabase.fresh("pd-schedule");
+        try (TestDatabase db = TestDatabase.migrated("pd-schedule");
                 MachiServer server = MachiServer.machiJar("pd-schedule", db)
                         .env("MACHI_PERSONAL_DATA_ANONYMISE_HOUR", "*").env("MACHI_PERSONAL_DATA_ANONYMISE_MINUTE", "*")
                         .start()) {

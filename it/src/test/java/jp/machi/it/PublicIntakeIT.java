@@ -239,7 +239,7 @@ class PublicIntakeIT {
 
     @Test
     void behindATrustedProxyEachForwardedClientHasItsOwnLimit() throws Exception {
-        try (TestDatabase db = TestDatabase.fresh("intake-proxy");
+        try (TestDatabase db = TestDatabase.migrated("intake-proxy");
                 MachiServer server = MachiServer.machiJar("intake-proxy", db)
                         .env("MACHI_INTAKE_TRUSTED_PROXIES", "127.0.0.1, ::1, 0:0:0:0:0:0:0:1").start()) {
             Api admin = server.api();

@@ -45,7 +45,7 @@ class ScheduledJobClusterIT {
     @Test
     void twoServersOnOneDatabaseRunEachSlotExactlyOnce() throws Exception {
         Pattern ran = Pattern.compile("Scheduled job " + Pattern.quote(ANONYMISATION) + " slot (\\S+) runs on this node");
-        try (TestDatabase db = TestDatabase.fresh("jobs-two")) {
+        try (TestDatabase db = TestDatabase.migrated("jobs-two")) {
             MachiServer a = MachiServer.machiJar("jobs-a", db).env("MACHI_PERSONAL_DATA_ANONYMISE_HOUR", "*")
                     .env("MACHI_PERSONAL_DATA_ANONYMISE_MINUTE", "*").startAsync();
             MachiServer b = MachiServer.machiJar("jobs-b", db).env("MACHI_PERSONAL_DATA_ANONYMISE_HOUR", "*")

@@ -86,7 +86,7 @@ class VoiceOverdueIT {
         int port = freePort();
         GreenMail smtp = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
         smtp.start();
-        try (TestDatabase db = TestDatabase.fresh("voice-overdue");
+        try (TestDatabase db = TestDatabase.migrated("voice-overdue");
                 MachiServer server = MachiServer.machiJar("voice-overdue", db).env("MACHI_SMTP_HOST", "127.0.0.1")
                         .env("MACHI_SMTP_PORT", Integer.toString(port)).env("MACHI_SMTP_TLS", "none")
                         .env("MACHI_MAIL_FROM", "noreply@machi.example.jp")

@@ -89,7 +89,7 @@ public final class MachiExtension implements ExecutionCondition, ParameterResolv
             if (server == null && failure == null) {
                 try {
                     String name = demo ? "shared-demo" : "shared";
-                    db = TestDatabase.fresh(name);
+                    db = TestDatabase.migrated(name);
                     MachiServer.Builder builder = MachiServer.machiJar(name, db).longLived();
                     server = (demo ? builder.env("MACHI_DEMO", "true") : builder).start();
                 } catch (RuntimeException | AssertionError e) {

@@ -145,6 +145,10 @@ public final class MachiServer implements AutoCloseable {
 
         /** Starts the process and returns at once; call {@link MachiServer#awaitReady()}. */
         public MachiServer startAsync() {
+            if (db.isMigrated() && war != null) {
+                throw new IllegalStateException("Server " + name + " deploys " + war.getFileName() + ", but its database"
+                        + " was migrated by this build's machi.jar (TestDatabase.migrated): use TestDatabase.fresh");
+            }
             int port = freePort();
             String label = db.label() + "-" + name;
             Path runDir = db.kind().runDir();

@@ -55,6 +55,39 @@ public final class Postgres {
         return name;
     }
 
+    /**
+     * A new test database made as a copy of {@code template} ({@code CREATE DATABASE … TEMPLATE}), which
+     * nobody may be connected to: sessions a stopped server left behind are ended first, and a copy
+     * refused because one was still there is tried again.
+     */
+    public static String copyDatabase(String template, String label) {
+        String name = "machi_it_" + label.toLowerCase().replaceAll("[^a-z0-9]", "") + "_"
+                + Long.toString(RANDOM.nextLong() & Long.MAX_VALUE, 36);
+        name = name.length() > 63 ? name.substring(0, 63) : name;
+        SQLException last = null;
+        for (int attempt = 0; attempt < 10; attempt++) {
+            try (Connection c = connect(ItSettings.pgAdminUrl()); Statement s = c.createStatement()) {
+                s.execute("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + template
+                        + "' AND pid <> pg_backend_pid()");
+                s.execute("CREATE DATABASE " + name + " TEMPLATE " + template);
+                return name;
+            } catch (SQLException e) {
+                last = e;
+                if (!"55006".equals(e.getSQLState())) { // object_in_use: "source database … is being accessed by other users"
+                    break;
+                }
+                try {
+                    Thread.sleep(500);
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                    break;
+                }
+            }
+        }
+        throw new IllegalStateException("Cannot copy database " + template + " to " + name + ": "
+                + (last == null ? "interrupted" : last.getMessage()), last);
+    }
+
     /** Drops a test database, first ending the sessions a stopped (or killed) server left behind. */
     public static void dropDatabase(String name) {
         if (!name.startsWith("machi_it_")) {

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -15,13 +16,14 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 
 /**
- * A fresh, empty database for one or more servers: an H2 data directory under
- * {@code it/target/it-h2/} or a PostgreSQL database {@code machi_it_*}. Closing it drops the
- * PostgreSQL database (H2 directories stay under target/ for post-mortems). Pass the same
- * instance to two servers to run them on the same data, one after the other or together
- * (together only on PostgreSQL).
+ * A database for one or more servers: an H2 data directory under {@code it/target/it-h2/} or a
+ * PostgreSQL database {@code machi_it_*}, either empty ({@link #fresh}) or already migrated by this
+ * build ({@link #migrated}). Closing it drops the PostgreSQL database (H2 directories stay under
+ * target/ for post-mortems). Pass the same instance to two servers to run them on the same data, one
+ * after the other or together (together only on PostgreSQL).
  */
 public final class TestDatabase implements AutoCloseable {
 
@@ -32,38 +34,98 @@ public final class TestDatabase implements AutoCloseable {
     private final String label;
     private final Path dataDir;
     private final String pgName;
+    private final boolean migrated;
     private volatile boolean closed;
 
-    private TestDatabase(DatabaseKind kind, String label, Path dataDir, String pgName) {
+    private TestDatabase(DatabaseKind kind, String label, Path dataDir, String pgName, boolean migrated) {
         this.kind = kind;
         this.label = label;
         this.dataDir = dataDir;
         this.pgName = pgName;
+        this.migrated = migrated;
     }
 
-    /** A fresh database of this run's kind ({@code machi.it.db}). */
+    /**
+     * A fresh, empty database of this run's kind ({@code machi.it.db}): the server's first start runs
+     * Liquibase on it. For tests of migrations and of the first start as a whole (a restart, servers
+     * migrating together, the start-up window, the README's first command) and for a WAR of another
+     * build.
+     */
     public static TestDatabase fresh(String label) {
         return fresh(ItSettings.db(), label);
     }
 
     public static TestDatabase fresh(DatabaseKind kind, String label) {
-        // Two forks of one run may create the same label in the same second: the fork number keeps them apart.
-        String unique = label + "-" + LocalDateTime.now().format(STAMP) + "-f" + ItSettings.fork() + "-"
-                + SEQ.incrementAndGet();
+        String unique = unique(label);
         if (kind == DatabaseKind.H2) {
-            Path dir = kind.runDir().resolve(unique).resolve("data");
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-            return Cleanup.register(new TestDatabase(kind, unique, dir, null));
+            return Cleanup.register(new TestDatabase(kind, unique, h2Dir(kind, unique), null, false));
         }
+        requirePostgres();
+        return Cleanup.register(new TestDatabase(kind, unique, null, Postgres.createDatabase(label), false));
+    }
+
+    /**
+     * A database of this run's kind with every module's schema as this build's {@code machi.jar}
+     * migrates it, and nothing else: no account, no municipality. A server starting on it skips
+     * Liquibase (ADR 59) and otherwise starts as on an empty database: it creates the first
+     * administrator from {@code MACHI_ADMIN_*} (or says that nobody can sign in) and loads the demo data
+     * with {@code MACHI_DEMO=true}. A copy of this test JVM's template, which one boot on a fresh
+     * database made and left ({@link Template}); it spares each server the migration of an empty
+     * database, about half of a boot on a busy machine. Only for {@code machiJar} servers:
+     * {@link MachiServer} refuses it to a WAR of its own.
+     */
+    public static TestDatabase migrated(String label) {
+        TestDatabase template = Template.get();
+        String unique = unique(label);
+        if (template.kind == DatabaseKind.H2) {
+            Path dir = h2Dir(template.kind, unique);
+            copyTree(template.dataDir, dir);
+            return Cleanup.register(new TestDatabase(template.kind, unique, dir, null, true));
+        }
+        return Cleanup.register(new TestDatabase(template.kind, unique, null,
+                Postgres.copyDatabase(template.pgName, label), true));
+    }
+
+    private static String unique(String label) {
+        // Two forks of one run may create the same label in the same second: the fork number keeps them apart.
+        return label + "-" + LocalDateTime.now().format(STAMP) + "-f" + ItSettings.fork() + "-" + SEQ.incrementAndGet();
+    }
+
+    private static Path h2Dir(DatabaseKind kind, String unique) {
+        Path dir = kind.runDir().resolve(unique).resolve("data");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
+    }
+
+    private static void requirePostgres() {
         String unreachable = Postgres.whyUnreachable();
         if (unreachable != null) {
             throw new IllegalStateException(unreachable);
         }
-        return Cleanup.register(new TestDatabase(kind, unique, null, Postgres.createDatabase(label)));
+    }
+
+    private static void copyTree(Path from, Path to) {
+        try (Stream<Path> files = Files.walk(from)) {
+            for (Path f : (Iterable<Path>) files::iterator) {
+                Path target = to.resolve(from.relativize(f).toString());
+                if (Files.isDirectory(f)) {
+                    Files.createDirectories(target);
+                } else {
+                    Files.copy(f, target, StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("Copying the template database " + from + " to " + to, e);
+        }
+    }
+
+    /** Whether this database was copied from the migrated template ({@link #migrated}). */
+    public boolean isMigrated() {
+        return migrated;
     }
 
     public DatabaseKind kind() {
@@ -114,6 +176,17 @@ public final class TestDatabase implements AutoCloseable {
             return Postgres.Jdbc.rows(rs);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading H2 in " + dataDir + " (" + sql + "): " + e.getMessage(), e);
+        }
+    }
+
+    /** Runs one statement that changes rows (not a query). On H2 only while no server has the file open. */
+    void update(String sql) {
+        try (Connection c = kind == DatabaseKind.POSTGRESQL ? Postgres.open(pgName)
+                : DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("machi"), "machi", "machi");
+                Statement s = c.createStatement()) {
+            s.executeUpdate(sql);
+        } catch (SQLException e) {
+            throw new IllegalStateException("Writing " + this + " (" + sql + "): " + e.getMessage(), e);
         }
     }
 
