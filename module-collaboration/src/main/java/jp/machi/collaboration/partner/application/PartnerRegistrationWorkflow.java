@@ -47,6 +47,7 @@ public final class PartnerRegistrationWorkflow {
                 .from(PartnerState.REFUSED.name(), PartnerState.CLOSED.name())
                 .by(Guard.moduleRole(CollaborationModule.APPROVER))
                 .reasonRequired()
+                .after((p, step) -> p.reopened())
                 .done()
             .build();
 

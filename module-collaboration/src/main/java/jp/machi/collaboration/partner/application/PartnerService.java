@@ -98,6 +98,9 @@ public class PartnerService {
 
     public Partner revise(Partner p, Partner.Profile profile, Partner.Contacts contacts, String registrationNumber,
             LocalDate registeredOn) {
+        if (p.getAnonymisedAt() != null) {
+            throw ApiException.conflict("partner-anonymised", "collaboration.partner.anonymised", p.getReceiptNumber());
+        }
         p.describe(profile);
         p.reachAt(contacts);
         p.registration(registrationNumber, registeredOn);

@@ -37,7 +37,8 @@ import jp.machi.core.personaldata.ResidentQuery;
 @NamedQuery(name = "Partner.byPhone", query = "SELECT p FROM Partner p WHERE p.contactPhoneDigits = :phone")
 @NamedQuery(name = "Partner.expired",
         query = "SELECT p FROM Partner p WHERE p.closedAt IS NOT NULL AND p.closedAt <= :closedBefore"
-                + " AND p.anonymisedAt IS NULL")
+                + " AND p.anonymisedAt IS NULL AND p.state IN (jp.machi.collaboration.partner.domain.PartnerState.REFUSED,"
+                + " jp.machi.collaboration.partner.domain.PartnerState.CLOSED)")
 @NamedQuery(name = "Partner.byIds", query = "SELECT p FROM Partner p WHERE p.id IN :ids")
 public class Partner extends TenantOwned implements Anonymisable {
 
@@ -195,6 +196,11 @@ public class Partner extends TenantOwned implements Anonymisable {
     /** Refused or closed: the retention period of the personal data runs from now. */
     public void ended(OffsetDateTime now) {
         this.closedAt = now;
+    }
+
+    /** Refused or closed, then taken up again: open once more, so no retention period runs. */
+    public void reopened() {
+        this.closedAt = null;
     }
 
     public void markAsSpam(OffsetDateTime now) {

@@ -57,6 +57,17 @@ class PartnerTest {
     }
 
     @Test
+    void aRefusalStartsTheRetentionPeriodAndReopeningEndsIt() {
+        Partner p = partner(List.of(PartnerRole.PARTNER));
+        assertNull(p.getClosedAt());
+        OffsetDateTime refused = OffsetDateTime.of(2024, 6, 1, 0, 0, 0, 0, ZoneOffset.UTC);
+        p.ended(refused);
+        assertEquals(refused, p.getClosedAt());
+        p.reopened();
+        assertNull(p.getClosedAt(), "an application taken up again is open: its contacts are not anonymised");
+    }
+
+    @Test
     void onlySpamIsReleasedFromSpam() {
         Partner p = partner(List.of(PartnerRole.PARTNER));
         assertFalse(p.releaseFromSpam());

@@ -284,7 +284,8 @@ public class PartnerResource {
     @Access(minimum = Role.STAFF)
     @Transactional
     @Operation(summary = "Revise a partner organisation: its profile, contacts, and 登録番号/登録日 at the support centre"
-            + " (If-Match required); its state moves only through the registration workflow")
+            + " (If-Match required; 409 once its contacts were anonymised); its state moves only through the"
+            + " registration workflow")
     @Answers(PartnerView.class)
     public Response update(@PathParam("id") UUID id, @Valid Revision body) {
         Bodies.require(body);
