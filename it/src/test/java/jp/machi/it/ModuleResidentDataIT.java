@@ -319,6 +319,14 @@ class ModuleResidentDataIT {
         String id = idIn(drafter, proposals, receipt);
         String otherId = idIn(drafter, proposals, otherReceipt);
         String returnedId = idIn(drafter, proposals, returnedReceipt);
+        // Filed as spam by the honeypot: never listed, never answered, but held with the sender's contact.
+        Resident spammer = Resident.fresh();
+        String spamReceipt = api.anonymous().post(proposals).json(Json.createObjectBuilder(proposal("格安のご案内", spammer,
+                spammer.phone())).add("website", "http://spam.example/").build()).send().expect(201).object()
+                .getString("receiptNumber");
+        assertTrue(drafter.get(proposals + "?size=100").send().expect(200).object().getJsonArray("items").stream()
+                .noneMatch(v -> v.asJsonObject().getString("receiptNumber").equals(spamReceipt)), "spam is not listed");
+        assertEquals(1, export(lg, byPhone(spammer.phone())).getInt("totalRecords"), "the spam proposal is held");
         answer(drafter, approver, proposals, id, lead);
         assertEquals("ANSWERED", drafter.get(proposals + "/" + id).send().expect(200).object().getString("status"));
         // Answered, then the approved answer returned for revision: no longer answered, so open.
@@ -335,9 +343,12 @@ class ModuleResidentDataIT {
                         "unitName", "都市政策課", "status", "ANSWERED",
                         "answer", "空き店舗を活用した子どもの居場所づくりを来年度に試行します。")), other, otherId, "engagement");
 
+        // The answered proposal and the spam one (never closed: its period counts from its receipt).
         JsonObject run = anonymise(lg);
-        assertEquals(1, run.getJsonObject("anonymised").getInt("engagement.proposals"), run::toString);
-        assertEquals(1, run.getInt("total"), run::toString);
+        assertEquals(2, run.getJsonObject("anonymised").getInt("engagement.proposals"), run::toString);
+        assertEquals(2, run.getInt("total"), run::toString);
+        assertEquals(0, export(lg, byPhone(spammer.phone())).getInt("totalRecords"), "the spam proposal's sender is gone");
+        assertEquals(0, export(lg, byEmail(spammer.email())).getInt("totalRecords"), "the spam proposal's sender is gone");
 
         JsonObject after = drafter.get(proposals + "/" + id + "?reveal=personal-data").send().expect(200).object();
         assertEquals("匿名", after.getString("proposerName"), after::toString);
@@ -360,7 +371,9 @@ class ModuleResidentDataIT {
             assertEquals(1, export(lg, byPhone(o.phone())).getInt("totalRecords"), "an open proposal is still exported");
         }
 
-        goneAfterwards(lg, r, fullWidth(r.phone()), "engagement.proposals", r.values());
+        List<String> values = new ArrayList<>(r.values());
+        values.addAll(spammer.values());
+        goneAfterwards(lg, r, fullWidth(r.phone()), "engagement.proposals", values);
     }
 
     // ---- promotion: vacant-house owners ----

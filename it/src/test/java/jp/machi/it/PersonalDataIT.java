@@ -295,6 +295,13 @@ class PersonalDataIT {
         Resident open = Resident.fresh();
         String id = findInList(staff, submit(r, "完了する件")).getString("id");
         String openId = findInList(staff, submit(open, "まだ回答中の件")).getString("id");
+        // Filed as spam by the honeypot: never closed, so its period counts from its receipt.
+        Resident spammer = Resident.fresh();
+        String spamReceipt = anonymous.post(voices).json(submission(spammer, "格安のご案内").add("website", "http://spam.example/")
+                .build()).send().expect(201).object().getString("receiptNumber");
+        String spamId = staff.get(voices + "?spam=true&size=500").send().expect(200).object().getJsonArray("items").stream()
+                .map(JsonValue::asJsonObject).filter(v -> v.getString("receiptNumber").equals(spamReceipt)).findFirst()
+                .orElseThrow(() -> new AssertionError(spamReceipt + " not filed as spam")).getString("id");
         answer(id, "CLOSED", true);
         String base = Municipalities.PATH + "/" + lg + "/personal-data";
 
@@ -323,8 +330,14 @@ class PersonalDataIT {
         assertProblem(admin.put(base + "/settings").ifMatch(settings.etag()).json("{\"retentionYears\":1}").send(), 412,
                 null);
         JsonObject run = admin.post(base + "/anonymisations").json("{}").send().expect(200).object();
-        assertEquals(1, run.getInt("total"), run::toString);
-        assertEquals(1, run.getJsonObject("anonymised").getInt("engagement.voices"), run::toString);
+        assertEquals(2, run.getInt("total"), run::toString);
+        assertEquals(2, run.getJsonObject("anonymised").getInt("engagement.voices"), run::toString);
+        JsonObject spam = staff.get(voices + "/" + spamId + "?reveal=personal-data").send().expect(200).object();
+        assertEquals("匿名", spam.getString("senderName"), spam::toString);
+        for (String f : List.of("senderAddress", "senderPhone", "senderEmail")) {
+            assertTrue(!spam.containsKey(f) || spam.isNull(f), () -> f + " of " + spam);
+        }
+        assertTrue(spam.getBoolean("spam"), spam::toString);
 
         JsonObject after = staff.get(voices + "/" + id + "?reveal=personal-data").send().expect(200).object();
         assertEquals("匿名", after.getString("senderName"));
@@ -351,6 +364,9 @@ class PersonalDataIT {
                 .getInt("totalRecords"));
         String trail = admin.get(Municipalities.PATH + "/" + lg + "/audit-events?size=500").send().expect(200).text();
         assertNoneOf(r, trail, "the audit trail after anonymisation");
+        assertNoneOf(spammer, trail, "the audit trail after anonymisation");
+        assertEquals(0, admin.post(exports).json("{\"email\":\"" + spammer.email() + "\"}").send().expect(200).object()
+                .getInt("totalRecords"));
         List<JsonObject> updates = auditEvents("action=UPDATE&entityId=" + id);
         assertTrue(updates.stream().anyMatch(e -> e.getJsonObject("changes").getJsonObject("after")
                 .containsKey("anonymisedAt")), updates::toString);

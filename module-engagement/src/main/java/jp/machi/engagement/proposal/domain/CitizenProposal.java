@@ -38,8 +38,8 @@ import jp.machi.engagement.voice.domain.Channel;
 @NamedQuery(name = "CitizenProposal.byEmail", query = "SELECT p FROM CitizenProposal p WHERE p.proposerEmail = :email")
 @NamedQuery(name = "CitizenProposal.byPhone", query = "SELECT p FROM CitizenProposal p WHERE p.proposerPhoneDigits = :phone")
 @NamedQuery(name = "CitizenProposal.expired",
-        query = "SELECT p FROM CitizenProposal p WHERE p.answeredAt IS NOT NULL AND p.answeredAt <= :closedBefore"
-                + " AND p.anonymisedAt IS NULL")
+        query = "SELECT p FROM CitizenProposal p WHERE p.anonymisedAt IS NULL AND ((p.answeredAt IS NOT NULL"
+                + " AND p.answeredAt <= :closedBefore) OR (p.spam = TRUE AND p.receivedAt <= :closedBefore))")
 public class CitizenProposal extends TenantOwned implements Anonymisable {
 
     @Id

@@ -33,8 +33,8 @@ import jp.machi.core.personaldata.ResidentQuery;
 @NamedQuery(name = "CitizenVoice.byEmail", query = "SELECT v FROM CitizenVoice v WHERE v.senderEmail = :email")
 @NamedQuery(name = "CitizenVoice.byPhone", query = "SELECT v FROM CitizenVoice v WHERE v.senderPhoneDigits = :phone")
 @NamedQuery(name = "CitizenVoice.expired",
-        query = "SELECT v FROM CitizenVoice v WHERE v.closedAt IS NOT NULL AND v.closedAt <= :closedBefore"
-                + " AND v.anonymisedAt IS NULL")
+        query = "SELECT v FROM CitizenVoice v WHERE v.anonymisedAt IS NULL AND ((v.closedAt IS NOT NULL"
+                + " AND v.closedAt <= :closedBefore) OR (v.spam = TRUE AND v.receivedAt <= :closedBefore))")
 public class CitizenVoice extends TenantOwned implements Anonymisable {
 
     @Id
