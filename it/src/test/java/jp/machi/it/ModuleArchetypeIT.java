@@ -294,6 +294,47 @@ class ModuleArchetypeIT {
     }
 
     @Test
+    void aSendersContactIsExportedAndRemovedByCoresRetention() {
+        // A municipality of its own: the retention run below must not touch the other tests' items.
+        String city = Municipalities.register(api);
+        Municipalities.setModule(api, city, MODULE_ID, true);
+        String cityBase = Municipalities.PATH + "/" + city;
+        String submissions = cityBase + "/" + MODULE_ID + "/public/submissions";
+        String pd = cityBase + "/personal-data";
+        Api admin = api.as("MUNICIPALITY_ADMIN", city);
+        long n = System.nanoTime() % 100000;
+        String typed = "Resident." + n + "@Example.JP";
+        String email = typed.toLowerCase(java.util.Locale.ROOT);
+        String openEmail = "still.open" + n + "@example.jp";
+        String spamReceipt = api.anonymous().post(submissions).json(Json.createObjectBuilder().add("title", "防災マップの更新")
+                .add("contactEmail", typed).add("website", "http://spam.example").build()).send().expect(201).object()
+                .getString("receiptNumber");
+        api.anonymous().post(submissions).json(Json.createObjectBuilder().add("title", "備蓄品の見直し")
+                .add("contactEmail", openEmail).build()).send().expect(201);
+
+        // Core's residents' data request finds the generated module's items (ItemResidentData) by the e-mail as typed.
+        JsonObject export = admin.post(pd + "/resident-exports").json(Json.createObjectBuilder().add("email", typed).build())
+                .send().expect(200).object();
+        assertEquals(1, export.getInt("totalRecords"), export::toString);
+        JsonObject record = export.getJsonArray("records").getJsonObject(0);
+        assertEquals(MODULE_ID + ".items", record.getString("source"), record::toString);
+        assertEquals(spamReceipt, record.getJsonObject("data").getString("receiptNumber"), record::toString);
+        assertEquals(email, record.getJsonObject("data").getString("contactEmail"), record::toString);
+        assertFalse(export.toString().contains(openEmail), export::toString);
+
+        // Retention 0 years: what the honeypot caught loses its contact; an item still waiting for review keeps it.
+        Reply settings = admin.get(pd + "/settings").send().expect(200);
+        admin.put(pd + "/settings").ifMatch(settings.etag()).json("{\"retentionYears\":0}").send().expect(200);
+        JsonObject run = admin.post(pd + "/anonymisations").json("{}").send().expect(200).object();
+        assertEquals(1, run.getJsonObject("anonymised").getInt(MODULE_ID + ".items"), run::toString);
+        assertEquals(0, admin.post(pd + "/resident-exports").json(Json.createObjectBuilder().add("email", email).build())
+                .send().expect(200).object().getInt("totalRecords"));
+        assertEquals(1, admin.post(pd + "/resident-exports").json(Json.createObjectBuilder().add("email", openEmail).build())
+                .send().expect(200).object().getInt("totalRecords"));
+        assertEquals(0, admin.post(pd + "/anonymisations").json("{}").send().expect(200).object().getInt("total"));
+    }
+
+    @Test
     void itsScreensWorkInChromium() {
         String why = WebBrowser.whyUnavailable();
         if (why != null) {

@@ -9,6 +9,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.OffsetDateTime;
@@ -16,7 +17,9 @@ import java.util.UUID;
 import jp.machi.core.fiscalyear.FiscalYear;
 import jp.machi.core.fiscalyear.FiscalYearConverter;
 import jp.machi.core.intake.Intake;
+import jp.machi.core.personaldata.Anonymisable;
 import jp.machi.core.personaldata.PersonalData;
+import jp.machi.core.personaldata.ResidentQuery;
 import jp.machi.core.persistence.TenantOwned;
 
 /**
@@ -28,7 +31,10 @@ import jp.machi.core.persistence.TenantOwned;
  */
 @Entity(name = "${className}Item")
 @Table(name = "${table}")
-public class Item extends TenantOwned {
+@NamedQuery(name = "${className}Item.byEmail", query = "SELECT i FROM ${className}Item i WHERE i.contactEmail = :email")
+@NamedQuery(name = "${className}Item.expired", query = "SELECT i FROM ${className}Item i WHERE i.anonymisedAt IS NULL"
+        + " AND i.contactEmail IS NOT NULL AND i.receivedAt <= :closedBefore AND (i.spam = TRUE OR i.state <> :open)")
+public class Item extends TenantOwned implements Anonymisable {
 
     /** Column sizes: the API refuses longer values with 400 (never a 500 from the database). */
     public static final int TITLE_MAX = 200;
@@ -69,6 +75,10 @@ public class Item extends TenantOwned {
     @Column(name = "contact_email", length = CONTACT_MAX)
     private String contactEmail;
 
+    /** When the sender's contact was removed (core's retention period, ItemResidentData); null while it is held. */
+    @Column(name = "anonymised_at")
+    private OffsetDateTime anonymisedAt;
+
     /** The portal form's honeypot was filled: kept for staff to see, out of the task list, never accepted. */
     @Column(name = "spam", nullable = false)
     private boolean spam;
@@ -105,7 +115,8 @@ public class Item extends TenantOwned {
         i.receiptNumber = in.receiptNumber();
         i.receivedAt = in.receivedAt();
         i.spam = in.spam();
-        i.contactEmail = contactEmail == null || contactEmail.isBlank() ? null : contactEmail.strip();
+        // In core's normal form (NFKC, lower case), so that a resident's data request finds it however it is typed.
+        i.contactEmail = ResidentQuery.email(contactEmail);
         return i;
     }
 
@@ -115,6 +126,7 @@ public class Item extends TenantOwned {
         this.note = c.note();
     }
 
+    @Override
     public UUID getId() {
         return id;
     }
@@ -150,6 +162,22 @@ public class Item extends TenantOwned {
 
     public String getContactEmail() {
         return contactEmail;
+    }
+
+    @Override
+    public OffsetDateTime getAnonymisedAt() {
+        return anonymisedAt;
+    }
+
+    /** Removes the sender's contact (the retention period ended); the item itself stays. False the second time. */
+    @Override
+    public boolean anonymise(OffsetDateTime now) {
+        if (anonymisedAt != null) {
+            return false;
+        }
+        this.contactEmail = null;
+        this.anonymisedAt = now;
+        return true;
     }
 
     public boolean isSpam() {
