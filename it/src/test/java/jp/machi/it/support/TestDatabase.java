@@ -171,8 +171,7 @@ public final class TestDatabase implements AutoCloseable {
         if (kind == DatabaseKind.POSTGRESQL) {
             return Postgres.rows(pgName, sql);
         }
-        try (Connection c = DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("machi"), "machi", "machi");
-                Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
+        try (Connection c = connection(); Statement s = c.createStatement(); ResultSet rs = s.executeQuery(sql)) {
             return Postgres.Jdbc.rows(rs);
         } catch (SQLException e) {
             throw new IllegalStateException("Reading H2 in " + dataDir + " (" + sql + "): " + e.getMessage(), e);
@@ -181,13 +180,17 @@ public final class TestDatabase implements AutoCloseable {
 
     /** Runs one statement that changes rows (not a query). On H2 only while no server has the file open. */
     void update(String sql) {
-        try (Connection c = kind == DatabaseKind.POSTGRESQL ? Postgres.open(pgName)
-                : DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("machi"), "machi", "machi");
-                Statement s = c.createStatement()) {
+        try (Connection c = connection(); Statement s = c.createStatement()) {
             s.executeUpdate(sql);
         } catch (SQLException e) {
             throw new IllegalStateException("Writing " + this + " (" + sql + "): " + e.getMessage(), e);
         }
+    }
+
+    /** A connection of the test's own (PostgreSQL), or to the H2 file while no server has it open. */
+    private Connection connection() throws SQLException {
+        return kind == DatabaseKind.POSTGRESQL ? Postgres.open(pgName)
+                : DriverManager.getConnection("jdbc:h2:file:" + dataDir.resolve("machi"), "machi", "machi");
     }
 
     @Override
